@@ -1,0 +1,50 @@
+/** A bad input: the message names the input, the bad value (never a secret) and the expected form. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The job was cancelled (SIGINT or SIGTERM from the runner) while the action was working. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('The job was cancelled.');
+  }
+}
+
+/** The wait reached the `timeout` input while the execution was still going. */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+  constructor() {
+    super('The timeout was reached.');
+  }
+}
+
+/** QFlow answered with an HTTP error, or with something that is not the answer it documents. */
+export class QFlowApiError extends Error {
+  override name = 'QFlowApiError';
+  constructor(
+    message: string,
+    /** the HTTP status, or undefined when the answer itself was unusable */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The run request may have reached QFlow but its answer was lost, so it is unknown whether an
+ * execution started. Never retried: a second POST could start a second execution.
+ */
+export class RunOutcomeUnknownError extends Error {
+  override name = 'RunOutcomeUnknownError';
+}
+
+/** The gateway could not be reached or the connection failed, after the retries allowed. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/** Why an operation stopped early, from an abort signal's reason. */
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new CancelledError();
+}

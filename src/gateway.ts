@@ -1,0 +1,64 @@
+import { InputError } from './errors.js';
+import { quote } from './parse.js';
+
+/** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
+export const PLATFORM_GATEWAYS: Readonly<Record<string, string>> = {
+  US1: 'https://gateway.qg1.apps.qualys.com',
+  US2: 'https://gateway.qg2.apps.qualys.com',
+  US3: 'https://gateway.qg3.apps.qualys.com',
+  US4: 'https://gateway.qg4.apps.qualys.com',
+  EU1: 'https://gateway.qg1.apps.qualys.eu',
+  EU2: 'https://gateway.qg2.apps.qualys.eu',
+  EU3: 'https://gateway.qg3.apps.qualys.it',
+  IN1: 'https://gateway.qg1.apps.qualys.in',
+  CA1: 'https://gateway.qg1.apps.qualys.ca',
+  AE1: 'https://gateway.qg1.apps.qualys.ae',
+  UK1: 'https://gateway.qg1.apps.qualys.co.uk',
+  AU1: 'https://gateway.qg1.apps.qualys.com.au',
+  KSA1: 'https://gateway.qg1.apps.qualysksa.com',
+};
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The gateway's base URL, without a trailing slash. `gatewayUrl` wins over `platform` so a private
+ * cloud platform, which has a gateway of its own, is always reachable.
+ */
+export function resolveGateway(platformInput: string, platform: string, urlInput: string, url: string): string {
+  if (url !== '') return checkGatewayUrl(urlInput, url);
+  if (platform === '') {
+    throw new InputError(
+      `No gateway given. Set '${platformInput}' to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or '${urlInput}' to your API gateway URL.`,
+    );
+  }
+  const gateway = PLATFORM_GATEWAYS[platform.toUpperCase()];
+  if (!gateway) {
+    throw new InputError(
+      `Input '${platformInput}' is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set '${urlInput}' for a private cloud platform.`,
+    );
+  }
+  return gateway;
+}
+
+function checkGatewayUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Never echo it: the user name and password in it are credentials.
+    throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
+  }
+  const loopback = LOOPBACK.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`,
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError(`Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

@@ -1,0 +1,337 @@
+/**
+ * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
+ * throttling, token renewal and error messages live here and nowhere else.
+ */
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError, abortReason } from './errors.js';
+import type { Log } from './log.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryBudget,
+  backoffDelay,
+  isThrottled,
+  readRateLimit,
+  serverWaitMs,
+  type RateLimitState,
+  type RetryPolicy,
+} from './retry.js';
+import { humanDuration, type Clock } from './time.js';
+
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Path below the gateway URL, starting with '/'. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  body?: string;
+  /** What the call does, for messages: "list the executions of workflow …". */
+  purpose: string;
+  /** The call starts something: it is retried only when QFlow certainly did not act on it. */
+  unsafe?: boolean;
+  /** Send the bearer token (every QFlow call; not the login calls). */
+  authenticate?: boolean;
+  /** Messages for particular HTTP statuses, replacing the general ones. */
+  hints?: Partial<Record<number, string>>;
+  /** Write a successful answer's body here as it arrives instead of keeping it in memory (a new stream per attempt). */
+  sink?: () => Writable;
+  /** Give up rather than wait past this instant (epoch ms). */
+  deadline?: number;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body as text; '' when it went to a sink. */
+  body: string;
+  bytes: number;
+}
+
+/** Supplies the bearer JWT; implemented in auth.ts. */
+export interface TokenSource {
+  get(signal: AbortSignal): Promise<string>;
+  /** Drops the token after a 401; true when a fresh one can be had, so the call is worth repeating. */
+  renew(): boolean;
+  /** What a 401 means for this kind of credential. */
+  readonly rejectedHint: string;
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  requestTimeoutMs: number;
+  /** Aborted when the job is cancelled: every call and pause stops at once. */
+  signal: AbortSignal;
+  log: Log;
+  clock: Clock;
+  retryPolicy?: RetryPolicy;
+  random?: () => number;
+}
+
+type Exchange =
+  | { kind: 'answer'; status: number; headers: IncomingHttpHeaders; body: string; bytes: number }
+  | { kind: 'failed'; error: Error; connected: boolean; timedOut: boolean };
+
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
+const MAX_THROTTLE_WAITS = 20;
+/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const EXCERPT_CHARS = 300;
+const USER_AGENT = 'qflow-run-action';
+
+const GENERAL_HINTS: Partial<Record<number, string>> = {
+  403:
+    "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
+};
+
+export class ApiHttp {
+  /** The latest rate-limit headers seen; the poller slows down when `remaining` runs low. */
+  readonly rateLimit: RateLimitState = {};
+  /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
+  apiCalls = 0;
+  tokens?: TokenSource;
+  private readonly policy: RetryPolicy;
+  private readonly budget = new RetryBudget();
+  private readonly random: () => number;
+  private agents = new Map<string, http.Agent | undefined>();
+
+  constructor(private readonly options: HttpOptions) {
+    this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+  }
+
+  async send(request: ApiRequest): Promise<ApiResponse> {
+    const { signal, clock, log } = this.options;
+    const url = this.url(request);
+    const shownUrl = decodeURIComponent(`${url.pathname}${url.search}`);
+    let attempt = 0;
+    let renewed = false;
+    let throttledWaits = 0;
+    for (;;) {
+      if (signal.aborted) throw abortReason(signal);
+      attempt++;
+      const token = request.authenticate ? await this.tokens!.get(signal) : undefined;
+      const started = clock.now();
+      const exchange = await this.exchange(request, url, token);
+      if (request.authenticate && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
+
+      if (exchange.kind === 'failed') {
+        if (signal.aborted) throw abortReason(signal);
+        const what = describeNetworkError(exchange.error);
+        log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
+        if (request.unsafe && exchange.connected) {
+          throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
+        }
+        if (attempt < this.policy.maxAttempts && this.budget.take(exchange.timedOut)) {
+          await this.pause(backoffDelay(attempt, this.policy, this.random), request, `${what}; retrying`);
+          continue;
+        }
+        throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
+      }
+
+      Object.assign(this.rateLimit, definedOnly(readRateLimit(exchange.headers)));
+      log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
+      const { status, headers } = exchange;
+      if (status >= 200 && status < 300) {
+        if (attempt === 1) this.budget.refund();
+        return exchange;
+      }
+      if (status === 401 && request.authenticate && !renewed && this.tokens!.renew()) {
+        // The JWT expired mid-wait: get a new one and repeat the call once.
+        renewed = true;
+        log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+        continue;
+      }
+      const asked = serverWaitMs(headers, clock.now());
+      // A throttled call, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+      if (isThrottled(status, headers) || (status === 503 && asked !== undefined)) {
+        throttledWaits++;
+        if (throttledWaits > MAX_THROTTLE_WAITS) throw this.httpError(request, exchange);
+        const wait = asked ?? backoffDelay(throttledWaits, this.policy, this.random);
+        const reason = status === 503 ? 'QFlow is unavailable (HTTP 503)' : `QFlow is throttling API calls (HTTP ${status})`;
+        log.info(`${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`);
+        await this.pause(wait, request, undefined, true);
+        continue;
+      }
+      if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.budget.take(false)) {
+        await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}; retrying`);
+        continue;
+      }
+      throw this.httpError(request, exchange);
+    }
+  }
+
+  /** Sends a call and reads its answer as JSON. */
+  async json(request: ApiRequest): Promise<unknown> {
+    const response = await this.send(request);
+    try {
+      return JSON.parse(response.body);
+    } catch {
+      throw new QFlowApiError(
+        `Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`,
+        response.status,
+      );
+    }
+  }
+
+  private async pause(ms: number, request: ApiRequest, note?: string, throttled = false): Promise<void> {
+    const { clock, signal, log } = this.options;
+    if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
+      if (throttled) throw new DeadlineError();
+      throw new NetworkError(`Could not ${request.purpose}: ${note ?? 'retrying'} would run past the timeout.`);
+    }
+    if (note) log.debug(`${note} in ${humanDuration(ms)}.`);
+    await clock.sleep(ms, signal);
+  }
+
+  private url(request: ApiRequest): URL {
+    const url = new URL(this.options.baseUrl + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  private httpError(request: ApiRequest, answer: { status: number; body: string }): QFlowApiError {
+    const { status, body } = answer;
+    const hint =
+      request.hints?.[status] ??
+      (status === 401 && request.authenticate ? this.tokens?.rejectedHint : undefined) ??
+      GENERAL_HINTS[status] ??
+      (status === 400 ? 'QFlow rejected the request as malformed.' : '');
+    const said = serverMessage(body);
+    const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
+    return new QFlowApiError(
+      [`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '),
+      status,
+    );
+  }
+
+  private async agentFor(url: URL, unsafe: boolean): Promise<http.Agent | undefined> {
+    // A call that starts something gets a connection of its own: on a reused keep-alive connection
+    // that the server has just closed, a reset would leave it unknown whether QFlow acted.
+    const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
+    if (!this.agents.has(key)) this.agents.set(key, await createAgent(url, !unsafe));
+    return this.agents.get(key);
+  }
+
+  private async exchange(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
+    const agent = await this.agentFor(url, request.unsafe === true);
+    const { signal, requestTimeoutMs } = this.options;
+    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
+
+    return new Promise<Exchange>((resolve) => {
+      let connected = false;
+      let timedOut = false;
+      let settled = false;
+      const outgoing = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers, agent });
+      const settle = (exchange: Exchange) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        resolve(exchange);
+      };
+      const fail = (error: Error) => settle({ kind: 'failed', error, connected, timedOut });
+      const onAbort = () => outgoing.destroy(abortReason(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+
+      // "Connected" marks the point after which QFlow may have received the request.
+      outgoing.on('socket', (socket) => {
+        if (!socket.connecting) connected = true;
+        else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+      });
+      // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
+      outgoing.setTimeout(requestTimeoutMs, () => {
+        timedOut = true;
+        outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+      });
+      outgoing.on('error', fail);
+      outgoing.on('response', (incoming) => {
+        const status = incoming.statusCode ?? 0;
+        const ok = status >= 200 && status < 300;
+        if (ok && request.sink) {
+          let bytes = 0;
+          incoming.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          pipeline(incoming, request.sink()).then(
+            () => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }),
+            (error: Error) => fail(error),
+          );
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        incoming.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > MAX_BODY_BYTES) outgoing.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        incoming.on('end', () =>
+          settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }),
+        );
+        incoming.on('error', fail);
+      });
+      outgoing.end(request.body);
+    });
+  }
+}
+
+/**
+ * Keep-alive saves a TLS handshake per poll. Behind a proxy (HTTPS_PROXY and friends, honouring
+ * NO_PROXY) @actions/http-client builds the tunnelling agent; it is loaded only then.
+ */
+async function createAgent(url: URL, keepAlive: boolean): Promise<http.Agent | undefined> {
+  const env = process.env;
+  const proxied = [env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY].some((v) => v !== undefined && v !== '');
+  if (proxied) {
+    const { HttpClient } = await import('@actions/http-client');
+    return new HttpClient(USER_AGENT, [], { keepAlive }).getAgent(url.href);
+  }
+  const options = { keepAlive, maxSockets: 8 };
+  return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function describeNetworkError(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'the connection was refused',
+    ECONNRESET: 'the connection was reset',
+    ENOTFOUND: 'the gateway host name could not be resolved',
+    EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
+    EPIPE: 'the connection was closed while sending',
+  };
+  if (code === 'ETIMEDOUT') return error.message;
+  if (code && known[code]) return `${known[code]} (${code})`;
+  return code ? `${error.message} (${code})` : error.message;
+}
+
+/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
+function serverMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const errors = parsed.errors;
+    const candidates = [
+      parsed.message,
+      Array.isArray(errors) ? (errors[0] as Record<string, unknown> | undefined)?.message ?? errors[0] : undefined,
+      parsed.error,
+      parsed.errorMessage,
+    ];
+    const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '') as string | undefined;
+    return found === undefined ? undefined : excerpt(found);
+  } catch {
+    return undefined;
+  }
+}
+
+/** At most a few hundred characters of a server's answer, white space folded, anything like a JWT removed. */
+export function excerpt(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim().replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
+  return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
+}

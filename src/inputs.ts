@@ -1,0 +1,153 @@
+import { Input } from './constants.js';
+import { InputError } from './errors.js';
+import { resolveGateway } from './gateway.js';
+import {
+  checkNoBlankVariables,
+  parseBoolean,
+  parseDuration,
+  parseList,
+  parseMapping,
+  parseNodeSelection,
+  parseUuid,
+  quote,
+  type NodeSelection,
+} from './parse.js';
+import { normalizeStatus } from './status.js';
+
+/** How the action gets its bearer JWT. */
+export type Credentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'oauth-client'; clientId: string; clientSecret: string }
+  | { kind: 'password'; username: string; password: string };
+
+/** Everything the action was asked to do, checked. Nothing else reads inputs. */
+export interface Settings {
+  /** API gateway base URL without a trailing slash, from `gateway-url` or `platform`. */
+  gatewayUrl: string;
+  credentials: Credentials;
+  /** The workflow to run (or whose execution to wait for), as a lower-case UUID. */
+  workflowId: string;
+  /** An execution that already exists, to wait for instead of starting one. */
+  executionId?: string;
+  /** The `input` object of the run request; undefined leaves it out. */
+  runInput?: Record<string, unknown>;
+  /** The `variables` override object of the run request; undefined leaves it out. */
+  variables?: Record<string, unknown>;
+  /** Wait for a final status (true) or return as soon as the execution has started (false). */
+  wait: boolean;
+  /** Longest wait for a final status, in milliseconds. */
+  timeoutMs: number;
+  /** First pause between polls, in milliseconds; also the shortest. */
+  pollIntervalMs: number;
+  /** Longest pause between polls, in milliseconds. */
+  maxPollIntervalMs: number;
+  /** Longest wait for one HTTP answer, in milliseconds. */
+  requestTimeoutMs: number;
+  /** Steps whose outputs to fetch after the execution ends. */
+  stepOutputs: NodeSelection;
+  /** Steps whose inputs to fetch after the execution ends. */
+  stepInputs: NodeSelection;
+  /** Final statuses that count as success. */
+  successStatuses: string[];
+  /** Final statuses that count as failure, besides the known ones. */
+  failureStatuses: string[];
+  /** Where to write the full result as JSON; undefined means a file in RUNNER_TEMP. */
+  outputFile?: string;
+}
+
+/** Reads one input, trimmed, '' when unset: `core.getInput` in the action, a map in tests. */
+export type InputReader = (name: Input) => string;
+
+/**
+ * Reads and checks every input before any network call. `registerSecret` is called for each secret
+ * before anything that could print it runs.
+ */
+export function readSettings(read: InputReader, registerSecret: (secret: string) => void): Settings {
+  for (const secret of [Input.Token, Input.ClientSecret, Input.Password]) {
+    const value = read(secret);
+    if (value !== '') registerSecret(value);
+  }
+
+  const workflowId = read(Input.WorkflowId);
+  if (workflowId === '') throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
+  const executionId = read(Input.ExecutionId);
+
+  const variables = parseMapping(Input.Variables, read(Input.Variables));
+  if (variables) checkNoBlankVariables(Input.Variables, variables);
+  const runInput = parseMapping(Input.RunInput, read(Input.RunInput));
+  if (executionId !== '' && (runInput || variables)) {
+    throw new InputError(
+      `Inputs '${Input.RunInput}' and '${Input.Variables}' start a new execution, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`,
+    );
+  }
+
+  const wait = parseBoolean(Input.Wait, read(Input.Wait) || 'true');
+  if (!wait && executionId !== '') {
+    throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
+  }
+
+  const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '5s');
+  const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
+  if (maxPollIntervalMs < pollIntervalMs) {
+    throw new InputError(
+      `Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '5s'}). Expected a largest pause at least as long as the first.`,
+    );
+  }
+
+  const successStatuses = parseList(read(Input.SuccessStatuses) || 'Success');
+  const failureStatuses = parseList(read(Input.FailureStatuses));
+  const both = successStatuses.find((s) => failureStatuses.some((f) => normalizeStatus(f) === normalizeStatus(s)));
+  if (both !== undefined) {
+    throw new InputError(`Status ${quote(both)} is in both '${Input.SuccessStatuses}' and '${Input.FailureStatuses}'. Expected each status in one list only.`);
+  }
+
+  return {
+    gatewayUrl: resolveGateway(Input.Platform, read(Input.Platform), Input.GatewayUrl, read(Input.GatewayUrl)),
+    credentials: readCredentials(read),
+    workflowId: parseUuid(Input.WorkflowId, workflowId),
+    executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
+    runInput,
+    variables,
+    wait,
+    timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
+    pollIntervalMs,
+    maxPollIntervalMs,
+    requestTimeoutMs: parseDuration(Input.RequestTimeout, read(Input.RequestTimeout) || '30s'),
+    stepOutputs: parseNodeSelection(Input.StepOutputs, read(Input.StepOutputs)),
+    stepInputs: parseNodeSelection(Input.StepInputs, read(Input.StepInputs)),
+    successStatuses,
+    failureStatuses,
+    outputFile: read(Input.OutputFile) || undefined,
+  };
+}
+
+function readCredentials(read: InputReader): Credentials {
+  const token = read(Input.Token);
+  const clientId = read(Input.ClientId);
+  const clientSecret = read(Input.ClientSecret);
+  const username = read(Input.Username);
+  const password = read(Input.Password);
+
+  const given: string[] = [];
+  if (token !== '') given.push(`'${Input.Token}'`);
+  if (clientId !== '' || clientSecret !== '') given.push(`'${Input.ClientId}'/'${Input.ClientSecret}'`);
+  if (username !== '' || password !== '') given.push(`'${Input.Username}'/'${Input.Password}'`);
+  const ways = `'${Input.Token}', or '${Input.ClientId}' with '${Input.ClientSecret}', or '${Input.Username}' with '${Input.Password}'`;
+  if (given.length === 0) throw new InputError(`No credentials given. Expected exactly one of: ${ways}.`);
+  if (given.length > 1) throw new InputError(`More than one way of authenticating given (${given.join(' and ')}). Expected exactly one of: ${ways}.`);
+
+  if (token !== '') {
+    if (/\s/.test(token)) {
+      throw new InputError(`Input '${Input.Token}' contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
+    }
+    return { kind: 'token', token };
+  }
+  if (clientId !== '' || clientSecret !== '') {
+    if (clientId === '') throw new InputError(`Input '${Input.ClientSecret}' is set but '${Input.ClientId}' is empty. Expected both.`);
+    if (clientSecret === '') throw new InputError(`Input '${Input.ClientId}' is set but '${Input.ClientSecret}' is empty. Expected both.`);
+    return { kind: 'oauth-client', clientId, clientSecret };
+  }
+  if (username === '') throw new InputError(`Input '${Input.Password}' is set but '${Input.Username}' is empty. Expected both.`);
+  if (password === '') throw new InputError(`Input '${Input.Username}' is set but '${Input.Password}' is empty. Expected both.`);
+  return { kind: 'password', username, password };
+}

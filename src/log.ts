@@ -1,0 +1,12 @@
+/**
+ * Where domain code reports progress. The action backs it with @actions/core; tests with an array.
+ * Nothing passed here may contain a secret: it is printed as it is.
+ */
+export interface Log {
+  info(message: string): void;
+  debug(message: string): void;
+  warning(message: string): void;
+}
+
+/** A log that keeps nothing, for callers that have nothing to say. */
+export const silentLog: Log = { info() {}, debug() {}, warning() {} };

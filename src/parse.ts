@@ -1,0 +1,138 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { InputError } from './errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Characters a QFlow node ID is made of (e.g. `node-e3a84822-qualysevent`); keeps URLs unambiguous. */
+const NODE_ID = /^[A-Za-z0-9_.:-]+$/;
+
+/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${shown}'`;
+}
+
+export function parseUuid(name: string, value: string): string {
+  if (!UUID.test(value)) {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`,
+    );
+  }
+  return value.toLowerCase();
+}
+
+/**
+ * A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds, the unit
+ * GitHub's own `timeout-minutes` aside, most users expect.
+ */
+export function parseDuration(name: string, value: string): number {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  let total = 0;
+  let end = 0;
+  DURATION_PART.lastIndex = 0;
+  for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
+    total += Number(m[1]) * UNIT_MS[m[2]];
+    end = DURATION_PART.lastIndex;
+  }
+  if (text === '' || end !== text.length) {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`,
+    );
+  }
+  if (total <= 0) throw new InputError(`Input '${name}' is ${quote(value)}; it must be longer than zero.`);
+  return Math.round(total);
+}
+
+export function parseBoolean(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`Input '${name}' is ${quote(value)}. Expected true or false.`);
+}
+
+/** A comma- or newline-separated list, blanks dropped. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Which steps to fetch: none, every one (`*`), or the listed node IDs. */
+export type NodeSelection = 'all' | string[];
+
+export function parseNodeSelection(name: string, value: string): NodeSelection {
+  const items = parseList(value);
+  if (items.includes('*')) {
+    if (items.length > 1) throw new InputError(`Input '${name}' mixes '*' with node IDs. Give either '*' for every step or a list of node IDs.`);
+    return 'all';
+  }
+  for (const item of items) {
+    if (!NODE_ID.test(item)) {
+      throw new InputError(
+        `Input '${name}' names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`,
+      );
+    }
+  }
+  return [...new Set(items)];
+}
+
+/**
+ * A JSON or YAML mapping. JSON is tried first so a JSON typo is reported with JSON's own position;
+ * YAML is accepted because workflow authors write their `with:` blocks in YAML.
+ */
+export function parseMapping(name: string, value: string): Record<string, unknown> | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (jsonError) {
+    try {
+      parsed = parseYaml(text, { uniqueKeys: true, prettyErrors: false });
+    } catch (yamlError) {
+      throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeSyntaxError(text, jsonError, yamlError)}`);
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const kind = Array.isArray(parsed) ? 'a list' : parsed === null ? 'empty' : `the ${typeof parsed} ${quote(String(parsed))}`;
+    throw new InputError(`Input '${name}' is ${kind}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function describeSyntaxError(text: string, jsonError: unknown, yamlError: unknown): string {
+  // Text that opens like JSON was meant as JSON: its error is the useful one.
+  if (/^[[{"]/.test(text) && jsonError instanceof SyntaxError) {
+    const position = /position (\d+)/.exec(jsonError.message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return `JSON syntax error${where}: ${jsonError.message.replace(/\s*\(line \d+ column \d+\)$/, '')}`;
+  }
+  if (yamlError instanceof YAMLParseError && yamlError.linePos) {
+    const { line, col } = yamlError.linePos[0];
+    return `YAML syntax error at line ${line}, column ${col}: ${yamlError.message.split('\n')[0]}`;
+  }
+  return String(yamlError instanceof Error ? yamlError.message : yamlError);
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/**
+ * QFlow rejects an override whose value is blank ("no variable field should be left blank",
+ * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
+ */
+export function checkNoBlankVariables(name: string, variables: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(variables)) {
+    const blank =
+      value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+    if (blank) {
+      throw new InputError(
+        `Input '${name}' leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`,
+      );
+    }
+  }
+}

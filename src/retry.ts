@@ -1,0 +1,97 @@
+/**
+ * The retry rules every call follows, as pure functions. Modelled on the AWS SDKs' "standard" retry
+ * mode: capped exponential backoff with full jitter, a few attempts per call, and a budget shared by
+ * all calls so a broken gateway is not hammered.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface RetryPolicy {
+  /** Attempts per call for transient errors, the first one included. */
+  maxAttempts: number;
+  /** Backoff ceiling of the first retry; doubles with each retry. */
+  baseDelayMs: number;
+  /** Largest backoff ceiling. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
+ * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
+ */
+export class RetryBudget {
+  private tokens: number;
+  constructor(
+    private readonly capacity = 100,
+    private readonly retryCost = 5,
+    private readonly timeoutCost = 10,
+  ) {
+    this.tokens = capacity;
+  }
+  /** Takes the cost of one retry; false when the budget cannot pay for it. */
+  take(afterTimeout: boolean): boolean {
+    const cost = afterTimeout ? this.timeoutCost : this.retryCost;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+  refund(): void {
+    this.tokens = Math.min(this.capacity, this.tokens + 1);
+  }
+}
+
+/** What the gateway said about the subscription's API budget (Qualys "X-RateLimit-*" headers). */
+export interface RateLimitState {
+  limit?: number;
+  remaining?: number;
+  windowSec?: number;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
+  const text = header(headers, name)?.trim();
+  if (text === undefined || text === '' || !/^\d+(\.\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+export function readRateLimit(headers: IncomingHttpHeaders): RateLimitState {
+  return {
+    limit: numberHeader(headers, 'x-ratelimit-limit'),
+    remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+    windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
+  };
+}
+
+function hasRateLimitHeaders(headers: IncomingHttpHeaders): boolean {
+  return Object.keys(headers).some((name) => name.startsWith('x-ratelimit-')) || header(headers, 'retry-after') !== undefined;
+}
+
+/**
+ * A blocked call. The gateway answers 429; the classic Qualys API answers 409 for the same thing,
+ * and a 409 is read as throttling only when it carries rate-limit headers (otherwise it is a conflict).
+ */
+export function isThrottled(status: number, headers: IncomingHttpHeaders): boolean {
+  return status === 429 || (status === 409 && hasRateLimitHeaders(headers));
+}
+
+/** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
+export function serverWaitMs(headers: IncomingHttpHeaders, now: number): number | undefined {
+  const toWait = numberHeader(headers, 'x-ratelimit-towait-sec');
+  if (toWait !== undefined) return toWait * 1000;
+  const retryAfter = header(headers, 'retry-after')?.trim();
+  if (retryAfter === undefined || retryAfter === '') return undefined;
+  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run simulator -- --port 8787`: a QFlow simulator in the foreground, for trying the action by
+ * hand or from a workflow job. Accepts the token `sim-token` and the OAuth client `sim-client` /
+ * `sim-secret`, and serves the sample workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a.
+ */
+import { QFlowSimulator, sampleWorkflow } from './server.js';
+
+const portArg = process.argv.indexOf('--port');
+const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.QFLOW_SIMULATOR_PORT ?? 8787);
+const simulator = new QFlowSimulator({
+  port,
+  workflows: [sampleWorkflow(), sampleWorkflow({ id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10', finalStatus: 'Failed' })],
+  credentials: { token: 'sim-token', clientId: 'sim-client', clientSecret: 'sim-secret', username: 'sim-user', password: 'sim-password' },
+  listDelayMs: 1000,
+});
+console.log(`QFlow simulator listening on ${await simulator.start()}`);
+const stop = () => void simulator.stop().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

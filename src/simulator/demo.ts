@@ -1,0 +1,41 @@
+/**
+ * `npm start`: runs the bundled action against the simulator the way the GitHub runner would, and
+ * prints the log, the outputs and the job summary.
+ */
+import { QFlowSimulator, sampleWorkflow } from './server.js';
+import { runAction } from './runner.js';
+
+const workflow = sampleWorkflow({ durationMs: 4000 });
+const simulator = new QFlowSimulator({
+  workflows: [workflow],
+  credentials: { clientId: 'demo-client', clientSecret: 'demo-client-secret' },
+  listDelayMs: 1000,
+});
+const url = await simulator.start();
+console.log(`QFlow simulator listening on ${url}\n`);
+console.log('--- action log ---');
+try {
+  const run = await runAction({
+    'gateway-url': url,
+    'client-id': 'demo-client',
+    'client-secret': 'demo-client-secret',
+    'workflow-id': workflow.id,
+    input: 'bucketName: test-bucket-1\ntotalBucketCount: 4',
+    variables: '{"region": "us-east-1", "credentials": "aa70acae-6ea8-3acf-b504-f327855b316a"}',
+    'poll-interval': '1s',
+    'max-poll-interval': '2s',
+    'step-outputs': '*',
+  });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  console.log('\n--- outputs ---');
+  for (const [name, value] of Object.entries(run.outputs)) {
+    console.log(`${name}: ${value.length > 200 ? `${value.slice(0, 200)}...` : value}`);
+  }
+  console.log('\n--- job summary ---');
+  console.log(run.summary);
+  console.log(`exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator`);
+  process.exitCode = run.exitCode ?? 1;
+} finally {
+  await simulator.stop();
+}

@@ -1,0 +1,473 @@
+/**
+ * A QFlow API simulator for tests, the demo and the benchmark. It serves the documented endpoints on
+ * loopback with the documented answer shapes (and their variants: both run answers, both paging
+ * styles, string-encoded step data), runs executions on a real clock, and lets a test script faults.
+ */
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SimStep {
+  nodeId: string;
+  nodeType: string;
+  /** The step's output; omit for a step that produced none (its output answers 404). */
+  output?: unknown;
+  input?: unknown;
+  /** Instead of `output`: an output of about this many bytes, generated as it is sent. */
+  outputBytes?: number;
+  /** The step's status once the execution has ended; by default the execution's own final status. */
+  status?: string;
+}
+
+export interface SimWorkflow {
+  id: string;
+  /** How long a new execution runs. */
+  durationMs: number;
+  /** The status it ends with. */
+  finalStatus: string;
+  /** The status it shows while it runs. */
+  runningStatus?: string;
+  steps: SimStep[];
+}
+
+export interface SimExecution {
+  id: string;
+  workflowId: string;
+  createdAt: number;
+  durationMs: number;
+  finalStatus: string;
+  runningStatus: string;
+  /** What the run request carried. */
+  request?: unknown;
+  /** When it shows up in the execution list (the list is eventually consistent). */
+  listedFrom: number;
+}
+
+export type Endpoint = 'auth' | 'oidc' | 'run' | 'list' | 'execution' | 'steps' | 'step-data' | 'workflow';
+
+export type FaultAction =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  /** Reads the request, acts on it (a run starts its execution), then drops the connection unanswered. */
+  | { drop: true }
+  /** Answers normally after this pause. */
+  | { delayMs: number }
+  /** A 200 whose body is not JSON. */
+  | { malformed: true };
+
+export interface Fault {
+  endpoint: Endpoint;
+  /** How many calls it hits; then the endpoint behaves again. */
+  times: number;
+  action: FaultAction;
+}
+
+export interface SimCredentials {
+  token?: string;
+  clientId?: string;
+  clientSecret?: string;
+  username?: string;
+  password?: string;
+}
+
+export interface SimulatorOptions {
+  workflows?: SimWorkflow[];
+  credentials?: SimCredentials;
+  /** Shape of the run answer: `message` (1.18 notes) or `data` (API guide). */
+  runAnswer?: 'message' | 'data';
+  /** Which paging parameter the list honours. */
+  paging?: 'offset' | 'pageNumber' | 'none';
+  /** A new execution appears in the list only after this long. */
+  listDelayMs?: number;
+  /** Answer step data as a JSON string whatever `parseJson` says (servers before 1.18). */
+  legacyStepData?: boolean;
+  /** A JWT issued by a login stops working after this many calls with it. */
+  tokenCalls?: number;
+  /** Lifetime written into the `exp` claim of issued JWTs. */
+  tokenLifetimeSec?: number;
+  /** Enforce a rate limit and send the Qualys rate-limit headers. */
+  rateLimit?: { limit: number; windowSec: number };
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+export interface RecordedCall {
+  endpoint: Endpoint | 'unknown';
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  at: number;
+  status: number;
+  authorization?: string;
+}
+
+const MAX_AGE_MS = 30 * 24 * 3600_000;
+
+export class QFlowSimulator {
+  readonly calls: RecordedCall[] = [];
+  readonly executions: SimExecution[] = [];
+  private readonly workflows = new Map<string, SimWorkflow>();
+  private readonly faults: Fault[] = [];
+  private readonly tokens = new Map<string, number>();
+  private rateWindow: number[] = [];
+  private server?: http.Server;
+  url = '';
+
+  constructor(readonly options: SimulatorOptions = {}) {
+    for (const workflow of options.workflows ?? []) this.workflows.set(workflow.id, workflow);
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  addWorkflow(workflow: SimWorkflow): void {
+    this.workflows.set(workflow.id, workflow);
+  }
+
+  /** Scripts a fault for the next `times` calls of an endpoint. */
+  addFault(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** Adds an execution that already exists, such as a finished one for history. */
+  addExecution(execution: Partial<SimExecution> & { workflowId: string }): SimExecution {
+    const workflow = this.workflows.get(execution.workflowId);
+    const full: SimExecution = {
+      id: randomUUID(),
+      createdAt: Date.now(),
+      durationMs: workflow?.durationMs ?? 1000,
+      finalStatus: workflow?.finalStatus ?? 'Success',
+      runningStatus: workflow?.runningStatus ?? 'Running',
+      listedFrom: 0,
+      ...execution,
+    };
+    this.executions.push(full);
+    return full;
+  }
+
+  callsTo(endpoint: Endpoint): RecordedCall[] {
+    return this.calls.filter((c) => c.endpoint === endpoint);
+  }
+
+  /** Issues a JWT as the gateway would; exported for tests of expiry. */
+  issueToken(lifetimeSec = this.options.tokenLifetimeSec ?? 4 * 3600): string {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'simulated', exp: Math.floor(Date.now() / 1000) + lifetimeSec, jti: randomUUID() })}.c2lt`;
+    this.tokens.set(token, 0);
+    return token;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const body = await readBody(req);
+    const route = this.route(req.method ?? 'GET', url.pathname);
+    const call: RecordedCall = {
+      endpoint: route?.endpoint ?? 'unknown',
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      at: Date.now(),
+      status: 0,
+      authorization: req.headers.authorization,
+    };
+    this.calls.push(call);
+    const send = (status: number, payload: string | object, headers: Record<string, string> = {}) => {
+      call.status = status;
+      const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      res.writeHead(status, { 'Content-Type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...headers });
+      res.end(text);
+    };
+    if (!route) return send(404, { message: `No such endpoint: ${req.method} ${url.pathname}` });
+
+    const fault = this.takeFault(route.endpoint);
+    if (fault && 'status' in fault) return send(fault.status, fault.body ?? '', fault.headers);
+    if (fault && 'malformed' in fault) return send(200, '<html>gateway error page</html>');
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+
+    const isLogin = route.endpoint === 'auth' || route.endpoint === 'oidc';
+    const rateHeaders: Record<string, string> = {};
+    if (!isLogin) {
+      const denied = this.checkToken(req.headers.authorization);
+      if (denied) return send(401, { message: denied });
+      const limited = this.rateLimit(rateHeaders);
+      if (limited) return send(429, { message: 'API rate limit exceeded' }, rateHeaders);
+    }
+    if (fault && 'drop' in fault) {
+      route.handler({ url, body, headers: req.headers }); // act on it, then lose the answer
+      call.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    const answer = route.handler({ url, body, headers: req.headers });
+    if (answer.stream) {
+      call.status = 200;
+      res.writeHead(200, { 'Content-Type': 'application/json', ...rateHeaders });
+      for (const chunk of answer.stream()) {
+        if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+      }
+      res.end();
+      return;
+    }
+    send(answer.status, answer.body ?? '', { ...rateHeaders, ...answer.headers });
+  }
+
+  private takeFault(endpoint: Endpoint): FaultAction | undefined {
+    const fault = this.faults.find((f) => f.endpoint === endpoint && f.times > 0);
+    if (!fault) return undefined;
+    fault.times--;
+    return fault.action;
+  }
+
+  private checkToken(authorization: string | undefined): string | undefined {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!token) return 'Missing bearer token';
+    if (token === this.options.credentials?.token) return undefined;
+    const uses = this.tokens.get(token);
+    if (uses === undefined) return 'Invalid token';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+    if (claims.exp * 1000 <= Date.now()) return 'Token expired';
+    if (this.options.tokenCalls !== undefined && uses >= this.options.tokenCalls) return 'Token expired';
+    this.tokens.set(token, uses + 1);
+    return undefined;
+  }
+
+  private rateLimit(headers: Record<string, string>): boolean {
+    const limit = this.options.rateLimit;
+    if (!limit) return false;
+    const now = Date.now();
+    this.rateWindow = this.rateWindow.filter((t) => t > now - limit.windowSec * 1000);
+    const blocked = this.rateWindow.length >= limit.limit;
+    if (!blocked) this.rateWindow.push(now);
+    headers['X-RateLimit-Limit'] = String(limit.limit);
+    headers['X-RateLimit-Window-Sec'] = String(limit.windowSec);
+    headers['X-RateLimit-Remaining'] = String(Math.max(0, limit.limit - this.rateWindow.length));
+    if (blocked) headers['X-RateLimit-ToWait-Sec'] = String(Math.max(1, Math.ceil((this.rateWindow[0] + limit.windowSec * 1000 - now) / 1000)));
+    return blocked;
+  }
+
+  private route(method: string, path: string): { endpoint: Endpoint; handler: Handler } | undefined {
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && path === '/auth') return { endpoint: 'auth', handler: (r) => this.login(r) };
+    if (method === 'POST' && path === '/auth/oidc') return { endpoint: 'oidc', handler: (r) => this.loginOidc(r) };
+    if (method === 'POST' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)\/run$/.exec(path))) {
+      const id = m[1];
+      return { endpoint: 'run', handler: (r) => this.run(id, r.body) };
+    }
+    if (method === 'GET' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)\/executions$/.exec(path))) {
+      const id = m[1];
+      return { endpoint: 'list', handler: (r) => this.list(id, r.url) };
+    }
+    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)$/.exec(path))) {
+      const id = m[1];
+      return { endpoint: 'execution', handler: () => this.one(id) };
+    }
+    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)\/steps$/.exec(path))) {
+      const id = m[1];
+      return { endpoint: 'steps', handler: (r) => this.steps(id, r.url) };
+    }
+    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)\/steps\/([^/]+)\/(input|output)$/.exec(path))) {
+      const [, id, nodeId, kind] = m;
+      return { endpoint: 'step-data', handler: (r) => this.stepData(id, decodeURIComponent(nodeId), kind as 'input' | 'output', r.url) };
+    }
+    return undefined;
+  }
+
+  private login({ body }: Request): Answer {
+    const form = new URLSearchParams(body);
+    const c = this.options.credentials ?? {};
+    if (form.get('token') !== 'true' || !c.username || form.get('username') !== c.username || form.get('password') !== c.password) {
+      return { status: 401, body: 'Invalid credentials' };
+    }
+    return { status: 201, body: this.issueToken() };
+  }
+
+  private loginOidc({ headers }: Request): Answer {
+    const c = this.options.credentials ?? {};
+    if (!c.clientId || headers.clientid !== c.clientId || headers.clientsecret !== c.clientSecret) {
+      return { status: 401, body: { message: 'Invalid client credentials' } };
+    }
+    return { status: 200, body: this.issueToken() };
+  }
+
+  private run(workflowId: string, body: string): Answer {
+    const workflow = this.workflows.get(workflowId);
+    if (!workflow) return { status: 404, body: { message: `Workflow ${workflowId} not found` } };
+    let request: { input?: unknown; variables?: Record<string, unknown> };
+    try {
+      request = body === '' ? {} : (JSON.parse(body) as typeof request);
+    } catch {
+      return { status: 400, body: { message: 'Malformed JSON body' } };
+    }
+    const blank = Object.entries(request.variables ?? {}).find(([, v]) => v === '' || v === null);
+    if (blank) return { status: 400, body: { message: `Variable ${blank[0]} must not be blank` } };
+    const now = Date.now();
+    const execution = this.addExecution({
+      workflowId,
+      createdAt: now,
+      request,
+      listedFrom: now + (this.options.listDelayMs ?? 0),
+    });
+    return this.options.runAnswer === 'data'
+      ? { status: 200, body: { data: { executionId: execution.id, workflowId, forceRun: true, source: 'PUBLIC_API' } } }
+      : { status: 200, body: { message: 'Workflow execution started', executionId: execution.id } };
+  }
+
+  private list(workflowId: string, url: URL): Answer {
+    if (!this.workflows.has(workflowId)) return { status: 404, body: { message: `Workflow ${workflowId} not found` } };
+    const now = Date.now();
+    const q = url.searchParams;
+    const startAt = q.has('startAt') ? Date.parse(q.get('startAt')!) : now - MAX_AGE_MS;
+    const endAt = q.has('endAt') ? Date.parse(q.get('endAt')!) : now;
+    if (Number.isNaN(startAt) || Number.isNaN(endAt)) return { status: 400, body: { message: 'startAt and endAt must be ISO 8601 dates' } };
+    if (startAt < now - MAX_AGE_MS) return { status: 400, body: { message: 'startAt can only go back 30 days' } };
+    const order = q.get('order') ?? 'createdAt';
+    const sign = order.startsWith('-') ? -1 : 1;
+    const matching = this.executions
+      .filter((e) => e.workflowId === workflowId && e.listedFrom <= now && e.createdAt >= startAt && e.createdAt <= endAt && e.createdAt >= now - MAX_AGE_MS)
+      .sort((a, b) => sign * (a.createdAt - b.createdAt));
+    const pageSize = Number(q.get('pageSize') ?? 10);
+    const paging = this.options.paging ?? 'offset';
+    const from =
+      paging === 'offset' ? Number(q.get('offset') ?? 0) : paging === 'pageNumber' ? (Number(q.get('pageNumber') ?? 1) - 1) * pageSize : 0;
+    const items = matching.slice(from, from + pageSize).map((e) => this.listItem(e, now));
+    return { status: 200, body: { total: String(matching.length), items } };
+  }
+
+  /** A list item in the shape of the 1.18 release notes' sample. */
+  private listItem(e: SimExecution, now: number): Record<string, unknown> {
+    const ended = now >= e.createdAt + e.durationMs;
+    const endDate = ended ? e.createdAt + e.durationMs : null;
+    return {
+      execution: e.id,
+      workflow: e.workflowId,
+      endDate,
+      parDateKey: new Date(e.createdAt).toISOString().slice(0, 10) + 'T00:00:00.000Z',
+      executionType: 'Simple',
+      source: e.request ? 'PUBLIC_API' : 'UI',
+      parentExecutionId: null,
+      tags: [],
+      createdAt: e.createdAt,
+      customerId: '54f50897-26f3-c9af-83f9-e71459be70d9',
+      details: { executionEndDate: endDate },
+      id: e.id,
+      categories: { cloud_providers: ['AWS'] },
+      startDate: e.createdAt,
+      linkedExecutionIds: null,
+      updatedAt: ended ? endDate : now,
+      status: ended ? e.finalStatus : e.runningStatus,
+    };
+  }
+
+  private one(executionId: string): Answer {
+    const e = this.executions.find((x) => x.id === executionId);
+    if (!e) return { status: 404, body: { message: 'Execution not found' } };
+    return { status: 200, body: { data: this.listItem(e, Date.now()) } };
+  }
+
+  private stepsOf(executionId: string): { execution: SimExecution; steps: SimStep[] } | undefined {
+    const execution = this.executions.find((x) => x.id === executionId);
+    const workflow = execution && this.workflows.get(execution.workflowId);
+    return execution && workflow ? { execution, steps: workflow.steps } : undefined;
+  }
+
+  private steps(executionId: string, url: URL): Answer {
+    const found = this.stepsOf(executionId);
+    if (!found) return { status: 404, body: { message: 'Execution not found' } };
+    const ended = Date.now() >= found.execution.createdAt + found.execution.durationMs;
+    const all = found.steps.map((s, i) => ({
+      nodeId: s.nodeId,
+      nodeType: s.nodeType,
+      status: ended ? (s.status ?? found.execution.finalStatus) : found.execution.runningStatus,
+      eventOrder: i + 1,
+    }));
+    const pageSize = Number(url.searchParams.get('pageSize') ?? 100);
+    const pageNumber = Number(url.searchParams.get('pageNumber') ?? 1);
+    return { status: 200, body: { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) } };
+  }
+
+  private stepData(executionId: string, nodeId: string, kind: 'input' | 'output', url: URL): Answer {
+    const step = this.stepsOf(executionId)?.steps.find((s) => s.nodeId === nodeId);
+    if (!step) return { status: 404, body: { message: 'Step not found' } };
+    if (kind === 'output' && step.outputBytes !== undefined) {
+      const size = step.outputBytes;
+      return {
+        status: 200,
+        *stream() {
+          const chunk = 'x'.repeat(64 * 1024);
+          yield '{"blob":"';
+          for (let sent = 0; sent < size; sent += chunk.length) yield chunk.slice(0, Math.min(chunk.length, size - sent));
+          yield '"}';
+        },
+      };
+    }
+    const value = kind === 'output' ? step.output : step.input;
+    if (value === undefined) return { status: 404, body: { message: `Step ${nodeId} has no ${kind}` } };
+    const parse = url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData;
+    return { status: 200, body: parse ? JSON.stringify(value) : JSON.stringify(JSON.stringify(value)), headers: { 'Content-Type': 'application/json' } };
+  }
+}
+
+interface Request {
+  url: URL;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+interface Answer {
+  status: number;
+  body?: string | object;
+  headers?: Record<string, string>;
+  stream?: () => Iterable<string>;
+}
+
+type Handler = (request: Request) => Answer;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** A workflow like the ones in the Qualys samples: a trigger, a cloud action and a notification. */
+export function sampleWorkflow(overrides: Partial<SimWorkflow> = {}): SimWorkflow {
+  return {
+    id: 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a',
+    durationMs: 3000,
+    finalStatus: 'Success',
+    runningStatus: 'Running',
+    steps: [
+      {
+        nodeId: 'node-e3a84822-workflow-trigger',
+        nodeType: 'WorkflowTrigger',
+        input: { source: 'PUBLIC_API' },
+        output: [{ source: 'WORKFLOW_TRIGGER', input: { bucketName: 'test-bucket-1' } }],
+      },
+      {
+        nodeId: 'node-7c1d9e20-stop-instances',
+        nodeType: 'AWS',
+        input: { InstanceIds: ['i-0663d3f3e572608d5'], credentials: '********************' },
+        output: { StoppingInstances: [{ InstanceId: 'i-0663d3f3e572608d5', CurrentState: { Code: 80, Name: 'stopped' } }] },
+      },
+      {
+        nodeId: 'node-41b2aa07-notify',
+        nodeType: 'Email',
+        output: { sent: true, recipients: 2 },
+      },
+    ],
+    ...overrides,
+  };
+}
