@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import net from 'node:net';
+import { CancelledError, DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError } from '../src/errors.js';
+import { ApiHttp, excerpt, type TokenSource } from '../src/http.js';
+import { systemClock } from '../src/time.js';
+import { FakeClock, memoryLog } from './support/fake-clock.js';
+import { after, drop, json, scriptedServer, type Reply } from './support/scripted-server.js';
+
+let server: Awaited<ReturnType<typeof scriptedServer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function client(replies: Reply[], options: { requestTimeoutMs?: number; signal?: AbortSignal; clock?: FakeClock } = {}) {
+  server = await scriptedServer(replies);
+  const clock = options.clock ?? new FakeClock();
+  const log = memoryLog();
+  const http = new ApiHttp({
+    baseUrl: server.url,
+    requestTimeoutMs: options.requestTimeoutMs ?? 2000,
+    signal: options.signal ?? new AbortController().signal,
+    log,
+    clock,
+    random: () => 0.5,
+  });
+  return { http, clock, log, requests: server.requests };
+}
+
+const read = { method: 'GET' as const, path: '/qflowapi/v1/thing', purpose: 'read the thing' };
+const run = { method: 'POST' as const, path: '/qflowapi/v1/workflows/w/run', purpose: 'run workflow w', body: '{}', unsafe: true };
+
+describe('reads', () => {
+  it.each([500, 502, 503, 504])('retries HTTP %i with backoff and succeeds', async (status) => {
+    const { http, clock, requests } = await client([json(status, { message: 'busy' }), json(status, {}), json(200, { ok: true })]);
+    await expect(http.json(read)).resolves.toEqual({ ok: true });
+    expect(requests).toHaveLength(3);
+    expect(clock.sleeps).toEqual([250, 500]);
+  });
+
+  it('gives up after five attempts with the last answer in the message', async () => {
+    const { http, requests } = await client([json(502, { message: 'bad gateway' })]);
+    await expect(http.json(read)).rejects.toThrow('Could not read the thing: QFlow answered HTTP 502. QFlow says: bad gateway');
+    expect(requests).toHaveLength(5);
+  });
+
+  it.each([400, 403, 404, 422])('does not retry HTTP %i', async (status) => {
+    const { http, requests } = await client([json(status, { message: 'no' })]);
+    await expect(http.json(read)).rejects.toBeInstanceOf(QFlowApiError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('names the permissions QFlow needs on a 403', async () => {
+    const { http } = await client([json(403, { errors: [{ message: 'Access denied' }] })]);
+    await expect(http.json(read)).rejects.toThrow(/'API Access'.*'Qualys Flow Access'.*EXECUTE.*READ or LIST.*QFlow says: Access denied/);
+  });
+
+  it('shows the server message of a 400', async () => {
+    const { http } = await client([json(400, { message: 'startAt can only go back 30 days' })]);
+    await expect(http.json(read)).rejects.toThrow(/HTTP 400. QFlow rejected the request as malformed. QFlow says: startAt can only go back 30 days/);
+  });
+
+  it('shows at most 300 characters of an error body, with any JWT removed', async () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    const { http } = await client([json(418, `<html>${jwt} ${'x'.repeat(1000)}</html>`)]);
+    const error = (await http.json(read).catch((e) => e)) as Error;
+    expect(error.message).not.toContain(jwt);
+    expect(error.message).toContain('[redacted JWT]');
+    expect(error.message.length).toBeLessThan(450);
+  });
+
+  it('reports an answer that is not JSON', async () => {
+    const { http } = await client([json(200, '<html>login page</html>')]);
+    await expect(http.json(read)).rejects.toThrow('Could not read the thing: QFlow answered HTTP 200 with something that is not JSON: <html>login page</html>');
+  });
+
+  it('retries a dropped connection', async () => {
+    const { http, requests } = await client([drop, json(200, { ok: 1 })]);
+    await expect(http.json(read)).resolves.toEqual({ ok: 1 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('retries an answer that does not come within the request timeout', async () => {
+    const { http, requests } = await client([after(1500, json(200, { slow: true })), json(200, { ok: 1 })], {
+      requestTimeoutMs: 200,
+    });
+    await expect(http.json(read)).resolves.toEqual({ ok: 1 });
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe('throttling', () => {
+  it('waits exactly X-RateLimit-ToWait-Sec after a 429', async () => {
+    const { http, clock, log } = await client([json(429, {}, { 'X-RateLimit-ToWait-Sec': '17' }), json(200, {})]);
+    await http.json(read);
+    expect(clock.sleeps).toEqual([17_000]);
+    expect(log.text('info')).toContain('QFlow is throttling API calls (HTTP 429); waiting 17s as the gateway asked.');
+  });
+
+  it('waits until the Retry-After date of a 409 that carries rate-limit headers', async () => {
+    const clock = new FakeClock();
+    const until = new Date(clock.now() + 42_000).toUTCString();
+    const { http } = await client([json(409, {}, { 'Retry-After': until, 'X-RateLimit-Remaining': '0' }), json(200, {})], { clock });
+    await http.json(read);
+    expect(clock.sleeps).toEqual([42_000]);
+  });
+
+  it('does not read a plain 409 as throttling', async () => {
+    const { http, requests } = await client([json(409, { message: 'conflict' })]);
+    await expect(http.json(read)).rejects.toThrow(/HTTP 409/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives up rather than wait past the deadline', async () => {
+    const clock = new FakeClock();
+    const { http } = await client([json(429, {}, { 'X-RateLimit-ToWait-Sec': '600' })], { clock });
+    await expect(http.json({ ...read, deadline: clock.now() + 60_000 })).rejects.toBeInstanceOf(DeadlineError);
+  });
+
+  it('records the rate-limit headers', async () => {
+    const { http } = await client([json(200, {}, { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Window-Sec': '3600' })]);
+    await http.json({ ...read, authenticate: false });
+    expect(http.rateLimit).toEqual({ limit: 300, remaining: 299, windowSec: 3600 });
+  });
+});
+
+describe('the run call, which is not idempotent', () => {
+  it('is never repeated when its answer is lost', async () => {
+    const { http, requests } = await client([drop, json(200, { executionId: 'x' })]);
+    await expect(http.json(run)).rejects.toBeInstanceOf(RunOutcomeUnknownError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('is never repeated when its answer does not come in time', async () => {
+    const { http, requests } = await client([after(1000, json(200, {}))], { requestTimeoutMs: 200 });
+    await expect(http.json(run)).rejects.toThrow(/reached the gateway but its answer was lost \(no answer within 200ms\)/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([500, 502, 504])('is not repeated after HTTP %i', async (status) => {
+    const { http, requests } = await client([json(status, {}), json(200, {})]);
+    await expect(http.json(run)).rejects.toThrow(new RegExp(`HTTP ${status}`));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('is repeated after a throttling answer, which QFlow did not act on', async () => {
+    const { http, requests } = await client([json(429, {}, { 'X-RateLimit-ToWait-Sec': '2' }), json(200, { executionId: 'e' })]);
+    await expect(http.json(run)).resolves.toEqual({ executionId: 'e' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('is repeated after a 503 with Retry-After', async () => {
+    const { http, clock, requests } = await client([json(503, {}, { 'Retry-After': '3' }), json(200, { executionId: 'e' })]);
+    await expect(http.json(run)).resolves.toEqual({ executionId: 'e' });
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([3000]);
+  });
+
+  it('is not repeated after a 503 without Retry-After', async () => {
+    const { http, requests } = await client([json(503, {}), json(200, {})]);
+    await expect(http.json(run)).rejects.toThrow(/HTTP 503/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('is repeated when the connection was refused, since nothing was sent', async () => {
+    const port = await freePort();
+    const clock = new FakeClock();
+    const http = new ApiHttp({ baseUrl: `http://127.0.0.1:${port}`, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock });
+    await expect(http.json(run)).rejects.toThrow(/Could not run workflow w: the connection was refused \(ECONNREFUSED\) \(5 attempts\)/);
+    expect(clock.sleeps).toHaveLength(4);
+  });
+});
+
+describe('tokens', () => {
+  function tokens(renewable: boolean) {
+    let issued = 0;
+    const source: TokenSource & { issued: () => number } = {
+      rejectedHint: 'The token is invalid or has expired.',
+      get: async () => `token-${issued}`,
+      renew: () => {
+        if (renewable) issued++;
+        return renewable;
+      },
+      issued: () => issued,
+    };
+    return source;
+  }
+
+  it('renews the token once after a 401 and repeats the call', async () => {
+    const { http, requests } = await client([json(401, {}), json(200, { ok: 1 })]);
+    http.tokens = tokens(true);
+    await expect(http.json({ ...read, authenticate: true })).resolves.toEqual({ ok: 1 });
+    expect(requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-0', 'Bearer token-1']);
+  });
+
+  it('fails with the token hint when the renewed token is rejected too', async () => {
+    const { http, requests } = await client([json(401, {})]);
+    http.tokens = tokens(true);
+    await expect(http.json({ ...read, authenticate: true })).rejects.toThrow('QFlow answered HTTP 401. The token is invalid or has expired.');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not repeat a call with a fixed token', async () => {
+    const { http, requests } = await client([json(401, {})]);
+    http.tokens = tokens(false);
+    await expect(http.json({ ...read, authenticate: true })).rejects.toThrow(/HTTP 401/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('counts the QFlow calls it makes', async () => {
+    const { http } = await client([json(503, {}), json(200, {})]);
+    http.tokens = tokens(false);
+    await http.json({ ...read, authenticate: true });
+    expect(http.apiCalls).toBe(2);
+  });
+});
+
+describe('cancellation', () => {
+  it('ends a call in flight at once', async () => {
+    const cancel = new AbortController();
+    const { http } = await client([after(5000, json(200, {}))], { signal: cancel.signal, clock: systemClock as unknown as FakeClock });
+    const started = Date.now();
+    setTimeout(() => cancel.abort(new CancelledError()), 100);
+    await expect(http.json(read)).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('excerpt', () => {
+  it('folds white space', () => {
+    expect(excerpt('  a \n\n b  ')).toBe('a b');
+  });
+});
+
+it('reports a gateway it cannot reach', async () => {
+  const port = await freePort();
+  const http = new ApiHttp({ baseUrl: `http://127.0.0.1:${port}`, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock: new FakeClock() });
+  await expect(http.json(read)).rejects.toBeInstanceOf(NetworkError);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

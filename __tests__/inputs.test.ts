@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals';
+import { Input } from '../src/constants.js';
+import { readSettings } from '../src/inputs.js';
+
+const WORKFLOW = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
+
+function settingsFrom(inputs: Partial<Record<Input, string>>, secrets: string[] = []) {
+  return readSettings((name) => inputs[name] ?? '', (s) => secrets.push(s));
+}
+
+const base = { [Input.Platform]: 'US1', [Input.Token]: 'jwt-token', [Input.WorkflowId]: WORKFLOW };
+
+describe('readSettings', () => {
+  it('applies the documented defaults', () => {
+    const s = settingsFrom(base);
+    expect(s).toMatchObject({
+      gatewayUrl: 'https://gateway.qg1.apps.qualys.com',
+      credentials: { kind: 'token', token: 'jwt-token' },
+      workflowId: WORKFLOW,
+      wait: true,
+      timeoutMs: 3_600_000,
+      pollIntervalMs: 5000,
+      maxPollIntervalMs: 60_000,
+      requestTimeoutMs: 30_000,
+      stepOutputs: [],
+      stepInputs: [],
+      successStatuses: ['Success'],
+      failureStatuses: [],
+    });
+    expect(s.runInput).toBeUndefined();
+    expect(s.variables).toBeUndefined();
+  });
+
+  it('registers the token, client secret and password as secrets before checking anything', () => {
+    const secrets: string[] = [];
+    expect(() =>
+      settingsFrom({ [Input.Token]: 't0ken', [Input.ClientSecret]: 's3cret', [Input.Password]: 'pa55', [Input.WorkflowId]: 'bad' }, secrets),
+    ).toThrow();
+    expect(secrets).toEqual(['t0ken', 's3cret', 'pa55']);
+  });
+
+  it('maps every platform key to its gateway, in any case', () => {
+    expect(settingsFrom({ ...base, [Input.Platform]: 'eu3' }).gatewayUrl).toBe('https://gateway.qg3.apps.qualys.it');
+    expect(settingsFrom({ ...base, [Input.Platform]: 'KSA1' }).gatewayUrl).toBe('https://gateway.qg1.apps.qualysksa.com');
+  });
+
+  it('lets gateway-url win over platform, without a trailing slash', () => {
+    const s = settingsFrom({ ...base, [Input.GatewayUrl]: 'https://gateway.private.example.com/' });
+    expect(s.gatewayUrl).toBe('https://gateway.private.example.com');
+  });
+
+  it('accepts plain http only for a loopback host', () => {
+    expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://127.0.0.1:8787' }).gatewayUrl).toBe('http://127.0.0.1:8787');
+    expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://localhost:8787' }).gatewayUrl).toBe('http://localhost:8787');
+    expect(() => settingsFrom({ ...base, [Input.GatewayUrl]: 'http://gateway.qg1.apps.qualys.com' })).toThrow(
+      /Input 'gateway-url' is 'http:\/\/gateway.qg1.apps.qualys.com', which is not secure. Expected an https:\/\/ URL/,
+    );
+  });
+
+  it('rejects a gateway URL with credentials without echoing them', () => {
+    let message = '';
+    try {
+      settingsFrom({ ...base, [Input.GatewayUrl]: 'https://user:hunter2@gateway.example.com' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Input 'gateway-url' contains credentials/);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it.each([
+    [{ [Input.Platform]: 'US9' }, /Input 'platform' is 'US9', which is not a Qualys platform. Expected one of US1, US2/],
+    [{ [Input.Platform]: '' }, /No gateway given. Set 'platform'/],
+    [{ [Input.GatewayUrl]: 'not a url' }, /Input 'gateway-url' is 'not a url', which is not a URL/],
+    [{ [Input.GatewayUrl]: 'https://gw.example.com/?x=1' }, /a gateway URL has no query/],
+    [{ [Input.WorkflowId]: '' }, /Input 'workflow-id' is required/],
+    [{ [Input.WorkflowId]: '1234' }, /Input 'workflow-id' is '1234', which is not a UUID/],
+    [{ [Input.ExecutionId]: 'last' }, /Input 'execution-id' is 'last', which is not a UUID/],
+    [{ [Input.RunInput]: '{"a": }' }, /Input 'input' is not valid JSON: syntax error at line 1, column 7/],
+    [{ [Input.Variables]: 'region: ""' }, /Input 'variables' leaves the variable 'region' blank/],
+    [{ [Input.Variables]: '{"credentials": null}' }, /variable 'credentials' blank/],
+    [{ [Input.Variables]: 'zones: []' }, /variable 'zones' blank/],
+    [{ [Input.Wait]: 'maybe' }, /Input 'wait' is 'maybe'. Expected true or false/],
+    [{ [Input.Timeout]: 'an hour' }, /Input 'timeout' is 'an hour', which is not a duration/],
+    [{ [Input.PollInterval]: '5 s' }, /Input 'poll-interval' is '5 s', which is not a duration/],
+    [{ [Input.MaxPollInterval]: 'fast' }, /Input 'max-poll-interval' is 'fast'/],
+    [{ [Input.PollInterval]: '2m', [Input.MaxPollInterval]: '1m' }, /Input 'max-poll-interval' \(1m\) is shorter than 'poll-interval' \(2m\)/],
+    [{ [Input.RequestTimeout]: '0' }, /Input 'request-timeout' is '0'; it must be longer than zero/],
+    [{ [Input.StepOutputs]: 'a b' }, /Input 'step-outputs' names the node ID 'a b'/],
+    [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status 'Done' is in both/],
+    [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.RunInput]: 'a: 1' }, /'execution-id' waits for an existing one/],
+    [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.Wait]: 'false' }, /Input 'wait' is false, so there is nothing to do/],
+  ])('rejects %p', (override, message) => {
+    expect(() => settingsFrom({ ...base, ...override })).toThrow(message);
+  });
+
+  describe('credentials', () => {
+    const noAuth = { [Input.Platform]: 'US1', [Input.WorkflowId]: WORKFLOW };
+    it('needs one way of authenticating', () => {
+      expect(() => settingsFrom(noAuth)).toThrow(/No credentials given. Expected exactly one of: 'token', or 'client-id' with 'client-secret', or 'username' with 'password'/);
+    });
+    it('refuses two ways at once', () => {
+      expect(() => settingsFrom({ ...noAuth, [Input.Token]: 't', [Input.Username]: 'u', [Input.Password]: 'p' })).toThrow(
+        /More than one way of authenticating given \('token' and 'username'\/'password'\)/,
+      );
+    });
+    it('needs both halves of a pair', () => {
+      expect(() => settingsFrom({ ...noAuth, [Input.ClientId]: 'id' })).toThrow(/'client-id' is set but 'client-secret' is empty/);
+      expect(() => settingsFrom({ ...noAuth, [Input.Password]: 'p' })).toThrow(/'password' is set but 'username' is empty/);
+    });
+    it('refuses a token with a Bearer prefix', () => {
+      expect(() => settingsFrom({ ...noAuth, [Input.Token]: 'Bearer abc' })).toThrow(/without a 'Bearer ' prefix/);
+    });
+    it('reads an OAuth client and a username/password pair', () => {
+      expect(settingsFrom({ ...noAuth, [Input.ClientId]: 'id', [Input.ClientSecret]: 's' }).credentials).toEqual({
+        kind: 'oauth-client',
+        clientId: 'id',
+        clientSecret: 's',
+      });
+      expect(settingsFrom({ ...noAuth, [Input.Username]: 'u', [Input.Password]: 'p' }).credentials).toEqual({
+        kind: 'password',
+        username: 'u',
+        password: 'p',
+      });
+    });
+    it('never puts a secret in an error message', () => {
+      const secret = 'super-secret-value';
+      for (const inputs of [
+        { ...noAuth, [Input.Token]: secret, [Input.ClientSecret]: secret },
+        { ...noAuth, [Input.Password]: secret },
+        { ...noAuth, [Input.ClientSecret]: secret },
+      ]) {
+        expect(() => settingsFrom(inputs)).toThrow();
+        try {
+          settingsFrom(inputs);
+        } catch (error) {
+          expect((error as Error).message).not.toContain(secret);
+        }
+      }
+    });
+  });
+
+  it('reads input and variables in JSON or YAML', () => {
+    const s = settingsFrom({ ...base, [Input.RunInput]: 'bucketName: b1', [Input.Variables]: '{"region": "us-east-1"}' });
+    expect(s.runInput).toEqual({ bucketName: 'b1' });
+    expect(s.variables).toEqual({ region: 'us-east-1' });
+  });
+});
