@@ -22,7 +22,7 @@ const MAX_PAGES = 20;
 const NOT_FOUND_SEARCHES = 3;
 
 export interface WaitOptions {
-  client: QFlowClient;
+  client: Pick<QFlowClient, 'listExecutions'>;
   workflowId: string;
   executionId: string;
   /** When this action started the execution (epoch ms); undefined when waiting for one that already existed. */

@@ -1,0 +1,171 @@
+import { describe, expect, it } from '@jest/globals';
+import { CancelledError } from '../src/errors.js';
+import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow.js';
+import { StatusRules } from '../src/status.js';
+import { PAGE_SIZE, waitForExecution, type WaitOptions } from '../src/waiter.js';
+import { FakeClock, memoryLog } from './support/fake-clock.js';
+
+const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
+const EX = '6ad5f333-c4ad-4008-b0d3-caab170d130b';
+
+function execution(status: string, id = EX, createdAt = 0): ExecutionRecord {
+  return { id, status, createdAt, startDate: createdAt, raw: { id, status } };
+}
+
+/** A list whose answer for each call comes from `answer(call number, query)`. */
+function listing(answer: (call: number, query: ExecutionQuery) => Page<ExecutionRecord>) {
+  const queries: ExecutionQuery[] = [];
+  return {
+    queries,
+    client: {
+      listExecutions: async (_workflowId: string, query: ExecutionQuery) => {
+        queries.push(query);
+        return answer(queries.length, query);
+      },
+    },
+  };
+}
+
+function options(client: WaitOptions['client'], overrides: Partial<WaitOptions> = {}): WaitOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> } {
+  const clock = (overrides.clock as FakeClock) ?? new FakeClock();
+  return {
+    client,
+    workflowId: WF,
+    executionId: EX,
+    startedAt: clock.now(),
+    deadline: clock.now() + 3600_000,
+    pollIntervalMs: 5000,
+    maxPollIntervalMs: 60_000,
+    rules: new StatusRules(['Success']),
+    rateLimit: {},
+    log: memoryLog(),
+    signal: new AbortController().signal,
+    random: () => 0.5,
+    ...overrides,
+    clock,
+  } as WaitOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> };
+}
+
+describe('waitForExecution', () => {
+  it('keeps polling while the new execution is not yet listed, then follows it to success', async () => {
+    const { client, queries } = listing((call) => ({
+      items: call < 3 ? [] : [execution(call < 5 ? 'Running' : 'Success')],
+      total: call < 3 ? 0 : 1,
+    }));
+    const o = options(client);
+    const outcome = await waitForExecution(o);
+    expect(outcome).toMatchObject({ kind: 'success', polls: 5, execution: { status: 'Success' } });
+    expect(queries).toHaveLength(5);
+    expect(o.log.text('info')).toContain(`execution ${EX} is not listed yet`);
+  });
+
+  it('waits poll-interval before the first look at a new execution', async () => {
+    const { client } = listing(() => ({ items: [execution('Success')] }));
+    const o = options(client);
+    await waitForExecution(o);
+    expect(o.clock.sleeps).toEqual([5000]);
+  });
+
+  it('looks at an existing execution at once', async () => {
+    const { client } = listing(() => ({ items: [execution('Success')] }));
+    const o = options(client, { startedAt: undefined });
+    await waitForExecution(o);
+    expect(o.clock.sleeps).toEqual([]);
+  });
+
+  it('asks for a window from a few minutes before the run to a little after now, oldest first', async () => {
+    const { client, queries } = listing(() => ({ items: [execution('Success')] }));
+    const o = options(client);
+    const started = o.clock.now();
+    await waitForExecution(o);
+    expect(queries[0]).toEqual({
+      startAt: started - 5 * 60_000,
+      endAt: started + 5000 + 5 * 60_000,
+      order: 'createdAt',
+      pageSize: PAGE_SIZE,
+      pageNumber: 1,
+    });
+  });
+
+  it('searches an existing execution over the widest window allowed, newest first, then narrows it', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const createdAt = start - 3 * 24 * 3600_000;
+    const { client, queries } = listing((call) => ({ items: [execution(call < 2 ? 'Running' : 'Failed', EX, createdAt)] }));
+    const outcome = await waitForExecution(options(client, { clock, startedAt: undefined }));
+    expect(outcome.kind).toBe('failure');
+    const thirtyDaysLessAnHour = 30 * 24 * 3600_000 - 3600_000;
+    expect(queries[0]).toMatchObject({ startAt: start - thirtyDaysLessAnHour, order: '-createdAt' });
+    expect(queries[1]).toMatchObject({ startAt: createdAt - 5 * 60_000, order: 'createdAt' });
+  });
+
+  it('pages through the list until the execution is found', async () => {
+    const others = Array.from({ length: 120 }, (_, i) => execution('Success', `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`));
+    const all = [...others, execution('Success')];
+    const { client, queries } = listing((_call, q) => ({
+      items: all.slice((q.pageNumber - 1) * q.pageSize, q.pageNumber * q.pageSize),
+      total: all.length,
+    }));
+    const outcome = await waitForExecution(options(client));
+    expect(outcome.kind).toBe('success');
+    expect(queries.map((q) => q.pageNumber)).toEqual([1, 2, 3]);
+  });
+
+  it('stops paging when the server ignores the paging parameters', async () => {
+    const page = Array.from({ length: PAGE_SIZE }, (_, i) => execution('Success', `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`));
+    const { client, queries } = listing((call) => (call < 3 ? { items: page, total: 500 } : { items: [execution('Success')], total: 1 }));
+    const o = options(client);
+    await waitForExecution(o);
+    expect(queries.map((q) => q.pageNumber)).toEqual([1, 2, 1]);
+  });
+
+  it('reports an unknown status once and keeps waiting through it', async () => {
+    const { client } = listing((call) => ({ items: [execution(call < 4 ? 'Cooking' : 'Success')] }));
+    const o = options(client);
+    const outcome = await waitForExecution(o);
+    expect(outcome.kind).toBe('success');
+    const notes = o.log.lines.filter((l) => l.message.includes("status 'Cooking', which this action does not know"));
+    expect(notes).toHaveLength(1);
+  });
+
+  it('counts a failure status as a failure', async () => {
+    const { client } = listing(() => ({ items: [execution('TIMED_OUT')] }));
+    await expect(waitForExecution(options(client))).resolves.toMatchObject({ kind: 'failure' });
+  });
+
+  it('stops at the deadline with the last status seen, after one last look at the deadline', async () => {
+    const { client } = listing(() => ({ items: [execution('Running')] }));
+    const clock = new FakeClock();
+    const o = options(client, { clock, deadline: clock.now() + 60_000 });
+    const outcome = await waitForExecution(o);
+    expect(outcome).toMatchObject({ kind: 'timed_out', execution: { status: 'Running' } });
+    expect(clock.now()).toBe(o.deadline);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000);
+  });
+
+  it('ends when the job is cancelled', async () => {
+    const cancel = new AbortController();
+    const { client } = listing((call) => {
+      if (call === 2) cancel.abort(new CancelledError());
+      return { items: [execution('Running')] };
+    });
+    const outcome = await waitForExecution(options(client, { signal: cancel.signal }));
+    expect(outcome).toMatchObject({ kind: 'cancelled', polls: 2, execution: { status: 'Running' } });
+  });
+
+  it('declares an existing execution not found after three full searches miss it', async () => {
+    const { client, queries } = listing(() => ({ items: [], total: 0 }));
+    await expect(waitForExecution(options(client, { startedAt: undefined }))).rejects.toThrow(
+      `Execution ${EX} is not among the executions of workflow ${WF} of the last 30 days`,
+    );
+    expect(queries).toHaveLength(3);
+  });
+
+  it('polls less often when the API budget runs low, and says so', async () => {
+    const { client } = listing((call) => ({ items: [execution(call < 2 ? 'Running' : 'Success')] }));
+    const o = options(client, { rateLimit: { limit: 300, remaining: 20, windowSec: 3600 } });
+    await waitForExecution(o);
+    expect(o.clock.sleeps[1]).toBe(360_000);
+    expect(o.log.text('info')).toContain('Polling less often to spare the API budget: 20 API calls left of 300');
+  });
+});
