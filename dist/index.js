@@ -31174,12 +31174,14 @@ function parseUuid(name, value) {
  */
 function parseDuration(name, value) {
     const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
     let total = 0;
     let end = 0;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        total = Number(text) * 1000;
+        end = text.length;
+    }
     DURATION_PART.lastIndex = 0;
-    for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
+    for (let m = end ? null : DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
         total += Number(m[1]) * UNIT_MS[m[2]];
         end = DURATION_PART.lastIndex;
     }
@@ -31226,16 +31228,20 @@ function parseMapping(name, value) {
     const text = value.trim();
     if (text === '')
         return undefined;
+    // Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null.
+    const meantAsJson = /^\{\s*"/.test(text);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (jsonError) {
+        if (meantAsJson)
+            throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
         try {
-            parsed = (0,dist/* parse */.qg)(text, { uniqueKeys: true, prettyErrors: false });
+            parsed = (0,dist/* parse */.qg)(text, { uniqueKeys: true });
         }
         catch (yamlError) {
-            throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeSyntaxError(text, jsonError, yamlError)}`);
+            throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
         }
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -31244,18 +31250,106 @@ function parseMapping(name, value) {
     }
     return parsed;
 }
-function describeSyntaxError(text, jsonError, yamlError) {
-    // Text that opens like JSON was meant as JSON: its error is the useful one.
-    if (/^[[{"]/.test(text) && jsonError instanceof SyntaxError) {
-        const position = /position (\d+)/.exec(jsonError.message);
-        const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-        return `JSON syntax error${where}: ${jsonError.message.replace(/\s*\(line \d+ column \d+\)$/, '')}`;
+function describeJsonError(text, error) {
+    // V8 names the position for some errors only ("Unexpected token '}'" has none): find it ourselves.
+    const message = (error instanceof Error ? error.message : String(error)).split(/, "| in JSON at position|\s*\(line \d+/)[0];
+    return `syntax error at ${lineAndColumn(text, jsonErrorOffset(text))}: ${message}`;
+}
+/** Where a JSON text stops being JSON: a small recursive-descent scan that only checks. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw i;
+    };
+    const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail());
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text[i] === '\\')
+                i++;
+            else if (text.charCodeAt(i) < 0x20)
+                fail();
+            i++;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const value = () => {
+        space();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            space();
+            if (text[i] === '}')
+                return void i++;
+            for (;;) {
+                space();
+                if (text[i] !== '"')
+                    fail();
+                string();
+                space();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value();
+                space();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === '}')
+                    return void i++;
+                else
+                    fail();
+            }
+        }
+        if (c === '[') {
+            i++;
+            space();
+            if (text[i] === ']')
+                return void i++;
+            for (;;) {
+                value();
+                space();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === ']')
+                    return void i++;
+                else
+                    fail();
+            }
+        }
+        if (c === '"')
+            return string();
+        if (c === 't')
+            return void literal('true');
+        if (c === 'f')
+            return void literal('false');
+        if (c === 'n')
+            return void literal('null');
+        const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!number)
+            fail();
+        i += number[0].length;
+    };
+    try {
+        value();
+        space();
+        return i < text.length ? i : text.length;
     }
-    if (yamlError instanceof dist/* YAMLParseError */.XT && yamlError.linePos) {
-        const { line, col } = yamlError.linePos[0];
-        return `YAML syntax error at line ${line}, column ${col}: ${yamlError.message.split('\n')[0]}`;
+    catch (offset) {
+        return offset;
     }
-    return String(yamlError instanceof Error ? yamlError.message : yamlError);
+}
+function describeYamlError(error) {
+    if (error instanceof dist/* YAMLParseError */.XT && error.linePos) {
+        const { line, col } = error.linePos[0];
+        return `YAML syntax error at line ${line}, column ${col}: ${error.message.split(' at line ')[0]}`;
+    }
+    return error instanceof Error ? error.message : String(error);
 }
 function lineAndColumn(text, offset) {
     const before = text.slice(0, offset).split('\n');

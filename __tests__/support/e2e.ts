@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { QFlowSimulator, sampleWorkflow, type SimulatorOptions, type SimWorkflow } from '../../src/simulator/server.js';
+import { runAction, type ActionRun, type RunOptions } from '../../src/simulator/runner.js';
+
+export const CLIENT = { id: 'e2e-client', secret: 'e2e-client-secret-9f8e7d' };
+
+/** Timings small enough for a test: executions of about a second, polls a few hundred ms apart. */
+export const FAST = { 'poll-interval': '200ms', 'max-poll-interval': '500ms' };
+
+export async function withSimulator<T>(
+  options: SimulatorOptions & { workflow?: Partial<SimWorkflow> },
+  body: (sim: QFlowSimulator, workflow: SimWorkflow) => Promise<T>,
+): Promise<T> {
+  const workflow = sampleWorkflow({ durationMs: 1000, ...options.workflow });
+  const sim = new QFlowSimulator({
+    credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret },
+    ...options,
+    workflows: [workflow, ...(options.workflows ?? [])],
+  });
+  await sim.start();
+  try {
+    return await body(sim, workflow);
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** Runs dist/index.js against the simulator with OAuth client credentials unless others are given. */
+export function runAgainst(sim: QFlowSimulator, workflow: SimWorkflow, inputs: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+  const auth: Record<string, string> = inputs.token || inputs.username ? {} : { 'client-id': CLIENT.id, 'client-secret': CLIENT.secret };
+  return runAction({ 'gateway-url': sim.url, 'workflow-id': workflow.id, ...FAST, ...auth, ...inputs }, options);
+}
+
+export async function readResultFile(run: ActionRun): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(run.outputs['output-file'], 'utf8')) as Record<string, unknown>;
+}
+
+/** The lines the runner shows as errors. */
+export function errors(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter((l) => l.startsWith('::error::')).map((l) => l.slice('::error::'.length));
+}
