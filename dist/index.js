@@ -30900,6 +30900,8 @@ const MAX_THROTTLE_WAITS = 20;
 /** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const EXCERPT_CHARS = 300;
+/** How long the poll made at the deadline may take. */
+const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
 const GENERAL_HINTS = {
     403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
@@ -30945,7 +30947,7 @@ class ApiHttp {
                     throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
                 }
                 if (attempt < this.policy.maxAttempts && this.budget.take(exchange.timedOut)) {
-                    await this.pause(backoffDelay(attempt, this.policy, this.random), request, `${what}; retrying`);
+                    await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
                     continue;
                 }
                 throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
@@ -30996,12 +30998,12 @@ class ApiHttp {
     async pause(ms, request, note, throttled = false) {
         const { clock, signal, log } = this.options;
         if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-            if (throttled)
-                throw new DeadlineError();
-            throw new NetworkError(`Could not ${request.purpose}: ${note ?? 'retrying'} would run past the timeout.`);
+            // Out of time for the wait: the caller reports the timeout; the cause goes to the log.
+            log.warning(`Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`);
+            throw new DeadlineError();
         }
         if (note)
-            log.debug(`${note} in ${humanDuration(ms)}.`);
+            log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
         await clock.sleep(ms, signal);
     }
     url(request) {
@@ -31032,7 +31034,11 @@ class ApiHttp {
     }
     async exchange(request, url, token) {
         const agent = await this.agentFor(url, request.unsafe === true);
-        const { signal, requestTimeoutMs } = this.options;
+        const { signal, clock } = this.options;
+        // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
+        const requestTimeoutMs = request.deadline === undefined
+            ? this.options.requestTimeoutMs
+            : Math.max(1, Math.min(this.options.requestTimeoutMs, request.deadline + LAST_LOOK_MS - clock.now()));
         const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
         if (token !== undefined)
             headers.Authorization = `Bearer ${token}`;

@@ -79,6 +79,8 @@ const MAX_THROTTLE_WAITS = 20;
 /** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const EXCERPT_CHARS = 300;
+/** How long the poll made at the deadline may take. */
+const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
 
 const GENERAL_HINTS: Partial<Record<number, string>> = {
@@ -125,7 +127,7 @@ export class ApiHttp {
           throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
         }
         if (attempt < this.policy.maxAttempts && this.budget.take(exchange.timedOut)) {
-          await this.pause(backoffDelay(attempt, this.policy, this.random), request, `${what}; retrying`);
+          await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
           continue;
         }
         throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
@@ -179,10 +181,11 @@ export class ApiHttp {
   private async pause(ms: number, request: ApiRequest, note?: string, throttled = false): Promise<void> {
     const { clock, signal, log } = this.options;
     if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-      if (throttled) throw new DeadlineError();
-      throw new NetworkError(`Could not ${request.purpose}: ${note ?? 'retrying'} would run past the timeout.`);
+      // Out of time for the wait: the caller reports the timeout; the cause goes to the log.
+      log.warning(`Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`);
+      throw new DeadlineError();
     }
-    if (note) log.debug(`${note} in ${humanDuration(ms)}.`);
+    if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);
   }
 
@@ -219,7 +222,12 @@ export class ApiHttp {
 
   private async exchange(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
     const agent = await this.agentFor(url, request.unsafe === true);
-    const { signal, requestTimeoutMs } = this.options;
+    const { signal, clock } = this.options;
+    // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
+    const requestTimeoutMs =
+      request.deadline === undefined
+        ? this.options.requestTimeoutMs
+        : Math.max(1, Math.min(this.options.requestTimeoutMs, request.deadline + LAST_LOOK_MS - clock.now()));
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
     if (token !== undefined) headers.Authorization = `Bearer ${token}`;
     if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
