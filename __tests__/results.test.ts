@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { QFlowApiError } from '../src/errors.js';
+import type { QFlowClient, StepRecord } from '../src/qflow.js';
+import { fetchStepData, listAllSteps, selectNodes } from '../src/results.js';
+import { humanDuration } from '../src/time.js';
+import { memoryLog } from './support/fake-clock.js';
+import { writeFile } from 'node:fs/promises';
+
+const step = (nodeId: string, eventOrder?: number): StepRecord => ({ nodeId, nodeType: 'AWS', status: 'Success', eventOrder });
+
+describe('listAllSteps', () => {
+  it('reads every page and orders the steps as they ran', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => step(`n${i}`, 150 - i));
+    const pages: number[] = [];
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => {
+        pages.push(pageNumber);
+        return { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) };
+      },
+    } as unknown as QFlowClient;
+    const steps = await listAllSteps(client, 'e');
+    expect(pages).toEqual([1, 2]);
+    expect(steps).toHaveLength(150);
+    expect(steps[0].nodeId).toBe('n149');
+  });
+
+  it('stops when the server ignores paging and repeats the first page', async () => {
+    const page = Array.from({ length: 100 }, (_, i) => step(`n${i}`, i));
+    let calls = 0;
+    const client = { listSteps: async () => (calls++, { total: 300, items: page }) } as unknown as QFlowClient;
+    expect(await listAllSteps(client, 'e')).toHaveLength(100);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('selectNodes', () => {
+  const steps = [step('a'), step('b')];
+  it('picks every step for *', () => {
+    expect(selectNodes('all', steps, 'step-outputs', memoryLog())).toEqual(['a', 'b']);
+  });
+  it('warns about a node the execution has no step for, and leaves it out', () => {
+    const log = memoryLog();
+    expect(selectNodes(['b', 'zzz'], steps, 'step-outputs', log)).toEqual(['b']);
+    expect(log.text('warning')).toContain("'step-outputs' names the step zzz, which this execution does not have");
+  });
+});
+
+describe('fetchStepData', () => {
+  it('fetches at most four at once, keeps the order asked, and leaves out a step without data', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    let running = 0;
+    let most = 0;
+    const client = {
+      downloadStepData: async (_e: string, nodeId: string, _k: string, file: string) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 10));
+        running--;
+        if (nodeId === 'n3') throw new QFlowApiError('Step n3 has no output.', 404);
+        await writeFile(file, JSON.stringify({ nodeId }));
+        return 10;
+      },
+    } as unknown as QFlowClient;
+    const log = memoryLog();
+    const ids = Array.from({ length: 10 }, (_, i) => `n${i}`);
+    const data = await fetchStepData(client, 'e', ids, 'output', dir, log);
+    expect(most).toBe(4);
+    expect(data.map((d) => d.nodeId)).toEqual(ids.filter((id) => id !== 'n3'));
+    expect(JSON.parse(await readFile(data[0].file, 'utf8'))).toEqual({ nodeId: 'n0' });
+    expect(log.text('warning')).toBe('Step n3 has no output.');
+  });
+
+  it('fails on any other error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    const client = { downloadStepData: async () => Promise.reject(new QFlowApiError('denied', 403)) } as unknown as QFlowClient;
+    await expect(fetchStepData(client, 'e', ['a'], 'input', dir, memoryLog())).rejects.toThrow('denied');
+  });
+});
+
+describe('humanDuration', () => {
+  it.each([
+    [350, '350ms'],
+    [42_000, '42s'],
+    [65_400, '1m 5s'],
+    [3_600_000, '1h'],
+    [3_725_000, '1h 2m 5s'],
+  ])('shows %i ms as %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+});
