@@ -19,7 +19,7 @@ describe('readSettings', () => {
       workflowId: WORKFLOW,
       wait: true,
       timeoutMs: 3_600_000,
-      pollIntervalMs: 5000,
+      pollIntervalMs: 2000,
       maxPollIntervalMs: 60_000,
       requestTimeoutMs: 30_000,
       stepOutputs: [],

@@ -1,41 +1,94 @@
 import { describe, expect, it } from '@jest/globals';
-import { budgetFloorMs, nextPollDelay } from '../src/schedule.js';
+import type { DurationModel } from '../src/history.js';
+import { budgetFloorMs, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/schedule.js';
 
-const base = { elapsedMs: 0, minMs: 5000, maxMs: 60_000, rateLimit: {}, random: 0.5 };
+const base = { minMs: 2000, maxMs: 60_000, rateLimit: {}, random: 0.5 };
+/** A 5-minute workflow whose runs spread about ±10 %. */
+const fiveMinutes: DurationModel = { medianMs: 300_000, spreadMs: 22_000, samples: 20 };
 
-describe('nextPollDelay', () => {
+describe('nextPollDelay without a history', () => {
   it('waits poll-interval before the first poll', () => {
-    expect(nextPollDelay({ ...base, poll: 1 }).ms).toBe(5000);
+    expect(nextPollDelay({ ...base, poll: 1, elapsedMs: 0 }).ms).toBe(2000);
   });
-  it('backs off by half again per poll, up to max-poll-interval', () => {
-    const pauses = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((poll) => nextPollDelay({ ...base, poll }).ms);
-    expect(pauses.slice(0, 4)).toEqual([5000, 7500, 11250, 16875]);
-    expect(pauses[9]).toBe(60_000);
-    for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThanOrEqual(pauses[i - 1]);
+  it('pauses half the time waited so far, so pauses grow by half each poll', () => {
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000 }).ms).toBe(10_000);
+    expect(nextPollDelay({ ...base, poll: 4, elapsedMs: 30_000 }).ms).toBe(15_000);
   });
-  it('jitters by up to a fifth either way, within the bounds', () => {
-    expect(nextPollDelay({ ...base, poll: 3, random: 0 }).ms).toBe(9000);
-    expect(nextPollDelay({ ...base, poll: 3, random: 1 }).ms).toBe(13500);
-    expect(nextPollDelay({ ...base, poll: 2, random: 0 }).ms).toBe(6000);
-    expect(nextPollDelay({ ...base, poll: 20, random: 1 }).ms).toBe(60_000);
+  it('stays within poll-interval and max-poll-interval', () => {
+    expect(nextPollDelay({ ...base, poll: 2, elapsedMs: 2000 }).ms).toBe(2000);
+    expect(nextPollDelay({ ...base, poll: 30, elapsedMs: 3_600_000 }).ms).toBe(60_000);
   });
+  it('jitters by up to a fifth either way', () => {
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, random: 0 }).ms).toBe(8000);
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, random: 1 }).ms).toBe(12_000);
+  });
+});
+
+describe('nextPollDelay with a history', () => {
+  const at = (elapsedMs: number, history: DurationModel = fiveMinutes) => nextPollDelay({ ...base, poll: 2, elapsedMs, history }).ms;
+
+  it('pauses long early on, but never longer than max-poll-interval, so an early failure is seen in time', () => {
+    expect(at(10_000)).toBe(60_000);
+  });
+  it('does not let an early pause jump over the usual end', () => {
+    const thirtySeconds = { medianMs: 30_000, spreadMs: 2200, samples: 20 };
+    const pause = at(2000, thirtySeconds);
+    expect(2000 + pause).toBeLessThan(30_000);
+    expect(2000 + pause).toBeGreaterThan(22_000);
+  });
+  it('polls twice poll-interval apart around the usual end', () => {
+    expect(at(300_000)).toBe(4000);
+  });
+  it('shortens the pauses as the usual end comes closer', () => {
+    const pauses = [200_000, 240_000, 260_000, 280_000, 300_000].map((t) => at(t));
+    for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeLessThan(pauses[i - 1]);
+  });
+  it('watches a late execution no closer than at its usual end', () => {
+    expect(at(330_000)).toBe(4000);
+  });
+  it('falls back to backoff once the execution is overdue (three spreads past the median)', () => {
+    expect(at(370_000)).toBe(60_000);
+    const shortOverdue = { medianMs: 10_000, spreadMs: 1000, samples: 5 };
+    expect(at(14_000, shortOverdue)).toBe(7000);
+  });
+  it('assumes some spread when every past run took the same time', () => {
+    const identical = { medianMs: 300_000, spreadMs: 0, samples: 20 };
+    expect(at(300_000, identical)).toBe(4000);
+    expect(at(250_000, identical)).toBeGreaterThan(4000);
+  });
+});
+
+describe('the API budget', () => {
   it('stretches the pause when the rate-limit budget is low, and says why', () => {
-    const delay = nextPollDelay({ ...base, poll: 2, rateLimit: { limit: 300, remaining: 10, windowSec: 3600 } });
+    const delay = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, rateLimit: { limit: 300, remaining: 10, windowSec: 3600 } });
     expect(delay.ms).toBe(720_000);
     expect(delay.throttledBy).toMatch(/10 API calls left of 300 in the 3600s rate-limit window/);
   });
   it('keeps the planned pause when the budget is ample', () => {
-    const delay = nextPollDelay({ ...base, poll: 2, rateLimit: { limit: 10_000, remaining: 9000, windowSec: 3600 } });
-    expect(delay).toEqual({ ms: 7500 });
+    const delay = nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, rateLimit: { limit: 10_000, remaining: 9000, windowSec: 3600 } });
+    expect(delay).toEqual({ ms: 10_000 });
   });
-});
-
-describe('budgetFloorMs', () => {
   it('spends at most half of the calls left in one window', () => {
     expect(budgetFloorMs({ remaining: 300, windowSec: 3600 })).toBe(24_000);
     expect(budgetFloorMs({ remaining: 0, windowSec: 60 })).toBe(60_000);
-  });
-  it('is undefined without rate-limit headers', () => {
     expect(budgetFloorMs({ remaining: 5 })).toBeUndefined();
+  });
+});
+
+describe('normal model', () => {
+  it('has the textbook values', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 6);
+    expect(normalCdf(1.96)).toBeCloseTo(0.975, 3);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.025, 3);
+    expect(normalHazard(0)).toBeCloseTo(0.7979, 3);
+  });
+  it('has a hazard that keeps rising, also in the far tail', () => {
+    const values = [-3, -1, 0, 1, 3, 4.9, 5.1, 8].map(normalHazard);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
+  });
+  it('finds the longest pause that fits the spacing at its own end', () => {
+    const pause = hazardPause(250_000, 300_000, 22_000, 4000, 60_000);
+    const spacingAtEnd = 4000 * (normalHazard(0) / normalHazard((250_000 + pause - 300_000) / 22_000));
+    expect(pause).toBeCloseTo(spacingAtEnd, -1);
   });
 });

@@ -73,18 +73,29 @@ describe('waitForExecution', () => {
     expect(o.clock.sleeps).toEqual([]);
   });
 
-  it('asks for a window from a few minutes before the run to a little after now, oldest first', async () => {
-    const { client, queries } = listing(() => ({ items: [execution('Success')] }));
+  it('first reads the newest page of the widest window, then a narrow window from just before the run', async () => {
+    const { client, queries } = listing((call) => ({ items: call < 2 ? [] : [execution('Success')] }));
     const o = options(client);
     const started = o.clock.now();
     await waitForExecution(o);
-    expect(queries[0]).toEqual({
-      startAt: started - 5 * 60_000,
-      endAt: started + 5000 + 5 * 60_000,
-      order: 'createdAt',
-      pageSize: PAGE_SIZE,
-      pageNumber: 1,
-    });
+    const thirtyDaysLessAnHour = 30 * 24 * 3600_000 - 3600_000;
+    expect(queries[0]).toEqual({ startAt: started - thirtyDaysLessAnHour, endAt: started + 5000 + 5 * 60_000, order: '-createdAt', pageSize: PAGE_SIZE, pageNumber: 1 });
+    expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1 });
+  });
+
+  it('learns how long the workflow usually takes from the first page, and plans the polls with it', async () => {
+    const clock = new FakeClock();
+    const past = [58, 60, 61, 59, 62, 60].map((s, i) => ({
+      ...execution('Success', `00000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
+      endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
+    }));
+    const { client } = listing((call) => ({ items: [execution(call < 4 ? 'Running' : 'Success', EX, clock.now()), ...past] }));
+    const o = options(client, { clock, pollIntervalMs: 1000 });
+    await waitForExecution(o);
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±1s, from 6 runs); polling most around then.');
+    // After the first look, the next one is planned shortly before the usual minute is up.
+    expect(o.clock.sleeps[1]).toBeGreaterThan(40_000);
+    expect(o.clock.sleeps[0] + o.clock.sleeps[1]).toBeLessThan(60_000);
   });
 
   it('searches an existing execution over the widest window allowed, newest first, then narrows it', async () => {
@@ -108,15 +119,16 @@ describe('waitForExecution', () => {
     }));
     const outcome = await waitForExecution(options(client));
     expect(outcome.kind).toBe('success');
-    expect(queries.map((q) => q.pageNumber)).toEqual([1, 2, 3]);
+    // The first look reads one page only; the next pages through the narrow window.
+    expect(queries.map((q) => q.pageNumber)).toEqual([1, 1, 2, 3]);
   });
 
   it('stops paging when the server ignores the paging parameters', async () => {
     const page = Array.from({ length: PAGE_SIZE }, (_, i) => execution('Success', `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`));
-    const { client, queries } = listing((call) => (call < 3 ? { items: page, total: 500 } : { items: [execution('Success')], total: 1 }));
+    const { client, queries } = listing((call) => (call < 4 ? { items: page, total: 500 } : { items: [execution('Success')], total: 1 }));
     const o = options(client);
     await waitForExecution(o);
-    expect(queries.map((q) => q.pageNumber)).toEqual([1, 2, 1]);
+    expect(queries.map((q) => q.pageNumber)).toEqual([1, 1, 2, 1]);
   });
 
   it('reports an unknown status once and keeps waiting through it', async () => {

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4429);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(768);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4429:
+/***/ 768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31503,10 +31503,10 @@ function readSettings(read, registerSecret) {
     if (!wait && executionId !== '') {
         throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
     }
-    const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '5s');
+    const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
     const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
     if (maxPollIntervalMs < pollIntervalMs) {
-        throw new InputError(`Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '5s'}). Expected a largest pause at least as long as the first.`);
+        throw new InputError(`Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`);
     }
     const successStatuses = parseList(read(Input.SuccessStatuses) || 'Success');
     const failureStatuses = parseList(read(Input.FailureStatuses));
@@ -32035,17 +32035,56 @@ function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
 
+;// CONCATENATED MODULE: ./src/history.ts
+/** Fewer successful runs than this say too little to plan polls around. */
+const MIN_SAMPLES = 3;
+/** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
+const OUTLIER_SPREADS = 3;
+const MAD_TO_SIGMA = 1.4826;
+/** Learns from the successful executions in `executions`, other than `excludeId`. */
+function learnDurations(executions, rules, excludeId) {
+    // Failures often end early for reasons of their own: only successes tell how long a run takes.
+    const durations = executions
+        .filter((e) => e.id !== excludeId && rules.classify(e.status) === 'success')
+        .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
+        .filter((d) => Number.isFinite(d) && d >= 0);
+    return durationModel(durations);
+}
+function durationModel(durations) {
+    if (durations.length < MIN_SAMPLES)
+        return undefined;
+    const first = summarize(durations);
+    const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
+    if (kept.length < MIN_SAMPLES)
+        return undefined;
+    return { ...summarize(kept), samples: kept.length };
+}
+function summarize(values) {
+    const medianMs = median(values);
+    return { medianMs, spreadMs: MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - medianMs))) };
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/schedule.ts
-/** Growth of the pause from one poll to the next when nothing better is known. */
-const BACKOFF_FACTOR = 1.5;
-/** Jitter of ±20 % so matrix jobs started together do not poll in lockstep. */
+/** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
+const BACKOFF_FRACTION = 0.5;
+/** Jitter of ±20 % on backoff pauses, so matrix jobs started together do not poll in lockstep. */
 const JITTER = 0.2;
 /** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
 const FAIR_SHARE = 0.5;
+/** Around the usual duration, polls are this many poll-intervals apart. */
+const PEAK_SPACING = 2;
+/** Past the median plus this many spreads the history no longer applies: the run is overdue. */
+const OVERDUE_SPREADS = 3;
+/** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
+const MIN_RELATIVE_SPREAD = 0.02;
 function nextPollDelay(input) {
-    const { poll, minMs, maxMs } = input;
-    const planned = poll <= 1 ? minMs : minMs * BACKOFF_FACTOR ** (poll - 1) * (1 + JITTER * (2 * input.random - 1));
-    const ms = clamp(planned, minMs, maxMs);
+    const planned = input.poll <= 1 ? input.minMs : plannedPause(input);
+    const ms = Math.round(clamp(planned, input.minMs, input.maxMs));
     const floor = budgetFloorMs(input.rateLimit);
     if (floor !== undefined && floor > ms) {
         return {
@@ -32053,7 +32092,45 @@ function nextPollDelay(input) {
             throttledBy: `${input.rateLimit.remaining} API calls left of ${input.rateLimit.limit ?? '?'} in the ${input.rateLimit.windowSec}s rate-limit window`,
         };
     }
-    return { ms: Math.round(ms) };
+    return { ms };
+}
+function plannedPause(input) {
+    const { elapsedMs, history } = input;
+    const jitter = 1 + JITTER * (2 * input.random - 1);
+    if (!history)
+        return BACKOFF_FRACTION * elapsedMs * jitter;
+    const spread = Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
+    if (elapsedMs >= history.medianMs + OVERDUE_SPREADS * spread)
+        return BACKOFF_FRACTION * elapsedMs * jitter;
+    // Less jitter here: the pause is placed with care, and a tenth either way still breaks lockstep.
+    return hazardPause(elapsedMs, history.medianMs, spread, PEAK_SPACING * input.minMs, input.maxMs) * (1 + (jitter - 1) / 2);
+}
+/**
+ * The longest pause d (up to `maxMs`) that is no longer than the spacing wanted at its own end,
+ * t + d: looking ahead keeps a long early pause from jumping over the usual end. The spacing is
+ * `peakMs` × (hazard at the median / hazard at t), and never below `peakMs`, since the hazard of a
+ * normal model keeps rising past the median while a late execution deserves no closer watch.
+ */
+function hazardPause(elapsedMs, medianMs, spreadMs, peakMs, maxMs) {
+    const atMedian = normalHazard(0) / spreadMs;
+    const spacing = (t) => peakMs * Math.max(1, atMedian / (normalHazard((t - medianMs) / spreadMs) / spreadMs));
+    let fits = 0;
+    let tooLong = maxMs + 1;
+    for (let i = 0; i < 40; i++) {
+        const d = (fits + tooLong) / 2;
+        if (d <= spacing(elapsedMs + d))
+            fits = d;
+        else
+            tooLong = d;
+    }
+    return fits;
+}
+/** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
+function normalHazard(z) {
+    if (z > 5)
+        return 1 / (1 / z - 1 / z ** 3);
+    const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    return density / (1 - normalCdf(z));
 }
 /**
  * The shortest pause that keeps this wait within its fair share of the calls left: spending at most
@@ -32068,12 +32145,20 @@ function budgetFloorMs(rateLimit) {
 function clamp(value, min, max) {
     return Math.min(max, Math.max(min, value));
 }
+/** Φ(z), from the error function approximation of Abramowitz and Stegun 7.1.26 (error < 1.5e-7). */
+function normalCdf(z) {
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
 
 ;// CONCATENATED MODULE: ./src/waiter.ts
 /**
  * Waits for an execution to reach a final status by polling the workflow's execution list, the one
  * read the docs offer that also shows the workflow's other recent executions.
  */
+
 
 
 
@@ -32092,19 +32177,36 @@ async function waitForExecution(options) {
     const random = options.random ?? Math.random;
     const waitStarted = clock.now();
     const existing = options.startedAt === undefined;
-    let windowStart = existing ? waitStarted - OLDEST_WINDOW_MS : options.startedAt - CLOCK_SKEW_MS;
     let last;
+    let history;
     let missedSearches = 0;
     const unknownStatuses = new Set();
+    const widest = waitStarted - OLDEST_WINDOW_MS;
+    /**
+     * The first poll reads the newest page of the widest window: the workflow's recent executions
+     * teach the schedule how long a run takes, and a new execution is at the top. After that the
+     * window starts just before the execution (or the run), oldest first, so one short page shows it.
+     */
+    const windowFor = (poll) => {
+        if (last?.createdAt !== undefined)
+            return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
+        if (existing)
+            return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
+        if (poll === 1)
+            return { startAt: widest, order: '-createdAt', maxPages: 1 };
+        return { startAt: Math.max(widest, options.startedAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
+    };
     for (let poll = 1;; poll++) {
         // An execution that already existed may be over: look at once. A new one needs a moment.
         if (!(existing && poll === 1)) {
-            const elapsedMs = clock.now() - (last?.startDate ?? options.startedAt ?? waitStarted);
+            // Clocks of runner and QFlow may differ a little: an age below zero is read as zero.
+            const elapsedMs = Math.max(0, clock.now() - (last?.startDate ?? options.startedAt ?? waitStarted));
             const delay = nextPollDelay({
                 poll,
                 elapsedMs,
                 minMs: options.pollIntervalMs,
                 maxMs: options.maxPollIntervalMs,
+                history,
                 rateLimit: options.rateLimit,
                 random: random(),
             });
@@ -32122,7 +32224,7 @@ async function waitForExecution(options) {
         }
         let search;
         try {
-            search = await findExecution(options, windowStart, existing && last === undefined ? '-createdAt' : 'createdAt');
+            search = await findExecution(options, windowFor(poll));
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -32130,6 +32232,12 @@ async function waitForExecution(options) {
             if (error instanceof DeadlineError)
                 return { kind: 'timed_out', execution: last, polls: poll };
             throw error;
+        }
+        if (poll === 1) {
+            history = learnDurations(search.firstPage, rules, options.executionId);
+            if (history) {
+                log.info(`Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`);
+            }
         }
         const elapsed = humanDuration(clock.now() - waitStarted);
         const found = search.execution;
@@ -32141,9 +32249,6 @@ async function waitForExecution(options) {
         }
         else {
             last = found;
-            // Once found, the window can start just before it, so one short page shows it from then on.
-            if (found.createdAt !== undefined)
-                windowStart = Math.max(windowStart, found.createdAt - CLOCK_SKEW_MS);
             const verdict = rules.classify(found.status);
             log.info(`[${elapsed}] ${found.status || '(no status)'}`);
             if (verdict === 'success' || verdict === 'failure')
@@ -32158,28 +32263,29 @@ async function waitForExecution(options) {
     }
 }
 /** Reads the list a page at a time until the execution is on it or the pages run out. */
-async function findExecution(options, windowStart, order) {
+async function findExecution(options, window) {
     const now = options.clock.now();
-    let firstIdOfPreviousPage;
+    let firstPage = [];
     let seen = 0;
-    for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
-        const page = await options.client.listExecutions(options.workflowId, { startAt: windowStart, endAt: now + CLOCK_SKEW_MS, order, pageSize: PAGE_SIZE, pageNumber }, options.deadline);
+    for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
+        const page = await options.client.listExecutions(options.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber }, options.deadline);
+        if (pageNumber === 1)
+            firstPage = page.items;
         const execution = page.items.find((item) => item.id === options.executionId);
         if (execution)
-            return { execution, complete: true };
+            return { execution, complete: true, firstPage };
         seen += page.items.length;
-        const repeated = page.items.length > 0 && page.items[0].id === firstIdOfPreviousPage;
-        if (repeated) {
+        if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstPage[0]?.id) {
             // The server ignored both paging parameters: there is nothing more to read.
             options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-            return { complete: true };
+            return { complete: true, firstPage };
         }
         if (page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total))
-            return { complete: true };
-        firstIdOfPreviousPage = page.items[0]?.id;
+            return { complete: true, firstPage };
     }
-    options.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${options.executionId}; will look again.`);
-    return { complete: false };
+    if (window.maxPages > 1)
+        options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
+    return { complete: false, firstPage };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

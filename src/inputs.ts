@@ -86,11 +86,11 @@ export function readSettings(read: InputReader, registerSecret: (secret: string)
     throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
   }
 
-  const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '5s');
+  const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
   const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
   if (maxPollIntervalMs < pollIntervalMs) {
     throw new InputError(
-      `Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '5s'}). Expected a largest pause at least as long as the first.`,
+      `Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`,
     );
   }
 

@@ -2,18 +2,29 @@
  * When to poll next: a pure function of where the wait stands, so every branch is testable without
  * a clock. Every pause stays within [poll-interval, max-poll-interval], except that a low API budget
  * may stretch it (a subscription's budget is shared by every job that polls it).
+ *
+ * With a history of the workflow's durations, polls follow the chance that the execution ends: a
+ * pause is inversely proportional to the hazard (the rate at which still-running executions end at
+ * that age, from a normal model of the history), scaled so that at the usual duration the polls are
+ * twice poll-interval apart. Long before the usual end that is a long pause, capped by
+ * max-poll-interval so an early failure is still seen in time; near it the pauses shrink. Without a
+ * history, or once the execution runs well past its usual duration, each pause is half the time
+ * waited so far (so pauses grow by half each poll), with jitter.
  */
+import type { DurationModel } from './history.js';
 import type { RateLimitState } from './retry.js';
 
 export interface ScheduleInput {
   /** Which poll comes next, from 1. */
   poll: number;
-  /** Time since the execution started (or since the wait began), ms. */
+  /** Time since the execution started, ms. */
   elapsedMs: number;
   /** `poll-interval`: the first and shortest pause. */
   minMs: number;
   /** `max-poll-interval`: the longest pause. */
   maxMs: number;
+  /** The workflow's usual duration, when its history says enough. */
+  history?: DurationModel;
   rateLimit: RateLimitState;
   /** Uniform in [0, 1). */
   random: number;
@@ -25,17 +36,22 @@ export interface PollDelay {
   throttledBy?: string;
 }
 
-/** Growth of the pause from one poll to the next when nothing better is known. */
-const BACKOFF_FACTOR = 1.5;
-/** Jitter of ±20 % so matrix jobs started together do not poll in lockstep. */
+/** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
+const BACKOFF_FRACTION = 0.5;
+/** Jitter of ±20 % on backoff pauses, so matrix jobs started together do not poll in lockstep. */
 const JITTER = 0.2;
 /** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
 const FAIR_SHARE = 0.5;
+/** Around the usual duration, polls are this many poll-intervals apart. */
+const PEAK_SPACING = 2;
+/** Past the median plus this many spreads the history no longer applies: the run is overdue. */
+const OVERDUE_SPREADS = 3;
+/** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
+const MIN_RELATIVE_SPREAD = 0.02;
 
 export function nextPollDelay(input: ScheduleInput): PollDelay {
-  const { poll, minMs, maxMs } = input;
-  const planned = poll <= 1 ? minMs : minMs * BACKOFF_FACTOR ** (poll - 1) * (1 + JITTER * (2 * input.random - 1));
-  const ms = clamp(planned, minMs, maxMs);
+  const planned = input.poll <= 1 ? input.minMs : plannedPause(input);
+  const ms = Math.round(clamp(planned, input.minMs, input.maxMs));
   const floor = budgetFloorMs(input.rateLimit);
   if (floor !== undefined && floor > ms) {
     return {
@@ -43,7 +59,43 @@ export function nextPollDelay(input: ScheduleInput): PollDelay {
       throttledBy: `${input.rateLimit.remaining} API calls left of ${input.rateLimit.limit ?? '?'} in the ${input.rateLimit.windowSec}s rate-limit window`,
     };
   }
-  return { ms: Math.round(ms) };
+  return { ms };
+}
+
+function plannedPause(input: ScheduleInput): number {
+  const { elapsedMs, history } = input;
+  const jitter = 1 + JITTER * (2 * input.random - 1);
+  if (!history) return BACKOFF_FRACTION * elapsedMs * jitter;
+  const spread = Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
+  if (elapsedMs >= history.medianMs + OVERDUE_SPREADS * spread) return BACKOFF_FRACTION * elapsedMs * jitter;
+  // Less jitter here: the pause is placed with care, and a tenth either way still breaks lockstep.
+  return hazardPause(elapsedMs, history.medianMs, spread, PEAK_SPACING * input.minMs, input.maxMs) * (1 + (jitter - 1) / 2);
+}
+
+/**
+ * The longest pause d (up to `maxMs`) that is no longer than the spacing wanted at its own end,
+ * t + d: looking ahead keeps a long early pause from jumping over the usual end. The spacing is
+ * `peakMs` × (hazard at the median / hazard at t), and never below `peakMs`, since the hazard of a
+ * normal model keeps rising past the median while a late execution deserves no closer watch.
+ */
+export function hazardPause(elapsedMs: number, medianMs: number, spreadMs: number, peakMs: number, maxMs: number): number {
+  const atMedian = normalHazard(0) / spreadMs;
+  const spacing = (t: number) => peakMs * Math.max(1, atMedian / (normalHazard((t - medianMs) / spreadMs) / spreadMs));
+  let fits = 0;
+  let tooLong = maxMs + 1;
+  for (let i = 0; i < 40; i++) {
+    const d = (fits + tooLong) / 2;
+    if (d <= spacing(elapsedMs + d)) fits = d;
+    else tooLong = d;
+  }
+  return fits;
+}
+
+/** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
+export function normalHazard(z: number): number {
+  if (z > 5) return 1 / (1 / z - 1 / z ** 3);
+  const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+  return density / (1 - normalCdf(z));
 }
 
 /**
@@ -58,4 +110,12 @@ export function budgetFloorMs(rateLimit: RateLimitState): number | undefined {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/** Φ(z), from the error function approximation of Abramowitz and Stegun 7.1.26 (error < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }

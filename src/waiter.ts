@@ -4,6 +4,7 @@
  */
 import { CancelledError, DeadlineError, QFlowApiError } from './errors.js';
 import { EXECUTION_LIST_MAX_AGE_MS } from './constants.js';
+import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from './log.js';
 import type { ExecutionQuery, ExecutionRecord, QFlowClient } from './qflow.js';
 import type { RateLimitState } from './retry.js';
@@ -43,25 +44,47 @@ export type WaitOutcome =
   | { kind: 'success' | 'failure'; execution: ExecutionRecord; polls: number }
   | { kind: 'timed_out' | 'cancelled'; execution?: ExecutionRecord; polls: number };
 
+/** Which part of the execution list one poll reads. */
+interface ListWindow {
+  startAt: number;
+  order: ExecutionQuery['order'];
+  maxPages: number;
+}
+
 export async function waitForExecution(options: WaitOptions): Promise<WaitOutcome> {
   const { clock, log, rules, signal } = options;
   const random = options.random ?? Math.random;
   const waitStarted = clock.now();
   const existing = options.startedAt === undefined;
-  let windowStart = existing ? waitStarted - OLDEST_WINDOW_MS : options.startedAt! - CLOCK_SKEW_MS;
   let last: ExecutionRecord | undefined;
+  let history: DurationModel | undefined;
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
+  const widest = waitStarted - OLDEST_WINDOW_MS;
+
+  /**
+   * The first poll reads the newest page of the widest window: the workflow's recent executions
+   * teach the schedule how long a run takes, and a new execution is at the top. After that the
+   * window starts just before the execution (or the run), oldest first, so one short page shows it.
+   */
+  const windowFor = (poll: number): ListWindow => {
+    if (last?.createdAt !== undefined) return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
+    if (existing) return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
+    if (poll === 1) return { startAt: widest, order: '-createdAt', maxPages: 1 };
+    return { startAt: Math.max(widest, options.startedAt! - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
+  };
 
   for (let poll = 1; ; poll++) {
     // An execution that already existed may be over: look at once. A new one needs a moment.
     if (!(existing && poll === 1)) {
-      const elapsedMs = clock.now() - (last?.startDate ?? options.startedAt ?? waitStarted);
+      // Clocks of runner and QFlow may differ a little: an age below zero is read as zero.
+      const elapsedMs = Math.max(0, clock.now() - (last?.startDate ?? options.startedAt ?? waitStarted));
       const delay = nextPollDelay({
         poll,
         elapsedMs,
         minMs: options.pollIntervalMs,
         maxMs: options.maxPollIntervalMs,
+        history,
         rateLimit: options.rateLimit,
         random: random(),
       });
@@ -77,13 +100,21 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
 
     let search: SearchResult;
     try {
-      search = await findExecution(options, windowStart, existing && last === undefined ? '-createdAt' : 'createdAt');
+      search = await findExecution(options, windowFor(poll));
     } catch (error) {
       if (error instanceof CancelledError) return { kind: 'cancelled', execution: last, polls: poll };
       if (error instanceof DeadlineError) return { kind: 'timed_out', execution: last, polls: poll };
       throw error;
     }
 
+    if (poll === 1) {
+      history = learnDurations(search.firstPage, rules, options.executionId);
+      if (history) {
+        log.info(
+          `Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`,
+        );
+      }
+    }
     const elapsed = humanDuration(clock.now() - waitStarted);
     const found = search.execution;
     if (found === undefined) {
@@ -95,8 +126,6 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
       }
     } else {
       last = found;
-      // Once found, the window can start just before it, so one short page shows it from then on.
-      if (found.createdAt !== undefined) windowStart = Math.max(windowStart, found.createdAt - CLOCK_SKEW_MS);
       const verdict = rules.classify(found.status);
       log.info(`[${elapsed}] ${found.status || '(no status)'}`);
       if (verdict === 'success' || verdict === 'failure') return { kind: verdict, execution: found, polls: poll };
@@ -115,31 +144,32 @@ interface SearchResult {
   execution?: ExecutionRecord;
   /** Every page of the window was read: a miss means the execution is not in it. */
   complete: boolean;
+  /** The executions on the first page read, for the history. */
+  firstPage: ExecutionRecord[];
 }
 
 /** Reads the list a page at a time until the execution is on it or the pages run out. */
-async function findExecution(options: WaitOptions, windowStart: number, order: ExecutionQuery['order']): Promise<SearchResult> {
+async function findExecution(options: WaitOptions, window: ListWindow): Promise<SearchResult> {
   const now = options.clock.now();
-  let firstIdOfPreviousPage: string | undefined;
+  let firstPage: ExecutionRecord[] = [];
   let seen = 0;
-  for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
+  for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
     const page = await options.client.listExecutions(
       options.workflowId,
-      { startAt: windowStart, endAt: now + CLOCK_SKEW_MS, order, pageSize: PAGE_SIZE, pageNumber },
+      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber },
       options.deadline,
     );
+    if (pageNumber === 1) firstPage = page.items;
     const execution = page.items.find((item) => item.id === options.executionId);
-    if (execution) return { execution, complete: true };
+    if (execution) return { execution, complete: true, firstPage };
     seen += page.items.length;
-    const repeated = page.items.length > 0 && page.items[0].id === firstIdOfPreviousPage;
-    if (repeated) {
+    if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstPage[0]?.id) {
       // The server ignored both paging parameters: there is nothing more to read.
       options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-      return { complete: true };
+      return { complete: true, firstPage };
     }
-    if (page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total)) return { complete: true };
-    firstIdOfPreviousPage = page.items[0]?.id;
+    if (page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total)) return { complete: true, firstPage };
   }
-  options.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${options.executionId}; will look again.`);
-  return { complete: false };
+  if (window.maxPages > 1) options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
+  return { complete: false, firstPage };
 }
