@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CancelledError } from '../src/errors.js';
+import { CancelledError, NetworkError, QFlowApiError } from '../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow.js';
 import { StatusRules } from '../src/status.js';
 import { PAGE_SIZE, waitForExecution, type WaitOptions } from '../src/waiter.js';
@@ -138,6 +138,25 @@ describe('waitForExecution', () => {
     expect(outcome.kind).toBe('success');
     const notes = o.log.lines.filter((l) => l.message.includes("status 'Cooking', which this action does not know"));
     expect(notes).toHaveLength(1);
+  });
+
+  it('looks again after a look that failed for a transient reason', async () => {
+    const { client, queries } = listing((call) => {
+      if (call === 2) throw new NetworkError('Could not list the executions: the connection was reset (ECONNRESET) (5 attempts).');
+      if (call === 3) throw new QFlowApiError('Could not list the executions: QFlow answered HTTP 502.', 502);
+      return { items: [execution(call < 5 ? 'Running' : 'Success')] };
+    });
+    const o = options(client);
+    await expect(waitForExecution(o)).resolves.toMatchObject({ kind: 'success' });
+    expect(queries).toHaveLength(5);
+    expect(o.log.text('warning')).toContain('(ECONNRESET) (5 attempts). Will look again.');
+  });
+
+  it('fails at once on an error that another look cannot mend', async () => {
+    const { client } = listing(() => {
+      throw new QFlowApiError('Could not list the executions: QFlow answered HTTP 403.', 403);
+    });
+    await expect(waitForExecution(options(client))).rejects.toThrow('HTTP 403');
   });
 
   it('counts a failure status as a failure', async () => {

@@ -32076,8 +32076,8 @@ const BACKOFF_FRACTION = 0.5;
 const JITTER = 0.2;
 /** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
 const FAIR_SHARE = 0.5;
-/** Around the usual duration, polls are this many poll-intervals apart. */
-const PEAK_SPACING = 2;
+/** Around the usual duration, polls are this many poll-intervals apart: sparse enough to spend under half the calls of a 10 s poller, dense enough to notice the end within a few seconds. */
+const PEAK_SPACING = 2.5;
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
@@ -32231,7 +32231,14 @@ async function waitForExecution(options) {
                 return { kind: 'cancelled', execution: last, polls: poll };
             if (error instanceof DeadlineError)
                 return { kind: 'timed_out', execution: last, polls: poll };
-            throw error;
+            // A gateway that stays down through one look's retries may be back for the next: an outage
+            // shorter than the timeout must not fail a deployment gate.
+            if (!isTransient(error))
+                throw error;
+            log.warning(`${error.message} Will look again.`);
+            if (clock.now() >= options.deadline)
+                return { kind: 'timed_out', execution: last, polls: poll };
+            continue;
         }
         if (poll === 1) {
             history = learnDurations(search.firstPage, rules, options.executionId);
@@ -32287,6 +32294,10 @@ async function findExecution(options, window) {
         options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
     return { complete: false, firstPage };
 }
+/** A failure worth another look later: the connection, or the gateway's own 5xx or throttling. */
+function isTransient(error) {
+    return error instanceof NetworkError || (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status === 429));
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
@@ -32308,6 +32319,7 @@ async function findExecution(options, window) {
 
 
 const log = { info: info, debug: core_debug, warning: core_warning };
+const runnerTemp = () => process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
 async function run(clock = systemClock) {
     const cancel = new AbortController();
     const onSignal = (signal) => {
@@ -32319,7 +32331,7 @@ async function run(clock = systemClock) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     // Step data waits here between download and publishing.
-    const workDir = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), `qflow-work-${process.pid}-${clock.now()}`);
+    const workDir = external_node_path_default().join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
     try {
         const settings = readSettings((name) => getInput(name), core_setSecret);
         const report = await runWorkflow(settings, workDir, cancel.signal, clock);
@@ -32341,6 +32353,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
     const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock });
     http.tokens = createTokenSource(settings.credentials, http, clock, core_setSecret, log);
     const client = new QFlowClient(http, clock);
+    const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
     const report = {
         workflowId: settings.workflowId,
         executionId: settings.executionId,
@@ -32361,70 +32374,83 @@ async function runWorkflow(settings, workDir, signal, clock) {
             setOutput(Output.ExecutionId, report.executionId);
             info(`Started execution ${report.executionId} of workflow ${settings.workflowId}.`);
         }
+        const executionId = report.executionId;
         if (!settings.wait) {
             report.result = 'started';
-            return report;
-        }
-        const outcome = await group(`Wait for execution ${report.executionId}`, () => waitForExecution({
-            client,
-            workflowId: settings.workflowId,
-            executionId: report.executionId,
-            startedAt,
-            deadline: clock.now() + settings.timeoutMs,
-            pollIntervalMs: settings.pollIntervalMs,
-            maxPollIntervalMs: settings.maxPollIntervalMs,
-            rules: new StatusRules(settings.successStatuses, settings.failureStatuses),
-            rateLimit: http.rateLimit,
-            clock,
-            log,
-            signal,
-        }));
-        report.execution = outcome.execution;
-        report.status = outcome.execution?.status ?? '';
-        report.result = outcome.kind;
-        if (outcome.kind === 'timed_out') {
-            report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
-        }
-        else if (outcome.kind === 'cancelled') {
-            report.message = `The job was cancelled; execution ${report.executionId} goes on in QFlow, which offers no API to cancel it.`;
         }
         else {
-            const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-            await group('Collect the results', async () => {
-                report.steps = await listAllSteps(client, report.executionId);
-                report.failedSteps = report.steps.filter((step) => rules.classify(step.status) === 'failure');
-                report.stepOutputs = await fetchStepData(client, report.executionId, selectNodes(settings.stepOutputs, report.steps, Input.StepOutputs, log), 'output', workDir, log);
-                report.stepInputs = await fetchStepData(client, report.executionId, selectNodes(settings.stepInputs, report.steps, Input.StepInputs, log), 'input', workDir, log);
-            });
-            if (outcome.kind === 'failure') {
-                const failed = report.failedSteps.map((s) => s.nodeId).join(', ');
-                report.message = `QFlow execution ${report.executionId} ended with status '${report.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
+            const outcome = await group(`Wait for execution ${executionId}`, () => waitForExecution({
+                client,
+                workflowId: settings.workflowId,
+                executionId,
+                startedAt,
+                deadline: clock.now() + settings.timeoutMs,
+                pollIntervalMs: settings.pollIntervalMs,
+                maxPollIntervalMs: settings.maxPollIntervalMs,
+                rules,
+                rateLimit: http.rateLimit,
+                clock,
+                log,
+                signal,
+            }));
+            recordOutcome(report, outcome, settings);
+            if (outcome.kind === 'success' || outcome.kind === 'failure') {
+                await group('Collect the results', async () => {
+                    report.steps = await listAllSteps(client, executionId);
+                    report.failedSteps = report.steps.filter((step) => rules.classify(step.status) === 'failure');
+                    const outputs = selectNodes(settings.stepOutputs, report.steps, Input.StepOutputs, log);
+                    report.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', workDir, log);
+                    const inputs = selectNodes(settings.stepInputs, report.steps, Input.StepInputs, log);
+                    report.stepInputs = await fetchStepData(client, executionId, inputs, 'input', workDir, log);
+                });
+                if (outcome.kind === 'failure') {
+                    const failed = report.failedSteps.map((s) => s.nodeId).join(', ');
+                    report.message = `QFlow execution ${executionId} ended with status '${report.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
+                }
             }
         }
     }
     catch (error) {
-        const cancelled = error instanceof CancelledError;
-        if (cancelled && report.result === 'failure' && report.execution === undefined)
-            report.result = 'cancelled';
-        report.message = cancelled
-            ? `The job was cancelled${report.executionId ? `; execution ${report.executionId} goes on in QFlow` : ''}.`
-            : error instanceof Error
-                ? error.message
-                : String(error);
-        report.errored = !cancelled;
+        recordError(report, error);
     }
     report.apiCalls = http.apiCalls;
-    if (report.executionId !== undefined) {
-        report.outputFile = settings.outputFile ?? external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), `qflow-${report.executionId}.json`);
-        try {
-            await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: report.stepOutputs, stepInputs: report.stepInputs });
-        }
-        catch (error) {
-            core_warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
-            report.outputFile = undefined;
-        }
-    }
+    info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
+    await writeResult(report, settings);
     return report;
+}
+function recordOutcome(report, outcome, settings) {
+    report.execution = outcome.execution;
+    report.status = outcome.execution?.status ?? '';
+    report.result = outcome.kind;
+    if (outcome.kind === 'timed_out') {
+        report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+    }
+    else if (outcome.kind === 'cancelled') {
+        report.message = `The job was cancelled; execution ${report.executionId} goes on in QFlow, which offers no API to cancel it.`;
+    }
+}
+/** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */
+function recordError(report, error) {
+    if (error instanceof CancelledError) {
+        if (report.execution === undefined)
+            report.result = 'cancelled';
+        report.message = `The job was cancelled${report.executionId ? `; execution ${report.executionId} goes on in QFlow` : ''}.`;
+        return;
+    }
+    report.message = error instanceof Error ? error.message : String(error);
+    report.errored = true;
+}
+async function writeResult(report, settings) {
+    if (report.executionId === undefined)
+        return;
+    report.outputFile = settings.outputFile ?? external_node_path_default().join(runnerTemp(), `qflow-${report.executionId}.json`);
+    try {
+        await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: report.stepOutputs, stepInputs: report.stepInputs });
+    }
+    catch (error) {
+        core_warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+        report.outputFile = undefined;
+    }
 }
 function resultFields(report) {
     return {

@@ -16,9 +16,10 @@ import { buildOutputs, stepSummary, summaryMarkdown, timings, type RunReport } f
 import { fetchStepData, listAllSteps, removeWorkDir, selectNodes, writeResultFile } from './results.js';
 import { StatusRules } from './status.js';
 import { humanDuration, systemClock, type Clock } from './time.js';
-import { waitForExecution } from './waiter.js';
+import { waitForExecution, type WaitOutcome } from './waiter.js';
 
 const log: Log = { info: core.info, debug: core.debug, warning: core.warning };
+const runnerTemp = () => process.env.RUNNER_TEMP || os.tmpdir();
 
 export async function run(clock: Clock = systemClock): Promise<void> {
   const cancel = new AbortController();
@@ -30,7 +31,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   // Step data waits here between download and publishing.
-  const workDir = path.join(process.env.RUNNER_TEMP || os.tmpdir(), `qflow-work-${process.pid}-${clock.now()}`);
+  const workDir = path.join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
   try {
     const settings = readSettings((name: Input) => core.getInput(name), core.setSecret);
     const report = await runWorkflow(settings, workDir, cancel.signal, clock);
@@ -51,6 +52,7 @@ async function runWorkflow(settings: Settings, workDir: string, signal: AbortSig
   const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock });
   http.tokens = createTokenSource(settings.credentials, http, clock, core.setSecret, log);
   const client = new QFlowClient(http, clock);
+  const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
   const report: RunReport = {
     workflowId: settings.workflowId,
     executionId: settings.executionId,
@@ -73,68 +75,82 @@ async function runWorkflow(settings: Settings, workDir: string, signal: AbortSig
       core.setOutput(Output.ExecutionId, report.executionId);
       core.info(`Started execution ${report.executionId} of workflow ${settings.workflowId}.`);
     }
+    const executionId = report.executionId;
     if (!settings.wait) {
       report.result = 'started';
-      return report;
-    }
-
-    const outcome = await core.group(`Wait for execution ${report.executionId}`, () =>
-      waitForExecution({
-        client,
-        workflowId: settings.workflowId,
-        executionId: report.executionId!,
-        startedAt,
-        deadline: clock.now() + settings.timeoutMs,
-        pollIntervalMs: settings.pollIntervalMs,
-        maxPollIntervalMs: settings.maxPollIntervalMs,
-        rules: new StatusRules(settings.successStatuses, settings.failureStatuses),
-        rateLimit: http.rateLimit,
-        clock,
-        log,
-        signal,
-      }),
-    );
-    report.execution = outcome.execution;
-    report.status = outcome.execution?.status ?? '';
-    report.result = outcome.kind;
-    if (outcome.kind === 'timed_out') {
-      report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
-    } else if (outcome.kind === 'cancelled') {
-      report.message = `The job was cancelled; execution ${report.executionId} goes on in QFlow, which offers no API to cancel it.`;
     } else {
-      const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-      await core.group('Collect the results', async () => {
-        report.steps = await listAllSteps(client, report.executionId!);
-        report.failedSteps = report.steps.filter((step) => rules.classify(step.status) === 'failure');
-        report.stepOutputs = await fetchStepData(client, report.executionId!, selectNodes(settings.stepOutputs, report.steps, Input.StepOutputs, log), 'output', workDir, log);
-        report.stepInputs = await fetchStepData(client, report.executionId!, selectNodes(settings.stepInputs, report.steps, Input.StepInputs, log), 'input', workDir, log);
-      });
-      if (outcome.kind === 'failure') {
-        const failed = report.failedSteps.map((s) => s.nodeId).join(', ');
-        report.message = `QFlow execution ${report.executionId} ended with status '${report.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
+      const outcome = await core.group(`Wait for execution ${executionId}`, () =>
+        waitForExecution({
+          client,
+          workflowId: settings.workflowId,
+          executionId,
+          startedAt,
+          deadline: clock.now() + settings.timeoutMs,
+          pollIntervalMs: settings.pollIntervalMs,
+          maxPollIntervalMs: settings.maxPollIntervalMs,
+          rules,
+          rateLimit: http.rateLimit,
+          clock,
+          log,
+          signal,
+        }),
+      );
+      recordOutcome(report, outcome, settings);
+      if (outcome.kind === 'success' || outcome.kind === 'failure') {
+        await core.group('Collect the results', async () => {
+          report.steps = await listAllSteps(client, executionId);
+          report.failedSteps = report.steps.filter((step) => rules.classify(step.status) === 'failure');
+          const outputs = selectNodes(settings.stepOutputs, report.steps, Input.StepOutputs, log);
+          report.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', workDir, log);
+          const inputs = selectNodes(settings.stepInputs, report.steps, Input.StepInputs, log);
+          report.stepInputs = await fetchStepData(client, executionId, inputs, 'input', workDir, log);
+        });
+        if (outcome.kind === 'failure') {
+          const failed = report.failedSteps.map((s) => s.nodeId).join(', ');
+          report.message = `QFlow execution ${executionId} ended with status '${report.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
+        }
       }
     }
   } catch (error) {
-    const cancelled = error instanceof CancelledError;
-    if (cancelled && report.result === 'failure' && report.execution === undefined) report.result = 'cancelled';
-    report.message = cancelled
-      ? `The job was cancelled${report.executionId ? `; execution ${report.executionId} goes on in QFlow` : ''}.`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    report.errored = !cancelled;
+    recordError(report, error);
   }
   report.apiCalls = http.apiCalls;
-  if (report.executionId !== undefined) {
-    report.outputFile = settings.outputFile ?? path.join(process.env.RUNNER_TEMP || os.tmpdir(), `qflow-${report.executionId}.json`);
-    try {
-      await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: report.stepOutputs, stepInputs: report.stepInputs });
-    } catch (error) {
-      core.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
-      report.outputFile = undefined;
-    }
-  }
+  core.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
+  await writeResult(report, settings);
   return report;
+}
+
+function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settings): void {
+  report.execution = outcome.execution;
+  report.status = outcome.execution?.status ?? '';
+  report.result = outcome.kind;
+  if (outcome.kind === 'timed_out') {
+    report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+  } else if (outcome.kind === 'cancelled') {
+    report.message = `The job was cancelled; execution ${report.executionId} goes on in QFlow, which offers no API to cancel it.`;
+  }
+}
+
+/** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */
+function recordError(report: RunReport, error: unknown): void {
+  if (error instanceof CancelledError) {
+    if (report.execution === undefined) report.result = 'cancelled';
+    report.message = `The job was cancelled${report.executionId ? `; execution ${report.executionId} goes on in QFlow` : ''}.`;
+    return;
+  }
+  report.message = error instanceof Error ? error.message : String(error);
+  report.errored = true;
+}
+
+async function writeResult(report: RunReport, settings: Settings): Promise<void> {
+  if (report.executionId === undefined) return;
+  report.outputFile = settings.outputFile ?? path.join(runnerTemp(), `qflow-${report.executionId}.json`);
+  try {
+    await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: report.stepOutputs, stepInputs: report.stepInputs });
+  } catch (error) {
+    core.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+    report.outputFile = undefined;
+  }
 }
 
 function resultFields(report: RunReport): Record<string, unknown> {

@@ -6,7 +6,7 @@
  * With a history of the workflow's durations, polls follow the chance that the execution ends: a
  * pause is inversely proportional to the hazard (the rate at which still-running executions end at
  * that age, from a normal model of the history), scaled so that at the usual duration the polls are
- * twice poll-interval apart. Long before the usual end that is a long pause, capped by
+ * 2.5 poll-intervals apart. Long before the usual end that is a long pause, capped by
  * max-poll-interval so an early failure is still seen in time; near it the pauses shrink. Without a
  * history, or once the execution runs well past its usual duration, each pause is half the time
  * waited so far (so pauses grow by half each poll), with jitter.
@@ -42,8 +42,8 @@ const BACKOFF_FRACTION = 0.5;
 const JITTER = 0.2;
 /** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
 const FAIR_SHARE = 0.5;
-/** Around the usual duration, polls are this many poll-intervals apart. */
-const PEAK_SPACING = 2;
+/** Around the usual duration, polls are this many poll-intervals apart: sparse enough to spend under half the calls of a 10 s poller, dense enough to notice the end within a few seconds. */
+const PEAK_SPACING = 2.5;
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */

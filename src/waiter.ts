@@ -2,7 +2,7 @@
  * Waits for an execution to reach a final status by polling the workflow's execution list, the one
  * read the docs offer that also shows the workflow's other recent executions.
  */
-import { CancelledError, DeadlineError, QFlowApiError } from './errors.js';
+import { CancelledError, DeadlineError, NetworkError, QFlowApiError } from './errors.js';
 import { EXECUTION_LIST_MAX_AGE_MS } from './constants.js';
 import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from './log.js';
@@ -104,7 +104,12 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
     } catch (error) {
       if (error instanceof CancelledError) return { kind: 'cancelled', execution: last, polls: poll };
       if (error instanceof DeadlineError) return { kind: 'timed_out', execution: last, polls: poll };
-      throw error;
+      // A gateway that stays down through one look's retries may be back for the next: an outage
+      // shorter than the timeout must not fail a deployment gate.
+      if (!isTransient(error)) throw error;
+      log.warning(`${(error as Error).message} Will look again.`);
+      if (clock.now() >= options.deadline) return { kind: 'timed_out', execution: last, polls: poll };
+      continue;
     }
 
     if (poll === 1) {
@@ -172,4 +177,9 @@ async function findExecution(options: WaitOptions, window: ListWindow): Promise<
   }
   if (window.maxPages > 1) options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
   return { complete: false, firstPage };
+}
+
+/** A failure worth another look later: the connection, or the gateway's own 5xx or throttling. */
+function isTransient(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status === 429));
 }

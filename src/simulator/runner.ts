@@ -21,6 +21,8 @@ export interface ActionRun {
   runnerTemp: string;
   /** Milliseconds from spawn to exit. */
   elapsedMs: number;
+  /** When the process exited (epoch ms). */
+  exitedAt: number;
 }
 
 export interface RunOptions {
@@ -30,6 +32,8 @@ export interface RunOptions {
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
   /** Keep RUNNER_TEMP (the caller removes it). */
   keepTemp?: boolean;
+  /** Options for node itself, placed before the script (such as `--require` of an observer). */
+  nodeArgs?: string[];
 }
 
 /** `inputs` are named as in action.yml (`workflow-id`), the way a `with:` block names them. */
@@ -53,7 +57,9 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const started = Date.now();
-  const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let exitedAt = 0;
+  child.on('exit', () => (exitedAt = Date.now()));
   options.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
@@ -70,7 +76,8 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     runnerTemp,
-    elapsedMs: Date.now() - started,
+    elapsedMs: exitedAt - started,
+    exitedAt,
   };
   if (!options.keepTemp) await rm(runnerTemp, { recursive: true, force: true });
   return run;

@@ -28,12 +28,16 @@ export interface SimWorkflow {
   /** The status it shows while it runs. */
   runningStatus?: string;
   steps: SimStep[];
+  /** How long a new execution waits in QFlow's queue before it starts (drawn anew for each). */
+  startDelayMs?: () => number;
 }
 
 export interface SimExecution {
   id: string;
   workflowId: string;
   createdAt: number;
+  /** Queue time between creation and start. */
+  startDelayMs: number;
   durationMs: number;
   finalStatus: string;
   runningStatus: string;
@@ -150,6 +154,7 @@ export class QFlowSimulator {
       finalStatus: workflow?.finalStatus ?? 'Success',
       runningStatus: workflow?.runningStatus ?? 'Running',
       listedFrom: 0,
+      startDelayMs: 0,
       ...execution,
     };
     this.executions.push(full);
@@ -315,6 +320,7 @@ export class QFlowSimulator {
     const execution = this.addExecution({
       workflowId,
       createdAt: now,
+      startDelayMs: workflow.startDelayMs?.() ?? 0,
       request,
       listedFrom: now + (this.options.listDelayMs ?? 0),
     });
@@ -346,8 +352,9 @@ export class QFlowSimulator {
 
   /** A list item in the shape of the 1.18 release notes' sample. */
   private listItem(e: SimExecution, now: number): Record<string, unknown> {
-    const ended = now >= e.createdAt + e.durationMs;
-    const endDate = ended ? e.createdAt + e.durationMs : null;
+    const startDate = e.createdAt + e.startDelayMs;
+    const ended = now >= endOf(e);
+    const endDate = ended ? endOf(e) : null;
     return {
       execution: e.id,
       workflow: e.workflowId,
@@ -362,7 +369,7 @@ export class QFlowSimulator {
       details: { executionEndDate: endDate },
       id: e.id,
       categories: { cloud_providers: ['AWS'] },
-      startDate: e.createdAt,
+      startDate,
       linkedExecutionIds: null,
       updatedAt: ended ? endDate : now,
       status: ended ? e.finalStatus : e.runningStatus,
@@ -384,7 +391,7 @@ export class QFlowSimulator {
   private steps(executionId: string, url: URL): Answer {
     const found = this.stepsOf(executionId);
     if (!found) return { status: 404, body: { message: 'Execution not found' } };
-    const ended = Date.now() >= found.execution.createdAt + found.execution.durationMs;
+    const ended = Date.now() >= endOf(found.execution);
     const all = found.steps.map((s, i) => ({
       nodeId: s.nodeId,
       nodeType: s.nodeType,
@@ -416,6 +423,11 @@ export class QFlowSimulator {
     const parse = url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData;
     return { status: 200, body: parse ? JSON.stringify(value) : JSON.stringify(JSON.stringify(value)), headers: { 'Content-Type': 'application/json' } };
   }
+}
+
+/** When an execution ends (epoch ms). */
+export function endOf(e: SimExecution): number {
+  return e.createdAt + e.startDelayMs + e.durationMs;
 }
 
 interface Request {

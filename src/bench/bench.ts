@@ -1,0 +1,265 @@
+/**
+ * `npm run bench`: how many API calls the action spends and how soon it notices the end of an
+ * execution, next to fixed-interval pollers (the pattern of the action's peers), measured in one run
+ * against the QFlow simulator. Time is scaled down: durations and intervals are divided by
+ * BENCH_SCALE (default 10), so their ratios hold and results are shown in unscaled seconds.
+ *
+ * Each execution waits a random 0–10 s in the queue before it starts, so no poller's rhythm lines up
+ * with the end by chance. "History" means 20 earlier successful runs whose durations spread ±10 %
+ * around the execution's own.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { endOf, QFlowSimulator, type SimExecution, type SimWorkflow } from '../simulator/server.js';
+import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PEAK_RSS = path.join(HERE, 'peak-rss.cjs');
+const FIXED_POLLER = path.join(HERE, 'fixed-poller.mjs');
+const TOKEN = 'bench-token';
+/** The action's defaults, which the benchmark measures. */
+const ACTION_DEFAULTS = { pollIntervalMs: 2000, maxPollIntervalMs: 60_000 };
+
+const scaled = (ms: number) => ms / SCALE;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+type Poller = 'action' | 'fixed 10 s' | 'fixed 5 s';
+
+interface Case {
+  poller: Poller;
+  history: boolean;
+  /** The execution fails at a tenth of its usual duration. */
+  failsEarly?: boolean;
+}
+
+interface Measure {
+  calls: number;
+  /** From the end of the execution to the exit of the process, unscaled ms. */
+  delayMs: number;
+  peakRssKiB: number;
+}
+
+const CASES: Case[] = [
+  { poller: 'action', history: true },
+  { poller: 'action', history: false },
+  { poller: 'fixed 10 s', history: false },
+  { poller: 'fixed 5 s', history: false },
+];
+
+async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, scratch: string): Promise<Measure> {
+  const workflow: SimWorkflow = {
+    id: randomUUID(),
+    durationMs: scaled(c.failsEarly ? durationMs / 10 : durationMs),
+    finalStatus: c.failsEarly ? 'Failed' : 'Success',
+    runningStatus: 'Running',
+    steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
+    startDelayMs: () => Math.random() * scaled(10_000),
+  };
+  sim.addWorkflow(workflow);
+  if (c.history) {
+    for (let i = 0; i < 20; i++) {
+      sim.addExecution({
+        workflowId: workflow.id,
+        createdAt: Date.now() - (i + 1) * 3600_000,
+        durationMs: scaled(durationMs * (0.9 + 0.2 * Math.random())),
+        finalStatus: 'Success',
+      });
+    }
+  }
+  const rssFile = path.join(scratch, `${workflow.id}.rss`);
+  let exitedAt: number;
+  if (c.poller === 'action') {
+    const run = await runAction(
+      {
+        'gateway-url': sim.url,
+        token: TOKEN,
+        'workflow-id': workflow.id,
+        'poll-interval': `${scaled(ACTION_DEFAULTS.pollIntervalMs)}ms`,
+        'max-poll-interval': `${scaled(ACTION_DEFAULTS.maxPollIntervalMs)}ms`,
+        timeout: '1h',
+      },
+      { nodeArgs: ['--require', PEAK_RSS], env: { PEAK_RSS_FILE: rssFile } },
+    );
+    if (run.outputs.result !== (c.failsEarly ? 'failure' : 'success')) throw new Error(`The action ended ${run.outputs.result}: ${run.stdout}`);
+    exitedAt = run.exitedAt;
+  } else {
+    const interval = scaled(c.poller === 'fixed 10 s' ? 10_000 : 5000);
+    exitedAt = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--require', PEAK_RSS, FIXED_POLLER, sim.url, TOKEN, workflow.id, String(interval)], {
+        env: { ...process.env, PEAK_RSS_FILE: rssFile },
+        stdio: 'inherit',
+      });
+      child.on('exit', () => resolve(Date.now()));
+      child.on('error', reject);
+    });
+  }
+  const execution = sim.executions.find((e) => e.workflowId === workflow.id && e.request !== undefined) as SimExecution;
+  const calls = sim.calls.filter((call) => call.path.includes(workflow.id) || call.path.includes(execution.id)).length;
+  return {
+    calls,
+    delayMs: (exitedAt - endOf(execution)) * SCALE,
+    peakRssKiB: Number(await readFile(rssFile, 'utf8')),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+interface Row {
+  execution: string;
+  durationMs: number;
+  c: Case;
+  calls: number;
+  delayMedianMs: number;
+  delayMaxMs: number;
+  peakRssMiB: number;
+}
+
+async function pollingTable(scratch: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const durations: [string, number][] = [
+    ['30 s', 30_000],
+    ['5 min', 300_000],
+    ['30 min', 1_800_000],
+  ];
+  for (const [execution, durationMs] of durations) {
+    const sim = new QFlowSimulator({ credentials: { token: TOKEN } });
+    await sim.start();
+    const cases = durationMs > 60_000 ? [...CASES, { poller: 'action' as const, history: true, failsEarly: true }] : CASES;
+    process.stderr.write(`${execution}: ${cases.length} pollers × ${RUNS} runs, about ${seconds(scaled(durationMs) * 1.2)} of real time...\n`);
+    const results = await Promise.all(cases.map((c) => Promise.all(Array.from({ length: RUNS }, () => measureOne(sim, durationMs, c, scratch)))));
+    await sim.stop();
+    cases.forEach((c, i) => {
+      const measures = results[i];
+      rows.push({
+        execution,
+        durationMs,
+        c,
+        calls: median(measures.map((m) => m.calls)),
+        delayMedianMs: median(measures.map((m) => m.delayMs)),
+        delayMaxMs: Math.max(...measures.map((m) => m.delayMs)),
+        peakRssMiB: Math.max(...measures.map((m) => m.peakRssKiB)) / 1024,
+      });
+    });
+  }
+  return rows;
+}
+
+/** Milliseconds from spawning the action to its first request, and from spawning `node -e 0` to its exit. */
+async function startTimes(count: number): Promise<{ action: number; bare: number }> {
+  const sim = new QFlowSimulator({ credentials: { token: TOKEN } });
+  await sim.start();
+  const action: number[] = [];
+  const bare: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      let t = performance.now();
+      await new Promise((resolve) => spawn(process.execPath, ['-e', '0']).on('exit', resolve));
+      bare.push(performance.now() - t);
+      const before = sim.calls.length;
+      t = performance.now();
+      const child = spawn(process.execPath, [ACTION_ENTRY], {
+        env: { PATH: process.env.PATH ?? '', 'INPUT_GATEWAY-URL': sim.url, INPUT_TOKEN: TOKEN, 'INPUT_WORKFLOW-ID': randomUUID() },
+        stdio: 'ignore',
+      });
+      while (sim.calls.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
+      action.push(performance.now() - t);
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
+  } finally {
+    await sim.stop();
+  }
+  return { action: median(action), bare: median(bare) };
+}
+
+async function largeOutputPeak(scratch: string): Promise<number> {
+  const workflow: SimWorkflow = { id: randomUUID(), durationMs: 200, finalStatus: 'Success', steps: [{ nodeId: 'node-big', nodeType: 'AWS', outputBytes: 50 * 1024 * 1024 }] };
+  const sim = new QFlowSimulator({ credentials: { token: TOKEN }, workflows: [workflow] });
+  await sim.start();
+  const rssFile = path.join(scratch, 'large.rss');
+  try {
+    const run = await runAction(
+      { 'gateway-url': sim.url, token: TOKEN, 'workflow-id': workflow.id, 'poll-interval': '100ms', 'step-outputs': '*' },
+      { nodeArgs: ['--require', PEAK_RSS], env: { PEAK_RSS_FILE: rssFile } },
+    );
+    if (run.exitCode !== 0) throw new Error(`The 50 MB run failed: ${run.stdout}`);
+  } finally {
+    await sim.stop();
+  }
+  return Number(await readFile(rssFile, 'utf8')) / 1024;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? '✅' : '❌';
+}
+
+async function main(): Promise<void> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'qflow-bench-'));
+  try {
+    const rows = await pollingTable(scratch);
+    const start = await startTimes(20);
+    const bundleBytes = (await stat(ACTION_ENTRY)).size;
+    const largePeakMiB = await largeOutputPeak(scratch);
+
+    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    const lines: string[] = [];
+    lines.push(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`);
+    lines.push(`Time scale 1/${SCALE}, ${RUNS} runs per row; action with its defaults (poll-interval 2s, max-poll-interval 1m). Delays and intervals in unscaled seconds.`);
+    lines.push('');
+    lines.push('| execution | poller | history | API calls (median) | detection delay, median | detection delay, max | peak RSS |');
+    lines.push('|---|---|---|---:|---:|---:|---:|');
+    for (const r of rows) {
+      const who = r.c.failsEarly ? 'action, run fails at 1/10' : r.c.poller;
+      lines.push(`| ${r.execution} | ${who} | ${r.c.poller === 'action' ? (r.c.history ? 'yes' : 'no') : '–'} | ${r.calls} | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${r.peakRssMiB.toFixed(0)} MiB |`);
+    }
+    lines.push('');
+    lines.push(`Process start to first request: ${start.action.toFixed(0)} ms (median of 20); \`node -e 0\`: ${start.bare.toFixed(0)} ms; ratio ${(start.action / start.bare).toFixed(2)}.`);
+    lines.push(`Bundle: dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB. Peak RSS with a 50 MB step output: ${largePeakMiB.toFixed(0)} MiB (${(largePeakMiB / 50).toFixed(2)}× the output).`);
+
+    const find = (execution: string, poller: Poller, history: boolean, failsEarly = false) =>
+      rows.find((r) => r.execution === execution && r.c.poller === poller && r.c.history === history && !!r.c.failsEarly === failsEarly)!;
+    const checks: [string, boolean][] = [];
+    for (const execution of ['5 min', '30 min']) {
+      const ours = find(execution, 'action', true);
+      const fixed = find(execution, 'fixed 10 s', false);
+      checks.push([`${execution}, history: calls ${ours.calls} ≤ 40 % of ${fixed.calls}`, ours.calls <= 0.4 * fixed.calls]);
+      checks.push([`${execution}, history: median delay ${seconds(ours.delayMedianMs)} ≤ half of ${seconds(fixed.delayMedianMs)}`, ours.delayMedianMs <= fixed.delayMedianMs / 2]);
+      const early = find(execution, 'action', true, true);
+      checks.push([`${execution}, run failing at 1/10: max delay ${seconds(early.delayMaxMs)} ≤ max-poll-interval 60 s`, early.delayMaxMs <= 60_000]);
+    }
+    {
+      const ours = find('30 s', 'action', true);
+      const fixed = find('30 s', 'fixed 10 s', false);
+      checks.push([`30 s, history: calls ${ours.calls} ≤ ${fixed.calls}`, ours.calls <= fixed.calls]);
+      checks.push([`30 s, history: median delay ${seconds(ours.delayMedianMs)} ≤ ${seconds(fixed.delayMedianMs)}`, ours.delayMedianMs <= fixed.delayMedianMs]);
+    }
+    {
+      const ours = find('30 min', 'action', false);
+      const fixed = find('30 min', 'fixed 10 s', false);
+      checks.push([`30 min, no history: calls ${ours.calls} ≤ a third of ${fixed.calls}`, ours.calls <= fixed.calls / 3]);
+    }
+    for (const execution of ['30 s', '5 min', '30 min']) {
+      const ours = find(execution, 'action', false);
+      checks.push([`${execution}, no history: max delay ${seconds(ours.delayMaxMs)} ≤ max-poll-interval 60 s`, ours.delayMaxMs <= 60_000]);
+    }
+    checks.push([`start to first request ${(start.action / start.bare).toFixed(2)}× \`node -e 0\` < 3×`, start.action < 3 * start.bare]);
+    checks.push([`peak RSS with a 50 MB output ${largePeakMiB.toFixed(0)} MiB < 200 MiB`, largePeakMiB < 200]);
+    lines.push('');
+    lines.push('Targets:');
+    for (const [text, ok] of checks) lines.push(`- ${verdict(ok)} ${text}`);
+    console.log(lines.join('\n'));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
