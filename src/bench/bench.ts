@@ -2,7 +2,8 @@
  * `npm run bench`: how many API calls the action spends and how soon it notices the end of an
  * execution, next to fixed-interval pollers (the pattern of the action's peers), measured in one run
  * against the QFlow simulator. Time is scaled down: durations and intervals are divided by
- * BENCH_SCALE (default 10), so their ratios hold and results are shown in unscaled seconds.
+ * BENCH_SCALE (default 10), so their ratios hold, and results are shown in unscaled seconds; each row
+ * is BENCH_RUNS runs (default 15).
  *
  * Each execution waits a random 0–10 s in the queue before it starts, so no poller's rhythm lines up
  * with the end by chance. "History" means 20 earlier successful runs whose durations spread ±10 %
@@ -18,7 +19,9 @@ import { endOf, QFlowSimulator, type SimExecution, type SimWorkflow } from '../s
 import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** Real ms between two process starts, so starting dozens of processes does not load the machine at once. */
+const STAGGER_MS = 100;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PEAK_RSS = path.join(HERE, 'peak-rss.cjs');
 const FIXED_POLLER = path.join(HERE, 'fixed-poller.mjs');
@@ -135,8 +138,13 @@ async function pollingTable(scratch: string): Promise<Row[]> {
     const sim = new QFlowSimulator({ credentials: { token: TOKEN } });
     await sim.start();
     const cases = durationMs > 60_000 ? [...CASES, { poller: 'action' as const, history: true, failsEarly: true }] : CASES;
-    process.stderr.write(`${execution}: ${cases.length} pollers × ${RUNS} runs, about ${seconds(scaled(durationMs) * 1.2)} of real time...\n`);
-    const results = await Promise.all(cases.map((c) => Promise.all(Array.from({ length: RUNS }, () => measureOne(sim, durationMs, c, scratch)))));
+    process.stderr.write(`${execution}: ${cases.length} pollers × ${RUNS} runs, about ${seconds(scaled(durationMs) * 1.2 + STAGGER_MS * cases.length * RUNS)} of real time...\n`);
+    let started = 0;
+    const staggered = async (c: Case) => {
+      await new Promise((resolve) => setTimeout(resolve, STAGGER_MS * started++));
+      return measureOne(sim, durationMs, c, scratch);
+    };
+    const results = await Promise.all(cases.map((c) => Promise.all(Array.from({ length: RUNS }, () => staggered(c)))));
     await sim.stop();
     cases.forEach((c, i) => {
       const measures = results[i];
