@@ -30979,7 +30979,7 @@ class ApiHttp {
                 continue;
             }
             if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.budget.take(false)) {
-                await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}; retrying`);
+                await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
                 continue;
             }
             throw this.httpError(request, exchange);
