@@ -79,7 +79,7 @@ describe('waitForExecution', () => {
     const started = o.clock.now();
     await waitForExecution(o);
     const thirtyDaysLessAnHour = 30 * 24 * 3600_000 - 3600_000;
-    expect(queries[0]).toEqual({ startAt: started - thirtyDaysLessAnHour, endAt: started + 5000 + 5 * 60_000, order: '-createdAt', pageSize: PAGE_SIZE, pageNumber: 1 });
+    expect(queries[0]).toEqual({ startAt: started + 5000 - thirtyDaysLessAnHour, endAt: started + 5000 + 5 * 60_000, order: '-createdAt', pageSize: PAGE_SIZE, pageNumber: 1 });
     expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1 });
   });
 

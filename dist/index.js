@@ -32181,13 +32181,14 @@ async function waitForExecution(options) {
     let history;
     let missedSearches = 0;
     const unknownStatuses = new Set();
-    const widest = waitStarted - OLDEST_WINDOW_MS;
     /**
      * The first poll reads the newest page of the widest window: the workflow's recent executions
      * teach the schedule how long a run takes, and a new execution is at the top. After that the
      * window starts just before the execution (or the run), oldest first, so one short page shows it.
      */
     const windowFor = (poll) => {
+        // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
+        const widest = clock.now() - OLDEST_WINDOW_MS;
         if (last?.createdAt !== undefined)
             return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
         if (existing)

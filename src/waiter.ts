@@ -60,7 +60,6 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
   let history: DurationModel | undefined;
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
-  const widest = waitStarted - OLDEST_WINDOW_MS;
 
   /**
    * The first poll reads the newest page of the widest window: the workflow's recent executions
@@ -68,6 +67,8 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
    * window starts just before the execution (or the run), oldest first, so one short page shows it.
    */
   const windowFor = (poll: number): ListWindow => {
+    // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
+    const widest = clock.now() - OLDEST_WINDOW_MS;
     if (last?.createdAt !== undefined) return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
     if (existing) return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
     if (poll === 1) return { startAt: widest, order: '-createdAt', maxPages: 1 };

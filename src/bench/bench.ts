@@ -21,7 +21,7 @@ import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /** Real ms between two process starts, so starting dozens of processes does not load the machine at once. */
-const STAGGER_MS = 100;
+const STAGGER_MS = 250;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PEAK_RSS = path.join(HERE, 'peak-rss.cjs');
 const FIXED_POLLER = path.join(HERE, 'fixed-poller.mjs');
