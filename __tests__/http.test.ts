@@ -246,3 +246,17 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('connections', () => {
+  it('reuses a connection between close calls but not after it sat idle for 4 s, before a server would drop it', async () => {
+    const { http } = await client([json(200, {})]);
+    let connections = 0;
+    server!.server.on('connection', () => connections++);
+    await http.json(read);
+    await http.json(read);
+    expect(connections).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 4300));
+    await http.json(read);
+    expect(connections).toBe(2);
+  }, 10_000);
+});

@@ -30900,6 +30900,8 @@ const MAX_THROTTLE_WAITS = 20;
 /** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const EXCERPT_CHARS = 300;
+/** How long a kept-alive connection may sit idle before it is closed on our side. */
+const IDLE_SOCKET_MS = 4000;
 /** How long the poll made at the deadline may take. */
 const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
@@ -31108,7 +31110,9 @@ async function createAgent(url, keepAlive) {
         const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
         return new HttpClient(USER_AGENT, [], { keepAlive }).getAgent(url.href);
     }
-    const options = { keepAlive, maxSockets: 8 };
+    // An idle connection is dropped after 4 s, before a server's keep-alive timeout (often 5 s) can
+    // close it under a request that is just being sent: that race would cost a retry.
+    const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
     return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
 }
 function definedOnly(value) {

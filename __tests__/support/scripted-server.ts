@@ -14,10 +14,13 @@ export async function scriptedServer(replies: Reply[]) {
       replies[Math.min(requests.length - 1, replies.length - 1)](req, res, body);
     });
   });
+  // Longer than the client's idle limit, so any new connection is the client's choice.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    server,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
