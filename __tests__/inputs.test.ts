@@ -11,8 +11,8 @@ function settingsFrom(inputs: Partial<Record<Input, string>>, secrets: string[] 
 const base = { [Input.Platform]: 'US1', [Input.Token]: 'jwt-token', [Input.WorkflowId]: WORKFLOW };
 
 describe('readSettings', () => {
-  it('applies the documented defaults', () => {
-    const s = settingsFrom(base);
+  it('applies the documented defaults', async () => {
+    const s = await settingsFrom(base);
     expect(s).toMatchObject({
       gatewayUrl: 'https://gateway.qg1.apps.qualys.com',
       credentials: { kind: 'token', token: 'jwt-token' },
@@ -31,36 +31,36 @@ describe('readSettings', () => {
     expect(s.variables).toBeUndefined();
   });
 
-  it('registers the token, client secret and password as secrets before checking anything', () => {
+  it('registers the token, client secret and password as secrets before checking anything', async () => {
     const secrets: string[] = [];
-    expect(() =>
+    await expect(
       settingsFrom({ [Input.Token]: 't0ken', [Input.ClientSecret]: 's3cret', [Input.Password]: 'pa55', [Input.WorkflowId]: 'bad' }, secrets),
-    ).toThrow();
+    ).rejects.toThrow();
     expect(secrets).toEqual(['t0ken', 's3cret', 'pa55']);
   });
 
-  it('maps every platform key to its gateway, in any case', () => {
-    expect(settingsFrom({ ...base, [Input.Platform]: 'eu3' }).gatewayUrl).toBe('https://gateway.qg3.apps.qualys.it');
-    expect(settingsFrom({ ...base, [Input.Platform]: 'KSA1' }).gatewayUrl).toBe('https://gateway.qg1.apps.qualysksa.com');
+  it('maps every platform key to its gateway, in any case', async () => {
+    expect((await settingsFrom({ ...base, [Input.Platform]: 'eu3' })).gatewayUrl).toBe('https://gateway.qg3.apps.qualys.it');
+    expect((await settingsFrom({ ...base, [Input.Platform]: 'KSA1' })).gatewayUrl).toBe('https://gateway.qg1.apps.qualysksa.com');
   });
 
-  it('lets gateway-url win over platform, without a trailing slash', () => {
-    const s = settingsFrom({ ...base, [Input.GatewayUrl]: 'https://gateway.private.example.com/' });
+  it('lets gateway-url win over platform, without a trailing slash', async () => {
+    const s = await settingsFrom({ ...base, [Input.GatewayUrl]: 'https://gateway.private.example.com/' });
     expect(s.gatewayUrl).toBe('https://gateway.private.example.com');
   });
 
-  it('accepts plain http only for a loopback host', () => {
-    expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://127.0.0.1:8787' }).gatewayUrl).toBe('http://127.0.0.1:8787');
-    expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://localhost:8787' }).gatewayUrl).toBe('http://localhost:8787');
-    expect(() => settingsFrom({ ...base, [Input.GatewayUrl]: 'http://gateway.qg1.apps.qualys.com' })).toThrow(
+  it('accepts plain http only for a loopback host', async () => {
+    expect((await settingsFrom({ ...base, [Input.GatewayUrl]: 'http://127.0.0.1:8787' })).gatewayUrl).toBe('http://127.0.0.1:8787');
+    expect((await settingsFrom({ ...base, [Input.GatewayUrl]: 'http://localhost:8787' })).gatewayUrl).toBe('http://localhost:8787');
+    await expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://gateway.qg1.apps.qualys.com' })).rejects.toThrow(
       /Input 'gateway-url' is 'http:\/\/gateway.qg1.apps.qualys.com', which is not secure. Expected an https:\/\/ URL/,
     );
   });
 
-  it('rejects a gateway URL with credentials without echoing them', () => {
+  it('rejects a gateway URL with credentials without echoing them', async () => {
     let message = '';
     try {
-      settingsFrom({ ...base, [Input.GatewayUrl]: 'https://user:hunter2@gateway.example.com' });
+      await settingsFrom({ ...base, [Input.GatewayUrl]: 'https://user:hunter2@gateway.example.com' });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -90,49 +90,49 @@ describe('readSettings', () => {
     [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status 'Done' is in both/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.RunInput]: 'a: 1' }, /'execution-id' waits for an existing one/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.Wait]: 'false' }, /Input 'wait' is false, so there is nothing to do/],
-  ])('rejects %p', (override, message) => {
-    expect(() => settingsFrom({ ...base, ...override })).toThrow(message);
+  ])('rejects %p', async (override, message) => {
+    await expect(settingsFrom({ ...base, ...override })).rejects.toThrow(message);
   });
 
   describe('credentials', () => {
     const noAuth = { [Input.Platform]: 'US1', [Input.WorkflowId]: WORKFLOW };
-    it('needs one way of authenticating', () => {
-      expect(() => settingsFrom(noAuth)).toThrow(/No credentials given. Expected exactly one of: 'token', or 'client-id' with 'client-secret', or 'username' with 'password'/);
+    it('needs one way of authenticating', async () => {
+      await expect(settingsFrom(noAuth)).rejects.toThrow(/No credentials given. Expected exactly one of: 'token', or 'client-id' with 'client-secret', or 'username' with 'password'/);
     });
-    it('refuses two ways at once', () => {
-      expect(() => settingsFrom({ ...noAuth, [Input.Token]: 't', [Input.Username]: 'u', [Input.Password]: 'p' })).toThrow(
+    it('refuses two ways at once', async () => {
+      await expect(settingsFrom({ ...noAuth, [Input.Token]: 't', [Input.Username]: 'u', [Input.Password]: 'p' })).rejects.toThrow(
         /More than one way of authenticating given \('token' and 'username'\/'password'\)/,
       );
     });
-    it('needs both halves of a pair', () => {
-      expect(() => settingsFrom({ ...noAuth, [Input.ClientId]: 'id' })).toThrow(/'client-id' is set but 'client-secret' is empty/);
-      expect(() => settingsFrom({ ...noAuth, [Input.Password]: 'p' })).toThrow(/'password' is set but 'username' is empty/);
+    it('needs both halves of a pair', async () => {
+      await expect(settingsFrom({ ...noAuth, [Input.ClientId]: 'id' })).rejects.toThrow(/'client-id' is set but 'client-secret' is empty/);
+      await expect(settingsFrom({ ...noAuth, [Input.Password]: 'p' })).rejects.toThrow(/'password' is set but 'username' is empty/);
     });
-    it('refuses a token with a Bearer prefix', () => {
-      expect(() => settingsFrom({ ...noAuth, [Input.Token]: 'Bearer abc' })).toThrow(/without a 'Bearer ' prefix/);
+    it('refuses a token with a Bearer prefix', async () => {
+      await expect(settingsFrom({ ...noAuth, [Input.Token]: 'Bearer abc' })).rejects.toThrow(/without a 'Bearer ' prefix/);
     });
-    it('reads an OAuth client and a username/password pair', () => {
-      expect(settingsFrom({ ...noAuth, [Input.ClientId]: 'id', [Input.ClientSecret]: 's' }).credentials).toEqual({
+    it('reads an OAuth client and a username/password pair', async () => {
+      expect((await settingsFrom({ ...noAuth, [Input.ClientId]: 'id', [Input.ClientSecret]: 's' })).credentials).toEqual({
         kind: 'oauth-client',
         clientId: 'id',
         clientSecret: 's',
       });
-      expect(settingsFrom({ ...noAuth, [Input.Username]: 'u', [Input.Password]: 'p' }).credentials).toEqual({
+      expect((await settingsFrom({ ...noAuth, [Input.Username]: 'u', [Input.Password]: 'p' })).credentials).toEqual({
         kind: 'password',
         username: 'u',
         password: 'p',
       });
     });
-    it('never puts a secret in an error message', () => {
+    it('never puts a secret in an error message', async () => {
       const secret = 'super-secret-value';
       for (const inputs of [
         { ...noAuth, [Input.Token]: secret, [Input.ClientSecret]: secret },
         { ...noAuth, [Input.Password]: secret },
         { ...noAuth, [Input.ClientSecret]: secret },
       ]) {
-        expect(() => settingsFrom(inputs)).toThrow();
+        await expect(settingsFrom(inputs)).rejects.toThrow();
         try {
-          settingsFrom(inputs);
+          await settingsFrom(inputs);
         } catch (error) {
           expect((error as Error).message).not.toContain(secret);
         }
@@ -140,8 +140,8 @@ describe('readSettings', () => {
     });
   });
 
-  it('reads input and variables in JSON or YAML', () => {
-    const s = settingsFrom({ ...base, [Input.RunInput]: 'bucketName: b1', [Input.Variables]: '{"region": "us-east-1"}' });
+  it('reads input and variables in JSON or YAML', async () => {
+    const s = await settingsFrom({ ...base, [Input.RunInput]: 'bucketName: b1', [Input.Variables]: '{"region": "us-east-1"}' });
     expect(s.runInput).toEqual({ bucketName: 'b1' });
     expect(s.variables).toEqual({ region: 'us-east-1' });
   });

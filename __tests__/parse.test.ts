@@ -1,6 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../src/errors.js';
-import { checkNoBlankVariables, parseBoolean, parseDuration, parseList, parseMapping, parseNodeSelection, parseUuid } from '../src/parse.js';
+import { parse as parseYaml } from 'yaml';
+import {
+  checkNoBlankVariables,
+  parseBoolean,
+  parseDuration,
+  parseList,
+  parseMapping as parseMappingWith,
+  parseNodeSelection,
+  parseUuid,
+  yamlParserFor,
+} from '../src/parse.js';
+
+const yaml = (text: string) => parseYaml(text, { uniqueKeys: true });
+const parseMapping = (name: string, value: string) => parseMappingWith(name, value, yaml);
 
 describe('parseDuration', () => {
   it.each([
@@ -74,6 +87,16 @@ describe('parseMapping', () => {
     ['null', 'empty'],
   ])('rejects %p, which is not a mapping', (text, kind) => {
     expect(() => parseMapping('input', text)).toThrow(new RegExp(`Input 'input' is ${kind}.*Expected a mapping`));
+  });
+});
+
+describe('yamlParserFor', () => {
+  it('loads no YAML parser for empty or JSON inputs', async () => {
+    await expect(yamlParserFor(['', '  ', '{"a": 1}', '[1]', '{"broken": }'])).resolves.toBeUndefined();
+  });
+  it('loads the YAML parser when an input is YAML', async () => {
+    const parser = await yamlParserFor(['', 'region: us-east-1']);
+    expect(parser?.('region: us-east-1')).toEqual({ region: 'us-east-1' });
   });
 });
 

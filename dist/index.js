@@ -31157,10 +31157,7 @@ function excerpt(text) {
     return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse.ts
-
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
@@ -31230,25 +31227,51 @@ function parseNodeSelection(name, value) {
     }
     return [...new Set(items)];
 }
+/** Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null. */
+const MEANT_AS_JSON = /^\{\s*"/;
+function needsYaml(value) {
+    const text = value.trim();
+    if (text === '' || MEANT_AS_JSON.test(text))
+        return false;
+    try {
+        JSON.parse(text);
+        return false;
+    }
+    catch {
+        return true;
+    }
+}
+/**
+ * The YAML parser, loaded only when one of `values` is neither empty nor JSON: it is a fifth of the
+ * bundle and a good share of the start-up time, and most runs pass JSON or nothing.
+ */
+async function yamlParserFor(values) {
+    if (!values.some(needsYaml))
+        return undefined;
+    // Eager: kept in the one bundle file (so its licence stays in licenses.txt) but run only now.
+    const { parse } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return (text) => parse(text, { uniqueKeys: true });
+}
 /**
  * A JSON or YAML mapping. JSON is tried first so a JSON typo is reported with JSON's own position;
- * YAML is accepted because workflow authors write their `with:` blocks in YAML.
+ * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
+ * from yamlParserFor, which loads it when this text needs it.
  */
-function parseMapping(name, value) {
+function parseMapping(name, value, parseYaml) {
     const text = value.trim();
     if (text === '')
         return undefined;
-    // Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null.
-    const meantAsJson = /^\{\s*"/.test(text);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (jsonError) {
-        if (meantAsJson)
+        if (MEANT_AS_JSON.test(text))
             throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
+        if (!parseYaml)
+            throw new Error(`The YAML parser was not loaded for input '${name}'.`);
         try {
-            parsed = (0,dist/* parse */.qg)(text, { uniqueKeys: true });
+            parsed = parseYaml(text);
         }
         catch (yamlError) {
             throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
@@ -31355,8 +31378,9 @@ function jsonErrorOffset(text) {
     }
 }
 function describeYamlError(error) {
-    if (error instanceof dist/* YAMLParseError */.XT && error.linePos) {
-        const { line, col } = error.linePos[0];
+    const linePos = error?.linePos;
+    if (error instanceof Error && linePos) {
+        const { line, col } = linePos[0];
         return `YAML syntax error at line ${line}, column ${col}: ${error.message.split(' at line ')[0]}`;
     }
     return error instanceof Error ? error.message : String(error);
@@ -31486,7 +31510,7 @@ class StatusRules {
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs.
  */
-function readSettings(read, registerSecret) {
+async function readSettings(read, registerSecret) {
     for (const secret of [Input.Token, Input.ClientSecret, Input.Password]) {
         const value = read(secret);
         if (value !== '')
@@ -31496,10 +31520,11 @@ function readSettings(read, registerSecret) {
     if (workflowId === '')
         throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
     const executionId = read(Input.ExecutionId);
-    const variables = parseMapping(Input.Variables, read(Input.Variables));
+    const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput)]);
+    const variables = parseMapping(Input.Variables, read(Input.Variables), yaml);
     if (variables)
         checkNoBlankVariables(Input.Variables, variables);
-    const runInput = parseMapping(Input.RunInput, read(Input.RunInput));
+    const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
     if (executionId !== '' && (runInput || variables)) {
         throw new InputError(`Inputs '${Input.RunInput}' and '${Input.Variables}' start a new execution, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
     }
@@ -32338,7 +32363,7 @@ async function run(clock = systemClock) {
     // Step data waits here between download and publishing.
     const workDir = external_node_path_default().join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
     try {
-        const settings = readSettings((name) => getInput(name), core_setSecret);
+        const settings = await readSettings((name) => getInput(name), core_setSecret);
         const report = await runWorkflow(settings, workDir, cancel.signal, clock);
         await publish(report);
         if (report.errored || (report.result !== 'success' && report.result !== 'started')) {
@@ -35326,7 +35351,7 @@ __webpack_unused_export__ = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-exports.XT = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
@@ -35345,7 +35370,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+exports.parse = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

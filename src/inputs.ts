@@ -10,6 +10,7 @@ import {
   parseNodeSelection,
   parseUuid,
   quote,
+  yamlParserFor,
   type NodeSelection,
 } from './parse.js';
 import { normalizeStatus } from './status.js';
@@ -62,7 +63,7 @@ export type InputReader = (name: Input) => string;
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs.
  */
-export function readSettings(read: InputReader, registerSecret: (secret: string) => void): Settings {
+export async function readSettings(read: InputReader, registerSecret: (secret: string) => void): Promise<Settings> {
   for (const secret of [Input.Token, Input.ClientSecret, Input.Password]) {
     const value = read(secret);
     if (value !== '') registerSecret(value);
@@ -72,9 +73,10 @@ export function readSettings(read: InputReader, registerSecret: (secret: string)
   if (workflowId === '') throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
   const executionId = read(Input.ExecutionId);
 
-  const variables = parseMapping(Input.Variables, read(Input.Variables));
+  const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput)]);
+  const variables = parseMapping(Input.Variables, read(Input.Variables), yaml);
   if (variables) checkNoBlankVariables(Input.Variables, variables);
-  const runInput = parseMapping(Input.RunInput, read(Input.RunInput));
+  const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
   if (executionId !== '' && (runInput || variables)) {
     throw new InputError(
       `Inputs '${Input.RunInput}' and '${Input.Variables}' start a new execution, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`,

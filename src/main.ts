@@ -33,7 +33,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   // Step data waits here between download and publishing.
   const workDir = path.join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
   try {
-    const settings = readSettings((name: Input) => core.getInput(name), core.setSecret);
+    const settings = await readSettings((name: Input) => core.getInput(name), core.setSecret);
     const report = await runWorkflow(settings, workDir, cancel.signal, clock);
     await publish(report);
     if (report.errored || (report.result !== 'success' && report.result !== 'started')) {

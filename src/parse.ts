@@ -1,4 +1,3 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InputError } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,22 +80,50 @@ export function parseNodeSelection(name: string, value: string): NodeSelection {
   return [...new Set(items)];
 }
 
+/** Parses YAML text, throwing the `yaml` package's errors (which carry `linePos`). */
+export type YamlParser = (text: string) => unknown;
+
+/** Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null. */
+const MEANT_AS_JSON = /^\{\s*"/;
+
+function needsYaml(value: string): boolean {
+  const text = value.trim();
+  if (text === '' || MEANT_AS_JSON.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The YAML parser, loaded only when one of `values` is neither empty nor JSON: it is a fifth of the
+ * bundle and a good share of the start-up time, and most runs pass JSON or nothing.
+ */
+export async function yamlParserFor(values: string[]): Promise<YamlParser | undefined> {
+  if (!values.some(needsYaml)) return undefined;
+  // Eager: kept in the one bundle file (so its licence stays in licenses.txt) but run only now.
+  const { parse } = await import(/* webpackMode: "eager" */ 'yaml');
+  return (text) => parse(text, { uniqueKeys: true });
+}
+
 /**
  * A JSON or YAML mapping. JSON is tried first so a JSON typo is reported with JSON's own position;
- * YAML is accepted because workflow authors write their `with:` blocks in YAML.
+ * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
+ * from yamlParserFor, which loads it when this text needs it.
  */
-export function parseMapping(name: string, value: string): Record<string, unknown> | undefined {
+export function parseMapping(name: string, value: string, parseYaml?: YamlParser): Record<string, unknown> | undefined {
   const text = value.trim();
   if (text === '') return undefined;
-  // Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null.
-  const meantAsJson = /^\{\s*"/.test(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (jsonError) {
-    if (meantAsJson) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
+    if (MEANT_AS_JSON.test(text)) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
+    if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`);
     try {
-      parsed = parseYaml(text, { uniqueKeys: true });
+      parsed = parseYaml(text);
     } catch (yamlError) {
       throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
     }
@@ -185,8 +212,9 @@ export function jsonErrorOffset(text: string): number {
 }
 
 function describeYamlError(error: unknown): string {
-  if (error instanceof YAMLParseError && error.linePos) {
-    const { line, col } = error.linePos[0];
+  const linePos = (error as { linePos?: { line: number; col: number }[] } | null)?.linePos;
+  if (error instanceof Error && linePos) {
+    const { line, col } = linePos[0];
     return `YAML syntax error at line ${line}, column ${col}: ${error.message.split(' at line ')[0]}`;
   }
   return error instanceof Error ? error.message : String(error);
