@@ -152,6 +152,22 @@ describe('waitForExecution', () => {
     expect(o.log.text('warning')).toContain('(ECONNRESET) (5 attempts). Will look again.');
   });
 
+  it('learns the history from the first look that succeeds', async () => {
+    const clock = new FakeClock();
+    const past = [60, 61, 59].map((s, i) => ({
+      ...execution('Success', `00000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
+      endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
+    }));
+    const { client, queries } = listing((call) => {
+      if (call === 1) throw new NetworkError('Could not list the executions: the connection was reset (ECONNRESET) (5 attempts).');
+      return { items: [execution(call < 3 ? 'Running' : 'Success', EX, clock.now()), ...past] };
+    });
+    const o = options(client, { clock });
+    await waitForExecution(o);
+    expect(queries[1].order).toBe('-createdAt');
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m');
+  });
+
   it('fails at once on an error that another look cannot mend', async () => {
     const { client } = listing(() => {
       throw new QFlowApiError('Could not list the executions: QFlow answered HTTP 403.', 403);

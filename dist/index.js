@@ -32208,6 +32208,8 @@ async function waitForExecution(options) {
     const existing = options.startedAt === undefined;
     let last;
     let history;
+    /** No look has succeeded yet: the next one reads the newest page, for the history. */
+    let firstLook = true;
     let missedSearches = 0;
     const unknownStatuses = new Set();
     /**
@@ -32215,14 +32217,14 @@ async function waitForExecution(options) {
      * teach the schedule how long a run takes, and a new execution is at the top. After that the
      * window starts just before the execution (or the run), oldest first, so one short page shows it.
      */
-    const windowFor = (poll) => {
+    const windowFor = () => {
         // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
         const widest = clock.now() - OLDEST_WINDOW_MS;
         if (last?.createdAt !== undefined)
             return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
         if (existing)
             return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
-        if (poll === 1)
+        if (firstLook)
             return { startAt: widest, order: '-createdAt', maxPages: 1 };
         return { startAt: Math.max(widest, options.startedAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
     };
@@ -32254,7 +32256,7 @@ async function waitForExecution(options) {
         }
         let search;
         try {
-            search = await findExecution(options, windowFor(poll));
+            search = await findExecution(options, windowFor());
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -32270,7 +32272,8 @@ async function waitForExecution(options) {
                 return { kind: 'timed_out', execution: last, polls: poll };
             continue;
         }
-        if (poll === 1) {
+        if (firstLook) {
+            firstLook = false;
             history = learnDurations(search.firstPage, rules, options.executionId);
             if (history) {
                 log.info(`Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`);

@@ -58,6 +58,8 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
   const existing = options.startedAt === undefined;
   let last: ExecutionRecord | undefined;
   let history: DurationModel | undefined;
+  /** No look has succeeded yet: the next one reads the newest page, for the history. */
+  let firstLook = true;
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
 
@@ -66,12 +68,12 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
    * teach the schedule how long a run takes, and a new execution is at the top. After that the
    * window starts just before the execution (or the run), oldest first, so one short page shows it.
    */
-  const windowFor = (poll: number): ListWindow => {
+  const windowFor = (): ListWindow => {
     // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
     const widest = clock.now() - OLDEST_WINDOW_MS;
     if (last?.createdAt !== undefined) return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
     if (existing) return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
-    if (poll === 1) return { startAt: widest, order: '-createdAt', maxPages: 1 };
+    if (firstLook) return { startAt: widest, order: '-createdAt', maxPages: 1 };
     return { startAt: Math.max(widest, options.startedAt! - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
   };
 
@@ -101,7 +103,7 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
 
     let search: SearchResult;
     try {
-      search = await findExecution(options, windowFor(poll));
+      search = await findExecution(options, windowFor());
     } catch (error) {
       if (error instanceof CancelledError) return { kind: 'cancelled', execution: last, polls: poll };
       if (error instanceof DeadlineError) return { kind: 'timed_out', execution: last, polls: poll };
@@ -113,7 +115,8 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
       continue;
     }
 
-    if (poll === 1) {
+    if (firstLook) {
+      firstLook = false;
       history = learnDurations(search.firstPage, rules, options.executionId);
       if (history) {
         log.info(
