@@ -2,7 +2,7 @@
  * End-to-end: the bundled dist/index.js, run as the runner runs it, against the QFlow simulator.
  */
 import { describe, expect, it } from '@jest/globals';
-import { CLIENT, errors, readResultFile, runAgainst, withSimulator } from './support/e2e.js';
+import { CLIENT, cancelWhenWaiting, errors, readResultFile, runAgainst, withSimulator } from './support/e2e.js';
 
 const EXISTING_WF_FILLER = 130;
 
@@ -115,20 +115,9 @@ describe('the action, run as the runner runs it', () => {
 
   it('stops within two seconds of SIGINT, with outputs and summary written', () =>
     withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
-      let signalledAt = 0;
-      const run = await runAgainst(sim, workflow, {}, {
-        onSpawn: (child) => {
-          const timer = setInterval(() => {
-            if (sim.callsTo('list').length > 0) {
-              clearInterval(timer);
-              signalledAt = Date.now();
-              child.kill('SIGINT');
-            }
-          }, 20);
-        },
-      });
-      const stoppedAfter = Date.now() - signalledAt;
-      expect(stoppedAfter).toBeLessThan(2000);
+      const cancel = cancelWhenWaiting(sim, 'SIGINT');
+      const run = await runAgainst(sim, workflow, {}, { onSpawn: cancel.onSpawn });
+      expect(cancel.sinceSignal()).toBeLessThan(2000);
       expect(run.exitCode).toBe(1);
       expect(run.outputs).toMatchObject({ result: 'cancelled', 'execution-id': sim.executions[0].id, status: 'Running' });
       expect(run.stdout).toMatch(/goes on in QFlow/);

@@ -3,9 +3,8 @@
  * gateway does.
  */
 import { describe, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
-import { rm } from 'node:fs/promises';
-import { CLIENT, errors, runAgainst, withSimulator } from './support/e2e.js';
+import { readFile, rm } from 'node:fs/promises';
+import { CLIENT, cancelWhenWaiting, errors, runAgainst, withSimulator } from './support/e2e.js';
 
 describe('reliability', () => {
   it('succeeds through transient faults on every read', () =>
@@ -198,20 +197,9 @@ describe('large results', () => {
 describe('cancellation', () => {
   it('ends the wait within two seconds of SIGINT then SIGTERM, with outputs and summary written', () =>
     withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
-      let signalledAt = 0;
-      const run = await runAgainst(sim, workflow, { 'poll-interval': '2s', 'max-poll-interval': '10s' }, {
-        onSpawn: (child) => {
-          const timer = setInterval(() => {
-            if (sim.callsTo('list').length > 0) {
-              clearInterval(timer);
-              signalledAt = Date.now();
-              child.kill('SIGINT');
-              setTimeout(() => child.kill('SIGTERM'), 300);
-            }
-          }, 20);
-        },
-      });
-      expect(Date.now() - signalledAt).toBeLessThan(2000);
+      const cancel = cancelWhenWaiting(sim, 'SIGINT', 'SIGTERM');
+      const run = await runAgainst(sim, workflow, { 'poll-interval': '2s', 'max-poll-interval': '10s' }, { onSpawn: cancel.onSpawn });
+      expect(cancel.sinceSignal()).toBeLessThan(2000);
       expect(run.signal).toBeNull();
       expect(run.outputs).toMatchObject({ result: 'cancelled', 'execution-id': sim.executions[0].id });
       expect(run.summary).toContain('🛑 Stopped waiting');

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { QFlowSimulator, sampleWorkflow, type SimulatorOptions, type SimWorkflow } from '../../src/simulator/server.js';
 import { runAction, type ActionRun, type RunOptions } from '../../src/simulator/runner.js';
@@ -38,4 +39,24 @@ export async function readResultFile(run: ActionRun): Promise<Record<string, unk
 /** The lines the runner shows as errors. */
 export function errors(run: ActionRun): string[] {
   return run.stdout.split('\n').filter((l) => l.startsWith('::error::')).map((l) => l.slice('::error::'.length));
+}
+
+/**
+ * Sends the action `signals` (300 ms apart, as a runner does SIGINT then SIGTERM) once it is
+ * waiting, that is once its first look at the execution list has arrived.
+ */
+export function cancelWhenWaiting(sim: QFlowSimulator, ...signals: NodeJS.Signals[]) {
+  let signalledAt = 0;
+  return {
+    onSpawn: (child: ChildProcess) => {
+      const timer = setInterval(() => {
+        if (sim.callsTo('list').length === 0) return;
+        clearInterval(timer);
+        signalledAt = Date.now();
+        signals.forEach((signal, i) => setTimeout(() => child.kill(signal), 300 * i));
+      }, 20);
+    },
+    /** Milliseconds from the first signal until now. */
+    sinceSignal: () => Date.now() - signalledAt,
+  };
 }
