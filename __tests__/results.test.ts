@@ -27,6 +27,15 @@ describe('listAllSteps', () => {
     expect(steps[0].nodeId).toBe('n149');
   });
 
+  it('reads on while pages are full even when the server sends no total', async () => {
+    const all = Array.from({ length: 120 }, (_, i) => step(`n${i}`));
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => ({ items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) }),
+    } as unknown as QFlowClient;
+    const steps = await listAllSteps(client, 'e');
+    expect(steps.map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
+  });
+
   it('stops when the server ignores paging and repeats the first page', async () => {
     const page = Array.from({ length: 100 }, (_, i) => step(`n${i}`, i));
     let calls = 0;

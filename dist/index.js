@@ -31175,29 +31175,27 @@ function parseUuid(name, value) {
     }
     return value.toLowerCase();
 }
-/**
- * A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds, the unit
- * GitHub's own `timeout-minutes` aside, most users expect.
- */
+/** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
 function parseDuration(name, value) {
     const text = value.trim();
-    let total = 0;
-    let end = 0;
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        total = Number(text) * 1000;
-        end = text.length;
-    }
-    DURATION_PART.lastIndex = 0;
-    for (let m = end ? null : DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
-        total += Number(m[1]) * UNIT_MS[m[2]];
-        end = DURATION_PART.lastIndex;
-    }
-    if (text === '' || end !== text.length) {
+    const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
+    if (total === undefined) {
         throw new InputError(`Input '${name}' is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
     }
     if (total <= 0)
         throw new InputError(`Input '${name}' is ${quote(value)}; it must be longer than zero.`);
     return Math.round(total);
+}
+/** The milliseconds of `1h30m`-style text, or undefined when any of it is not a number with a unit. */
+function sumOfParts(text) {
+    let total = 0;
+    let end = 0;
+    DURATION_PART.lastIndex = 0;
+    for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
+        total += Number(m[1]) * UNIT_MS[m[2]];
+        end = DURATION_PART.lastIndex;
+    }
+    return text !== '' && end === text.length ? total : undefined;
 }
 function parseBoolean(name, value) {
     if (['true', 'True', 'TRUE'].includes(value))
@@ -31638,7 +31636,7 @@ class QFlowClient {
                 unsafe: true,
                 authenticate: true,
                 hints: {
-                    404: `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`,
+                    404: workflowNotFound(workflowId),
                     500: mayHaveActed,
                     502: mayHaveActed,
                     504: mayHaveActed,
@@ -31677,7 +31675,7 @@ class QFlowClient {
             authenticate: true,
             deadline,
             hints: {
-                404: `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`,
+                404: workflowNotFound(workflowId),
             },
         });
         const page = readPage(answer, `the executions of workflow ${workflowId}`);
@@ -31711,6 +31709,9 @@ class QFlowClient {
         });
         return normalizeStepFile(file, response.bytes);
     }
+}
+function workflowNotFound(workflowId) {
+    return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
 }
 /**
  * Servers before 1.18 ignore `parseJson=true` and send the value serialized as a JSON string; such
@@ -31846,19 +31847,22 @@ var external_node_events_ = __nccwpck_require__(8474);
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
 const STEP_PAGE_SIZE = 100;
+const MAX_STEP_PAGES = 50;
 async function listAllSteps(client, executionId) {
     const steps = [];
-    for (let pageNumber = 1;; pageNumber++) {
+    for (let pageNumber = 1; pageNumber <= MAX_STEP_PAGES; pageNumber++) {
         const page = await client.listSteps(executionId, pageNumber, STEP_PAGE_SIZE);
+        // A server that ignores paging sends the first page again: stop there.
         const repeated = pageNumber > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
         if (!repeated)
             steps.push(...page.items);
-        const done = repeated || page.items.length < STEP_PAGE_SIZE || page.total === undefined || steps.length >= page.total;
+        const done = repeated || page.items.length < STEP_PAGE_SIZE || (page.total !== undefined && steps.length >= page.total);
         if (done)
             break;
     }
-    // QFlow numbers steps in the order they ran.
-    return steps.sort((a, b) => (a.eventOrder ?? Infinity) - (b.eventOrder ?? Infinity));
+    // QFlow numbers steps in the order they ran; steps without a number go last.
+    const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
+    return steps.sort((a, b) => order(a) - order(b));
 }
 /** The node IDs a selection picks, warning about any the execution has no step for. */
 function selectNodes(selection, steps, inputName, log) {

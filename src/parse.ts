@@ -21,30 +21,29 @@ export function parseUuid(name: string, value: string): string {
   return value.toLowerCase();
 }
 
-/**
- * A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds, the unit
- * GitHub's own `timeout-minutes` aside, most users expect.
- */
+/** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
 export function parseDuration(name: string, value: string): number {
   const text = value.trim();
-  let total = 0;
-  let end = 0;
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    total = Number(text) * 1000;
-    end = text.length;
-  }
-  DURATION_PART.lastIndex = 0;
-  for (let m = end ? null : DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
-    total += Number(m[1]) * UNIT_MS[m[2]];
-    end = DURATION_PART.lastIndex;
-  }
-  if (text === '' || end !== text.length) {
+  const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
+  if (total === undefined) {
     throw new InputError(
       `Input '${name}' is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`,
     );
   }
   if (total <= 0) throw new InputError(`Input '${name}' is ${quote(value)}; it must be longer than zero.`);
   return Math.round(total);
+}
+
+/** The milliseconds of `1h30m`-style text, or undefined when any of it is not a number with a unit. */
+function sumOfParts(text: string): number | undefined {
+  let total = 0;
+  let end = 0;
+  DURATION_PART.lastIndex = 0;
+  for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
+    total += Number(m[1]) * UNIT_MS[m[2]];
+    end = DURATION_PART.lastIndex;
+  }
+  return text !== '' && end === text.length ? total : undefined;
 }
 
 export function parseBoolean(name: string, value: string): boolean {

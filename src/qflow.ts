@@ -74,7 +74,7 @@ export class QFlowClient {
         unsafe: true,
         authenticate: true,
         hints: {
-          404: `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`,
+          404: workflowNotFound(workflowId),
           500: mayHaveActed,
           502: mayHaveActed,
           504: mayHaveActed,
@@ -112,7 +112,7 @@ export class QFlowClient {
       authenticate: true,
       deadline,
       hints: {
-        404: `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`,
+        404: workflowNotFound(workflowId),
       },
     });
     const page = readPage(answer, `the executions of workflow ${workflowId}`);
@@ -148,6 +148,10 @@ export class QFlowClient {
     });
     return normalizeStepFile(file, response.bytes);
   }
+}
+
+function workflowNotFound(workflowId: string): string {
+  return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
 }
 
 /**

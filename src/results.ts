@@ -17,6 +17,7 @@ import type { QFlowClient, StepDataKind, StepRecord } from './qflow.js';
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
 const STEP_PAGE_SIZE = 100;
+const MAX_STEP_PAGES = 50;
 
 /** One step's input or output, kept in a file. */
 export interface StepData {
@@ -27,15 +28,17 @@ export interface StepData {
 
 export async function listAllSteps(client: QFlowClient, executionId: string): Promise<StepRecord[]> {
   const steps: StepRecord[] = [];
-  for (let pageNumber = 1; ; pageNumber++) {
+  for (let pageNumber = 1; pageNumber <= MAX_STEP_PAGES; pageNumber++) {
     const page = await client.listSteps(executionId, pageNumber, STEP_PAGE_SIZE);
+    // A server that ignores paging sends the first page again: stop there.
     const repeated = pageNumber > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
     if (!repeated) steps.push(...page.items);
-    const done = repeated || page.items.length < STEP_PAGE_SIZE || page.total === undefined || steps.length >= page.total;
+    const done = repeated || page.items.length < STEP_PAGE_SIZE || (page.total !== undefined && steps.length >= page.total);
     if (done) break;
   }
-  // QFlow numbers steps in the order they ran.
-  return steps.sort((a, b) => (a.eventOrder ?? Infinity) - (b.eventOrder ?? Infinity));
+  // QFlow numbers steps in the order they ran; steps without a number go last.
+  const order = (step: StepRecord) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
+  return steps.sort((a, b) => order(a) - order(b));
 }
 
 /** The node IDs a selection picks, warning about any the execution has no step for. */
