@@ -49,6 +49,24 @@ describe('the action, run as the runner runs it', () => {
       expect(run.elapsedMs).toBeLessThan(8000);
     }));
 
+  it('learns the usual duration from earlier runs and looks less often early on', () =>
+    withSimulator({ workflow: { durationMs: 3000 } }, async (sim, workflow) => {
+      const looksWithout = await (async () => {
+        const run = await runAgainst(sim, workflow, { 'poll-interval': '100ms', 'max-poll-interval': '2s' });
+        expect(run.outputs.result).toBe('success');
+        return sim.callsTo('list').length;
+      })();
+      for (let i = 1; i <= 6; i++) {
+        sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - i * 3600_000, durationMs: 2950 + 20 * i, finalStatus: 'Success' });
+      }
+      const before = sim.callsTo('list').length;
+      const run = await runAgainst(sim, workflow, { 'poll-interval': '100ms', 'max-poll-interval': '2s' });
+      expect(run.outputs.result).toBe('success');
+      expect(run.stdout).toMatch(/Recent runs of this workflow took about 3s \(±\d+ms, from 7 runs\); polling most around then\./);
+      const looksWith = sim.callsTo('list').length - before;
+      expect(looksWith).toBeLessThan(looksWithout);
+    }));
+
   it('keeps polling while a new execution is not yet listed', () =>
     withSimulator({ listDelayMs: 1200 }, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow);

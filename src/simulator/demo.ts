@@ -11,6 +11,10 @@ const simulator = new QFlowSimulator({
   credentials: { clientId: 'demo-client', clientSecret: 'demo-client-secret' },
   listDelayMs: 1000,
 });
+// A few earlier runs, so the action can learn how long this workflow usually takes.
+for (let i = 1; i <= 5; i++) {
+  simulator.addExecution({ workflowId: workflow.id, createdAt: Date.now() - i * 3600_000, durationMs: 4000 + 100 * i, finalStatus: 'Success' });
+}
 const url = await simulator.start();
 console.log(`QFlow simulator listening on ${url}\n`);
 console.log('--- action log ---');
@@ -25,7 +29,7 @@ try {
     'poll-interval': '1s',
     'max-poll-interval': '2s',
     'step-outputs': '*',
-  });
+  }, { keepTemp: true });
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
   console.log('\n--- outputs ---');
@@ -34,7 +38,7 @@ try {
   }
   console.log('\n--- job summary ---');
   console.log(run.summary);
-  console.log(`exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator`);
+  console.log(`exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator; the result file is kept in ${run.runnerTemp}`);
   process.exitCode = run.exitCode ?? 1;
 } finally {
   await simulator.stop();
