@@ -67,6 +67,16 @@ describe('the action, run as the runner runs it', () => {
       expect(looksWith).toBeLessThan(looksWithout);
     }));
 
+  it('waits through a queued execution that has no start date yet', () =>
+    withSimulator({ workflow: { durationMs: 500, startDelayMs: () => 1000 } }, async (sim, workflow) => {
+      const run = await runAgainst(sim, workflow);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(/\] Queued\n/);
+      expect(run.outputs.result).toBe('success');
+      expect(Date.parse(run.outputs['started-at']) - sim.executions[0].createdAt).toBe(1000);
+      expect(run.outputs['duration-seconds']).toBe('1');
+    }));
+
   it('keeps polling while a new execution is not yet listed', () =>
     withSimulator({ listDelayMs: 1200 }, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow);

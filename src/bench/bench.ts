@@ -5,9 +5,9 @@
  * BENCH_SCALE (default 10), so their ratios hold, and results are shown in unscaled seconds; each row
  * is BENCH_RUNS runs (default 15).
  *
- * Each execution waits a random 0–10 s in the queue before it starts, so no poller's rhythm lines up
- * with the end by chance. "History" means 20 earlier successful runs whose durations spread ±10 %
- * around the execution's own.
+ * The fixed pollers look at a random phase against the end, as they would against real durations,
+ * which are no exact multiple of their interval. "History" means 20 earlier successful runs whose
+ * durations spread ±10 % around the execution's own.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -62,7 +62,6 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, scra
     finalStatus: c.failsEarly ? 'Failed' : 'Success',
     runningStatus: 'Running',
     steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
-    startDelayMs: () => Math.random() * scaled(10_000),
   };
   sim.addWorkflow(workflow);
   if (c.history) {

@@ -1,5 +1,7 @@
 // The peers' pattern, as a baseline for the benchmark: start the workflow, then look at the
-// execution list every `interval` ms until the execution has a final status, and exit.
+// execution list every `interval` ms until the execution has a final status, and exit. The first
+// look comes after a random part of the interval: real durations are no exact multiple of it, so in
+// real use the looks fall at a random phase against the end, and so they do here.
 // Usage: node fixed-poller.mjs <gateway-url> <token> <workflow-id> <interval-ms>
 const [gateway, token, workflowId, interval] = process.argv.slice(2);
 const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
@@ -7,8 +9,8 @@ const api = `${gateway}/qflowapi/v1`;
 
 const started = await fetch(`${api}/workflows/${workflowId}/run`, { method: 'POST', headers, body: '{}' });
 const { executionId } = await started.json();
-for (;;) {
-  await new Promise((resolve) => setTimeout(resolve, Number(interval)));
+for (let wait = Math.random() * Number(interval); ; wait = Number(interval)) {
+  await new Promise((resolve) => setTimeout(resolve, wait));
   const since = new Date(Date.now() - 3600_000).toISOString();
   const until = new Date(Date.now() + 300_000).toISOString();
   const list = await fetch(`${api}/workflows/${workflowId}/executions?pageSize=50&startAt=${since}&endAt=${until}&order=-createdAt`, { headers });

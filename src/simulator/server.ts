@@ -352,7 +352,9 @@ export class QFlowSimulator {
 
   /** A list item in the shape of the 1.18 release notes' sample. */
   private listItem(e: SimExecution, now: number): Record<string, unknown> {
-    const startDate = e.createdAt + e.startDelayMs;
+    // An execution still in the queue has no start date yet.
+    const started = now >= e.createdAt + e.startDelayMs;
+    const startDate = started ? e.createdAt + e.startDelayMs : null;
     const ended = now >= endOf(e);
     const endDate = ended ? endOf(e) : null;
     return {
@@ -372,7 +374,7 @@ export class QFlowSimulator {
       startDate,
       linkedExecutionIds: null,
       updatedAt: ended ? endDate : now,
-      status: ended ? e.finalStatus : e.runningStatus,
+      status: ended ? e.finalStatus : started ? e.runningStatus : 'Queued',
     };
   }
 
