@@ -7,6 +7,3 @@ export interface Log {
   debug(message: string): void;
   warning(message: string): void;
 }
-
-/** A log that keeps nothing, for callers that have nothing to say. */
-export const silentLog: Log = { info() {}, debug() {}, warning() {} };

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endOf, QFlowSimulator, type SimExecution, type SimWorkflow } from '../simulator/server.js';
 import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
+import { median } from '../history.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -108,12 +109,6 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, scra
     delayMs: (exitedAt - endOf(execution)) * SCALE,
     peakRssKiB: Number(await readFile(rssFile, 'utf8')),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 interface Row {
