@@ -36,15 +36,26 @@ describe('nextPollDelay with a history', () => {
     expect(2000 + pause).toBeLessThan(30_000);
     expect(2000 + pause).toBeGreaterThan(22_000);
   });
-  it('polls 2.5 poll-intervals apart around the usual end', () => {
-    expect(at(300_000)).toBe(5000);
+  it('polls 1.5 poll-intervals apart around the usual end', () => {
+    expect(at(300_000)).toBe(3000);
   });
   it('shortens the pauses as the usual end comes closer', () => {
     const pauses = [200_000, 240_000, 260_000, 280_000, 300_000].map((t) => at(t));
     for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeLessThan(pauses[i - 1]);
   });
+  it('sees a 5-minute run end at its usual time with 10 looks, under a third of what a 10 s poller makes', () => {
+    const looks: number[] = [];
+    for (let t = 0, poll = 1; t < 300_000; poll++) {
+      t += nextPollDelay({ ...base, poll, elapsedMs: t, history: poll > 1 ? fiveMinutes : undefined }).ms;
+      looks.push(t);
+    }
+    expect(looks.length).toBeLessThanOrEqual(10);
+    expect(looks[looks.length - 1] - 300_000).toBeLessThanOrEqual(3000);
+    // Four of them in the last minute, none more than max-poll-interval apart before it.
+    expect(looks.filter((t) => t > 240_000).length).toBeGreaterThanOrEqual(4);
+  });
   it('watches a late execution no closer than at its usual end', () => {
-    expect(at(330_000)).toBe(5000);
+    expect(at(330_000)).toBe(3000);
   });
   it('falls back to backoff once the execution is overdue (three spreads past the median)', () => {
     expect(at(370_000)).toBe(60_000);
@@ -53,8 +64,8 @@ describe('nextPollDelay with a history', () => {
   });
   it('assumes some spread when every past run took the same time', () => {
     const identical = { medianMs: 300_000, spreadMs: 0, samples: 20 };
-    expect(at(300_000, identical)).toBe(5000);
-    expect(at(250_000, identical)).toBeGreaterThan(5000);
+    expect(at(300_000, identical)).toBe(3000);
+    expect(at(250_000, identical)).toBeGreaterThan(3000);
   });
 });
 
@@ -88,7 +99,7 @@ describe('normal model', () => {
   });
   it('finds the longest pause that fits the spacing at its own end', () => {
     const pause = hazardPause(250_000, 300_000, 22_000, 4000, 60_000);
-    const spacingAtEnd = 4000 * (normalHazard(0) / normalHazard((250_000 + pause - 300_000) / 22_000));
+    const spacingAtEnd = 4000 * (normalHazard(0) / normalHazard((250_000 + pause - 300_000) / 22_000)) ** 3;
     expect(pause).toBeCloseTo(spacingAtEnd, -1);
   });
 });

@@ -3,10 +3,12 @@
  * execution, next to fixed-interval pollers (the pattern of the action's peers), measured in one run
  * against the QFlow simulator. Time is scaled down: durations and intervals are divided by
  * BENCH_SCALE (default 10), so their ratios hold, and results are shown in unscaled seconds; each row
- * is BENCH_RUNS runs (default 15).
+ * is BENCH_RUNS runs (default 25).
  *
  * The fixed pollers look at a random phase against the end, as they would against real durations,
- * which are no exact multiple of their interval. "History" means 20 earlier successful runs whose
+ * which are no exact multiple of their interval; the phases of a row's runs are spread evenly over
+ * the interval (one at random in each of RUNS equal parts), so that a row's median is the poller's
+ * true median rather than the luck of a few draws. "History" means 20 earlier successful runs whose
  * durations spread ±10 % around the execution's own.
  */
 import { spawn } from 'node:child_process';
@@ -20,7 +22,7 @@ import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
 import { median } from '../history.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 /** Real ms between two process starts, so starting dozens of processes does not load the machine at once. */
 const STAGGER_MS = 250;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +58,8 @@ const CASES: Case[] = [
   { poller: 'fixed 5 s', history: false },
 ];
 
-async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, scratch: string): Promise<Measure> {
+/** `run` of RUNS: the fixed pollers' phase is random within the run's own part of the interval. */
+async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, run: number, scratch: string): Promise<Measure> {
   const workflow: SimWorkflow = {
     id: randomUUID(),
     durationMs: scaled(c.failsEarly ? durationMs / 10 : durationMs),
@@ -94,7 +97,8 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, scra
   } else {
     const interval = scaled(c.poller === 'fixed 10 s' ? 10_000 : 5000);
     exitedAt = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--require', PEAK_RSS, FIXED_POLLER, sim.url, TOKEN, workflow.id, String(interval)], {
+      const phase = (run + Math.random()) / RUNS;
+      const child = spawn(process.execPath, ['--require', PEAK_RSS, FIXED_POLLER, sim.url, TOKEN, workflow.id, String(interval), String(phase)], {
         env: { ...process.env, PEAK_RSS_FILE: rssFile },
         stdio: 'inherit',
       });
@@ -134,11 +138,11 @@ async function pollingTable(scratch: string): Promise<Row[]> {
     const cases = durationMs > 60_000 ? [...CASES, { poller: 'action' as const, history: true, failsEarly: true }] : CASES;
     process.stderr.write(`${execution}: ${cases.length} pollers × ${RUNS} runs, about ${seconds(scaled(durationMs) * 1.2 + STAGGER_MS * cases.length * RUNS)} of real time...\n`);
     let started = 0;
-    const staggered = async (c: Case) => {
+    const staggered = async (c: Case, run: number) => {
       await new Promise((resolve) => setTimeout(resolve, STAGGER_MS * started++));
-      return measureOne(sim, durationMs, c, scratch);
+      return measureOne(sim, durationMs, c, run, scratch);
     };
-    const results = await Promise.all(cases.map((c) => Promise.all(Array.from({ length: RUNS }, () => staggered(c)))));
+    const results = await Promise.all(cases.map((c) => Promise.all(Array.from({ length: RUNS }, (_, run) => staggered(c, run)))));
     await sim.stop();
     cases.forEach((c, i) => {
       const measures = results[i];
