@@ -38,7 +38,10 @@ try {
   }
   console.log('\n--- job summary ---');
   console.log(run.summary);
-  console.log(`exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator; the result file is kept in ${run.runnerTemp}`);
+  const logins = simulator.calls.filter((call) => call.endpoint === 'auth' || call.endpoint === 'oidc').length;
+  console.log(
+    `exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator (${logins} of them to log in, which api-calls leaves out as the gateway does); the result file is kept in ${run.runnerTemp}`,
+  );
   process.exitCode = run.exitCode ?? 1;
 } finally {
   await simulator.stop();
