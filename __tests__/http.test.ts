@@ -38,15 +38,19 @@ describe('reads', () => {
     expect(clock.sleeps).toEqual([250, 500]);
   });
 
-  it('gives up after five attempts with the last answer in the message', async () => {
+  it('gives up after five attempts with the last answer in the message, as worth trying later', async () => {
     const { http, requests } = await client([json(502, { message: 'bad gateway' })]);
-    await expect(http.json(read)).rejects.toThrow('Could not read the thing: QFlow answered HTTP 502. QFlow says: bad gateway');
+    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    expect(error.message).toBe('Could not read the thing: QFlow answered HTTP 502. QFlow says: bad gateway');
+    expect(error.transient).toBe(true);
     expect(requests).toHaveLength(5);
   });
 
-  it.each([400, 403, 404, 422])('does not retry HTTP %i', async (status) => {
+  it.each([400, 403, 404, 422])('does not retry HTTP %i, nor call it worth trying later', async (status) => {
     const { http, requests } = await client([json(status, { message: 'no' })]);
-    await expect(http.json(read)).rejects.toBeInstanceOf(QFlowApiError);
+    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    expect(error).toBeInstanceOf(QFlowApiError);
+    expect(error.transient).toBe(false);
     expect(requests).toHaveLength(1);
   });
 
@@ -103,6 +107,14 @@ describe('throttling', () => {
     const { http } = await client([json(409, {}, { 'Retry-After': until, 'X-RateLimit-Remaining': '0' }), json(200, {})], { clock });
     await http.json(read);
     expect(clock.sleeps).toEqual([42_000]);
+  });
+
+  it('gives up after twenty throttling waits, as worth trying later, also for the classic 409', async () => {
+    const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '1' })]);
+    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    expect(error.status).toBe(409);
+    expect(error.transient).toBe(true);
+    expect(requests).toHaveLength(21);
   });
 
   it('does not read a plain 409 as throttling', async () => {

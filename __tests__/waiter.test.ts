@@ -143,7 +143,7 @@ describe('waitForExecution', () => {
   it('looks again after a look that failed for a transient reason', async () => {
     const { client, queries } = listing((call) => {
       if (call === 2) throw new NetworkError('Could not list the executions: the connection was reset (ECONNRESET) (5 attempts).');
-      if (call === 3) throw new QFlowApiError('Could not list the executions: QFlow answered HTTP 502.', 502);
+      if (call === 3) throw new QFlowApiError('Could not list the executions: QFlow answered HTTP 502.', 502, true);
       return { items: [execution(call < 5 ? 'Running' : 'Success')] };
     });
     const o = options(client);

@@ -30617,12 +30617,16 @@ class DeadlineError extends Error {
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */
 class QFlowApiError extends Error {
     status;
+    transient;
     name = 'QFlowApiError';
     constructor(message, 
     /** the HTTP status, or undefined when the answer itself was unusable */
-    status) {
+    status, 
+    /** the gateway was down or throttling, past the retries allowed: the same call may work later */
+    transient = false) {
         super(message);
         this.status = status;
+        this.transient = transient;
     }
 }
 /**
@@ -31017,14 +31021,14 @@ class ApiHttp {
         return url;
     }
     httpError(request, answer) {
-        const { status, body } = answer;
+        const { status, headers, body } = answer;
         const hint = request.hints?.[status] ??
             (status === 401 && request.authenticate ? this.tokens?.rejectedHint : undefined) ??
             GENERAL_HINTS[status] ??
             (status === 400 ? 'QFlow rejected the request as malformed.' : '');
         const said = serverMessage(body);
         const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
-        return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status);
+        return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status, isThrottled(status, headers) || RETRYABLE_STATUSES.has(status));
     }
     async agentFor(url, unsafe) {
         // A call that starts something gets a connection of its own: on a reused keep-alive connection
@@ -32356,9 +32360,9 @@ async function findExecution(options, window) {
         options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
     return { complete: false, firstPage };
 }
-/** A failure worth another look later: the connection, or the gateway's own 5xx or throttling. */
+/** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
 function isTransient(error) {
-    return error instanceof NetworkError || (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status === 429));
+    return error instanceof NetworkError || (error instanceof QFlowApiError && error.transient);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

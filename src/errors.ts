@@ -26,6 +26,8 @@ export class QFlowApiError extends Error {
     message: string,
     /** the HTTP status, or undefined when the answer itself was unusable */
     readonly status?: number,
+    /** the gateway was down or throttling, past the retries allowed: the same call may work later */
+    readonly transient = false,
   ) {
     super(message);
   }

@@ -199,8 +199,8 @@ export class ApiHttp {
     return url;
   }
 
-  private httpError(request: ApiRequest, answer: { status: number; body: string }): QFlowApiError {
-    const { status, body } = answer;
+  private httpError(request: ApiRequest, answer: { status: number; headers: http.IncomingHttpHeaders; body: string }): QFlowApiError {
+    const { status, headers, body } = answer;
     const hint =
       request.hints?.[status] ??
       (status === 401 && request.authenticate ? this.tokens?.rejectedHint : undefined) ??
@@ -211,6 +211,7 @@ export class ApiHttp {
     return new QFlowApiError(
       [`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '),
       status,
+      isThrottled(status, headers) || RETRYABLE_STATUSES.has(status),
     );
   }
 

@@ -183,7 +183,7 @@ async function findExecution(options: WaitOptions, window: ListWindow): Promise<
   return { complete: false, firstPage };
 }
 
-/** A failure worth another look later: the connection, or the gateway's own 5xx or throttling. */
+/** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
 function isTransient(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status === 429));
+  return error instanceof NetworkError || (error instanceof QFlowApiError && error.transient);
 }
