@@ -72,15 +72,6 @@ describe('reliability', () => {
       expect(second.at - first.at).toBeGreaterThanOrEqual(1000);
     }));
 
-  it('polls less often on its own when the rate-limit budget runs low', () =>
-    withSimulator({ rateLimit: { limit: 8, windowSec: 2 }, credentials: { token: 'tok' } }, async (sim, workflow) => {
-      const run = await runAgainst(sim, workflow, { token: 'tok' });
-      expect(run.exitCode).toBe(0);
-      expect(run.stdout).toMatch(/Polling less often to spare the API budget: \d+ API calls left of 8 in the 2s rate-limit window/);
-      const polls = sim.callsTo('list');
-      expect(polls[1].at - polls[0].at).toBeGreaterThanOrEqual(500);
-    }));
-
   it('logs in again when the JWT stops working mid-wait, and repeats the read', () =>
     withSimulator({ tokenCalls: 2, workflow: { durationMs: 2000 } }, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow);

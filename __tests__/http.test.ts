@@ -29,6 +29,9 @@ async function client(replies: Reply[], options: { requestTimeoutMs?: number; si
 
 const read = { method: 'GET' as const, path: '/qflowapi/v1/thing', purpose: 'read the thing' };
 const run = { method: 'POST' as const, path: '/qflowapi/v1/workflows/w/run', purpose: 'run workflow w', body: '{}', unsafe: true };
+/** A QFlow call: sends the token and reports its answer to the API budget. */
+const qflowRead = { ...read, endpoint: 'executions' as const };
+const fixedToken: TokenSource = { get: async () => 'jwt', renew: () => false, rejectedHint: '' };
 
 describe('reads', () => {
   it.each([500, 502, 503, 504])('retries HTTP %i with backoff and succeeds', async (status) => {
@@ -129,10 +132,78 @@ describe('throttling', () => {
     await expect(http.json({ ...read, deadline: clock.now() + 60_000 })).rejects.toBeInstanceOf(DeadlineError);
   });
 
-  it('records the rate-limit headers', async () => {
+  it('reports the budget headers of each QFlow answer to the budget', async () => {
     const { http } = await client([json(200, {}, { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Window-Sec': '3600' })]);
-    await http.json({ ...read, authenticate: false });
-    expect(http.rateLimit).toEqual({ limit: 300, remaining: 299, windowSec: 3600 });
+    http.tokens = fixedToken;
+    await http.json(qflowRead);
+    expect(http.budget.view('executions')).toEqual({ remaining: 299, limit: 300, windowMs: 3_600_000, othersPerCall: 0 });
+  });
+
+  it('sends no other call before a throttled answer\'s wait is over', async () => {
+    const clock = new FakeClock();
+    const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '30' }), json(200, {})], { clock });
+    http.tokens = fixedToken;
+    // The throttled call gives up: it may not wait past its deadline.
+    await expect(http.json({ ...qflowRead, deadline: clock.now() + 10_000 })).rejects.toBeInstanceOf(DeadlineError);
+    const throttledAt = clock.now();
+    await http.json(qflowRead);
+    expect(clock.sleeps).toEqual([30_000]);
+    expect(clock.now()).toBe(throttledAt + 30_000);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('reads a 409 that the budget headers do not explain as a conflict, not throttling', async () => {
+    const everyAnswer = { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '120', 'X-RateLimit-ToWait-Sec': '0', 'X-Concurrency-Limit-Limit': '2', 'X-Concurrency-Limit-Running': '1' };
+    const { http, requests } = await client([json(409, { message: 'already running' }, everyAnswer)]);
+    http.tokens = fixedToken;
+    await expect(http.json(qflowRead)).rejects.toThrow(/HTTP 409.*already running/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('repeats a call held back by the concurrency limit after a short pause, and only logs it for debugging', async () => {
+    const busy = { 'X-RateLimit-Remaining': '120', 'X-RateLimit-ToWait-Sec': '0', 'X-Concurrency-Limit-Limit': '2', 'X-Concurrency-Limit-Running': '3' };
+    const { http, clock, log, requests } = await client([json(409, {}, busy), json(200, { ok: 1 })]);
+    http.tokens = fixedToken;
+    await expect(http.json(qflowRead)).resolves.toEqual({ ok: 1 });
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([250]);
+    expect(log.text('info')).toBe('');
+    expect(log.text('debug')).toContain('the gateway allows fewer calls at once than were running (HTTP 409)');
+  });
+});
+
+describe('calls at once', () => {
+  it('keeps no more QFlow calls in flight than X-Concurrency-Limit-Limit allows', async () => {
+    let running = 0;
+    let most = 0;
+    const slow: Reply = (req, res) => {
+      most = Math.max(most, ++running);
+      setTimeout(() => {
+        running--;
+        json(200, {}, { 'X-Concurrency-Limit-Limit': '3' })(req, res, '');
+      }, 50);
+    };
+    const { http } = await client([slow], { clock: systemClock as unknown as FakeClock });
+    http.tokens = fixedToken;
+    await http.json(qflowRead);
+    await Promise.all(Array.from({ length: 10 }, () => http.json(qflowRead)));
+    expect(most).toBe(3);
+  });
+
+  it('keeps to two at once until the gateway says, the value in the Qualys examples', async () => {
+    let running = 0;
+    let most = 0;
+    const slow: Reply = (req, res) => {
+      most = Math.max(most, ++running);
+      setTimeout(() => {
+        running--;
+        json(200, {})(req, res, '');
+      }, 50);
+    };
+    const { http } = await client([slow], { clock: systemClock as unknown as FakeClock });
+    http.tokens = fixedToken;
+    await Promise.all(Array.from({ length: 6 }, () => http.json(qflowRead)));
+    expect(most).toBe(2);
   });
 });
 
@@ -201,28 +272,28 @@ describe('tokens', () => {
   it('renews the token once after a 401 and repeats the call', async () => {
     const { http, requests } = await client([json(401, {}), json(200, { ok: 1 })]);
     http.tokens = tokens(true);
-    await expect(http.json({ ...read, authenticate: true })).resolves.toEqual({ ok: 1 });
+    await expect(http.json(qflowRead)).resolves.toEqual({ ok: 1 });
     expect(requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-0', 'Bearer token-1']);
   });
 
   it('fails with the token hint when the renewed token is rejected too', async () => {
     const { http, requests } = await client([json(401, {})]);
     http.tokens = tokens(true);
-    await expect(http.json({ ...read, authenticate: true })).rejects.toThrow('QFlow answered HTTP 401. The token is invalid or has expired.');
+    await expect(http.json(qflowRead)).rejects.toThrow('QFlow answered HTTP 401. The token is invalid or has expired.');
     expect(requests).toHaveLength(2);
   });
 
   it('does not repeat a call with a fixed token', async () => {
     const { http, requests } = await client([json(401, {})]);
     http.tokens = tokens(false);
-    await expect(http.json({ ...read, authenticate: true })).rejects.toThrow(/HTTP 401/);
+    await expect(http.json(qflowRead)).rejects.toThrow(/HTTP 401/);
     expect(requests).toHaveLength(1);
   });
 
   it('counts the QFlow calls it makes', async () => {
     const { http } = await client([json(503, {}), json(200, {})]);
     http.tokens = tokens(false);
-    await http.json({ ...read, authenticate: true });
+    await http.json(qflowRead);
     expect(http.apiCalls).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, readRateLimit, serverWaitMs } from '../src/retry.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs } from '../src/retry.js';
 
 describe('backoffDelay', () => {
   const policy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -39,9 +39,19 @@ describe('throttling', () => {
   it('reads 429 as throttling', () => {
     expect(isThrottled(429, {})).toBe(true);
   });
-  it('reads 409 as throttling only with rate-limit headers', () => {
+  it('reads a 409 as throttling only when its headers say the call was held back', () => {
     expect(isThrottled(409, { 'x-ratelimit-towait-sec': '5' })).toBe(true);
+    expect(isThrottled(409, { 'x-ratelimit-remaining': '0', 'x-ratelimit-towait-sec': '0' })).toBe(true);
+    expect(isThrottled(409, { 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' })).toBe(true);
+    expect(isThrottled(409, { 'retry-after': '3' })).toBe(true);
     expect(isThrottled(409, {})).toBe(false);
+  });
+  it('reads a 409 as a conflict when the budget headers every answer carries say nothing was held back', () => {
+    const everyAnswer = { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '120', 'x-ratelimit-towait-sec': '0', 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '1' };
+    expect(isThrottled(409, everyAnswer)).toBe(false);
+  });
+  it('does not read a ToWait of 0 as a wait asked', () => {
+    expect(serverWaitMs({ 'x-ratelimit-towait-sec': '0' }, 0)).toBeUndefined();
   });
   it('prefers X-RateLimit-ToWait-Sec over Retry-After', () => {
     expect(serverWaitMs({ 'x-ratelimit-towait-sec': '7', 'retry-after': '30' }, 0)).toBe(7000);
@@ -52,12 +62,5 @@ describe('throttling', () => {
     expect(serverWaitMs({ 'retry-after': 'Sat, 28 Nov 2026 10:00:45 GMT' }, now)).toBe(45_000);
     expect(serverWaitMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
     expect(serverWaitMs({}, now)).toBeUndefined();
-  });
-  it('reads the rate-limit state, ignoring what is not a number', () => {
-    expect(readRateLimit({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '12', 'x-ratelimit-window-sec': 'x' })).toEqual({
-      limit: 300,
-      remaining: 12,
-      windowSec: undefined,
-    });
   });
 });

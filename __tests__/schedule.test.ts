@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DurationModel } from '../src/history.js';
-import { budgetFloorMs, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/schedule.js';
+import type { BudgetView } from '../src/budget.js';
+import { expectedLooks, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/schedule.js';
 
-const base = { minMs: 2000, maxMs: 60_000, rateLimit: {}, random: 0.5 };
+const base = { minMs: 2000, maxMs: 60_000, timeLeftMs: 3_600_000, random: 0.5 };
 /** A 5-minute workflow whose runs spread about ±10 %. */
 const fiveMinutes: DurationModel = { medianMs: 300_000, spreadMs: 22_000, samples: 20 };
 
@@ -81,19 +82,65 @@ describe('nextPollDelay with a history', () => {
 });
 
 describe('the API budget', () => {
-  it('stretches the pause when the rate-limit budget is low, and says why', () => {
-    const delay = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, rateLimit: { limit: 300, remaining: 10, windowSec: 3600 } });
-    expect(delay.ms).toBe(720_000);
-    expect(delay.throttledBy).toMatch(/10 API calls left of 300 in the 3600s rate-limit window/);
+  const budget = (remaining: number, othersPerCall = 0): BudgetView => ({ remaining, limit: 300, windowMs: 3_600_000, othersPerCall });
+  /** `null`: without a history. */
+  const at = (elapsedMs: number, view?: BudgetView, history: DurationModel | null = fiveMinutes) =>
+    nextPollDelay({ ...base, poll: 2, elapsedMs, history: history ?? undefined, budget: view });
+
+  it('leaves the plan untouched when the budget can pay for it', () => {
+    for (const t of [2000, 60_000, 240_000, 300_000, 330_000, 400_000]) {
+      expect(at(t, budget(295))).toEqual(at(t));
+      expect(at(t, budget(295), null)).toEqual(at(t, undefined, null));
+    }
   });
-  it('keeps the planned pause when the budget is ample', () => {
-    const delay = nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, rateLimit: { limit: 10_000, remaining: 9000, windowSec: 3600 } });
-    expect(delay).toEqual({ ms: 10_000 });
+
+  it('counts each planned look by the chance the execution still runs then', () => {
+    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes };
+    const expected = expectedLooks(input, 1, 3_600_000);
+    // Eight or so looks up to the usual end, a few after it; not the ~60 a run that never ends would take.
+    expect(expected).toBeGreaterThan(7);
+    expect(expected).toBeLessThan(14);
   });
-  it('spends at most half of the calls left in one window', () => {
-    expect(budgetFloorMs({ remaining: 300, windowSec: 3600 })).toBe(24_000);
-    expect(budgetFloorMs({ remaining: 0, windowSec: 60 })).toBe(60_000);
-    expect(budgetFloorMs({ remaining: 5 })).toBeUndefined();
+
+  it('without a history, counts a look at age t by elapsed / t, so a run that has gone on long is planned for long', () => {
+    const from = (elapsedMs: number) => expectedLooks({ ...base, poll: 5, elapsedMs }, 1, 3_600_000);
+    // Early on, a few looks are expected of the ~60 that an hour of max-poll-interval pauses would take.
+    expect(from(10_000)).toBeGreaterThan(2);
+    expect(from(10_000)).toBeLessThan(6);
+    // Twenty minutes in, it is as likely as not to run twenty more.
+    expect(from(1_200_000)).toBeGreaterThan(15);
+  });
+
+  it('stretches the pauses by the least factor that fits the plan into its share, and says why', () => {
+    const view = budget(10);
+    const delay = at(10_000, view);
+    expect(delay.stretched).toBeDefined();
+    const { factor, share, plannedLooks } = delay.stretched!;
+    expect(share).toBe(5);
+    expect(plannedLooks).toBeGreaterThan(5);
+    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes };
+    expect(expectedLooks(input, factor, 3_600_000)).toBeLessThanOrEqual(5);
+    expect(expectedLooks(input, factor * 0.98, 3_600_000)).toBeGreaterThan(5);
+    expect(delay.ms).toBeGreaterThan(at(10_000).ms);
+  });
+
+  it('divides the share among the other callers it has seen spending', () => {
+    expect(at(10_000, budget(100)).stretched).toBeUndefined();
+    const crowded = at(10_000, budget(100, 19)).stretched!;
+    expect(crowded.share).toBeCloseTo(2.5);
+  });
+
+  it('counts the plan only to the timeout', () => {
+    const noHistory = (timeLeftMs: number) => nextPollDelay({ ...base, poll: 5, elapsedMs: 30_000, timeLeftMs, budget: budget(4) });
+    expect(noHistory(60_000).stretched).toBeUndefined();
+    expect(noHistory(3_600_000).stretched).toBeDefined();
+  });
+
+  it('with no look left to spend, looks at its share of the pace at which the window gives calls back', () => {
+    expect(at(10_000, budget(0), null).ms).toBe(24_000);
+    expect(at(10_000, budget(1, 1), null).ms).toBe(48_000);
+    // A planned pause longer than that stands.
+    expect(at(10_000, budget(0)).ms).toBe(57_000);
   });
 });
 

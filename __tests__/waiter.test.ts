@@ -37,7 +37,6 @@ function options(client: WaitOptions['client'], overrides: Partial<WaitOptions> 
     pollIntervalMs: 5000,
     maxPollIntervalMs: 60_000,
     rules: new StatusRules(['Success']),
-    rateLimit: {},
     log: memoryLog(),
     signal: new AbortController().signal,
     random: () => 0.5,
@@ -208,11 +207,48 @@ describe('waitForExecution', () => {
     expect(queries).toHaveLength(3);
   });
 
-  it('polls less often when the API budget runs low, and says so', async () => {
+  it('polls less often when the API budget runs low, says why once, and reports how far the pauses grew', async () => {
+    const clock = new FakeClock();
+    const startedAt = clock.now();
+    const { client } = listing((call) => ({ items: [execution(call < 4 ? 'Running' : 'Success', EX, startedAt)] }));
+    const budget = { view: () => ({ remaining: 1, limit: 300, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 };
+    const o = options(client, { clock, budget });
+    const outcome = await waitForExecution(o);
+    // Not one look's worth in a fair share of what is left: a look every 24 s, half the pace at which
+    // a 300-per-hour window gives calls back.
+    expect(o.clock.sleeps.slice(0, 3)).toEqual([24_000, 24_000, 24_000]);
+    const notes = o.log.lines.filter((l) => l.message.startsWith("Polling less often to spare the subscription's API budget"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain('1 of 300 calls left in the 1h rate-limit window');
+    expect(outcome.budgetPauseMs).toBeUndefined();
+  });
+
+  it('reports the longest pause the budget stretched past max-poll-interval', async () => {
+    const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success')] }));
+    const budget = { view: () => ({ remaining: 0, limit: 30, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 };
+    const outcome = await waitForExecution(options(client, { budget }));
+    expect(outcome.budgetPauseMs).toBe(240_000);
+  });
+
+  it('keeps the plan when the budget can pay for it', async () => {
+    const run = async (budget?: WaitOptions['budget']) => {
+      const { client } = listing((call) => ({ items: [execution(call < 6 ? 'Running' : 'Success')] }));
+      const o = options(client, { budget });
+      await waitForExecution(o);
+      return o;
+    };
+    const healthy = await run({ view: () => ({ remaining: 290, limit: 300, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 });
+    const without = await run();
+    expect(healthy.clock.sleeps).toEqual(without.clock.sleeps);
+    expect(healthy.log.text()).not.toContain('Polling less often');
+  });
+
+  it('does not look before a throttled answer\'s wait is over', async () => {
     const { client } = listing((call) => ({ items: [execution(call < 2 ? 'Running' : 'Success')] }));
-    const o = options(client, { rateLimit: { limit: 300, remaining: 20, windowSec: 3600 } });
+    const clock = new FakeClock();
+    const blockedUntil = clock.now() + 90_000;
+    const o = options(client, { clock, budget: { view: () => undefined, notBefore: () => blockedUntil } });
     await waitForExecution(o);
-    expect(o.clock.sleeps[1]).toBe(360_000);
-    expect(o.log.text('info')).toContain('Polling less often to spare the API budget: 20 API calls left of 300');
+    expect(clock.sleeps[0]).toBe(90_000);
   });
 });

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(768);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9088);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 768:
+/***/ 9088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30812,7 +30812,133 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/budget.ts
+/** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
+const DEFAULT_CONCURRENCY = 2;
+/** Weight of the newest sample in the running estimate of other clients' calls. */
+const SMOOTHING = 0.5;
+function numberHeader(headers, name) {
+    const value = headers[name];
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+function admission(status, headers) {
+    if (status !== 409 && status !== 429)
+        return 'admitted';
+    const said = readBudgetHeaders(headers);
+    const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
+    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
+    if (overConcurrency && !rateLimited)
+        return 'too-many-running';
+    return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
+}
+function readBudgetHeaders(headers) {
+    return {
+        limit: numberHeader(headers, 'x-ratelimit-limit'),
+        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
+        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+        toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
+        concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
+        concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
+    };
+}
+class ApiBudget {
+    clock;
+    endpoints = new Map();
+    concurrencyLimit;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /**
+     * One answer of the gateway. A call held back by the rate limit did not count; `blockedForMs` says
+     * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
+     * the rate budget.
+     */
+    record(endpoint, headers, admitted, blockedForMs = 0) {
+        const now = this.clock.now();
+        const said = readBudgetHeaders(headers);
+        if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1)
+            this.concurrencyLimit = Math.floor(said.concurrencyLimit);
+        if (admitted === 'too-many-running')
+            return;
+        const state = this.state(endpoint);
+        if (said.limit !== undefined)
+            state.limit = said.limit;
+        if (said.windowSec !== undefined && said.windowSec > 0)
+            state.windowMs = said.windowSec * 1000;
+        if (admitted === 'rate-limited') {
+            state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
+            state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
+            return;
+        }
+        if (said.remaining === undefined) {
+            state.callsSince++;
+            return;
+        }
+        const previous = this.current(state, now);
+        if (previous !== undefined && previous.validUntil === undefined) {
+            const ours = state.callsSince + 1;
+            const others = Math.max(0, previous.remaining - ours - said.remaining) / ours;
+            state.othersPerCall = state.othersPerCall === undefined ? others : SMOOTHING * others + (1 - SMOOTHING) * state.othersPerCall;
+        }
+        state.report = { remaining: said.remaining, at: now };
+        state.callsSince = 0;
+    }
+    /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
+    notBefore(endpoint) {
+        const own = this.endpoints.get(endpoint);
+        if (own?.report !== undefined)
+            return own.blockedUntil;
+        return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+    }
+    /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
+    view(endpoint) {
+        const now = this.clock.now();
+        const state = this.endpoints.get(endpoint)?.report !== undefined ? this.endpoints.get(endpoint) : this.freshest();
+        const report = state && this.current(state, now);
+        if (!state || !report || state.windowMs === undefined)
+            return undefined;
+        return {
+            remaining: Math.max(0, report.remaining - state.callsSince),
+            limit: state.limit ?? Math.max(1, report.remaining),
+            windowMs: state.windowMs,
+            othersPerCall: state.othersPerCall ?? 0,
+        };
+    }
+    /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
+    get maxConcurrent() {
+        return this.concurrencyLimit ?? DEFAULT_CONCURRENCY;
+    }
+    state(endpoint) {
+        let state = this.endpoints.get(endpoint);
+        if (!state)
+            this.endpoints.set(endpoint, (state = { callsSince: 0, blockedUntil: 0 }));
+        return state;
+    }
+    /** The report, if it still says something about now. */
+    current(state, now) {
+        const report = state.report;
+        if (report === undefined)
+            return undefined;
+        if (report.validUntil !== undefined && now >= report.validUntil)
+            return undefined;
+        // Every call the report counted has aged out of the window since.
+        if (state.windowMs !== undefined && now - report.at >= state.windowMs)
+            return undefined;
+        return report;
+    }
+    freshest() {
+        let best;
+        for (const state of this.endpoints.values()) {
+            if (state.report && (!best?.report || state.report.at > best.report.at))
+                best = state;
+        }
+        return best;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
+
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
 function backoffDelay(retry, policy, random = Math.random) {
@@ -30850,33 +30976,15 @@ function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function numberHeader(headers, name) {
-    const text = header(headers, name)?.trim();
-    if (text === undefined || text === '' || !/^\d+(\.\d+)?$/.test(text))
-        return undefined;
-    return Number(text);
-}
-function readRateLimit(headers) {
-    return {
-        limit: numberHeader(headers, 'x-ratelimit-limit'),
-        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
-    };
-}
-function hasRateLimitHeaders(headers) {
-    return Object.keys(headers).some((name) => name.startsWith('x-ratelimit-')) || header(headers, 'retry-after') !== undefined;
-}
-/**
- * A blocked call. The gateway answers 429; the classic Qualys API answers 409 for the same thing,
- * and a 409 is read as throttling only when it carries rate-limit headers (otherwise it is a conflict).
- */
+/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
 function isThrottled(status, headers) {
-    return status === 429 || (status === 409 && hasRateLimitHeaders(headers));
+    return admission(status, headers) !== 'admitted';
 }
 /** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
 function serverWaitMs(headers, now) {
-    const toWait = numberHeader(headers, 'x-ratelimit-towait-sec');
-    if (toWait !== undefined)
+    const toWait = readBudgetHeaders(headers).toWaitSec;
+    // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
+    if (toWait !== undefined && toWait > 0)
         return toWait * 1000;
     const retryAfter = header(headers, 'retry-after')?.trim();
     if (retryAfter === undefined || retryAfter === '')
@@ -30892,6 +31000,7 @@ function serverWaitMs(headers, now) {
  * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
  * throttling, token renewal and error messages live here and nowhere else.
  */
+
 
 
 
@@ -30914,19 +31023,23 @@ const GENERAL_HINTS = {
 };
 class ApiHttp {
     options;
-    /** The latest rate-limit headers seen; the poller slows down when `remaining` runs low. */
-    rateLimit = {};
+    /** The subscription's API budget as the gateway reports it; the poller plans with it. */
+    budget;
     /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
     apiCalls = 0;
     tokens;
     policy;
-    budget = new RetryBudget();
+    retries = new RetryBudget();
     random;
     agents = new Map();
+    /** QFlow calls in flight, and the calls waiting for one of them to end. */
+    inFlight = 0;
+    waitingForSlot = [];
     constructor(options) {
         this.options = options;
         this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.random = options.random ?? Math.random;
+        this.budget = new ApiBudget(options.clock);
     }
     async send(request) {
         const { signal, clock, log } = this.options;
@@ -30939,10 +31052,13 @@ class ApiHttp {
             if (signal.aborted)
                 throw abortReason(signal);
             attempt++;
-            const token = request.authenticate ? await this.tokens.get(signal) : undefined;
+            const { endpoint } = request;
+            if (endpoint !== undefined)
+                await this.waitForBudget(request, endpoint);
+            const token = endpoint !== undefined ? await this.tokens.get(signal) : undefined;
             const started = clock.now();
-            const exchange = await this.exchange(request, url, token);
-            if (request.authenticate && (exchange.kind === 'answer' || exchange.connected))
+            const exchange = await this.exchangeInSlot(request, url, token);
+            if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
                 this.apiCalls++;
             if (exchange.kind === 'failed') {
                 if (signal.aborted)
@@ -30952,43 +31068,83 @@ class ApiHttp {
                 if (request.unsafe && exchange.connected) {
                     throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
                 }
-                if (attempt < this.policy.maxAttempts && this.budget.take(exchange.timedOut)) {
+                if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
                     await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
                     continue;
                 }
                 throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
             }
-            Object.assign(this.rateLimit, definedOnly(readRateLimit(exchange.headers)));
             log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
             const { status, headers } = exchange;
+            const admitted = admission(status, headers);
+            const asked = serverWaitMs(headers, clock.now());
+            // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+            const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
+            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) : 0;
+            if (endpoint !== undefined)
+                this.budget.record(endpoint, headers, admitted, wait);
             if (status >= 200 && status < 300) {
                 if (attempt === 1)
-                    this.budget.refund();
+                    this.retries.refund();
                 return exchange;
             }
-            if (status === 401 && request.authenticate && !renewed && this.tokens.renew()) {
+            if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
                 // The JWT expired mid-wait: get a new one and repeat the call once.
                 renewed = true;
                 log.info('The QFlow token was rejected (HTTP 401); logging in again.');
                 continue;
             }
-            const asked = serverWaitMs(headers, clock.now());
-            // A throttled call, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-            if (isThrottled(status, headers) || (status === 503 && asked !== undefined)) {
+            if (heldBack) {
                 throttledWaits++;
                 if (throttledWaits > MAX_THROTTLE_WAITS)
                     throw this.httpError(request, exchange);
-                const wait = asked ?? backoffDelay(throttledWaits, this.policy, this.random);
-                const reason = status === 503 ? 'QFlow is unavailable (HTTP 503)' : `QFlow is throttling API calls (HTTP ${status})`;
-                log.info(`${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`);
+                const reason = status === 503
+                    ? 'QFlow is unavailable (HTTP 503)'
+                    : admitted === 'too-many-running'
+                        ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
+                        : `QFlow is throttling API calls (HTTP ${status})`;
+                const message = `${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`;
+                // Running into the concurrency limit is routine when other jobs share the subscription.
+                if (admitted === 'too-many-running')
+                    log.debug(message);
+                else
+                    log.info(message);
                 await this.pause(wait, request, undefined, true);
                 continue;
             }
-            if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.budget.take(false)) {
+            if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
                 await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
                 continue;
             }
             throw this.httpError(request, exchange);
+        }
+    }
+    /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
+    async waitForBudget(request, endpoint) {
+        const { clock, signal, log } = this.options;
+        const wait = this.budget.notBefore(endpoint) - clock.now();
+        if (wait <= 0)
+            return;
+        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+            log.warning(`Could not ${request.purpose}: the gateway asked for no calls before the timeout.`);
+            throw new DeadlineError();
+        }
+        log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
+        await clock.sleep(wait, signal);
+    }
+    /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
+    async exchangeInSlot(request, url, token) {
+        if (request.endpoint === undefined)
+            return this.exchange(request, url, token);
+        while (this.inFlight >= this.budget.maxConcurrent)
+            await new Promise((resolve) => this.waitingForSlot.push(resolve));
+        this.inFlight++;
+        try {
+            return await this.exchange(request, url, token);
+        }
+        finally {
+            this.inFlight--;
+            this.waitingForSlot.shift()?.();
         }
     }
     /** Sends a call and reads its answer as JSON. */
@@ -31023,7 +31179,7 @@ class ApiHttp {
     httpError(request, answer) {
         const { status, headers, body } = answer;
         const hint = request.hints?.[status] ??
-            (status === 401 && request.authenticate ? this.tokens?.rejectedHint : undefined) ??
+            (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
             GENERAL_HINTS[status] ??
             (status === 400 ? 'QFlow rejected the request as malformed.' : '');
         const said = serverMessage(body);
@@ -31118,9 +31274,6 @@ async function createAgent(url, keepAlive) {
     // close it under a request that is just being sent: that race would cost a retry.
     const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
     return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
-}
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 function describeNetworkError(error) {
     const code = error.code;
@@ -31638,7 +31791,7 @@ class QFlowClient {
                 body: JSON.stringify(body),
                 purpose: `run workflow ${workflowId}`,
                 unsafe: true,
-                authenticate: true,
+                endpoint: 'run',
                 hints: {
                     404: workflowNotFound(workflowId),
                     500: mayHaveActed,
@@ -31676,7 +31829,7 @@ class QFlowClient {
                 order: query.order,
             },
             purpose: `list the executions of workflow ${workflowId}`,
-            authenticate: true,
+            endpoint: 'executions',
             deadline,
             hints: {
                 404: workflowNotFound(workflowId),
@@ -31691,7 +31844,7 @@ class QFlowClient {
             path: `${API}/executions/${executionId}/steps`,
             query: { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize },
             purpose: `list the steps of execution ${executionId}`,
-            authenticate: true,
+            endpoint: 'steps',
             hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
         });
         const page = readPage(answer, `the steps of execution ${executionId}`);
@@ -31707,7 +31860,7 @@ class QFlowClient {
             path: `${API}/executions/${executionId}/steps/${encodeURIComponent(nodeId)}/${kind}`,
             query: { parseJson: true },
             purpose: `fetch the ${kind} of step ${nodeId}`,
-            authenticate: true,
+            endpoint: 'step-data',
             sink: () => (0,external_node_fs_namespaceObject.createWriteStream)(file),
             hints: { 404: `Step ${nodeId} of execution ${executionId} was not found, or it has no ${kind}.` },
         });
@@ -32042,6 +32195,9 @@ function summaryMarkdown(report) {
     const lines = [`## ${headline}`, ''];
     if (report.message)
         lines.push(`> ${cell(report.message)}`, '');
+    if (report.budgetPauseMs) {
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`, '');
+    }
     lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
     if (report.steps.length) {
         const failed = new Set(report.failedSteps.map((s) => s.nodeId));
@@ -32116,8 +32272,14 @@ const JITTER = 0.2;
  * answer is in and acted on, not when the call leaves, and max-poll-interval bounds the former.
  */
 const LOOK_ALLOWANCE = 0.05;
-/** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
+/**
+ * Of the calls left in the rate-limit window, the most the waits sharing it may plan to spend: each
+ * takes this much of what is left, divided among the callers it can see. Replanned at every look, so
+ * what is left is never spent whole, and a caller that joins later still finds calls.
+ */
 const FAIR_SHARE = 0.5;
+/** Looks counted at most when playing a plan forward. */
+const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
 const PEAK_SPACING = 1.25;
 /**
@@ -32140,29 +32302,107 @@ const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
 const MIN_RELATIVE_SPREAD = 0.02;
 function nextPollDelay(input) {
-    const longest = Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
-    const planned = input.poll <= 1 ? input.minMs : plannedPause(input, longest);
-    const ms = Math.round(clamp(planned, input.minMs, longest));
-    const floor = budgetFloorMs(input.rateLimit);
-    if (floor !== undefined && floor > ms) {
-        return {
-            ms: floor,
-            throttledBy: `${input.rateLimit.remaining} API calls left of ${input.rateLimit.limit ?? '?'} in the ${input.rateLimit.windowSec}s rate-limit window`,
-        };
-    }
-    return { ms };
+    const ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, 1, input.random));
+    if (input.budget === undefined)
+        return { ms };
+    return fitToBudget(input, input.budget, ms);
 }
-function plannedPause(input, longest) {
-    const { elapsedMs, history } = input;
-    const jitter = 1 + JITTER * (2 * input.random - 1);
+/**
+ * The pause planned at `elapsedMs` before look number `poll`, with every pause `factor` times as long
+ * (1 for the plan itself). `random` draws the jitter; 0.5 plays the plan without it.
+ */
+function pauseAt(input, elapsedMs, poll, factor, random) {
+    const longest = Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
+    if (poll <= 1)
+        return input.minMs * factor;
+    const { history } = input;
+    const jitter = 1 + JITTER * (2 * random - 1);
+    const backoff = () => clamp(BACKOFF_FRACTION * elapsedMs * jitter, input.minMs, longest) * factor;
     if (!history)
-        return BACKOFF_FRACTION * elapsedMs * jitter;
-    const spread = Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
+        return backoff();
+    const spread = spreadOf(history);
     if (elapsedMs >= history.medianMs + OVERDUE_SPREADS * spread)
-        return BACKOFF_FRACTION * elapsedMs * jitter;
+        return backoff();
     // The jitter goes on the spacing, not the pause, so a pause at its cap stays there (a shorter one
     // would only spend calls early), and less of it: a tenth either way still breaks lockstep.
-    return hazardPause(elapsedMs, history.medianMs, spread, PEAK_SPACING * input.minMs * (1 + (jitter - 1) / 2), longest);
+    const peak = PEAK_SPACING * input.minMs * (1 + (jitter - 1) / 2) * factor;
+    return clamp(hazardPause(elapsedMs, history.medianMs, spread, peak, longest * factor), input.minMs, longest * factor);
+}
+function spreadOf(history) {
+    return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
+}
+/**
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to
+ * the timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's fair share of the calls left: half of them,
+ * divided among this wait and the other callers the budget has seen spending. When the plan does
+ * not fit, every pause is stretched by the least factor that makes it fit. With not even one look's
+ * worth left, the wait looks at its share of the pace at which the window gives calls back.
+ */
+function fitToBudget(input, budget, planned) {
+    const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
+    const callers = 1 + budget.othersPerCall;
+    const share = (FAIR_SHARE * budget.remaining) / callers;
+    const plannedLooks = expectedLooks(input, 1, horizonMs);
+    if (plannedLooks <= share)
+        return { ms: planned };
+    let factor;
+    let ms;
+    if (share < 1) {
+        const pace = (callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE;
+        ms = Math.round(Math.max(planned, pace));
+        factor = ms / Math.max(1, planned);
+    }
+    else {
+        let fits = 2;
+        while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
+            fits *= 2;
+        let tooShort = fits / 2;
+        for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
+            const k = Math.sqrt(fits * tooShort);
+            if (expectedLooks(input, k, horizonMs) <= share)
+                fits = k;
+            else
+                tooShort = k;
+        }
+        factor = fits;
+        ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, factor, input.random));
+    }
+    return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget } };
+}
+/**
+ * How many looks the plan, every pause stretched by `factor`, makes within `horizonMs`, each counted
+ * by the chance that the execution is still running when the look comes.
+ */
+function expectedLooks(input, factor, horizonMs) {
+    const stillRunning = survivalFrom(input.history, input.elapsedMs, input.minMs);
+    let t = input.elapsedMs;
+    let weight = 1;
+    let looks = 0;
+    for (let poll = input.poll; poll < input.poll + MAX_PLANNED_LOOKS; poll++) {
+        t += pauseAt(input, t, poll, factor, 0.5);
+        if (t - input.elapsedMs > horizonMs)
+            break;
+        looks += weight;
+        weight = stillRunning(t);
+    }
+    return looks;
+}
+/**
+ * The chance that an execution running at `fromMs` still runs at a later age `t`. With a history,
+ * from its normal model. Without one, or once the execution is overdue (the history no longer
+ * applies), `fromMs / t`: knowing only how long it has run, a run is taken to be as likely to go on
+ * for as long again as not (the Lindy rule), so a long-running execution is planned for as long.
+ */
+function survivalFrom(history, fromMs, minMs) {
+    const spread = history && spreadOf(history);
+    if (!history || !spread || fromMs >= history.medianMs + OVERDUE_SPREADS * spread) {
+        const ran = Math.max(fromMs, minMs);
+        return (t) => Math.min(1, ran / t);
+    }
+    const survival = (t) => 1 - normalCdf((t - history.medianMs) / spread);
+    const now = survival(fromMs);
+    return (t) => Math.min(1, survival(t) / now);
 }
 /**
  * The longest pause d (up to `maxMs`) that is no longer than the spacing wanted anywhere within it:
@@ -32193,16 +32433,6 @@ function normalHazard(z) {
         return 1 / (1 / z - 1 / z ** 3);
     const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
     return density / (1 - normalCdf(z));
-}
-/**
- * The shortest pause that keeps this wait within its fair share of the calls left: spending at most
- * half of what remains over one rate-limit window.
- */
-function budgetFloorMs(rateLimit) {
-    const { remaining, windowSec } = rateLimit;
-    if (remaining === undefined || windowSec === undefined || windowSec <= 0)
-        return undefined;
-    return Math.round((windowSec * 1000) / Math.max(1, remaining * FAIR_SHARE));
 }
 function clamp(value, min, max) {
     return Math.min(max, Math.max(min, value));
@@ -32245,6 +32475,9 @@ async function waitForExecution(options) {
     let firstLook = true;
     let missedSearches = 0;
     const unknownStatuses = new Set();
+    let budgetPauseMs;
+    let slowedDown = false;
+    const ended = (outcome) => ({ ...outcome, budgetPauseMs });
     /**
      * The first poll reads the newest page of the widest window: the workflow's recent executions
      * teach the schedule how long a run takes, and a new execution is at the top. After that the
@@ -32272,18 +32505,26 @@ async function waitForExecution(options) {
                 minMs: options.pollIntervalMs,
                 maxMs: options.maxPollIntervalMs,
                 history,
-                rateLimit: options.rateLimit,
+                budget: options.budget?.view('executions'),
+                timeLeftMs: options.deadline - clock.now(),
                 random: random(),
             });
-            if (delay.throttledBy)
-                log.info(`Polling less often to spare the API budget: ${delay.throttledBy}.`);
-            const wakeAt = Math.min(clock.now() + delay.ms, options.deadline);
+            if (delay.stretched) {
+                if (!slowedDown)
+                    log.info(describeStretch(delay.stretched, delay.ms));
+                slowedDown = true;
+                if (delay.ms > options.maxPollIntervalMs)
+                    budgetPauseMs = Math.max(budgetPauseMs ?? 0, delay.ms);
+            }
+            // Nothing is sent before a throttled answer's wait is over.
+            const notBefore = options.budget?.notBefore('executions') ?? 0;
+            const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), options.deadline);
             try {
                 await clock.sleep(wakeAt - clock.now(), signal);
             }
             catch (error) {
                 if (error instanceof CancelledError)
-                    return { kind: 'cancelled', execution: last, polls: poll - 1 };
+                    return ended({ kind: 'cancelled', execution: last, polls: poll - 1 });
                 throw error;
             }
         }
@@ -32293,16 +32534,16 @@ async function waitForExecution(options) {
         }
         catch (error) {
             if (error instanceof CancelledError)
-                return { kind: 'cancelled', execution: last, polls: poll };
+                return ended({ kind: 'cancelled', execution: last, polls: poll });
             if (error instanceof DeadlineError)
-                return { kind: 'timed_out', execution: last, polls: poll };
+                return ended({ kind: 'timed_out', execution: last, polls: poll });
             // A gateway that stays down through one look's retries may be back for the next: an outage
             // shorter than the timeout must not fail a deployment gate.
             if (!isTransient(error))
                 throw error;
             log.warning(`${error.message} Will look again.`);
             if (clock.now() >= options.deadline)
-                return { kind: 'timed_out', execution: last, polls: poll };
+                return ended({ kind: 'timed_out', execution: last, polls: poll });
             continue;
         }
         if (firstLook) {
@@ -32325,14 +32566,14 @@ async function waitForExecution(options) {
             const verdict = rules.classify(found.status);
             log.info(`[${elapsed}] ${found.status || '(no status)'}`);
             if (verdict === 'success' || verdict === 'failure')
-                return { kind: verdict, execution: found, polls: poll };
+                return ended({ kind: verdict, execution: found, polls: poll });
             if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
                 unknownStatuses.add(found.status);
                 log.info(`QFlow reported the status '${found.status}', which this action does not know; it is treated as not final. If it is final, list it in 'success-statuses' or 'failure-statuses'.`);
             }
         }
         if (clock.now() >= options.deadline)
-            return { kind: 'timed_out', execution: last, polls: poll };
+            return ended({ kind: 'timed_out', execution: last, polls: poll });
     }
 }
 /** Reads the list a page at a time until the execution is on it or the pages run out. */
@@ -32359,6 +32600,15 @@ async function findExecution(options, window) {
     if (window.maxPages > 1)
         options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
     return { complete: false, firstPage };
+}
+/** The one log line that says why the polls slowed down, with the figures. */
+function describeStretch(stretch, pauseMs) {
+    const { budget } = stretch;
+    const others = budget.othersPerCall >= 0.5 ? `, and other callers spend about ${Math.round(budget.othersPerCall)} for each of this action's` : '';
+    const plan = stretch.share < 1
+        ? 'not enough for one more look at the planned pace'
+        : `about ${Math.floor(stretch.share)} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} looks within ${humanDuration(stretch.horizonMs)}`;
+    return `Polling less often to spare the subscription's API budget: ${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}. Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
 }
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
 function isTransient(error) {
@@ -32454,7 +32704,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
                 pollIntervalMs: settings.pollIntervalMs,
                 maxPollIntervalMs: settings.maxPollIntervalMs,
                 rules,
-                rateLimit: http.rateLimit,
+                budget: http.budget,
                 clock,
                 log,
                 signal,
@@ -32488,6 +32738,7 @@ function recordOutcome(report, outcome, settings) {
     report.execution = outcome.execution;
     report.status = outcome.execution?.status ?? '';
     report.result = outcome.kind;
+    report.budgetPauseMs = outcome.budgetPauseMs;
     if (outcome.kind === 'timed_out') {
         report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
     }

@@ -8,16 +8,8 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError, abortReason } from './errors.js';
 import type { Log } from './log.js';
-import {
-  DEFAULT_RETRY_POLICY,
-  RetryBudget,
-  backoffDelay,
-  isThrottled,
-  readRateLimit,
-  serverWaitMs,
-  type RateLimitState,
-  type RetryPolicy,
-} from './retry.js';
+import { ApiBudget, admission, type Endpoint } from './budget.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, type RetryPolicy } from './retry.js';
 import { humanDuration, type Clock } from './time.js';
 
 export interface ApiRequest {
@@ -31,8 +23,11 @@ export interface ApiRequest {
   purpose: string;
   /** The call starts something: it is retried only when QFlow certainly did not act on it. */
   unsafe?: boolean;
-  /** Send the bearer token (every QFlow call; not the login calls). */
-  authenticate?: boolean;
+  /**
+   * The QFlow endpoint called. Such a call sends the bearer token, waits for the API budget, and
+   * its answer is reported to the budget; the login calls have none.
+   */
+  endpoint?: Endpoint;
   /** Messages for particular HTTP statuses, replacing the general ones. */
   hints?: Partial<Record<number, string>>;
   /** Write a successful answer's body here as it arrives instead of keeping it in memory (a new stream per attempt). */
@@ -91,19 +86,23 @@ const GENERAL_HINTS: Partial<Record<number, string>> = {
 };
 
 export class ApiHttp {
-  /** The latest rate-limit headers seen; the poller slows down when `remaining` runs low. */
-  readonly rateLimit: RateLimitState = {};
+  /** The subscription's API budget as the gateway reports it; the poller plans with it. */
+  readonly budget: ApiBudget;
   /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
   apiCalls = 0;
   tokens?: TokenSource;
   private readonly policy: RetryPolicy;
-  private readonly budget = new RetryBudget();
+  private readonly retries = new RetryBudget();
   private readonly random: () => number;
   private agents = new Map<string, http.Agent | undefined>();
+  /** QFlow calls in flight, and the calls waiting for one of them to end. */
+  private inFlight = 0;
+  private readonly waitingForSlot: (() => void)[] = [];
 
   constructor(private readonly options: HttpOptions) {
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
+    this.budget = new ApiBudget(options.clock);
   }
 
   async send(request: ApiRequest): Promise<ApiResponse> {
@@ -116,10 +115,12 @@ export class ApiHttp {
     for (;;) {
       if (signal.aborted) throw abortReason(signal);
       attempt++;
-      const token = request.authenticate ? await this.tokens!.get(signal) : undefined;
+      const { endpoint } = request;
+      if (endpoint !== undefined) await this.waitForBudget(request, endpoint);
+      const token = endpoint !== undefined ? await this.tokens!.get(signal) : undefined;
       const started = clock.now();
-      const exchange = await this.exchange(request, url, token);
-      if (request.authenticate && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
+      const exchange = await this.exchangeInSlot(request, url, token);
+      if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
 
       if (exchange.kind === 'failed') {
         if (signal.aborted) throw abortReason(signal);
@@ -128,42 +129,78 @@ export class ApiHttp {
         if (request.unsafe && exchange.connected) {
           throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
         }
-        if (attempt < this.policy.maxAttempts && this.budget.take(exchange.timedOut)) {
+        if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
           await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
           continue;
         }
         throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
       }
 
-      Object.assign(this.rateLimit, definedOnly(readRateLimit(exchange.headers)));
       log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
       const { status, headers } = exchange;
+      const admitted = admission(status, headers);
+      const asked = serverWaitMs(headers, clock.now());
+      // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+      const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
+      const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) : 0;
+      if (endpoint !== undefined) this.budget.record(endpoint, headers, admitted, wait);
       if (status >= 200 && status < 300) {
-        if (attempt === 1) this.budget.refund();
+        if (attempt === 1) this.retries.refund();
         return exchange;
       }
-      if (status === 401 && request.authenticate && !renewed && this.tokens!.renew()) {
+      if (status === 401 && endpoint !== undefined && !renewed && this.tokens!.renew()) {
         // The JWT expired mid-wait: get a new one and repeat the call once.
         renewed = true;
         log.info('The QFlow token was rejected (HTTP 401); logging in again.');
         continue;
       }
-      const asked = serverWaitMs(headers, clock.now());
-      // A throttled call, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-      if (isThrottled(status, headers) || (status === 503 && asked !== undefined)) {
+      if (heldBack) {
         throttledWaits++;
         if (throttledWaits > MAX_THROTTLE_WAITS) throw this.httpError(request, exchange);
-        const wait = asked ?? backoffDelay(throttledWaits, this.policy, this.random);
-        const reason = status === 503 ? 'QFlow is unavailable (HTTP 503)' : `QFlow is throttling API calls (HTTP ${status})`;
-        log.info(`${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`);
+        const reason =
+          status === 503
+            ? 'QFlow is unavailable (HTTP 503)'
+            : admitted === 'too-many-running'
+              ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
+              : `QFlow is throttling API calls (HTTP ${status})`;
+        const message = `${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`;
+        // Running into the concurrency limit is routine when other jobs share the subscription.
+        if (admitted === 'too-many-running') log.debug(message);
+        else log.info(message);
         await this.pause(wait, request, undefined, true);
         continue;
       }
-      if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.budget.take(false)) {
+      if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
         await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
         continue;
       }
       throw this.httpError(request, exchange);
+    }
+  }
+
+  /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
+  private async waitForBudget(request: ApiRequest, endpoint: Endpoint): Promise<void> {
+    const { clock, signal, log } = this.options;
+    const wait = this.budget.notBefore(endpoint) - clock.now();
+    if (wait <= 0) return;
+    if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+      log.warning(`Could not ${request.purpose}: the gateway asked for no calls before the timeout.`);
+      throw new DeadlineError();
+    }
+    log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
+    await clock.sleep(wait, signal);
+  }
+
+  /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
+  private async exchangeInSlot(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
+    if (request.endpoint === undefined) return this.exchange(request, url, token);
+    while (this.inFlight >= this.budget.maxConcurrent) await new Promise<void>((resolve) => this.waitingForSlot.push(resolve));
+    this.inFlight++;
+    try {
+      return await this.exchange(request, url, token);
+    } finally {
+      this.inFlight--;
+      this.waitingForSlot.shift()?.();
     }
   }
 
@@ -203,7 +240,7 @@ export class ApiHttp {
     const { status, headers, body } = answer;
     const hint =
       request.hints?.[status] ??
-      (status === 401 && request.authenticate ? this.tokens?.rejectedHint : undefined) ??
+      (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
       GENERAL_HINTS[status] ??
       (status === 400 ? 'QFlow rejected the request as malformed.' : '');
     const said = serverMessage(body);
@@ -305,10 +342,6 @@ async function createAgent(url: URL, keepAlive: boolean): Promise<http.Agent | u
   // close it under a request that is just being sent: that race would cost a retry.
   const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
   return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function describeNetworkError(error: Error): string {

@@ -89,7 +89,7 @@ async function runWorkflow(settings: Settings, workDir: string, signal: AbortSig
           pollIntervalMs: settings.pollIntervalMs,
           maxPollIntervalMs: settings.maxPollIntervalMs,
           rules,
-          rateLimit: http.rateLimit,
+          budget: http.budget,
           clock,
           log,
           signal,
@@ -124,6 +124,7 @@ function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settin
   report.execution = outcome.execution;
   report.status = outcome.execution?.status ?? '';
   report.result = outcome.kind;
+  report.budgetPauseMs = outcome.budgetPauseMs;
   if (outcome.kind === 'timed_out') {
     report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
   } else if (outcome.kind === 'cancelled') {

@@ -72,7 +72,7 @@ export class QFlowClient {
         body: JSON.stringify(body),
         purpose: `run workflow ${workflowId}`,
         unsafe: true,
-        authenticate: true,
+        endpoint: 'run',
         hints: {
           404: workflowNotFound(workflowId),
           500: mayHaveActed,
@@ -109,7 +109,7 @@ export class QFlowClient {
         order: query.order,
       },
       purpose: `list the executions of workflow ${workflowId}`,
-      authenticate: true,
+      endpoint: 'executions',
       deadline,
       hints: {
         404: workflowNotFound(workflowId),
@@ -125,7 +125,7 @@ export class QFlowClient {
       path: `${API}/executions/${executionId}/steps`,
       query: { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize },
       purpose: `list the steps of execution ${executionId}`,
-      authenticate: true,
+      endpoint: 'steps',
       hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
     });
     const page = readPage(answer, `the steps of execution ${executionId}`);
@@ -142,7 +142,7 @@ export class QFlowClient {
       path: `${API}/executions/${executionId}/steps/${encodeURIComponent(nodeId)}/${kind}`,
       query: { parseJson: true },
       purpose: `fetch the ${kind} of step ${nodeId}`,
-      authenticate: true,
+      endpoint: 'step-data',
       sink: () => createWriteStream(file),
       hints: { 404: `Step ${nodeId} of execution ${executionId} was not found, or it has no ${kind}.` },
     });

@@ -2,7 +2,7 @@
  * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
  * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
  */
-import { Output, type Result } from './constants.js';
+import { Input, Output, type Result } from './constants.js';
 import type { ExecutionRecord, StepRecord } from './qflow.js';
 import { findSecretValues } from './redact.js';
 import { readStepData, type StepData } from './results.js';
@@ -31,6 +31,8 @@ export interface RunReport {
   message?: string;
   /** The action itself hit an error (bad answer, lost connection), whatever the execution did. */
   errored?: boolean;
+  /** The longest pause the API budget stretched past max-poll-interval, when it did. */
+  budgetPauseMs?: number;
 }
 
 export interface BuiltOutputs {
@@ -135,6 +137,12 @@ export function summaryMarkdown(report: RunReport): string {
   const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
   const lines = [`## ${headline}`, ''];
   if (report.message) lines.push(`> ${cell(report.message)}`, '');
+  if (report.budgetPauseMs) {
+    lines.push(
+      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`,
+      '',
+    );
+  }
   lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
 
   if (report.steps.length) {

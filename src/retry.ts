@@ -4,6 +4,7 @@
  * all calls so a broken gateway is not hammered.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { admission, readBudgetHeaders } from './budget.js';
 
 export interface RetryPolicy {
   /** Attempts per call for transient errors, the first one included. */
@@ -47,48 +48,21 @@ export class RetryBudget {
   }
 }
 
-/** What the gateway said about the subscription's API budget (Qualys "X-RateLimit-*" headers). */
-export interface RateLimitState {
-  limit?: number;
-  remaining?: number;
-  windowSec?: number;
-}
-
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
-  const text = header(headers, name)?.trim();
-  if (text === undefined || text === '' || !/^\d+(\.\d+)?$/.test(text)) return undefined;
-  return Number(text);
-}
-
-export function readRateLimit(headers: IncomingHttpHeaders): RateLimitState {
-  return {
-    limit: numberHeader(headers, 'x-ratelimit-limit'),
-    remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-    windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
-  };
-}
-
-function hasRateLimitHeaders(headers: IncomingHttpHeaders): boolean {
-  return Object.keys(headers).some((name) => name.startsWith('x-ratelimit-')) || header(headers, 'retry-after') !== undefined;
-}
-
-/**
- * A blocked call. The gateway answers 429; the classic Qualys API answers 409 for the same thing,
- * and a 409 is read as throttling only when it carries rate-limit headers (otherwise it is a conflict).
- */
+/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
 export function isThrottled(status: number, headers: IncomingHttpHeaders): boolean {
-  return status === 429 || (status === 409 && hasRateLimitHeaders(headers));
+  return admission(status, headers) !== 'admitted';
 }
 
 /** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
 export function serverWaitMs(headers: IncomingHttpHeaders, now: number): number | undefined {
-  const toWait = numberHeader(headers, 'x-ratelimit-towait-sec');
-  if (toWait !== undefined) return toWait * 1000;
+  const toWait = readBudgetHeaders(headers).toWaitSec;
+  // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
+  if (toWait !== undefined && toWait > 0) return toWait * 1000;
   const retryAfter = header(headers, 'retry-after')?.trim();
   if (retryAfter === undefined || retryAfter === '') return undefined;
   if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;

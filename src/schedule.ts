@@ -1,8 +1,7 @@
 /**
  * When to poll next: a pure function of where the wait stands, so every branch is testable without
  * a clock. Every pause stays within [poll-interval, max-poll-interval less a twentieth for the look
- * itself], except that a low API budget may stretch it (a subscription's budget is shared by every
- * job that polls it).
+ * itself], except when the subscription's API budget cannot pay for the plan (see fitToBudget).
  *
  * With a history of the workflow's durations, polls follow the chance that the execution ends: the
  * pause shrinks with the hazard (the rate at which still-running executions end at that age, from a
@@ -12,8 +11,8 @@
  * runs well past its usual duration, each pause is half the time waited so far (so pauses grow by
  * half each poll), with jitter.
  */
+import type { BudgetView } from './budget.js';
 import type { DurationModel } from './history.js';
-import type { RateLimitState } from './retry.js';
 
 export interface ScheduleInput {
   /** Which poll comes next, from 1. */
@@ -26,15 +25,30 @@ export interface ScheduleInput {
   maxMs: number;
   /** The workflow's usual duration, when its history says enough. */
   history?: DurationModel;
-  rateLimit: RateLimitState;
+  /** What the subscription's API budget allows, when the gateway has said. */
+  budget?: BudgetView;
+  /** Time left until the wait's timeout, ms. */
+  timeLeftMs: number;
   /** Uniform in [0, 1). */
   random: number;
 }
 
 export interface PollDelay {
   ms: number;
-  /** Why the pause is longer than the plan, when the API budget made it so. */
-  throttledBy?: string;
+  /** Set when the API budget could not pay for the plan, so the pauses were stretched. */
+  stretched?: Stretch;
+}
+
+/** Why and how far a pause was stretched beyond the plan, with the figures for the log. */
+export interface Stretch {
+  /** The pauses are this many times as long as planned. */
+  factor: number;
+  /** Looks the plan expected to make within the horizon. */
+  plannedLooks: number;
+  /** The looks this wait may spend within the horizon: its fair share of the calls left. */
+  share: number;
+  horizonMs: number;
+  budget: BudgetView;
 }
 
 /** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
@@ -46,8 +60,14 @@ const JITTER = 0.2;
  * answer is in and acted on, not when the call leaves, and max-poll-interval bounds the former.
  */
 const LOOK_ALLOWANCE = 0.05;
-/** Of the calls left in the rate-limit window, the most one wait may plan to spend. */
+/**
+ * Of the calls left in the rate-limit window, the most the waits sharing it may plan to spend: each
+ * takes this much of what is left, divided among the callers it can see. Replanned at every look, so
+ * what is left is never spent whole, and a caller that joins later still finds calls.
+ */
 const FAIR_SHARE = 0.5;
+/** Looks counted at most when playing a plan forward. */
+const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
 const PEAK_SPACING = 1.25;
 /**
@@ -71,28 +91,102 @@ const OVERDUE_SPREADS = 3;
 const MIN_RELATIVE_SPREAD = 0.02;
 
 export function nextPollDelay(input: ScheduleInput): PollDelay {
-  const longest = Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
-  const planned = input.poll <= 1 ? input.minMs : plannedPause(input, longest);
-  const ms = Math.round(clamp(planned, input.minMs, longest));
-  const floor = budgetFloorMs(input.rateLimit);
-  if (floor !== undefined && floor > ms) {
-    return {
-      ms: floor,
-      throttledBy: `${input.rateLimit.remaining} API calls left of ${input.rateLimit.limit ?? '?'} in the ${input.rateLimit.windowSec}s rate-limit window`,
-    };
-  }
-  return { ms };
+  const ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, 1, input.random));
+  if (input.budget === undefined) return { ms };
+  return fitToBudget(input, input.budget, ms);
 }
 
-function plannedPause(input: ScheduleInput, longest: number): number {
-  const { elapsedMs, history } = input;
-  const jitter = 1 + JITTER * (2 * input.random - 1);
-  if (!history) return BACKOFF_FRACTION * elapsedMs * jitter;
-  const spread = Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
-  if (elapsedMs >= history.medianMs + OVERDUE_SPREADS * spread) return BACKOFF_FRACTION * elapsedMs * jitter;
+/**
+ * The pause planned at `elapsedMs` before look number `poll`, with every pause `factor` times as long
+ * (1 for the plan itself). `random` draws the jitter; 0.5 plays the plan without it.
+ */
+function pauseAt(input: ScheduleInput, elapsedMs: number, poll: number, factor: number, random: number): number {
+  const longest = Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
+  if (poll <= 1) return input.minMs * factor;
+  const { history } = input;
+  const jitter = 1 + JITTER * (2 * random - 1);
+  const backoff = () => clamp(BACKOFF_FRACTION * elapsedMs * jitter, input.minMs, longest) * factor;
+  if (!history) return backoff();
+  const spread = spreadOf(history);
+  if (elapsedMs >= history.medianMs + OVERDUE_SPREADS * spread) return backoff();
   // The jitter goes on the spacing, not the pause, so a pause at its cap stays there (a shorter one
   // would only spend calls early), and less of it: a tenth either way still breaks lockstep.
-  return hazardPause(elapsedMs, history.medianMs, spread, PEAK_SPACING * input.minMs * (1 + (jitter - 1) / 2), longest);
+  const peak = PEAK_SPACING * input.minMs * (1 + (jitter - 1) / 2) * factor;
+  return clamp(hazardPause(elapsedMs, history.medianMs, spread, peak, longest * factor), input.minMs, longest * factor);
+}
+
+function spreadOf(history: DurationModel): number {
+  return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
+}
+
+/**
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to
+ * the timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's fair share of the calls left: half of them,
+ * divided among this wait and the other callers the budget has seen spending. When the plan does
+ * not fit, every pause is stretched by the least factor that makes it fit. With not even one look's
+ * worth left, the wait looks at its share of the pace at which the window gives calls back.
+ */
+function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number): PollDelay {
+  const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
+  const callers = 1 + budget.othersPerCall;
+  const share = (FAIR_SHARE * budget.remaining) / callers;
+  const plannedLooks = expectedLooks(input, 1, horizonMs);
+  if (plannedLooks <= share) return { ms: planned };
+  let factor: number;
+  let ms: number;
+  if (share < 1) {
+    const pace = (callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE;
+    ms = Math.round(Math.max(planned, pace));
+    factor = ms / Math.max(1, planned);
+  } else {
+    let fits = 2;
+    while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20) fits *= 2;
+    let tooShort = fits / 2;
+    for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
+      const k = Math.sqrt(fits * tooShort);
+      if (expectedLooks(input, k, horizonMs) <= share) fits = k;
+      else tooShort = k;
+    }
+    factor = fits;
+    ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, factor, input.random));
+  }
+  return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget } };
+}
+
+/**
+ * How many looks the plan, every pause stretched by `factor`, makes within `horizonMs`, each counted
+ * by the chance that the execution is still running when the look comes.
+ */
+export function expectedLooks(input: ScheduleInput, factor: number, horizonMs: number): number {
+  const stillRunning = survivalFrom(input.history, input.elapsedMs, input.minMs);
+  let t = input.elapsedMs;
+  let weight = 1;
+  let looks = 0;
+  for (let poll = input.poll; poll < input.poll + MAX_PLANNED_LOOKS; poll++) {
+    t += pauseAt(input, t, poll, factor, 0.5);
+    if (t - input.elapsedMs > horizonMs) break;
+    looks += weight;
+    weight = stillRunning(t);
+  }
+  return looks;
+}
+
+/**
+ * The chance that an execution running at `fromMs` still runs at a later age `t`. With a history,
+ * from its normal model. Without one, or once the execution is overdue (the history no longer
+ * applies), `fromMs / t`: knowing only how long it has run, a run is taken to be as likely to go on
+ * for as long again as not (the Lindy rule), so a long-running execution is planned for as long.
+ */
+function survivalFrom(history: DurationModel | undefined, fromMs: number, minMs: number): (t: number) => number {
+  const spread = history && spreadOf(history);
+  if (!history || !spread || fromMs >= history.medianMs + OVERDUE_SPREADS * spread) {
+    const ran = Math.max(fromMs, minMs);
+    return (t) => Math.min(1, ran / t);
+  }
+  const survival = (t: number) => 1 - normalCdf((t - history.medianMs) / spread);
+  const now = survival(fromMs);
+  return (t) => Math.min(1, survival(t) / now);
 }
 
 /**
@@ -122,16 +216,6 @@ export function normalHazard(z: number): number {
   if (z > 5) return 1 / (1 / z - 1 / z ** 3);
   const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
   return density / (1 - normalCdf(z));
-}
-
-/**
- * The shortest pause that keeps this wait within its fair share of the calls left: spending at most
- * half of what remains over one rate-limit window.
- */
-export function budgetFloorMs(rateLimit: RateLimitState): number | undefined {
-  const { remaining, windowSec } = rateLimit;
-  if (remaining === undefined || windowSec === undefined || windowSec <= 0) return undefined;
-  return Math.round((windowSec * 1000) / Math.max(1, remaining * FAIR_SHARE));
 }
 
 function clamp(value: number, min: number, max: number): number {

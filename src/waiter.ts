@@ -7,8 +7,8 @@ import { EXECUTION_LIST_MAX_AGE_MS } from './constants.js';
 import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from './log.js';
 import type { ExecutionQuery, ExecutionRecord, QFlowClient } from './qflow.js';
-import type { RateLimitState } from './retry.js';
-import { nextPollDelay } from './schedule.js';
+import type { ApiBudget } from './budget.js';
+import { nextPollDelay, type Stretch } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { humanDuration, type Clock } from './time.js';
 
@@ -33,16 +33,22 @@ export interface WaitOptions {
   pollIntervalMs: number;
   maxPollIntervalMs: number;
   rules: StatusRules;
-  rateLimit: RateLimitState;
+  /** The subscription's API budget, as the gateway reports it; the polls fit within it. */
+  budget?: Pick<ApiBudget, 'view' | 'notBefore'>;
   clock: Clock;
   log: Log;
   signal: AbortSignal;
   random?: () => number;
 }
 
-export type WaitOutcome =
-  | { kind: 'success' | 'failure'; execution: ExecutionRecord; polls: number }
-  | { kind: 'timed_out' | 'cancelled'; execution?: ExecutionRecord; polls: number };
+export type WaitOutcome = (
+  | { kind: 'success' | 'failure'; execution: ExecutionRecord }
+  | { kind: 'timed_out' | 'cancelled'; execution?: ExecutionRecord }
+) & {
+  polls: number;
+  /** The longest pause the API budget stretched past max-poll-interval: the end may have been noticed this late. */
+  budgetPauseMs?: number;
+};
 
 /** Which part of the execution list one poll reads. */
 interface ListWindow {
@@ -62,6 +68,9 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
   let firstLook = true;
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
+  let budgetPauseMs: number | undefined;
+  let slowedDown = false;
+  const ended = <T extends object>(outcome: T) => ({ ...outcome, budgetPauseMs });
 
   /**
    * The first poll reads the newest page of the widest window: the workflow's recent executions
@@ -88,15 +97,22 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
         minMs: options.pollIntervalMs,
         maxMs: options.maxPollIntervalMs,
         history,
-        rateLimit: options.rateLimit,
+        budget: options.budget?.view('executions'),
+        timeLeftMs: options.deadline - clock.now(),
         random: random(),
       });
-      if (delay.throttledBy) log.info(`Polling less often to spare the API budget: ${delay.throttledBy}.`);
-      const wakeAt = Math.min(clock.now() + delay.ms, options.deadline);
+      if (delay.stretched) {
+        if (!slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
+        slowedDown = true;
+        if (delay.ms > options.maxPollIntervalMs) budgetPauseMs = Math.max(budgetPauseMs ?? 0, delay.ms);
+      }
+      // Nothing is sent before a throttled answer's wait is over.
+      const notBefore = options.budget?.notBefore('executions') ?? 0;
+      const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), options.deadline);
       try {
         await clock.sleep(wakeAt - clock.now(), signal);
       } catch (error) {
-        if (error instanceof CancelledError) return { kind: 'cancelled', execution: last, polls: poll - 1 };
+        if (error instanceof CancelledError) return ended({ kind: 'cancelled', execution: last, polls: poll - 1 });
         throw error;
       }
     }
@@ -105,13 +121,13 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
     try {
       search = await findExecution(options, windowFor());
     } catch (error) {
-      if (error instanceof CancelledError) return { kind: 'cancelled', execution: last, polls: poll };
-      if (error instanceof DeadlineError) return { kind: 'timed_out', execution: last, polls: poll };
+      if (error instanceof CancelledError) return ended({ kind: 'cancelled', execution: last, polls: poll });
+      if (error instanceof DeadlineError) return ended({ kind: 'timed_out', execution: last, polls: poll });
       // A gateway that stays down through one look's retries may be back for the next: an outage
       // shorter than the timeout must not fail a deployment gate.
       if (!isTransient(error)) throw error;
       log.warning(`${(error as Error).message} Will look again.`);
-      if (clock.now() >= options.deadline) return { kind: 'timed_out', execution: last, polls: poll };
+      if (clock.now() >= options.deadline) return ended({ kind: 'timed_out', execution: last, polls: poll });
       continue;
     }
 
@@ -137,7 +153,7 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
       last = found;
       const verdict = rules.classify(found.status);
       log.info(`[${elapsed}] ${found.status || '(no status)'}`);
-      if (verdict === 'success' || verdict === 'failure') return { kind: verdict, execution: found, polls: poll };
+      if (verdict === 'success' || verdict === 'failure') return ended({ kind: verdict, execution: found, polls: poll });
       if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
         unknownStatuses.add(found.status);
         log.info(
@@ -145,7 +161,7 @@ export async function waitForExecution(options: WaitOptions): Promise<WaitOutcom
         );
       }
     }
-    if (clock.now() >= options.deadline) return { kind: 'timed_out', execution: last, polls: poll };
+    if (clock.now() >= options.deadline) return ended({ kind: 'timed_out', execution: last, polls: poll });
   }
 }
 
@@ -181,6 +197,17 @@ async function findExecution(options: WaitOptions, window: ListWindow): Promise<
   }
   if (window.maxPages > 1) options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
   return { complete: false, firstPage };
+}
+
+/** The one log line that says why the polls slowed down, with the figures. */
+function describeStretch(stretch: Stretch, pauseMs: number): string {
+  const { budget } = stretch;
+  const others = budget.othersPerCall >= 0.5 ? `, and other callers spend about ${Math.round(budget.othersPerCall)} for each of this action's` : '';
+  const plan =
+    stretch.share < 1
+      ? 'not enough for one more look at the planned pace'
+      : `about ${Math.floor(stretch.share)} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} looks within ${humanDuration(stretch.horizonMs)}`;
+  return `Polling less often to spare the subscription's API budget: ${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}. Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
 }
 
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */

@@ -1,0 +1,189 @@
+/**
+ * The subscription's API budget, as the gateway reports it. Qualys sends `X-RateLimit-Limit`,
+ * `X-RateLimit-Window-Sec`, `X-RateLimit-Remaining` and `X-RateLimit-ToWait-Sec`, and
+ * `X-Concurrency-Limit-Limit` / `-Running`, on every answer (Qualys "API rate limits"). The HTTP layer
+ * tells this module each answer and when it came; the schedule asks it what a wait may spend, and
+ * the HTTP layer asks it when a call may be sent and how many may be in flight.
+ *
+ * What is known and what is assumed:
+ * - Limits are set "for each API", so each endpoint's reports are kept apart. Until an endpoint has
+ *   answered, the freshest report of any endpoint stands in for it (one pool is the stricter reading).
+ * - The window rolls: calls free up as they age, at times the headers do not tell. So a report is
+ *   taken as it is, less the calls this action made since, and forgotten once a whole window has passed.
+ *   Calls freed later show up in the next answer's `Remaining`.
+ * - A throttled answer's `ToWait` forbids any call before it; once it has passed, that answer's
+ *   `Remaining: 0` says nothing about now.
+ * - Other clients of the subscription (matrix jobs, other tools) show as `Remaining` falling by more
+ *   than this action's own calls. How much more, per call of ours, is how many callers like us there
+ *   are besides us; net of calls the window frees, a steady other client counts as none.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Clock } from './time.js';
+
+/** The endpoints whose budgets are kept apart: each call names one. */
+export type Endpoint = 'run' | 'executions' | 'steps' | 'step-data';
+
+/** The budget headers of one answer, where present and numeric. */
+export interface BudgetHeaders {
+  limit?: number;
+  windowSec?: number;
+  remaining?: number;
+  toWaitSec?: number;
+  concurrencyLimit?: number;
+  concurrencyRunning?: number;
+}
+
+/** What the budget says about one endpoint now: enough for the schedule to fit its plan. */
+export interface BudgetView {
+  /** Calls left in the window: the latest `Remaining`, less this action's calls since. */
+  remaining: number;
+  limit: number;
+  windowMs: number;
+  /** Other clients' calls per call of ours, net of calls the window freed meanwhile; 0 alone. */
+  othersPerCall: number;
+}
+
+/** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
+export const DEFAULT_CONCURRENCY = 2;
+/** Weight of the newest sample in the running estimate of other clients' calls. */
+const SMOOTHING = 0.5;
+
+interface Report {
+  remaining: number;
+  at: number;
+  /** Set for a throttled answer: its `Remaining` holds until then and says nothing after. */
+  validUntil?: number;
+}
+
+interface EndpointState {
+  limit?: number;
+  windowMs?: number;
+  report?: Report;
+  /** This action's calls answered without a `Remaining` since `report`. */
+  callsSince: number;
+  othersPerCall?: number;
+  blockedUntil: number;
+}
+
+function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
+  const value = headers[name];
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * Whether the gateway let a call through. It answers 429 for a blocked call; the classic Qualys API
+ * answers 409, over the rate limit or over the concurrency limit. Since every answer carries the
+ * budget headers, a 409 is a block only when they say so (nothing left, a wait asked, more calls
+ * running than allowed) or a `Retry-After` comes with it; otherwise it is a conflict.
+ */
+export type Admission = 'admitted' | 'rate-limited' | 'too-many-running';
+
+export function admission(status: number, headers: IncomingHttpHeaders): Admission {
+  if (status !== 409 && status !== 429) return 'admitted';
+  const said = readBudgetHeaders(headers);
+  const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
+  const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
+  if (overConcurrency && !rateLimited) return 'too-many-running';
+  return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
+}
+
+export function readBudgetHeaders(headers: IncomingHttpHeaders): BudgetHeaders {
+  return {
+    limit: numberHeader(headers, 'x-ratelimit-limit'),
+    windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
+    remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+    toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
+    concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
+    concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
+  };
+}
+
+export class ApiBudget {
+  private readonly endpoints = new Map<Endpoint, EndpointState>();
+  private concurrencyLimit?: number;
+
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * One answer of the gateway. A call held back by the rate limit did not count; `blockedForMs` says
+   * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
+   * the rate budget.
+   */
+  record(endpoint: Endpoint, headers: IncomingHttpHeaders, admitted: Admission, blockedForMs = 0): void {
+    const now = this.clock.now();
+    const said = readBudgetHeaders(headers);
+    if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1) this.concurrencyLimit = Math.floor(said.concurrencyLimit);
+    if (admitted === 'too-many-running') return;
+    const state = this.state(endpoint);
+    if (said.limit !== undefined) state.limit = said.limit;
+    if (said.windowSec !== undefined && said.windowSec > 0) state.windowMs = said.windowSec * 1000;
+    if (admitted === 'rate-limited') {
+      state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
+      state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
+      return;
+    }
+    if (said.remaining === undefined) {
+      state.callsSince++;
+      return;
+    }
+    const previous = this.current(state, now);
+    if (previous !== undefined && previous.validUntil === undefined) {
+      const ours = state.callsSince + 1;
+      const others = Math.max(0, previous.remaining - ours - said.remaining) / ours;
+      state.othersPerCall = state.othersPerCall === undefined ? others : SMOOTHING * others + (1 - SMOOTHING) * state.othersPerCall;
+    }
+    state.report = { remaining: said.remaining, at: now };
+    state.callsSince = 0;
+  }
+
+  /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
+  notBefore(endpoint: Endpoint): number {
+    const own = this.endpoints.get(endpoint);
+    if (own?.report !== undefined) return own.blockedUntil;
+    return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+  }
+
+  /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
+  view(endpoint: Endpoint): BudgetView | undefined {
+    const now = this.clock.now();
+    const state = this.endpoints.get(endpoint)?.report !== undefined ? this.endpoints.get(endpoint)! : this.freshest();
+    const report = state && this.current(state, now);
+    if (!state || !report || state.windowMs === undefined) return undefined;
+    return {
+      remaining: Math.max(0, report.remaining - state.callsSince),
+      limit: state.limit ?? Math.max(1, report.remaining),
+      windowMs: state.windowMs,
+      othersPerCall: state.othersPerCall ?? 0,
+    };
+  }
+
+  /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
+  get maxConcurrent(): number {
+    return this.concurrencyLimit ?? DEFAULT_CONCURRENCY;
+  }
+
+  private state(endpoint: Endpoint): EndpointState {
+    let state = this.endpoints.get(endpoint);
+    if (!state) this.endpoints.set(endpoint, (state = { callsSince: 0, blockedUntil: 0 }));
+    return state;
+  }
+
+  /** The report, if it still says something about now. */
+  private current(state: EndpointState, now: number): Report | undefined {
+    const report = state.report;
+    if (report === undefined) return undefined;
+    if (report.validUntil !== undefined && now >= report.validUntil) return undefined;
+    // Every call the report counted has aged out of the window since.
+    if (state.windowMs !== undefined && now - report.at >= state.windowMs) return undefined;
+    return report;
+  }
+
+  private freshest(): EndpointState | undefined {
+    let best: EndpointState | undefined;
+    for (const state of this.endpoints.values()) {
+      if (state.report && (!best?.report || state.report.at > best.report.at)) best = state;
+    }
+    return best;
+  }
+}
