@@ -173,37 +173,34 @@ describe('throttling', () => {
 });
 
 describe('calls at once', () => {
-  it('keeps no more QFlow calls in flight than X-Concurrency-Limit-Limit allows', async () => {
-    let running = 0;
-    let most = 0;
-    const slow: Reply = (req, res) => {
-      most = Math.max(most, ++running);
+  /** Answers after 50 ms with `headers`, counting the most requests it held at once. */
+  function slowServer(headers: Record<string, string>) {
+    const seen = { running: 0, most: 0 };
+    const reply: Reply = (req, res) => {
+      seen.most = Math.max(seen.most, ++seen.running);
       setTimeout(() => {
-        running--;
-        json(200, {}, { 'X-Concurrency-Limit-Limit': '3' })(req, res, '');
+        seen.running--;
+        json(200, {}, headers)(req, res, '');
       }, 50);
     };
-    const { http } = await client([slow], { clock: systemClock as unknown as FakeClock });
+    return { reply, seen };
+  }
+
+  it('keeps no more QFlow calls in flight than X-Concurrency-Limit-Limit allows', async () => {
+    const { reply, seen } = slowServer({ 'X-Concurrency-Limit-Limit': '3' });
+    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock });
     http.tokens = fixedToken;
     await http.json(qflowRead);
     await Promise.all(Array.from({ length: 10 }, () => http.json(qflowRead)));
-    expect(most).toBe(3);
+    expect(seen.most).toBe(3);
   });
 
   it('keeps to two at once until the gateway says, the value in the Qualys examples', async () => {
-    let running = 0;
-    let most = 0;
-    const slow: Reply = (req, res) => {
-      most = Math.max(most, ++running);
-      setTimeout(() => {
-        running--;
-        json(200, {})(req, res, '');
-      }, 50);
-    };
-    const { http } = await client([slow], { clock: systemClock as unknown as FakeClock });
+    const { reply, seen } = slowServer({});
+    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock });
     http.tokens = fixedToken;
     await Promise.all(Array.from({ length: 6 }, () => http.json(qflowRead)));
-    expect(most).toBe(2);
+    expect(seen.most).toBe(2);
   });
 });
 

@@ -10,6 +10,10 @@
  * the interval (one at random in each of RUNS equal parts), so that a row's median is the poller's
  * true median rather than the luck of a few draws. "History" means 20 earlier successful runs whose
  * durations spread ±10 % around the execution's own.
+ *
+ * The simulator sends the documented rate-limit headers and enforces their limits (300 calls per
+ * 3600 s, the window scaled like every other duration, and 2 calls at once); each measured run has
+ * a subscription of its own, except in the shared-subscription table, where 40 jobs share one.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +21,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endOf, QFlowSimulator, type SimExecution, type SimWorkflow } from '../simulator/server.js';
+import { DEFAULT_RATE_LIMIT, endOf, QFlowSimulator, type RecordedCall, type SimExecution, type SimWorkflow } from '../simulator/server.js';
 import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
 import { median } from '../history.js';
 
@@ -30,7 +34,10 @@ const PEAK_RSS = path.join(HERE, 'peak-rss.cjs');
 const FIXED_POLLER = path.join(HERE, 'fixed-poller.mjs');
 const TOKEN = 'bench-token';
 /** The action's defaults, which the benchmark measures. */
-const ACTION_DEFAULTS = { pollIntervalMs: 2000, maxPollIntervalMs: 60_000 };
+const ACTION_DEFAULTS = { pollIntervalMs: 2000, maxPollIntervalMs: 60_000, timeoutMs: 3_600_000 };
+/** The documented default budget, its window scaled like every other duration. */
+const RATE_LIMIT = { limit: DEFAULT_RATE_LIMIT.limit, windowSec: DEFAULT_RATE_LIMIT.windowSec / SCALE };
+const JOBS = Number(process.env.BENCH_JOBS ?? 40);
 
 const scaled = (ms: number) => ms / SCALE;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -44,10 +51,17 @@ interface Case {
   failsEarly?: boolean;
   /** The execution takes a duration drawn from its history's spread, as real runs do, instead of the usual one. */
   drawn?: boolean;
+  /**
+   * What other clients left of the run's subscription: 50 of 300 calls, another client spending the
+   * rest at a steady pace; or nothing, all 300 spent over the last window.
+   */
+  budget?: 'fifty left' | 'spent';
 }
 
 interface Measure {
   calls: number;
+  /** Answers that held a call back (409 or 429). */
+  throttled: number;
   /** From the end of the execution to the exit of the process, unscaled ms. */
   delayMs: number;
   peakRssKiB: number;
@@ -64,6 +78,39 @@ const LONG_CASES: Case[] = [
   { poller: 'action', history: true, failsEarly: true },
   { poller: 'action', history: true, drawn: true },
 ];
+/** For the 5-minute executions: a budget that other clients have mostly or wholly spent. */
+const BUDGET_CASES: Case[] = [
+  { poller: 'action', history: true, budget: 'fifty left' },
+  { poller: 'action', history: true, budget: 'spent' },
+];
+
+const isThrottledAnswer = (call: RecordedCall) => call.status === 409 || call.status === 429;
+
+/** The action's inputs for a bench run: its defaults, scaled. */
+function actionInputs(sim: QFlowSimulator, token: string, workflowId: string): Record<string, string> {
+  return {
+    'gateway-url': sim.url,
+    token,
+    'workflow-id': workflowId,
+    'poll-interval': `${scaled(ACTION_DEFAULTS.pollIntervalMs)}ms`,
+    'max-poll-interval': `${scaled(ACTION_DEFAULTS.maxPollIntervalMs)}ms`,
+    timeout: `${scaled(ACTION_DEFAULTS.timeoutMs)}ms`,
+  };
+}
+
+/** Runs the fixed-interval poller to its end; resolves with its exit time and the execution it started. */
+function runFixedPoller(sim: QFlowSimulator, token: string, workflowId: string, intervalMs: number, phase: number, rssFile: string) {
+  return new Promise<{ exitedAt: number; executionId: string }>((resolve, reject) => {
+    let stdout = '';
+    const child = spawn(process.execPath, ['--require', PEAK_RSS, FIXED_POLLER, sim.url, token, workflowId, String(intervalMs), String(phase)], {
+      env: { ...process.env, PEAK_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('exit', () => resolve({ exitedAt: Date.now(), executionId: stdout.trim().split('\n').pop() ?? '' }));
+    child.on('error', reject);
+  });
+}
 
 /** Ends to spread over ±10 %, like the history's. */
 const spreadOut = (ms: number) => ms * (0.9 + 0.2 * Math.random());
@@ -88,38 +135,26 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, run:
       });
     }
   }
+  // A subscription of its own, with what other clients left of it.
+  const token = randomUUID();
+  sim.addToken(token);
+  if (c.budget === 'fifty left') sim.spend(RATE_LIMIT.limit - 50, { subscription: token, overMs: RATE_LIMIT.windowSec * 1000, steady: true });
+  if (c.budget === 'spent') sim.spend(RATE_LIMIT.limit, { subscription: token, overMs: RATE_LIMIT.windowSec * 1000 });
   const rssFile = path.join(scratch, `${workflow.id}.rss`);
   let exitedAt: number;
   if (c.poller === 'action') {
-    const run = await runAction(
-      {
-        'gateway-url': sim.url,
-        token: TOKEN,
-        'workflow-id': workflow.id,
-        'poll-interval': `${scaled(ACTION_DEFAULTS.pollIntervalMs)}ms`,
-        'max-poll-interval': `${scaled(ACTION_DEFAULTS.maxPollIntervalMs)}ms`,
-        timeout: '1h',
-      },
-      { nodeArgs: ['--require', PEAK_RSS], env: { PEAK_RSS_FILE: rssFile } },
-    );
+    const run = await runAction(actionInputs(sim, token, workflow.id), { nodeArgs: ['--require', PEAK_RSS], env: { PEAK_RSS_FILE: rssFile } });
     if (run.outputs.result !== (c.failsEarly ? 'failure' : 'success')) throw new Error(`The action ended ${run.outputs.result}: ${run.stdout}`);
     exitedAt = run.exitedAt;
   } else {
     const interval = scaled(c.poller === 'fixed 10 s' ? 10_000 : 5000);
-    exitedAt = await new Promise<number>((resolve, reject) => {
-      const phase = (run + Math.random()) / RUNS;
-      const child = spawn(process.execPath, ['--require', PEAK_RSS, FIXED_POLLER, sim.url, TOKEN, workflow.id, String(interval), String(phase)], {
-        env: { ...process.env, PEAK_RSS_FILE: rssFile },
-        stdio: 'inherit',
-      });
-      child.on('exit', () => resolve(Date.now()));
-      child.on('error', reject);
-    });
+    exitedAt = (await runFixedPoller(sim, token, workflow.id, interval, (run + Math.random()) / RUNS, rssFile)).exitedAt;
   }
   const execution = sim.executions.find((e) => e.workflowId === workflow.id && e.request !== undefined) as SimExecution;
-  const calls = sim.calls.filter((call) => call.path.includes(workflow.id) || call.path.includes(execution.id)).length;
+  const calls = sim.calls.filter((call) => call.subscription === token);
   return {
-    calls,
+    calls: calls.length,
+    throttled: calls.filter(isThrottledAnswer).length,
     delayMs: (exitedAt - endOf(execution)) * SCALE,
     peakRssKiB: Number(await readFile(rssFile, 'utf8')),
   };
@@ -130,6 +165,9 @@ interface Row {
   durationMs: number;
   c: Case;
   calls: number;
+  /** Throttled answers: the most in one run, and in all runs. */
+  throttledMax: number;
+  throttledTotal: number;
   delayMedianMs: number;
   delayMaxMs: number;
   peakRssMiB: number;
@@ -143,9 +181,9 @@ async function pollingTable(scratch: string): Promise<Row[]> {
     ['30 min', 1_800_000],
   ];
   for (const [execution, durationMs] of durations) {
-    const sim = new QFlowSimulator({ credentials: { token: TOKEN } });
+    const sim = new QFlowSimulator({ rateLimit: RATE_LIMIT });
     await sim.start();
-    const cases = durationMs > 60_000 ? [...CASES, ...LONG_CASES] : CASES;
+    const cases = [...CASES, ...(durationMs > 60_000 ? LONG_CASES : []), ...(durationMs === 300_000 ? BUDGET_CASES : [])];
     // Starting a process takes CPU; a run whose execution ends while others start would notice late
     // for a reason of the machine's. So runs go in batches whose starts are over by half the duration.
     const batchSize = Math.max(1, Math.floor(scaled(durationMs) / 2 / STAGGER_MS));
@@ -171,11 +209,84 @@ async function pollingTable(scratch: string): Promise<Row[]> {
         durationMs,
         c,
         calls: median(measures.map((m) => m.calls)),
+        throttledMax: Math.max(...measures.map((m) => m.throttled)),
+        throttledTotal: measures.reduce((sum, m) => sum + m.throttled, 0),
         delayMedianMs: median(measures.map((m) => m.delayMs)),
         delayMaxMs: Math.max(...measures.map((m) => m.delayMs)),
         peakRssMiB: Math.max(...measures.map((m) => m.peakRssKiB)) / 1024,
       });
     });
+  }
+  return rows;
+}
+
+interface SharedRow {
+  poller: 'action' | 'fixed 10 s';
+  jobs: number;
+  succeeded: number;
+  calls: number;
+  throttledTotal: number;
+  throttledMax: number;
+  delayMedianMs: number;
+  delayMaxMs: number;
+}
+
+/**
+ * JOBS jobs of one 5-minute workflow (durations ±10 %, a 20-run history) on one subscription of 300
+ * calls per hour, started 50 ms apart as a matrix starts them: first the action, then as many fixed
+ * 10 s pollers on a subscription of their own.
+ */
+async function sharedSubscription(scratch: string): Promise<SharedRow[]> {
+  const durationMs = 300_000;
+  const sim = new QFlowSimulator({ rateLimit: RATE_LIMIT });
+  await sim.start();
+  const rows: SharedRow[] = [];
+  try {
+    for (const poller of ['action', 'fixed 10 s'] as const) {
+      process.stderr.write(`${JOBS} jobs on one subscription, ${poller}...\n`);
+      const workflow: SimWorkflow = {
+        id: randomUUID(),
+        durationMs: scaled(durationMs),
+        durationSpread: 0.1,
+        finalStatus: 'Success',
+        runningStatus: 'Running',
+        steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
+      };
+      sim.addWorkflow(workflow);
+      for (let i = 0; i < 20; i++) {
+        sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - (i + 1) * 3600_000, durationMs: scaled(spreadOut(durationMs)), finalStatus: 'Success' });
+      }
+      const subscription = `${poller} jobs`;
+      const jobs = await Promise.all(
+        Array.from({ length: JOBS }, async (_, job) => {
+          const token = randomUUID();
+          sim.addToken(token, subscription);
+          await new Promise((resolve) => setTimeout(resolve, 50 * job));
+          if (poller === 'action') {
+            const run = await runAction(actionInputs(sim, token, workflow.id));
+            return { token, exitedAt: run.exitedAt, executionId: run.outputs['execution-id'], ok: run.outputs.result === 'success' };
+          }
+          const interval = scaled(10_000);
+          const done = await runFixedPoller(sim, token, workflow.id, interval, Math.random(), path.join(scratch, `${token}.rss`));
+          return { token, ...done, ok: true };
+        }),
+      );
+      const calls = sim.calls.filter((call) => call.subscription === subscription);
+      const throttled = jobs.map((job) => calls.filter((call) => call.authorization === `Bearer ${job.token}` && isThrottledAnswer(call)).length);
+      const delays = jobs.map((job) => (job.exitedAt - endOf(sim.executions.find((e) => e.id === job.executionId)!)) * SCALE);
+      rows.push({
+        poller,
+        jobs: jobs.length,
+        succeeded: jobs.filter((job) => job.ok).length,
+        calls: calls.length,
+        throttledTotal: throttled.reduce((a, b) => a + b, 0),
+        throttledMax: Math.max(...throttled),
+        delayMedianMs: median(delays),
+        delayMaxMs: Math.max(...delays),
+      });
+    }
+  } finally {
+    await sim.stop();
   }
   return rows;
 }
@@ -232,6 +343,7 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'qflow-bench-'));
   try {
     const rows = await pollingTable(scratch);
+    const shared = await sharedSubscription(scratch);
     const start = await startTimes(20);
     const bundleBytes = (await stat(ACTION_ENTRY)).size;
     const largePeakMiB = await largeOutputPeak(scratch);
@@ -239,20 +351,41 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const lines: string[] = [];
     lines.push(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`);
-    lines.push(`Time scale 1/${SCALE}, ${RUNS} runs per row; action with its defaults (poll-interval 2s, max-poll-interval 1m). Delays and intervals in unscaled seconds.`);
+    lines.push(
+      `Time scale 1/${SCALE}, ${RUNS} runs per row; action with its defaults (poll-interval 2s, max-poll-interval 1m, timeout 1h). Delays and intervals in unscaled seconds.`,
+    );
+    lines.push(`Gateway: ${RATE_LIMIT.limit} calls per ${DEFAULT_RATE_LIMIT.windowSec} s (rolling window), 2 at once, headers on every answer; a subscription per run.`);
     lines.push('');
-    lines.push('| execution | poller | history | API calls (median) | detection delay, median | detection delay, max | peak RSS |');
-    lines.push('|---|---|---|---:|---:|---:|---:|');
+    lines.push('| execution | poller | history | API calls (median) | throttled answers (all runs) | detection delay, median | detection delay, max | peak RSS |');
+    lines.push('|---|---|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
-      const who = r.c.failsEarly ? 'action, run fails at 1/10' : r.c.drawn ? 'action, run ends anywhere in ±10 %' : r.c.poller;
-      lines.push(`| ${r.execution} | ${who} | ${r.c.poller === 'action' ? (r.c.history ? 'yes' : 'no') : '–'} | ${r.calls} | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${r.peakRssMiB.toFixed(0)} MiB |`);
+      const who = r.c.failsEarly
+        ? 'action, run fails at 1/10'
+        : r.c.drawn
+          ? 'action, run ends anywhere in ±10 %'
+          : r.c.budget === 'fifty left'
+            ? 'action, 50 of 300 calls left'
+            : r.c.budget === 'spent'
+              ? 'action, budget spent at the start'
+              : r.c.poller;
+      lines.push(
+        `| ${r.execution} | ${who} | ${r.c.poller === 'action' ? (r.c.history ? 'yes' : 'no') : '–'} | ${r.calls} | ${r.throttledTotal} | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${r.peakRssMiB.toFixed(0)} MiB |`,
+      );
+    }
+    lines.push('');
+    lines.push(`${JOBS} jobs of a 5-minute workflow (±10 %, 20-run history) on one subscription of 300 calls per hour, started within ${seconds(50 * JOBS * SCALE)}:`);
+    lines.push('');
+    lines.push('| poller | jobs succeeded | API calls, all jobs | throttled answers (most in one job) | detection delay, median | detection delay, max |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const r of shared) {
+      lines.push(`| ${r.poller} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`);
     }
     lines.push('');
     lines.push(`Process start to first request: ${start.action.toFixed(0)} ms (median of 20); \`node -e 0\`: ${start.bare.toFixed(0)} ms; ratio ${(start.action / start.bare).toFixed(2)}.`);
     lines.push(`Bundle: dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB. Peak RSS with a 50 MB step output: ${largePeakMiB.toFixed(0)} MiB (${(largePeakMiB / 50).toFixed(2)}× the output).`);
 
     const find = (execution: string, poller: Poller, history: boolean, failsEarly = false) =>
-      rows.find((r) => r.execution === execution && r.c.poller === poller && r.c.history === history && !!r.c.failsEarly === failsEarly && !r.c.drawn)!;
+      rows.find((r) => r.execution === execution && r.c.poller === poller && r.c.history === history && !!r.c.failsEarly === failsEarly && !r.c.drawn && !r.c.budget)!;
     const checks: [string, boolean][] = [];
     for (const execution of ['5 min', '30 min']) {
       const ours = find(execution, 'action', true);
@@ -276,6 +409,17 @@ async function main(): Promise<void> {
     for (const execution of ['30 s', '5 min', '30 min']) {
       const ours = find(execution, 'action', false);
       checks.push([`${execution}, no history: max delay ${seconds(ours.delayMaxMs)} ≤ max-poll-interval 60 s`, ours.delayMaxMs <= 60_000]);
+    }
+    {
+      const fifty = rows.find((r) => r.c.budget === 'fifty left')!;
+      checks.push([`5 min, 50 of 300 calls left: max delay ${seconds(fifty.delayMaxMs)} ≤ max-poll-interval 60 s`, fifty.delayMaxMs <= 60_000]);
+      checks.push([`5 min, 50 of 300 calls left: ${fifty.throttledTotal} throttled answers = 0`, fifty.throttledTotal === 0]);
+      const spent = rows.find((r) => r.c.budget === 'spent')!;
+      checks.push([`5 min, budget spent at the start: every run succeeded, at most ${spent.throttledMax} throttled answer per run ≤ 1`, spent.throttledMax <= 1]);
+      const jobs = shared.find((r) => r.poller === 'action')!;
+      checks.push([`${JOBS} jobs on one subscription: ${jobs.succeeded} of ${jobs.jobs} succeeded within the timeout`, jobs.succeeded === jobs.jobs]);
+      checks.push([`${JOBS} jobs on one subscription: at most ${jobs.throttledMax} throttled answer per job ≤ 1`, jobs.throttledMax <= 1]);
+      checks.push([`${JOBS} jobs on one subscription: ${jobs.calls} calls ≤ the 300 the subscription has`, jobs.calls <= RATE_LIMIT.limit]);
     }
     checks.push([`start to first request ${(start.action / start.bare).toFixed(2)}× \`node -e 0\` < 3×`, start.action < 3 * start.bare]);
     checks.push([`peak RSS with a 50 MB output ${largePeakMiB.toFixed(0)} MiB < 200 MiB`, largePeakMiB < 200]);

@@ -31,6 +31,8 @@ export interface SimWorkflow {
   id: string;
   /** How long a new execution runs. */
   durationMs: number;
+  /** Each new execution runs `durationMs` × (1 ± this fraction), drawn uniformly; 0 by default. */
+  durationSpread?: number;
   /** The status it ends with. */
   finalStatus: string;
   /** The status it shows while it runs. */
@@ -463,6 +465,7 @@ export class QFlowSimulator {
       workflowId,
       createdAt: now,
       startDelayMs: workflow.startDelayMs?.() ?? 0,
+      durationMs: workflow.durationMs * (1 + (workflow.durationSpread ?? 0) * (2 * Math.random() - 1)),
       request,
       listedFrom: now + (this.options.listDelayMs ?? 0),
     });
