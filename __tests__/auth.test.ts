@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { FixedToken, LoginToken, jwtExpiry, readJwt } from '../src/auth.js';
-import { ApiHttp } from '../src/http.js';
+import { FixedToken, LoginToken, jwtExpiry, readJwt } from '../src/qflow/auth.js';
+import { ApiHttp } from '../src/qflow/http.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const GATEWAY = 'https://gateway.qg2.apps.qualys.com';

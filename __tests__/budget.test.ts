@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiBudget, admission, readBudgetHeaders } from '../src/budget.js';
+import { ApiBudget, admission, readBudgetHeaders } from '../src/qflow/budget.js';
 import { FakeClock } from './support/fake-clock.js';
 
 /** The headers a gateway sends on every answer, with `remaining` calls left of 300 per hour. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import { CancelledError, DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError } from '../src/errors.js';
-import { ApiHttp, excerpt, type TokenSource } from '../src/http.js';
+import { ApiHttp, excerpt, type TokenSource } from '../src/qflow/http.js';
 import { systemClock } from '../src/time.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 import { after, drop, json, scriptedServer, type Reply } from './support/scripted-server.js';

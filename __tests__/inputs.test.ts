@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Input } from '../src/constants.js';
-import { readSettings } from '../src/inputs.js';
+import { Input } from '../src/action/constants.js';
+import { readSettings } from '../src/action/inputs.js';
 
 const WORKFLOW = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
 
@@ -26,9 +26,11 @@ describe('readSettings', () => {
       stepInputs: [],
       successStatuses: ['Success'],
       failureStatuses: [],
+      runs: [{ input: undefined, variables: undefined }],
+      fanOut: false,
+      maxParallel: 4,
+      failFast: false,
     });
-    expect(s.runInput).toBeUndefined();
-    expect(s.variables).toBeUndefined();
   });
 
   it('registers the token, client secret and password as secrets before checking anything', async () => {
@@ -142,7 +144,59 @@ describe('readSettings', () => {
 
   it('reads input and variables in JSON or YAML', async () => {
     const s = await settingsFrom({ ...base, [Input.RunInput]: 'bucketName: b1', [Input.Variables]: '{"region": "us-east-1"}' });
-    expect(s.runInput).toEqual({ bucketName: 'b1' });
-    expect(s.variables).toEqual({ region: 'us-east-1' });
+    expect(s.runs).toEqual([{ input: { bucketName: 'b1' }, variables: { region: 'us-east-1' } }]);
+  });
+});
+
+describe('matrix', () => {
+  const connector = (n: number) => `aa70acae-6ea8-3acf-b504-f327855b316${n}`;
+
+  it('expands a mapping of lists to every combination, as a GitHub matrix does, merged over the step\'s variables', async () => {
+    const s = await settingsFrom({
+      ...base,
+      [Input.Variables]: 'dryRun: "true"',
+      [Input.Matrix]: `credentials: [${connector(1)}, ${connector(2)}]\nregion: [us-east-1, eu-west-1]`,
+    });
+    expect(s.fanOut).toBe(true);
+    expect(s.runs.map((r) => r.variables)).toEqual([
+      { dryRun: 'true', credentials: connector(1), region: 'us-east-1' },
+      { dryRun: 'true', credentials: connector(1), region: 'eu-west-1' },
+      { dryRun: 'true', credentials: connector(2), region: 'us-east-1' },
+      { dryRun: 'true', credentials: connector(2), region: 'eu-west-1' },
+    ]);
+  });
+
+  it('takes a list of items, each with variables and/or input merged over the step\'s own', async () => {
+    const s = await settingsFrom({
+      ...base,
+      [Input.RunInput]: '{"bucketName": "b1", "mode": "report"}',
+      [Input.Matrix]: '- variables: {region: us-east-1}\n- input: {mode: fix}\n  variables: {region: eu-west-1}',
+    });
+    expect(s.runs).toEqual([
+      { variables: { region: 'us-east-1' }, input: { bucketName: 'b1', mode: 'report' } },
+      { variables: { region: 'eu-west-1' }, input: { bucketName: 'b1', mode: 'fix' } },
+    ]);
+  });
+
+  it.each([
+    ['an item with an unknown key', '[{"region": "us-east-1"}]', /'matrix' item 1 has the key 'region'. Expected only 'variables' and 'input'/],
+    ['an item that is not a mapping', '["us-east-1"]', /'matrix' item 1 is the string 'us-east-1'. Expected a mapping/],
+    ['variables that are not a mapping', '[{"variables": [1]}]', /'matrix' item 1's 'variables' is a list/],
+    ['a blank variable', '[{"variables": {"region": "us-east-1"}}, {"variables": {"region": " "}}]', /'matrix' item 2 leaves the variable 'region' blank/],
+    ['a key without a list', 'region: us-east-1', /'matrix' gives 'region' as the string 'us-east-1'. Expected a list of values/],
+    ['an empty list', 'region: []', /'matrix' gives 'region' as a list with no values/],
+    ['a mapping among the values', 'region: [{a: 1}]', /'matrix' lists a mapping among the values of 'region'/],
+    ['two items that start the same run', '[{"variables": {"region": "x"}}, {"variables": {"region": "x"}}]', /items 1 and 2 would start the same run/],
+    ['no items', '[]', /'matrix' has no items/],
+    ['too many', `a: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]\nb: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]`, /makes \d+ executions. Expected at most 256/],
+    ['a matrix with execution-id', '[{"variables": {"region": "x"}}]', /'execution-id' waits for an existing one/],
+  ])('rejects %s before any call, naming the item and key', async (name, matrix, message) => {
+    const extra = name === 'a matrix with execution-id' ? { [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b' } : {};
+    await expect(settingsFrom({ ...base, ...extra, [Input.Matrix]: matrix })).rejects.toThrow(message);
+  });
+
+  it('reads max-parallel and fail-fast', async () => {
+    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '8', [Input.FailFast]: 'true' })).resolves.toMatchObject({ maxParallel: 8, failFast: true });
+    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '0' })).rejects.toThrow(/'max-parallel' is '0'. Expected a whole number of at least 1/);
   });
 });

@@ -10,7 +10,7 @@ import {
   parseNodeSelection,
   parseUuid,
   yamlParserFor,
-} from '../src/parse.js';
+} from '../src/action/parse.js';
 
 const yaml = (text: string) => parseYaml(text, { uniqueKeys: true });
 const parseMapping = (name: string, value: string) => parseMappingWith(name, value, yaml);
@@ -102,12 +102,12 @@ describe('yamlParserFor', () => {
 
 describe('checkNoBlankVariables', () => {
   it.each([[''], ['   '], [null], [[]]])('rejects the blank value %p, naming the variable', (value) => {
-    expect(() => checkNoBlankVariables('variables', { credentials: 'aa70acae', region: value })).toThrow(
+    expect(() => checkNoBlankVariables("Input 'variables'", { credentials: 'aa70acae', region: value })).toThrow(
       /Input 'variables' leaves the variable 'region' blank/,
     );
   });
   it('accepts values that are set, including false and 0', () => {
-    expect(() => checkNoBlankVariables('variables', { region: 'us-east-1', dryRun: false, depth: 0 })).not.toThrow();
+    expect(() => checkNoBlankVariables("Input 'variables'", { region: 'us-east-1', dryRun: false, depth: 0 })).not.toThrow();
   });
 });
 

@@ -4,8 +4,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RunOutcomeUnknownError } from '../src/errors.js';
-import { ApiHttp } from '../src/http.js';
-import { QFlowClient, readExecution, readInstant, readPage } from '../src/qflow.js';
+import { ApiHttp } from '../src/qflow/http.js';
+import { QFlowClient, readExecution, readInstant, readPage } from '../src/qflow/client.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const GATEWAY = 'https://gateway.qg1.apps.qualys.com';

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Output } from '../src/constants.js';
-import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type RunReport } from '../src/report.js';
-import { writeResultFile, type StepData } from '../src/results.js';
+import { Output } from '../src/action/constants.js';
+import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../src/action/report.js';
+import { writeResultFile, type StepData } from '../src/action/results.js';
 
 async function stepFile(dir: string, nodeId: string, value: unknown): Promise<StepData> {
   const file = path.join(dir, `${nodeId}.json`);
@@ -13,9 +13,14 @@ async function stepFile(dir: string, nodeId: string, value: unknown): Promise<St
   return { nodeId, file, bytes: Buffer.byteLength(text) };
 }
 
-function report(overrides: Partial<RunReport> = {}): RunReport {
-  return {
-    workflowId: 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a',
+/** Fields of the run and of its one execution, mixed as the tests need them. */
+type Overrides = Partial<ExecutionReport> & Partial<Omit<RunReport, 'executions'>>;
+
+/** A run of one execution, as the action reports it. */
+function report(overrides: Overrides = {}): RunReport {
+  const { outputFile, message, apiCalls, fanOut, workflowId, errored, budgetPauseMs, ...fields } = overrides;
+  const execution: ExecutionReport = {
+    item: 1,
     executionId: '6ad5f333-c4ad-4008-b0d3-caab170d130b',
     result: 'success',
     status: 'Success',
@@ -33,8 +38,18 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     failedSteps: [{ nodeId: 'node-b', nodeType: 'AWS', status: 'Failed' }],
     stepOutputs: [],
     stepInputs: [],
-    apiCalls: 7,
-    ...overrides,
+    ...fields,
+  };
+  return {
+    workflowId: workflowId ?? 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a',
+    fanOut: fanOut ?? false,
+    executions: [execution],
+    result: execution.result,
+    apiCalls: apiCalls ?? 7,
+    outputFile,
+    message,
+    errored,
+    budgetPauseMs,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StatusRules, normalizeStatus } from '../src/status.js';
+import { StatusRules, normalizeStatus } from '../src/wait/status.js';
 
 describe('StatusRules', () => {
   const rules = new StatusRules(['Success']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { CancelledError, NetworkError, QFlowApiError } from '../src/errors.js';
-import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow.js';
-import { StatusRules } from '../src/status.js';
-import { PAGE_SIZE, waitForExecution, type WaitOptions } from '../src/waiter.js';
+import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow/client.js';
+import { StatusRules } from '../src/wait/status.js';
+import { PAGE_SIZE, waitForExecutions, type WaitOptions } from '../src/wait/waiter.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
@@ -26,7 +26,17 @@ function listing(answer: (call: number, query: ExecutionQuery) => Page<Execution
   };
 }
 
-function options(client: WaitOptions['client'], overrides: Partial<WaitOptions> = {}): WaitOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> } {
+/** The options of a wait for one execution: `startedAt` undefined for one that already existed. */
+type OneOptions = Omit<WaitOptions, 'executions'> & { executionId: string; startedAt?: number };
+
+/** Waits for the one execution, as a fan-out of one. */
+async function waitForExecution(o: OneOptions) {
+  const { executionId, startedAt, ...rest } = o;
+  const outcome = await waitForExecutions({ ...rest, executions: [{ id: executionId, startedAt }] });
+  return { ...outcome.outcomes.get(executionId)!, polls: outcome.polls, budgetPauseMs: outcome.budgetPauseMs };
+}
+
+function options(client: WaitOptions['client'], overrides: Partial<OneOptions> = {}): OneOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> } {
   const clock = (overrides.clock as FakeClock) ?? new FakeClock();
   return {
     client,
@@ -42,7 +52,7 @@ function options(client: WaitOptions['client'], overrides: Partial<WaitOptions> 
     random: () => 0.5,
     ...overrides,
     clock,
-  } as WaitOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> };
+  } as OneOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> };
 }
 
 describe('waitForExecution', () => {
@@ -231,7 +241,7 @@ describe('waitForExecution', () => {
   });
 
   it('keeps the plan when the budget can pay for it', async () => {
-    const run = async (budget?: WaitOptions['budget']) => {
+    const run = async (budget?: OneOptions['budget']) => {
       const { client } = listing((call) => ({ items: [execution(call < 6 ? 'Running' : 'Success')] }));
       const o = options(client, { budget });
       await waitForExecution(o);
@@ -250,5 +260,75 @@ describe('waitForExecution', () => {
     const o = options(client, { clock, budget: { view: () => undefined, notBefore: () => blockedUntil } });
     await waitForExecution(o);
     expect(clock.sleeps[0]).toBe(90_000);
+  });
+});
+
+describe('waitForExecutions, for a fan-out', () => {
+  const ids = ['00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000a3'];
+
+  function fanOut(client: WaitOptions['client'], overrides: Partial<WaitOptions> = {}) {
+    const clock = (overrides.clock as FakeClock | undefined) ?? new FakeClock();
+    const log = memoryLog();
+    return {
+      client,
+      workflowId: WF,
+      executions: ids.map((id) => ({ id, startedAt: clock.now() })),
+      deadline: clock.now() + 3600_000,
+      pollIntervalMs: 5000,
+      maxPollIntervalMs: 60_000,
+      rules: new StatusRules(['Success']),
+      signal: new AbortController().signal,
+      random: () => 0.5,
+      clock,
+      ...overrides,
+      log,
+    };
+  }
+
+  it('follows every execution with one look at the list, and collects each once as it ends', async () => {
+    // The n-th execution ends at the (n+1)-th look; the second one fails.
+    const { client, queries } = listing((call) => ({
+      items: ids.map((id, i) => execution(call < i + 2 ? 'Running' : i === 1 ? 'Failed' : 'Success', id)),
+    }));
+    const ended: string[] = [];
+    const o = fanOut(client, { onEnded: (id) => ended.push(id) });
+    const outcome = await waitForExecutions(o);
+    expect(queries).toHaveLength(4);
+    expect(ended).toEqual(ids);
+    expect([...outcome.outcomes].map(([id, x]) => [id, x.kind])).toEqual([
+      [ids[0], 'success'],
+      [ids[1], 'failure'],
+      [ids[2], 'success'],
+    ]);
+    expect(o.log.text('info')).toContain('[5s] 0 of 3 ended; 3 Running');
+    expect(o.log.text('info')).toContain('2 of 3 ended; 1 Success, 1 Failed, 1 Running');
+  });
+
+  it('stops at the first failure with fail-fast, the others marked as not waited for', async () => {
+    const { client, queries } = listing((call) => ({ items: ids.map((id, i) => execution(call >= 2 && i === 1 ? 'Failed' : 'Running', id)) }));
+    const outcome = await waitForExecutions(fanOut(client, { failFast: true }));
+    expect(queries).toHaveLength(2);
+    expect(outcome.stoppedAtFailure).toBe(true);
+    expect([...outcome.outcomes.values()].map((x) => x.kind).sort()).toEqual(['cancelled', 'cancelled', 'failure']);
+  });
+
+  it('reads on past a first page of its own new executions to find the history, and learns only from the others', async () => {
+    const clock = new FakeClock();
+    const many = Array.from({ length: PAGE_SIZE }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
+    const past = [60, 61, 59, 60].map((s, i) => ({
+      ...execution('Success', `10000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
+      endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
+    }));
+    // Ours end at once, in a second: were they learned from, the usual duration would be a second.
+    const ours = many.map((id) => ({ ...execution('Success', id, clock.now()), endDate: clock.now() + 1000 }));
+    const all = [...ours, ...past];
+    const { client, queries } = listing((_call, q) => ({ items: all.slice((q.pageNumber - 1) * q.pageSize, q.pageNumber * q.pageSize), total: all.length }));
+    const o = fanOut(client, { clock, executions: many.map((id) => ({ id, startedAt: clock.now() })) });
+    await waitForExecutions(o);
+    expect(queries.map((q) => [q.order, q.pageNumber])).toEqual([
+      ['-createdAt', 1],
+      ['-createdAt', 2],
+    ]);
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
   });
 });

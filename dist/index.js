@@ -28370,20 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9088);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9088:
+/***/ 6731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30549,7 +30536,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/constants.ts
+;// CONCATENATED MODULE: ./src/action/constants.ts
 /** The action's inputs, as named in action.yml. Nothing else spells these strings. */
 var Input;
 (function (Input) {
@@ -30564,6 +30551,9 @@ var Input;
     Input["ExecutionId"] = "execution-id";
     Input["RunInput"] = "input";
     Input["Variables"] = "variables";
+    Input["Matrix"] = "matrix";
+    Input["MaxParallel"] = "max-parallel";
+    Input["FailFast"] = "fail-fast";
     Input["Wait"] = "wait";
     Input["Timeout"] = "timeout";
     Input["PollInterval"] = "poll-interval";
@@ -30591,6 +30581,7 @@ var Output;
     Output["StepInputs"] = "step-inputs";
     Output["OutputFile"] = "output-file";
     Output["ApiCalls"] = "api-calls";
+    Output["Executions"] = "executions";
 })(Output || (Output = {}));
 /** How far back the execution list may reach (QFlow 1.18 release notes). */
 const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
@@ -30682,7 +30673,7 @@ function humanDuration(ms) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/auth.ts
+;// CONCATENATED MODULE: ./src/qflow/auth.ts
 
 
 
@@ -30812,7 +30803,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/budget.ts
+;// CONCATENATED MODULE: ./src/qflow/budget.ts
 /** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
 const DEFAULT_CONCURRENCY = 2;
 /** Weight of the newest sample in the running estimate of other clients' calls. */
@@ -30937,7 +30928,7 @@ class ApiBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/qflow/retry.ts
 
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
@@ -30995,7 +30986,7 @@ function serverWaitMs(headers, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/qflow/http.ts
 /**
  * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
  * throttling, token renewal and error messages live here and nowhere else.
@@ -31314,7 +31305,7 @@ function excerpt(text) {
     return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
 }
 
-;// CONCATENATED MODULE: ./src/parse.ts
+;// CONCATENATED MODULE: ./src/action/parse.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
@@ -31354,6 +31345,11 @@ function sumOfParts(text) {
     }
     return text !== '' && end === text.length ? total : undefined;
 }
+function parsePositiveInteger(name, value) {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+        throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
+    return Number(value);
+}
 function parseBoolean(name, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
@@ -31382,8 +31378,8 @@ function parseNodeSelection(name, value) {
     }
     return [...new Set(items)];
 }
-/** Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null. */
-const MEANT_AS_JSON = /^\{\s*"/;
+/** Text that opens like a JSON object or list was meant as JSON: YAML would quietly read `"b": }` as null. */
+const MEANT_AS_JSON = /^(\{\s*"|\[)/;
 function needsYaml(value) {
     const text = value.trim();
     if (text === '' || MEANT_AS_JSON.test(text))
@@ -31408,17 +31404,16 @@ async function yamlParserFor(values) {
     return (text) => parse(text, { uniqueKeys: true });
 }
 /**
- * A JSON or YAML mapping. JSON is tried first so a JSON typo is reported with JSON's own position;
+ * A JSON or YAML value. JSON is tried first so a JSON typo is reported with JSON's own position;
  * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
- * from yamlParserFor, which loads it when this text needs it.
+ * from yamlParserFor, which loads it when this text needs it. Undefined for an empty input.
  */
-function parseMapping(name, value, parseYaml) {
+function parseStructured(name, value, parseYaml) {
     const text = value.trim();
     if (text === '')
         return undefined;
-    let parsed;
     try {
-        parsed = JSON.parse(text);
+        return JSON.parse(text);
     }
     catch (jsonError) {
         if (MEANT_AS_JSON.test(text))
@@ -31426,17 +31421,35 @@ function parseMapping(name, value, parseYaml) {
         if (!parseYaml)
             throw new Error(`The YAML parser was not loaded for input '${name}'.`);
         try {
-            parsed = parseYaml(text);
+            return parseYaml(text);
         }
         catch (yamlError) {
             throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
         }
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        const kind = Array.isArray(parsed) ? 'a list' : parsed === null ? 'empty' : `the ${typeof parsed} ${quote(String(parsed))}`;
-        throw new InputError(`Input '${name}' is ${kind}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
+}
+/** A JSON or YAML mapping (see parseStructured). */
+function parseMapping(name, value, parseYaml) {
+    const parsed = parseStructured(name, value, parseYaml);
+    if (parsed === undefined)
+        return undefined;
+    return checkMapping(`Input '${name}'`, parsed);
+}
+/** `value` if it is a mapping; otherwise an error that says what `what` is instead. */
+function checkMapping(what, value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new InputError(`${what} is ${describeKind(value)}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
     }
-    return parsed;
+    return value;
+}
+function describeKind(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null || value === undefined)
+        return 'empty';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `the ${typeof value} ${quote(String(value))}`;
 }
 function describeJsonError(text, error) {
     // V8 names the position for some errors only ("Unexpected token '}'" has none): find it ourselves.
@@ -31548,16 +31561,16 @@ function lineAndColumn(text, offset) {
  * QFlow rejects an override whose value is blank ("no variable field should be left blank",
  * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
  */
-function checkNoBlankVariables(name, variables) {
+function checkNoBlankVariables(what, variables) {
     for (const [key, value] of Object.entries(variables)) {
         const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
         if (blank) {
-            throw new InputError(`Input '${name}' leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`);
+            throw new InputError(`${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`);
         }
     }
 }
 
-;// CONCATENATED MODULE: ./src/gateway.ts
+;// CONCATENATED MODULE: ./src/qflow/gateway.ts
 
 
 /** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
@@ -31615,7 +31628,79 @@ function checkGatewayUrl(name, value) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-;// CONCATENATED MODULE: ./src/status.ts
+;// CONCATENATED MODULE: ./src/action/matrix.ts
+/**
+ * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
+ * account (connector) and region. Two forms, as a GitHub matrix has:
+ * - a list of items, each giving `variables` and/or `input`;
+ * - a mapping of lists, such as `{credentials: [a, b], region: [us-east-1, eu-west-1]}`, whose
+ *   product gives one item per combination, each combination a set of variables.
+ * Every item is merged over the step's own `variables` and `input`.
+ */
+
+
+
+/** More executions than this from one step would be a runaway matrix, not a remediation job. */
+const MAX_MATRIX_ITEMS = 256;
+const ITEM_KEYS = ['variables', 'input'];
+/**
+ * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
+ * own `input` and `variables`. Every problem names the item and the key.
+ */
+function expandMatrix(matrix, base) {
+    const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1)) : product(matrix);
+    if (items.length === 0)
+        throw new InputError(`Input '${Input.Matrix}' has no items. Expected at least one, or leave '${Input.Matrix}' out.`);
+    if (items.length > MAX_MATRIX_ITEMS) {
+        throw new InputError(`Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`);
+    }
+    const seen = new Map();
+    return items.map((item, i) => {
+        const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
+        const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
+        if (variables)
+            checkNoBlankVariables(`Input '${Input.Matrix}' item ${i + 1}`, variables);
+        const key = JSON.stringify({ variables, input });
+        const twin = seen.get(key);
+        if (twin !== undefined) {
+            throw new InputError(`Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
+        }
+        seen.set(key, i + 1);
+        return { variables, input };
+    });
+}
+function listItem(item, number) {
+    const what = `Input '${Input.Matrix}' item ${number}`;
+    const fields = checkMapping(what, item);
+    const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
+    if (unknown !== undefined) {
+        throw new InputError(`${what} has the key ${quote(unknown)}. Expected only 'variables' and 'input', as in {variables: {region: us-east-1}}.`);
+    }
+    return {
+        variables: fields.variables === undefined ? undefined : checkMapping(`${what}'s 'variables'`, fields.variables),
+        input: fields.input === undefined ? undefined : checkMapping(`${what}'s 'input'`, fields.input),
+    };
+}
+/** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */
+function product(matrix) {
+    const lists = Object.entries(checkMapping(`Input '${Input.Matrix}'`, matrix));
+    let combinations = [{}];
+    for (const [name, values] of lists) {
+        if (!Array.isArray(values) || values.length === 0) {
+            throw new InputError(`Input '${Input.Matrix}' gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`);
+        }
+        const bad = values.find((v) => v === null || typeof v === 'object');
+        if (bad !== undefined) {
+            throw new InputError(`Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`);
+        }
+        combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+        if (combinations.length > MAX_MATRIX_ITEMS)
+            break;
+    }
+    return combinations.map((variables) => ({ variables }));
+}
+
+;// CONCATENATED MODULE: ./src/wait/status.ts
 const FAILURE = [
     'failed', 'failure', 'fail', 'error', 'errored', 'terminated', 'timedout', 'timeout', 'cancelled',
     'canceled', 'aborted', 'stopped', 'rejected', 'killed', 'failedwithterminalerror', 'completedwitherrors',
@@ -31655,7 +31740,8 @@ class StatusRules {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -31675,14 +31761,19 @@ async function readSettings(read, registerSecret) {
     if (workflowId === '')
         throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
     const executionId = read(Input.ExecutionId);
-    const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput)]);
+    const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput), read(Input.Matrix)]);
     const variables = parseMapping(Input.Variables, read(Input.Variables), yaml);
     if (variables)
-        checkNoBlankVariables(Input.Variables, variables);
+        checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
     const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
-    if (executionId !== '' && (runInput || variables)) {
-        throw new InputError(`Inputs '${Input.RunInput}' and '${Input.Variables}' start a new execution, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
+    const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+    if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
+        throw new InputError(`Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
     }
+    const base = { input: runInput, variables };
+    const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base);
+    const maxParallel = parsePositiveInteger(Input.MaxParallel, read(Input.MaxParallel) || '4');
+    const failFast = parseBoolean(Input.FailFast, read(Input.FailFast) || 'false');
     const wait = parseBoolean(Input.Wait, read(Input.Wait) || 'true');
     if (!wait && executionId !== '') {
         throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
@@ -31703,8 +31794,10 @@ async function readSettings(read, registerSecret) {
         credentials: readCredentials(read),
         workflowId: parseUuid(Input.WorkflowId, workflowId),
         executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
-        runInput,
-        variables,
+        runs,
+        fanOut: matrix !== undefined,
+        maxParallel,
+        failFast,
         wait,
         timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
         pollIntervalMs,
@@ -31759,7 +31852,7 @@ function readCredentials(read) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/qflow.ts
+;// CONCATENATED MODULE: ./src/qflow/client.ts
 /**
  * The QFlow REST API (`/qflowapi/v1`), in the shapes the docs give. Where the docs disagree (two
  * answers to a run, two ways of paging, `total` as a string or a number) every documented shape is
@@ -31957,7 +32050,7 @@ function readStep(item) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/action/redact.ts
 /**
  * Step outputs can hold credentials (a step that reads a vault, an API key passed along). Values
  * under keys that name a secret are found here so the runner masks them wherever they would print.
@@ -31989,7 +32082,7 @@ function findSecretValues(value, underSecretKey = false, found = new Set()) {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/results.ts
+;// CONCATENATED MODULE: ./src/action/results.ts
 /**
  * After the execution ends: its steps, the step outputs and inputs asked for, and the full result
  * file. Step data goes from the socket to a file and from there into the result file, so a step
@@ -32060,8 +32153,8 @@ async function readStepData(data) {
     return JSON.parse(await (0,external_node_fs_promises_namespaceObject.readFile)(data.file, 'utf8'));
 }
 /**
- * Writes the full result as one JSON object: `fields` first, then `stepOutputs` and `stepInputs`
- * streamed from their files.
+ * Writes the full result as one JSON object: `fields` first, then each entry of `stepData`
+ * (`stepOutputs`, `stepInputs`) streamed from its files.
  */
 async function writeResultFile(file, fields, stepData) {
     await (0,external_node_fs_promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -32070,15 +32163,23 @@ async function writeResultFile(file, fields, stepData) {
         if (!out.write(text))
             await (0,external_node_events_.once)(out, 'drain');
     };
+    const writeTree = async (tree, indent) => {
+        const entries = Array.isArray(tree) ? tree.map((data) => [data.nodeId, data]) : Object.entries(tree);
+        await write('{');
+        for (const [i, [key, value]] of entries.entries()) {
+            await write(`${i === 0 ? '' : ','}\n${indent}  ${JSON.stringify(key)}: `);
+            if (Array.isArray(value))
+                await writeTree(value, `${indent}  `);
+            else
+                await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(value.file), out, { end: false });
+        }
+        await write(entries.length ? `\n${indent}}` : '}');
+    };
     const head = JSON.stringify(fields, null, 2);
     await write(head.slice(0, head.lastIndexOf('}')).trimEnd());
-    for (const [key, list] of Object.entries(stepData)) {
-        await write(`,\n  ${JSON.stringify(key)}: {`);
-        for (const [i, data] of list.entries()) {
-            await write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(data.nodeId)}: `);
-            await (0,promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(data.file), out, { end: false });
-        }
-        await write(list.length ? '\n  }' : '}');
+    for (const [key, tree] of Object.entries(stepData)) {
+        await write(`,\n  ${JSON.stringify(key)}: `);
+        await writeTree(tree, '  ');
     }
     out.end('\n}\n');
     await (0,external_node_events_.once)(out, 'finish');
@@ -32087,7 +32188,7 @@ async function removeWorkDir(workDir) {
     await (0,external_node_fs_promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
 /**
  * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
  * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
@@ -32100,6 +32201,7 @@ async function removeWorkDir(workDir) {
 const MAX_OUTPUT_BYTES = 1_000_000;
 /** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
 const MAX_SUMMARY_BYTES = 512 * 1024;
+/** Rows of a summary table at most: steps of one execution, or executions of a fan-out. */
 const MAX_SUMMARY_STEP_ROWS = 300;
 function timings(execution) {
     const start = execution?.startDate;
@@ -32114,58 +32216,125 @@ function stepSummary(steps) {
     return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
 }
 async function buildOutputs(report) {
-    const warnings = [];
-    const secrets = new Set();
-    const values = new Map();
-    const { startedAt, endedAt, durationSeconds } = timings(report.execution);
-    values.set(Output.ExecutionId, report.executionId ?? '');
-    values.set(Output.Status, report.status);
+    const outputs = new OutputBuilder();
+    const values = outputs.values;
+    const [one] = report.executions;
+    const fan = report.fanOut ? fanOutTimings(report.executions) : timings(one?.execution);
+    values.set(Output.ExecutionId, report.executions.flatMap((e) => e.executionId ?? []).join(','));
+    values.set(Output.Status, report.fanOut ? statusCounts(report.executions) : (one?.status ?? ''));
     values.set(Output.Result, report.result);
-    values.set(Output.StartedAt, startedAt);
-    values.set(Output.EndedAt, endedAt);
-    values.set(Output.DurationSeconds, durationSeconds);
+    values.set(Output.StartedAt, fan.startedAt);
+    values.set(Output.EndedAt, fan.endedAt);
+    values.set(Output.DurationSeconds, fan.durationSeconds);
     values.set(Output.ApiCalls, String(report.apiCalls));
     values.set(Output.OutputFile, report.outputFile ?? '');
-    const fit = (name, value, fallback) => {
-        const text = JSON.stringify(value);
-        if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES)
-            return values.set(name, text);
-        warnings.push(`The '${name}' output would exceed GitHub's 1 MB limit and is left out; it is complete in the result file.`);
-        values.set(name, fallback);
-    };
-    fit(Output.Execution, report.execution?.raw ?? {}, '{}');
-    fit(Output.Steps, stepSummary(report.steps), '[]');
-    fit(Output.FailedSteps, stepSummary(report.failedSteps), '[]');
-    for (const [name, list] of [
-        [Output.StepOutputs, report.stepOutputs],
-        [Output.StepInputs, report.stepInputs],
+    if (!report.fanOut) {
+        outputs.fit(Output.Execution, one?.execution?.raw ?? {}, '{}');
+        outputs.fit(Output.Steps, stepSummary(one?.steps ?? []), '[]');
+        outputs.fit(Output.FailedSteps, stepSummary(one?.failedSteps ?? []), '[]');
+    }
+    else {
+        // One execution's record has no meaning for many; `executions` lists them all.
+        values.set(Output.Execution, '');
+        const byExecution = (pick) => Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, stepSummary(pick(e))]));
+        outputs.fit(Output.Steps, byExecution((e) => e.steps), '{}');
+        outputs.fit(Output.FailedSteps, byExecution((e) => e.failedSteps), '{}');
+    }
+    for (const [name, pick] of [
+        [Output.StepOutputs, (e) => e.stepOutputs],
+        [Output.StepInputs, (e) => e.stepInputs],
     ]) {
+        const groups = report.executions.filter((e) => e.executionId).map((e) => ({ key: e.executionId, data: pick(e) }));
+        await outputs.fitStepData(name, report.fanOut ? groups : groups.map((g) => ({ data: g.data })));
+    }
+    if (report.fanOut)
+        outputs.fit(Output.Executions, report.executions.map(executionSummary), '[]');
+    return { values, warnings: outputs.warnings, secrets: [...outputs.secrets] };
+}
+/** Output values kept within GitHub's 1 MB limit each, with warnings for what was left out. */
+class OutputBuilder {
+    values = new Map();
+    warnings = [];
+    secrets = new Set();
+    fit(name, value, fallback) {
+        const text = JSON.stringify(value);
+        if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES) {
+            this.values.set(name, text);
+            return;
+        }
+        this.warnings.push(`The '${name}' output would exceed GitHub's 1 MB limit and is left out; it is complete in the result file.`);
+        this.values.set(name, fallback);
+    }
+    /** Step data keyed by node ID, grouped under `key` (an execution ID) where one is given. */
+    async fitStepData(name, groups) {
         const collected = {};
         let size = 2;
         const left = [];
-        for (const data of list) {
-            // Judge by the file's size first, so a 50 MB output is never read back into memory.
-            if (size + data.bytes > MAX_OUTPUT_BYTES) {
-                left.push(data.nodeId);
-                continue;
+        for (const { key, data: list } of groups) {
+            const target = key === undefined ? collected : {};
+            // A group's own braces and key, so the whole object stays within the limit.
+            if (key !== undefined)
+                size += Buffer.byteLength(JSON.stringify({ [key]: {} })) - 1;
+            for (const data of list) {
+                // Judge by the file's size first, so a 50 MB output is never read back into memory.
+                if (size + data.bytes > MAX_OUTPUT_BYTES) {
+                    left.push(data.nodeId);
+                    continue;
+                }
+                const value = await readStepData(data);
+                for (const secret of findSecretValues(value))
+                    this.secrets.add(secret);
+                const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
+                if (size + entrySize > MAX_OUTPUT_BYTES) {
+                    left.push(data.nodeId);
+                    continue;
+                }
+                target[data.nodeId] = value;
+                size += entrySize;
             }
-            const value = await readStepData(data);
-            for (const secret of findSecretValues(value))
-                secrets.add(secret);
-            const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
-            if (size + entrySize > MAX_OUTPUT_BYTES) {
-                left.push(data.nodeId);
-                continue;
-            }
-            collected[data.nodeId] = value;
-            size += entrySize;
+            if (key !== undefined)
+                collected[key] = target;
         }
         if (left.length) {
-            warnings.push(`The '${name}' output leaves out ${left.join(', ')}: with ${left.length === 1 ? 'it' : 'them'} it would exceed GitHub's 1 MB limit. The result file has ${left.length === 1 ? 'it' : 'them'} in full.`);
+            const them = left.length === 1 ? 'it' : 'them';
+            this.warnings.push(`The '${name}' output leaves out ${left.join(', ')}: with ${them} it would exceed GitHub's 1 MB limit. The result file has ${them} in full.`);
         }
-        values.set(name, JSON.stringify(collected));
+        this.values.set(name, JSON.stringify(collected));
     }
-    return { values, warnings, secrets: [...secrets] };
+}
+/** A fan-out's statuses counted, as `46 Success, 2 Failed`. */
+function statusCounts(executions) {
+    const counts = new Map();
+    for (const e of executions) {
+        const status = e.status || (e.executionId ? 'unknown' : 'not started');
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+/** From the first start to the last end, once every execution has ended. */
+function fanOutTimings(executions) {
+    const starts = executions.map((e) => e.execution?.startDate);
+    const ends = executions.map((e) => e.execution?.endDate);
+    const start = starts.every((t) => t !== undefined) && starts.length ? Math.min(...starts) : undefined;
+    const end = ends.every((t) => t !== undefined) && ends.length ? Math.max(...ends) : undefined;
+    return timings({ id: '', status: '', raw: {}, startDate: start, endDate: end });
+}
+/** One row of the `executions` output: variables with secret-looking values masked, no step data. */
+function executionSummary(e) {
+    return {
+        item: e.item,
+        variables: maskSecrets(e.request?.variables ?? {}),
+        executionId: e.executionId ?? null,
+        status: e.status,
+        result: e.result,
+        ...timings(e.execution),
+        failedSteps: stepSummary(e.failedSteps),
+        ...(e.message ? { message: e.message } : {}),
+    };
+}
+/** `values` with the value of every secret-named key replaced by `***`. */
+function maskSecrets(values) {
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? '***' : value]));
 }
 const HEADLINE = {
     success: '✅ QFlow workflow succeeded',
@@ -32174,13 +32343,27 @@ const HEADLINE = {
     cancelled: '🛑 Stopped waiting for the QFlow workflow',
     started: '🚀 QFlow workflow started',
 };
-/** The job summary as Markdown. */
+/** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 function summaryMarkdown(report) {
-    const { startedAt, endedAt, durationSeconds } = timings(report.execution);
+    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
+    const lines = [`## ${headline}`, ''];
+    if (report.message)
+        lines.push(`> ${cell(report.message)}`, '');
+    if (report.budgetPauseMs) {
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`, '');
+    }
+    if (report.fanOut)
+        fanOutSummary(report, lines);
+    else
+        oneExecutionSummary(report, report.executions[0], lines);
+    return `${lines.join('\n')}\n`;
+}
+function oneExecutionSummary(report, one, lines) {
+    const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
     const rows = [
         ['Workflow', code(report.workflowId)],
-        ['Execution', report.executionId ? code(report.executionId) : 'not started'],
-        ['Status', cell(report.status || '–')],
+        ['Execution', one?.executionId ? code(one.executionId) : 'not started'],
+        ['Status', cell(one?.status || '–')],
     ];
     if (startedAt)
         rows.push(['Started', startedAt]);
@@ -32191,35 +32374,64 @@ function summaryMarkdown(report) {
     rows.push(['API calls', String(report.apiCalls)]);
     if (report.outputFile)
         rows.push(['Result file', code(report.outputFile)]);
-    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
-    const lines = [`## ${headline}`, ''];
-    if (report.message)
-        lines.push(`> ${cell(report.message)}`, '');
-    if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`, '');
-    }
     lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-    if (report.steps.length) {
-        const failed = new Set(report.failedSteps.map((s) => s.nodeId));
-        // Failed steps first: they are what the reader came for.
-        const ordered = [...report.steps.filter((s) => failed.has(s.nodeId)), ...report.steps.filter((s) => !failed.has(s.nodeId))];
-        lines.push(`### Steps (${report.steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
-        lines.push('| Step | Type | Status |', '|---|---|---|');
-        let size = Buffer.byteLength(lines.join('\n'));
-        let shown = 0;
-        for (const step of ordered) {
-            const row = `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`;
-            size += Buffer.byteLength(row) + 1;
-            if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024)
-                break;
-            lines.push(row);
-            shown++;
-        }
-        if (shown < ordered.length) {
-            lines.push('', `${ordered.length - shown} more steps are listed in the result file.`);
-        }
+    const steps = one?.steps ?? [];
+    if (!steps.length)
+        return;
+    const failed = new Set(one.failedSteps.map((s) => s.nodeId));
+    // Failed steps first: they are what the reader came for.
+    const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
+    lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
+    lines.push('| Step | Type | Status |', '|---|---|---|');
+    const stepRows = ordered.map((step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`);
+    addRows(lines, stepRows, 'more steps are listed in the result file.');
+}
+const RESULT_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    timed_out: 'still running at the timeout',
+    cancelled: 'not waited for',
+    started: 'started',
+};
+const NOT_STARTED = 'did not start or may have started';
+function fanOutSummary(report, lines) {
+    // In a fixed order, successes first, so totals of two runs read alike.
+    const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
+    for (const e of report.executions) {
+        const word = !e.executionId && e.result === 'failure' ? NOT_STARTED : RESULT_WORDS[e.result];
+        counts.set(word, counts.get(word) + 1);
     }
-    return `${lines.join('\n')}\n`;
+    for (const [word, n] of counts)
+        if (n === 0)
+            counts.delete(word);
+    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`, '');
+    if (report.outputFile)
+        lines.push(`Result file: ${code(report.outputFile)}`, '');
+    // Failures first, then the rest in the order of the matrix: what the reader came for.
+    const order = (e) => (e.result === 'success' || e.result === 'started' ? 1 : 0);
+    const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
+    lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
+    const rows = ordered.map((e) => {
+        const { durationSeconds } = timings(e.execution);
+        const variables = Object.entries(maskSecrets(e.request?.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+        const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
+        return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    });
+    addRows(lines, rows, 'more executions are listed in the result file.');
+}
+/** Table rows up to the summary's size and row limits, then a line that says how many were left out. */
+function addRows(lines, rows, rest) {
+    let size = Buffer.byteLength(lines.join('\n'));
+    let shown = 0;
+    for (const row of rows) {
+        size += Buffer.byteLength(row) + 1;
+        if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024)
+            break;
+        lines.push(row);
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `${rows.length - shown} ${rest}`);
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -32228,17 +32440,50 @@ function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
 
-;// CONCATENATED MODULE: ./src/history.ts
+;// CONCATENATED MODULE: ./src/action/start.ts
+/**
+ * Starting the executions: one run call per run request, up to `max-parallel` at a time (the HTTP
+ * layer also keeps to the gateway's concurrency limit). The run call is never repeated on its own:
+ * a run whose answer was lost is reported as "may have started", and the others go on.
+ */
+
+async function startExecutions(client, workflowId, requests, maxParallel, clock, 
+/** Told of each run as soon as its call has answered. */
+onStarted) {
+    const runs = requests.map((request, i) => ({ item: i + 1, request }));
+    let next = 0;
+    let cancelled;
+    const worker = async () => {
+        while (next < runs.length && cancelled === undefined) {
+            const run = runs[next++];
+            run.sentAt = clock.now();
+            try {
+                run.executionId = await client.runWorkflow(workflowId, run.request);
+            }
+            catch (error) {
+                // A cancelled job starts nothing more; what was started is still reported.
+                if (error instanceof CancelledError)
+                    cancelled = error;
+                run.error = error instanceof Error ? error : new Error(String(error));
+            }
+            onStarted(run);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(maxParallel, runs.length) }, worker));
+    return runs;
+}
+
+;// CONCATENATED MODULE: ./src/wait/history.ts
 /** Fewer successful runs than this say too little to plan polls around. */
 const MIN_SAMPLES = 3;
 /** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
 const OUTLIER_SPREADS = 3;
 const MAD_TO_SIGMA = 1.4826;
-/** Learns from the successful executions in `executions`, other than `excludeId`. */
-function learnDurations(executions, rules, excludeId) {
+/** Learns from the successful executions in `executions`. */
+function learnDurations(executions, rules) {
     // Failures often end early for reasons of their own: only successes tell how long a run takes.
     const durations = executions
-        .filter((e) => e.id !== excludeId && rules.classify(e.status) === 'success')
+        .filter((e) => rules.classify(e.status) === 'success')
         .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
         .filter((d) => Number.isFinite(d) && d >= 0);
     return durationModel(durations);
@@ -32262,7 +32507,7 @@ function median(values) {
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-;// CONCATENATED MODULE: ./src/schedule.ts
+;// CONCATENATED MODULE: ./src/wait/schedule.ts
 /** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
 const BACKOFF_FRACTION = 0.5;
 /** Jitter of ±20 % on backoff pauses, so matrix jobs started together do not poll in lockstep. */
@@ -32445,10 +32690,11 @@ function normalCdf(z) {
     return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
-;// CONCATENATED MODULE: ./src/waiter.ts
+;// CONCATENATED MODULE: ./src/wait/waiter.ts
 /**
- * Waits for an execution to reach a final status by polling the workflow's execution list, the one
- * read the docs offer that also shows the workflow's other recent executions.
+ * Waits for executions to reach a final status by polling the workflow's execution list, the one
+ * read the docs offer that shows every execution of the workflow at once: one look serves a single
+ * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 
 
@@ -32464,12 +32710,14 @@ const PAGE_SIZE = 50;
 const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
-async function waitForExecution(options) {
+async function waitForExecutions(options) {
     const { clock, log, rules, signal } = options;
     const random = options.random ?? Math.random;
     const waitStarted = clock.now();
-    const existing = options.startedAt === undefined;
-    let last;
+    const pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
+    const outcomes = new Map();
+    const single = pending.size === 1;
+    const existing = options.executions.some((e) => e.startedAt === undefined);
     let history;
     /** No look has succeeded yet: the next one reads the newest page, for the history. */
     let firstLook = true;
@@ -32477,31 +32725,39 @@ async function waitForExecution(options) {
     const unknownStatuses = new Set();
     let budgetPauseMs;
     let slowedDown = false;
-    const ended = (outcome) => ({ ...outcome, budgetPauseMs });
+    /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
+    const finish = (kind, polls, stoppedAtFailure = false) => {
+        for (const [id, state] of pending)
+            outcomes.set(id, { kind, execution: state.last });
+        return { outcomes, polls, budgetPauseMs, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
+    };
     /**
      * The first poll reads the newest page of the widest window: the workflow's recent executions
-     * teach the schedule how long a run takes, and a new execution is at the top. After that the
-     * window starts just before the execution (or the run), oldest first, so one short page shows it.
+     * teach the schedule how long a run takes, and new executions are at the top. After that the
+     * window starts just before the oldest execution still pending (or its run), oldest first, so a
+     * short page shows them.
      */
     const windowFor = () => {
         // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
         const widest = clock.now() - OLDEST_WINDOW_MS;
-        if (last?.createdAt !== undefined)
-            return { startAt: Math.max(widest, last.createdAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
-        if (existing)
-            return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES };
-        if (firstLook)
-            return { startAt: widest, order: '-createdAt', maxPages: 1 };
-        return { startAt: Math.max(widest, options.startedAt - CLOCK_SKEW_MS), order: 'createdAt', maxPages: MAX_PAGES };
+        const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
+        if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
+            const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
+            return { startAt, order: 'createdAt', maxPages: MAX_PAGES, forHistory: false, newOnTop: false };
+        }
+        if (!existing)
+            return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
+        return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES, forHistory: firstLook, newOnTop: false };
     };
     for (let poll = 1;; poll++) {
         // An execution that already existed may be over: look at once. A new one needs a moment.
         if (!(existing && poll === 1)) {
-            // Clocks of runner and QFlow may differ a little: an age below zero is read as zero.
-            const elapsedMs = Math.max(0, clock.now() - (last?.startDate ?? options.startedAt ?? waitStarted));
+            // The schedule follows the execution that has run longest of those still pending. Clocks of
+            // runner and QFlow may differ a little: an age below zero is read as zero.
+            const started = Math.min(...[...pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? waitStarted));
             const delay = nextPollDelay({
                 poll,
-                elapsedMs,
+                elapsedMs: Math.max(0, clock.now() - started),
                 minMs: options.pollIntervalMs,
                 maxMs: options.maxPollIntervalMs,
                 history,
@@ -32524,82 +32780,125 @@ async function waitForExecution(options) {
             }
             catch (error) {
                 if (error instanceof CancelledError)
-                    return ended({ kind: 'cancelled', execution: last, polls: poll - 1 });
+                    return finish('cancelled', poll - 1);
                 throw error;
             }
         }
         let search;
         try {
-            search = await findExecution(options, windowFor());
+            search = await findExecutions(options, windowFor(), new Set(pending.keys()));
         }
         catch (error) {
             if (error instanceof CancelledError)
-                return ended({ kind: 'cancelled', execution: last, polls: poll });
+                return finish('cancelled', poll);
             if (error instanceof DeadlineError)
-                return ended({ kind: 'timed_out', execution: last, polls: poll });
+                return finish('timed_out', poll);
             // A gateway that stays down through one look's retries may be back for the next: an outage
             // shorter than the timeout must not fail a deployment gate.
             if (!isTransient(error))
                 throw error;
             log.warning(`${error.message} Will look again.`);
             if (clock.now() >= options.deadline)
-                return ended({ kind: 'timed_out', execution: last, polls: poll });
+                return finish('timed_out', poll);
             continue;
         }
         if (firstLook) {
             firstLook = false;
-            history = learnDurations(search.firstPage, rules, options.executionId);
+            history = learnDurations(search.others, rules);
             if (history) {
                 log.info(`Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`);
             }
         }
-        const elapsed = humanDuration(clock.now() - waitStarted);
-        const found = search.execution;
-        if (found === undefined) {
-            log.info(`[${elapsed}] execution ${options.executionId} is not listed yet.`);
-            if (existing && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
-                throw new QFlowApiError(`Execution ${options.executionId} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`);
-            }
-        }
-        else {
-            last = found;
+        let failed = false;
+        for (const [id, state] of pending) {
+            const found = search.found.get(id);
+            if (found === undefined)
+                continue;
+            state.last = found;
             const verdict = rules.classify(found.status);
-            log.info(`[${elapsed}] ${found.status || '(no status)'}`);
-            if (verdict === 'success' || verdict === 'failure')
-                return ended({ kind: verdict, execution: found, polls: poll });
-            if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
+            if (verdict === 'success' || verdict === 'failure') {
+                const outcome = { kind: verdict, execution: found };
+                outcomes.set(id, outcome);
+                pending.delete(id);
+                failed ||= verdict === 'failure';
+                options.onEnded?.(id, outcome);
+            }
+            else if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
                 unknownStatuses.add(found.status);
                 log.info(`QFlow reported the status '${found.status}', which this action does not know; it is treated as not final. If it is final, list it in 'success-statuses' or 'failure-statuses'.`);
             }
         }
+        const elapsed = humanDuration(clock.now() - waitStarted);
+        const unlisted = [...pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
+        log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, outcomes, search) : describeMany(outcomes, pending, unlisted.length)}`);
+        if (pending.size === 0)
+            return finish('success', poll);
+        if (failed && options.failFast)
+            return finish('cancelled', poll, true);
+        if (existing && unlisted.length > 0 && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
+            throw new QFlowApiError(`Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`);
+        }
         if (clock.now() >= options.deadline)
-            return ended({ kind: 'timed_out', execution: last, polls: poll });
+            return finish('timed_out', poll);
     }
 }
-/** Reads the list a page at a time until the execution is on it or the pages run out. */
-async function findExecution(options, window) {
+/** One execution's progress, as a line of the log. */
+function describeOne(id, outcomes, search) {
+    const found = search.found.get(id) ?? outcomes.get(id)?.execution;
+    return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
+}
+/** A fan-out's progress: how many executions are in each status. */
+function describeMany(outcomes, pending, unlisted) {
+    const counts = new Map();
+    const statuses = [...[...outcomes.values()].map((o) => o.execution?.status), ...[...pending.values()].filter((p) => p.last).map((p) => p.last.status)];
+    for (const status of statuses)
+        counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
+    if (unlisted > 0)
+        counts.set('not listed yet', unlisted);
+    return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
+}
+/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
+async function findExecutions(options, window, wanted) {
     const now = options.clock.now();
-    let firstPage = [];
+    const found = new Map();
+    const others = [];
+    let firstId;
     let seen = 0;
     for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
         const page = await options.client.listExecutions(options.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber }, options.deadline);
-        if (pageNumber === 1)
-            firstPage = page.items;
-        const execution = page.items.find((item) => item.id === options.executionId);
-        if (execution)
-            return { execution, complete: true, firstPage };
-        seen += page.items.length;
-        if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstPage[0]?.id) {
+        if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstId) {
             // The server ignored both paging parameters: there is nothing more to read.
             options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-            return { complete: true, firstPage };
+            return { found, complete: true, others };
         }
-        if (page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total))
-            return { complete: true, firstPage };
+        firstId ??= page.items[0]?.id;
+        let ours = 0;
+        for (const item of page.items) {
+            if (wanted.has(item.id)) {
+                found.set(item.id, item);
+                ours++;
+            }
+            else if (window.forHistory)
+                others.push(item);
+        }
+        seen += page.items.length;
+        const lastPage = page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total);
+        if (lastPage)
+            return { found, complete: true, others };
+        // Newest first, new executions come before all others: once a page holds others, the rest are
+        // older; a page of nothing but new ones leaves the history on the next.
+        if (window.newOnTop) {
+            if (ours < page.items.length)
+                return { found, complete: found.size === wanted.size, others };
+        }
+        else if (found.size === wanted.size) {
+            return { found, complete: true, others };
+        }
     }
-    if (window.maxPages > 1)
-        options.log.warning(`Read ${window.maxPages} pages of executions without finding ${options.executionId}; will look again.`);
-    return { complete: false, firstPage };
+    if (!window.newOnTop) {
+        options.log.warning(`Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
+    }
+    return { found, complete: false, others };
 }
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch, pauseMs) {
@@ -32615,11 +32914,12 @@ function isTransient(error) {
     return error instanceof NetworkError || (error instanceof QFlowApiError && error.transient);
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action, start to end: inputs → auth → start → wait → collect → report. This is the one module
  * that talks to the runner (@actions/core); everything it calls takes plain values.
  */
+
 
 
 
@@ -32670,99 +32970,175 @@ async function runWorkflow(settings, workDir, signal, clock) {
     http.tokens = createTokenSource(settings.credentials, http, clock, core_setSecret, log);
     const client = new QFlowClient(http, clock);
     const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-    const report = {
-        workflowId: settings.workflowId,
-        executionId: settings.executionId,
-        result: 'failure',
-        status: '',
-        steps: [],
-        failedSteps: [],
-        stepOutputs: [],
-        stepInputs: [],
-        apiCalls: 0,
-    };
+    const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0 };
+    const many = settings.runs.length > 1;
     try {
-        let startedAt;
-        if (report.executionId === undefined) {
-            startedAt = clock.now();
-            report.executionId = await group('Start the QFlow workflow', () => client.runWorkflow(settings.workflowId, { input: settings.runInput, variables: settings.variables }));
-            // Set at once, so later steps have it even if the job is cancelled during the wait.
-            setOutput(Output.ExecutionId, report.executionId);
-            info(`Started execution ${report.executionId} of workflow ${settings.workflowId}.`);
-        }
-        const executionId = report.executionId;
-        if (!settings.wait) {
-            report.result = 'started';
+        if (settings.executionId !== undefined) {
+            report.executions = [executionReport(1, undefined, settings.executionId)];
         }
         else {
-            const outcome = await group(`Wait for execution ${executionId}`, () => waitForExecution({
+            await group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, clock));
+        }
+        const started = report.executions.filter((e) => e.executionId !== undefined);
+        if (!settings.wait) {
+            for (const e of started)
+                e.result = 'started';
+        }
+        else if (started.length > 0) {
+            const outcome = await group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
                 client,
                 workflowId: settings.workflowId,
-                executionId,
-                startedAt,
+                executions: started.map((e) => ({ id: e.executionId, startedAt: e.sentAt })),
                 deadline: clock.now() + settings.timeoutMs,
                 pollIntervalMs: settings.pollIntervalMs,
                 maxPollIntervalMs: settings.maxPollIntervalMs,
                 rules,
                 budget: http.budget,
+                failFast: settings.failFast,
+                onEnded: many ? (id, o) => info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
                 clock,
                 log,
                 signal,
             }));
             recordOutcome(report, outcome, settings);
-            if (outcome.kind === 'success' || outcome.kind === 'failure') {
-                await group('Collect the results', async () => {
-                    report.steps = await listAllSteps(client, executionId);
-                    report.failedSteps = report.steps.filter((step) => rules.classify(step.status) === 'failure');
-                    const outputs = selectNodes(settings.stepOutputs, report.steps, Input.StepOutputs, log);
-                    report.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', workDir, log);
-                    const inputs = selectNodes(settings.stepInputs, report.steps, Input.StepInputs, log);
-                    report.stepInputs = await fetchStepData(client, executionId, inputs, 'input', workDir, log);
-                });
-                if (outcome.kind === 'failure') {
-                    const failed = report.failedSteps.map((s) => s.nodeId).join(', ');
-                    report.message = `QFlow execution ${executionId} ended with status '${report.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
-                }
-            }
+            await group('Collect the results', () => collectAll(client, report, settings, rules, workDir));
         }
     }
     catch (error) {
         recordError(report, error);
     }
+    concludeRun(report);
     report.apiCalls = http.apiCalls;
     info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
     await writeResult(report, settings);
     return report;
 }
+function executionReport(item, request, executionId) {
+    return { item, request, executionId, result: 'failure', status: '', steps: [], failedSteps: [], stepOutputs: [], stepInputs: [] };
+}
+/** Starts every run request; each execution ID is an output as soon as its run call answers. */
+async function startAll(client, settings, report, clock) {
+    const many = settings.runs.length > 1;
+    const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, (run) => {
+        if (run.executionId === undefined)
+            return;
+        const ids = report.executions.flatMap((e) => e.executionId ?? []);
+        // Set at once, so later steps have it even if the job is cancelled during the wait.
+        setOutput(Output.ExecutionId, [...ids, run.executionId].join(','));
+        report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
+        info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
+    });
+    // A single run's error is the run's error, as it always was; in a fan-out it is that item's.
+    if (!many && runs[0].error)
+        throw runs[0].error;
+    const byItem = new Map(report.executions.map((e) => [e.item, e]));
+    report.executions = runs.map((run) => {
+        const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
+        if (run.error) {
+            e.message = run.error instanceof CancelledError ? 'Not started: the job was cancelled.' : run.error.message;
+            e.result = run.error instanceof CancelledError ? 'cancelled' : 'failure';
+            core_warning(`Item ${run.item}${describeVariables(run.request)}: ${run.error.message}`);
+        }
+        else if (run.sentAt === undefined) {
+            e.result = 'cancelled';
+            e.message = 'Not started: the job was cancelled.';
+        }
+        return e;
+    });
+}
+function describeVariables(request) {
+    const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
+    return shown.length ? `, ${shown.join(', ')}` : '';
+}
 function recordOutcome(report, outcome, settings) {
-    report.execution = outcome.execution;
-    report.status = outcome.execution?.status ?? '';
-    report.result = outcome.kind;
     report.budgetPauseMs = outcome.budgetPauseMs;
-    if (outcome.kind === 'timed_out') {
-        report.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${report.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+    for (const e of report.executions) {
+        const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
+        if (!o)
+            continue;
+        e.execution = o.execution;
+        e.status = o.execution?.status ?? '';
+        e.result = o.kind;
+        if (o.kind === 'timed_out') {
+            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+        }
+        else if (o.kind === 'cancelled') {
+            e.message = outcome.stoppedAtFailure
+                ? `Stopped waiting at the first failure ('${Input.FailFast}'); execution ${e.executionId} goes on in QFlow.`
+                : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
+        }
     }
-    else if (outcome.kind === 'cancelled') {
-        report.message = `The job was cancelled; execution ${report.executionId} goes on in QFlow, which offers no API to cancel it.`;
+}
+/** Steps and step data of every execution that ended. */
+async function collectAll(client, report, settings, rules, workDir) {
+    for (const e of report.executions) {
+        if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined)
+            continue;
+        const executionId = e.executionId;
+        e.steps = await listAllSteps(client, executionId);
+        e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
+        const dir = external_node_path_default().join(workDir, String(e.item));
+        const outputs = selectNodes(settings.stepOutputs, e.steps, Input.StepOutputs, log);
+        e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log);
+        const inputs = selectNodes(settings.stepInputs, e.steps, Input.StepInputs, log);
+        e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log);
+        if (e.result === 'failure') {
+            const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
+            e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
+        }
     }
 }
 /** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */
 function recordError(report, error) {
     if (error instanceof CancelledError) {
-        if (report.execution === undefined)
+        const ids = report.executions.flatMap((e) => e.executionId ?? []);
+        if (report.executions.every((e) => e.execution === undefined))
             report.result = 'cancelled';
-        report.message = `The job was cancelled${report.executionId ? `; execution ${report.executionId} goes on in QFlow` : ''}.`;
+        report.message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
         return;
     }
     report.message = error instanceof Error ? error.message : String(error);
     report.errored = true;
 }
-async function writeResult(report, settings) {
-    if (report.executionId === undefined)
+/**
+ * The run's result and message from its executions': `success` only when every one succeeded; else
+ * why not, most telling first (the job was cancelled, the wait timed out, an execution failed).
+ */
+function concludeRun(report) {
+    const { executions } = report;
+    if (report.result !== 'cancelled')
+        report.result = conclusion(executions) ?? report.result;
+    // An error or a cancellation has said why already.
+    if (report.errored || report.message !== undefined)
         return;
-    report.outputFile = settings.outputFile ?? external_node_path_default().join(runnerTemp(), `qflow-${report.executionId}.json`);
+    const unsuccessful = executions.filter((e) => e.result !== 'success' && e.result !== 'started');
+    if (!report.fanOut) {
+        report.message = executions[0]?.message;
+    }
+    else if (unsuccessful.length > 0) {
+        const shown = unsuccessful.slice(0, 3).map((e) => `Item ${e.item}: ${e.message ?? e.result}`);
+        const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
+        report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
+    }
+}
+/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
+function conclusion(executions) {
+    if (executions.length === 0)
+        return undefined;
+    for (const result of ['cancelled', 'timed_out', 'failure'])
+        if (executions.some((e) => e.result === result))
+            return result;
+    return executions.some((e) => e.result === 'started') ? 'started' : 'success';
+}
+async function writeResult(report, settings) {
+    const ids = report.executions.flatMap((e) => e.executionId ?? []);
+    if (ids.length === 0)
+        return;
+    const name = report.fanOut ? `qflow-${settings.workflowId}-${process.pid}.json` : `qflow-${ids[0]}.json`;
+    report.outputFile = settings.outputFile ?? external_node_path_default().join(runnerTemp(), name);
+    const tree = (pick) => report.fanOut ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)])) : pick(report.executions[0]);
     try {
-        await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: report.stepOutputs, stepInputs: report.stepInputs });
+        await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: tree((e) => e.stepOutputs), stepInputs: tree((e) => e.stepInputs) });
     }
     catch (error) {
         core_warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
@@ -32770,17 +33146,28 @@ async function writeResult(report, settings) {
     }
 }
 function resultFields(report) {
+    const one = (e) => ({
+        executionId: e.executionId,
+        status: e.status,
+        result: e.result,
+        ...timings(e.execution),
+        message: e.message,
+    });
+    const details = (e) => ({
+        execution: e.execution?.raw ?? null,
+        steps: stepSummary(e.steps),
+        failedSteps: stepSummary(e.failedSteps),
+    });
+    if (!report.fanOut) {
+        const e = report.executions[0];
+        return { workflowId: report.workflowId, ...one(e), result: report.result, message: report.message, apiCalls: report.apiCalls, ...details(e) };
+    }
     return {
         workflowId: report.workflowId,
-        executionId: report.executionId,
-        status: report.status,
         result: report.result,
-        ...timings(report.execution),
         message: report.message,
         apiCalls: report.apiCalls,
-        execution: report.execution?.raw ?? null,
-        steps: stepSummary(report.steps),
-        failedSteps: stepSummary(report.failedSteps),
+        executions: report.executions.map((e) => ({ item: e.item, variables: e.request?.variables ?? {}, input: e.request?.input ?? {}, ...one(e), ...details(e) })),
     };
 }
 async function publish(report) {
@@ -32795,6 +33182,19 @@ async function publish(report) {
         await summary.addRaw(summaryMarkdown(report)).write();
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6731);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

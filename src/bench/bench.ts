@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RATE_LIMIT, endOf, QFlowSimulator, type RecordedCall, type SimExecution, type SimWorkflow } from '../simulator/server.js';
 import { ACTION_ENTRY, runAction } from '../simulator/runner.js';
-import { median } from '../history.js';
+import { median } from '../wait/history.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -37,7 +37,11 @@ const TOKEN = 'bench-token';
 const ACTION_DEFAULTS = { pollIntervalMs: 2000, maxPollIntervalMs: 60_000, timeoutMs: 3_600_000 };
 /** The documented default budget, its window scaled like every other duration. */
 const RATE_LIMIT = { limit: DEFAULT_RATE_LIMIT.limit, windowSec: DEFAULT_RATE_LIMIT.windowSec / SCALE };
-const JOBS = Number(process.env.BENCH_JOBS ?? 40);
+/** Jobs sharing one subscription: 40 jobs polling (a budget a matrix overdraws), and 50 executions as a matrix or in one step. */
+const SHARED = [
+  { jobs: 40, pollers: ['action', 'fixed 10 s'] },
+  { jobs: 50, pollers: ['fan-out', 'action', 'fixed 10 s'] },
+] as const;
 
 const scaled = (ms: number) => ms / SCALE;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -220,8 +224,10 @@ async function pollingTable(scratch: string): Promise<Row[]> {
   return rows;
 }
 
+type SharedPoller = 'action' | 'fixed 10 s' | 'fan-out';
+
 interface SharedRow {
-  poller: 'action' | 'fixed 10 s';
+  poller: SharedPoller;
   jobs: number;
   succeeded: number;
   calls: number;
@@ -232,63 +238,75 @@ interface SharedRow {
 }
 
 /**
- * JOBS jobs of one 5-minute workflow (durations ±10 %, a 20-run history) on one subscription of 300
- * calls per hour, started 50 ms apart as a matrix starts them: first the action, then as many fixed
- * 10 s pollers on a subscription of their own.
+ * `jobs` executions of one 5-minute workflow (durations ±10 %, a 20-run history) on one subscription
+ * of 300 calls per hour, each poller on a subscription of its own: as many jobs of the action or of
+ * a fixed 10 s poller, started 50 ms apart as a matrix starts them, or one step of the action with a
+ * `matrix` of that many items. For the one step, an end counts as noticed at the first look after it.
  */
-async function sharedSubscription(scratch: string): Promise<SharedRow[]> {
+async function sharedSubscription(jobs: number, poller: SharedPoller, scratch: string): Promise<SharedRow> {
   const durationMs = 300_000;
   const sim = new QFlowSimulator({ rateLimit: RATE_LIMIT });
   await sim.start();
-  const rows: SharedRow[] = [];
   try {
-    for (const poller of ['action', 'fixed 10 s'] as const) {
-      process.stderr.write(`${JOBS} jobs on one subscription, ${poller}...\n`);
-      const workflow: SimWorkflow = {
-        id: randomUUID(),
-        durationMs: scaled(durationMs),
-        durationSpread: 0.1,
-        finalStatus: 'Success',
-        runningStatus: 'Running',
-        steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
-      };
-      sim.addWorkflow(workflow);
-      for (let i = 0; i < 20; i++) {
-        sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - (i + 1) * 3600_000, durationMs: scaled(spreadOut(durationMs)), finalStatus: 'Success' });
-      }
-      const subscription = `${poller} jobs`;
-      const jobs = await Promise.all(
-        Array.from({ length: JOBS }, async (_, job) => {
+    process.stderr.write(`${jobs} executions on one subscription, ${poller}...\n`);
+    const workflow: SimWorkflow = {
+      id: randomUUID(),
+      durationMs: scaled(durationMs),
+      durationSpread: 0.1,
+      finalStatus: 'Success',
+      runningStatus: 'Running',
+      steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
+    };
+    sim.addWorkflow(workflow);
+    for (let i = 0; i < 20; i++) {
+      sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - (i + 1) * 3600_000, durationMs: scaled(spreadOut(durationMs)), finalStatus: 'Success' });
+    }
+    const subscription = 'shared';
+    const ends = (id: string) => endOf(sim.executions.find((e) => e.id === id)!);
+    let results: { token: string; delayMs: number; ok: boolean }[];
+    if (poller === 'fan-out') {
+      const token = randomUUID();
+      sim.addToken(token, subscription);
+      const regions = Array.from({ length: jobs }, (_, i) => `region-${i + 1}`);
+      const run = await runAction({ ...actionInputs(sim, token, workflow.id), matrix: JSON.stringify({ region: regions }) });
+      const looks = sim.callsTo('list').map((call) => call.at);
+      results = run.outputs['execution-id'].split(',').map((id) => ({
+        token,
+        delayMs: ((looks.find((at) => at >= ends(id)) ?? run.exitedAt) - ends(id)) * SCALE,
+        ok: run.outputs.result === 'success',
+      }));
+    } else {
+      results = await Promise.all(
+        Array.from({ length: jobs }, async (_, job) => {
           const token = randomUUID();
           sim.addToken(token, subscription);
           await new Promise((resolve) => setTimeout(resolve, 50 * job));
           if (poller === 'action') {
             const run = await runAction(actionInputs(sim, token, workflow.id));
-            return { token, exitedAt: run.exitedAt, executionId: run.outputs['execution-id'], ok: run.outputs.result === 'success' };
+            return { token, delayMs: (run.exitedAt - ends(run.outputs['execution-id'])) * SCALE, ok: run.outputs.result === 'success' };
           }
-          const interval = scaled(10_000);
-          const done = await runFixedPoller(sim, token, workflow.id, interval, Math.random(), path.join(scratch, `${token}.rss`));
-          return { token, ...done, ok: true };
+          const done = await runFixedPoller(sim, token, workflow.id, scaled(10_000), Math.random(), path.join(scratch, `${token}.rss`));
+          return { token, delayMs: (done.exitedAt - ends(done.executionId)) * SCALE, ok: true };
         }),
       );
-      const calls = sim.calls.filter((call) => call.subscription === subscription);
-      const throttled = jobs.map((job) => calls.filter((call) => call.authorization === `Bearer ${job.token}` && isThrottledAnswer(call)).length);
-      const delays = jobs.map((job) => (job.exitedAt - endOf(sim.executions.find((e) => e.id === job.executionId)!)) * SCALE);
-      rows.push({
-        poller,
-        jobs: jobs.length,
-        succeeded: jobs.filter((job) => job.ok).length,
-        calls: calls.length,
-        throttledTotal: throttled.reduce((a, b) => a + b, 0),
-        throttledMax: Math.max(...throttled),
-        delayMedianMs: median(delays),
-        delayMaxMs: Math.max(...delays),
-      });
     }
+    const calls = sim.calls.filter((call) => call.subscription === subscription);
+    const tokens = [...new Set(results.map((r) => r.token))];
+    const throttled = tokens.map((token) => calls.filter((call) => call.authorization === `Bearer ${token}` && isThrottledAnswer(call)).length);
+    const delays = results.map((r) => r.delayMs);
+    return {
+      poller,
+      jobs,
+      succeeded: results.filter((r) => r.ok).length,
+      calls: calls.length,
+      throttledTotal: throttled.reduce((a, b) => a + b, 0),
+      throttledMax: Math.max(...throttled),
+      delayMedianMs: median(delays),
+      delayMaxMs: Math.max(...delays),
+    };
   } finally {
     await sim.stop();
   }
-  return rows;
 }
 
 /** Milliseconds from spawning the action to its first request, and from spawning `node -e 0` to its exit. */
@@ -343,7 +361,8 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'qflow-bench-'));
   try {
     const rows = await pollingTable(scratch);
-    const shared = await sharedSubscription(scratch);
+    const shared: SharedRow[] = [];
+    for (const { jobs, pollers } of SHARED) for (const poller of pollers) shared.push(await sharedSubscription(jobs, poller, scratch));
     const start = await startTimes(20);
     const bundleBytes = (await stat(ACTION_ENTRY)).size;
     const largePeakMiB = await largeOutputPeak(scratch);
@@ -373,12 +392,15 @@ async function main(): Promise<void> {
       );
     }
     lines.push('');
-    lines.push(`${JOBS} jobs of a 5-minute workflow (±10 %, 20-run history) on one subscription of 300 calls per hour, started within ${seconds(50 * JOBS * SCALE)}:`);
+    lines.push(
+      'Executions of a 5-minute workflow (±10 %, 20-run history) on one subscription of 300 calls per hour: jobs of the action or of a fixed poller started 50 ms (unscaled 0.5 s) apart, or one step with a `matrix`, where an end counts as noticed at the first look after it:',
+    );
     lines.push('');
-    lines.push('| poller | jobs succeeded | API calls, all jobs | throttled answers (most in one job) | detection delay, median | detection delay, max |');
-    lines.push('|---|---:|---:|---:|---:|---:|');
+    lines.push('| executions | poller | succeeded | API calls, all | throttled answers (most in one job) | detection delay, median | detection delay, max |');
+    lines.push('|---:|---|---:|---:|---:|---:|---:|');
     for (const r of shared) {
-      lines.push(`| ${r.poller} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`);
+      const who = r.poller === 'fan-out' ? 'action, one step with `matrix`' : r.poller === 'action' ? `${r.jobs} jobs of the action` : `${r.jobs} fixed 10 s pollers`;
+      lines.push(`| ${r.jobs} | ${who} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`);
     }
     lines.push('');
     lines.push(`Process start to first request: ${start.action.toFixed(0)} ms (median of 20); \`node -e 0\`: ${start.bare.toFixed(0)} ms; ratio ${(start.action / start.bare).toFixed(2)}.`);
@@ -416,10 +438,14 @@ async function main(): Promise<void> {
       checks.push([`5 min, 50 of 300 calls left: ${fifty.throttledTotal} throttled answers = 0`, fifty.throttledTotal === 0]);
       const spent = rows.find((r) => r.c.budget === 'spent')!;
       checks.push([`5 min, budget spent at the start: every run succeeded, at most ${spent.throttledMax} throttled answer per run ≤ 1`, spent.throttledMax <= 1]);
-      const jobs = shared.find((r) => r.poller === 'action')!;
-      checks.push([`${JOBS} jobs on one subscription: ${jobs.succeeded} of ${jobs.jobs} succeeded within the timeout`, jobs.succeeded === jobs.jobs]);
-      checks.push([`${JOBS} jobs on one subscription: at most ${jobs.throttledMax} throttled answer per job ≤ 1`, jobs.throttledMax <= 1]);
-      checks.push([`${JOBS} jobs on one subscription: ${jobs.calls} calls ≤ the 300 the subscription has`, jobs.calls <= RATE_LIMIT.limit]);
+      const jobs = shared.find((r) => r.poller === 'action' && r.jobs === 40)!;
+      checks.push([`40 jobs on one subscription: ${jobs.succeeded} of ${jobs.jobs} succeeded within the timeout`, jobs.succeeded === jobs.jobs]);
+      checks.push([`40 jobs on one subscription: at most ${jobs.throttledMax} throttled answer per job ≤ 1`, jobs.throttledMax <= 1]);
+      const fan = shared.find((r) => r.poller === 'fan-out')!;
+      const single = rows.find((r) => r.execution === '5 min' && r.c.drawn)!;
+      checks.push([`50 executions in one step: ${fan.calls} API calls ≤ 2 × 50 + 15`, fan.calls <= 115]);
+      checks.push([`50 executions in one step: median delay ${seconds(fan.delayMedianMs)} within 1 s of one execution's ${seconds(single.delayMedianMs)}`, fan.delayMedianMs <= single.delayMedianMs + 1000]);
+      checks.push([`50 executions in one step: ${fan.throttledTotal} throttled answers = 0, all ${fan.succeeded} succeeded`, fan.throttledTotal === 0 && fan.succeeded === fan.jobs]);
     }
     checks.push([`start to first request ${(start.action / start.bare).toFixed(2)}× \`node -e 0\` < 3×`, start.action < 3 * start.bare]);
     checks.push([`peak RSS with a 50 MB output ${largePeakMiB.toFixed(0)} MiB < 200 MiB`, largePeakMiB < 200]);

@@ -35,6 +35,8 @@ export interface SimWorkflow {
   durationSpread?: number;
   /** The status it ends with. */
   finalStatus: string;
+  /** The status an execution ends with, by what its run request carried; `finalStatus` by default. */
+  finalStatusOf?: (request: { input?: unknown; variables?: Record<string, unknown> }) => string | undefined;
   /** The status it shows while it runs. */
   runningStatus?: string;
   steps: SimStep[];
@@ -466,6 +468,7 @@ export class QFlowSimulator {
       createdAt: now,
       startDelayMs: workflow.startDelayMs?.() ?? 0,
       durationMs: workflow.durationMs * (1 + (workflow.durationSpread ?? 0) * (2 * Math.random() - 1)),
+      finalStatus: workflow.finalStatusOf?.(request) ?? workflow.finalStatus,
       request,
       listedFrom: now + (this.options.listDelayMs ?? 0),
     });

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
@@ -46,6 +46,11 @@ function sumOfParts(text: string): number | undefined {
   return text !== '' && end === text.length ? total : undefined;
 }
 
+export function parsePositiveInteger(name: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
+  return Number(value);
+}
+
 export function parseBoolean(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
@@ -82,8 +87,8 @@ export function parseNodeSelection(name: string, value: string): NodeSelection {
 /** Parses YAML text, throwing the `yaml` package's errors (which carry `linePos`). */
 export type YamlParser = (text: string) => unknown;
 
-/** Text that opens like a JSON object was meant as JSON: YAML would quietly read `"b": }` as null. */
-const MEANT_AS_JSON = /^\{\s*"/;
+/** Text that opens like a JSON object or list was meant as JSON: YAML would quietly read `"b": }` as null. */
+const MEANT_AS_JSON = /^(\{\s*"|\[)/;
 
 function needsYaml(value: string): boolean {
   const text = value.trim();
@@ -108,30 +113,46 @@ export async function yamlParserFor(values: string[]): Promise<YamlParser | unde
 }
 
 /**
- * A JSON or YAML mapping. JSON is tried first so a JSON typo is reported with JSON's own position;
+ * A JSON or YAML value. JSON is tried first so a JSON typo is reported with JSON's own position;
  * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
- * from yamlParserFor, which loads it when this text needs it.
+ * from yamlParserFor, which loads it when this text needs it. Undefined for an empty input.
  */
-export function parseMapping(name: string, value: string, parseYaml?: YamlParser): Record<string, unknown> | undefined {
+export function parseStructured(name: string, value: string, parseYaml?: YamlParser): unknown {
   const text = value.trim();
   if (text === '') return undefined;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (jsonError) {
     if (MEANT_AS_JSON.test(text)) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
     if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`);
     try {
-      parsed = parseYaml(text);
+      return parseYaml(text);
     } catch (yamlError) {
       throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
     }
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const kind = Array.isArray(parsed) ? 'a list' : parsed === null ? 'empty' : `the ${typeof parsed} ${quote(String(parsed))}`;
-    throw new InputError(`Input '${name}' is ${kind}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
+}
+
+/** A JSON or YAML mapping (see parseStructured). */
+export function parseMapping(name: string, value: string, parseYaml?: YamlParser): Record<string, unknown> | undefined {
+  const parsed = parseStructured(name, value, parseYaml);
+  if (parsed === undefined) return undefined;
+  return checkMapping(`Input '${name}'`, parsed);
+}
+
+/** `value` if it is a mapping; otherwise an error that says what `what` is instead. */
+export function checkMapping(what: string, value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(`${what} is ${describeKind(value)}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
   }
-  return parsed as Record<string, unknown>;
+  return value as Record<string, unknown>;
+}
+
+export function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${quote(String(value))}`;
 }
 
 function describeJsonError(text: string, error: unknown): string {
@@ -228,13 +249,13 @@ function lineAndColumn(text: string, offset: number): string {
  * QFlow rejects an override whose value is blank ("no variable field should be left blank",
  * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
  */
-export function checkNoBlankVariables(name: string, variables: Record<string, unknown>): void {
+export function checkNoBlankVariables(what: string, variables: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(variables)) {
     const blank =
       value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     if (blank) {
       throw new InputError(
-        `Input '${name}' leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`,
+        `${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`,
       );
     }
   }

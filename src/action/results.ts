@@ -9,10 +9,10 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { QFlowApiError } from './errors.js';
-import type { Log } from './log.js';
+import { QFlowApiError } from '../errors.js';
+import type { Log } from '../log.js';
 import type { NodeSelection } from './parse.js';
-import type { QFlowClient, StepDataKind, StepRecord } from './qflow.js';
+import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
 
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
@@ -85,29 +85,34 @@ export async function readStepData(data: StepData): Promise<unknown> {
   return JSON.parse(await readFile(data.file, 'utf8'));
 }
 
+/** Step data keyed by node ID; for a fan-out, grouped by execution ID first. */
+export type StepDataTree = StepData[] | Record<string, StepData[]>;
+
 /**
- * Writes the full result as one JSON object: `fields` first, then `stepOutputs` and `stepInputs`
- * streamed from their files.
+ * Writes the full result as one JSON object: `fields` first, then each entry of `stepData`
+ * (`stepOutputs`, `stepInputs`) streamed from its files.
  */
-export async function writeResultFile(
-  file: string,
-  fields: Record<string, unknown>,
-  stepData: { stepOutputs: StepData[]; stepInputs: StepData[] },
-): Promise<void> {
+export async function writeResultFile(file: string, fields: Record<string, unknown>, stepData: Record<string, StepDataTree>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
+  const writeTree = async (tree: StepDataTree, indent: string) => {
+    const entries: [string, StepData | StepData[]][] = Array.isArray(tree) ? tree.map((data) => [data.nodeId, data]) : Object.entries(tree);
+    await write('{');
+    for (const [i, [key, value]] of entries.entries()) {
+      await write(`${i === 0 ? '' : ','}\n${indent}  ${JSON.stringify(key)}: `);
+      if (Array.isArray(value)) await writeTree(value, `${indent}  `);
+      else await pipeline(createReadStream(value.file), out as Writable, { end: false });
+    }
+    await write(entries.length ? `\n${indent}}` : '}');
+  };
   const head = JSON.stringify(fields, null, 2);
   await write(head.slice(0, head.lastIndexOf('}')).trimEnd());
-  for (const [key, list] of Object.entries(stepData)) {
-    await write(`,\n  ${JSON.stringify(key)}: {`);
-    for (const [i, data] of list.entries()) {
-      await write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(data.nodeId)}: `);
-      await pipeline(createReadStream(data.file), out as Writable, { end: false });
-    }
-    await write(list.length ? '\n  }' : '}');
+  for (const [key, tree] of Object.entries(stepData)) {
+    await write(`,\n  ${JSON.stringify(key)}: `);
+    await writeTree(tree, '  ');
   }
   out.end('\n}\n');
   await once(out, 'finish');

@@ -1,6 +1,7 @@
 import { Input } from './constants.js';
-import { InputError } from './errors.js';
-import { resolveGateway } from './gateway.js';
+import { InputError } from '../errors.js';
+import { resolveGateway } from '../qflow/gateway.js';
+import { expandMatrix, type RunRequest } from './matrix.js';
 import {
   checkNoBlankVariables,
   parseBoolean,
@@ -8,12 +9,14 @@ import {
   parseList,
   parseMapping,
   parseNodeSelection,
+  parsePositiveInteger,
+  parseStructured,
   parseUuid,
   quote,
   yamlParserFor,
   type NodeSelection,
 } from './parse.js';
-import { normalizeStatus } from './status.js';
+import { normalizeStatus } from '../wait/status.js';
 
 /** How the action gets its bearer JWT. */
 export type Credentials =
@@ -30,10 +33,14 @@ export interface Settings {
   workflowId: string;
   /** An execution that already exists, to wait for instead of starting one. */
   executionId?: string;
-  /** The `input` object of the run request; undefined leaves it out. */
-  runInput?: Record<string, unknown>;
-  /** The `variables` override object of the run request; undefined leaves it out. */
-  variables?: Record<string, unknown>;
+  /** The executions to start, one run request each: one, or one per `matrix` item. None with `executionId`. */
+  runs: RunRequest[];
+  /** A `matrix` was given: the outputs describe every execution (even a matrix of one). */
+  fanOut: boolean;
+  /** Run calls in flight at most while starting a fan-out. */
+  maxParallel: number;
+  /** Stop waiting at the first execution that fails. */
+  failFast: boolean;
   /** Wait for a final status (true) or return as soon as the execution has started (false). */
   wait: boolean;
   /** Longest wait for a final status, in milliseconds. */
@@ -73,15 +80,20 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
   if (workflowId === '') throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
   const executionId = read(Input.ExecutionId);
 
-  const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput)]);
+  const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput), read(Input.Matrix)]);
   const variables = parseMapping(Input.Variables, read(Input.Variables), yaml);
-  if (variables) checkNoBlankVariables(Input.Variables, variables);
+  if (variables) checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
   const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
-  if (executionId !== '' && (runInput || variables)) {
+  const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+  if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
     throw new InputError(
-      `Inputs '${Input.RunInput}' and '${Input.Variables}' start a new execution, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`,
+      `Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`,
     );
   }
+  const base: RunRequest = { input: runInput, variables };
+  const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base);
+  const maxParallel = parsePositiveInteger(Input.MaxParallel, read(Input.MaxParallel) || '4');
+  const failFast = parseBoolean(Input.FailFast, read(Input.FailFast) || 'false');
 
   const wait = parseBoolean(Input.Wait, read(Input.Wait) || 'true');
   if (!wait && executionId !== '') {
@@ -108,8 +120,10 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
     credentials: readCredentials(read),
     workflowId: parseUuid(Input.WorkflowId, workflowId),
     executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
-    runInput,
-    variables,
+    runs,
+    fanOut: matrix !== undefined,
+    maxParallel,
+    failFast,
     wait,
     timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
     pollIntervalMs,

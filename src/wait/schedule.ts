@@ -11,7 +11,7 @@
  * runs well past its usual duration, each pause is half the time waited so far (so pauses grow by
  * half each poll), with jitter.
  */
-import type { BudgetView } from './budget.js';
+import type { BudgetView } from '../qflow/budget.js';
 import type { DurationModel } from './history.js';
 
 export interface ScheduleInput {

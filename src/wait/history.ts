@@ -2,7 +2,7 @@
  * What the workflow's recent executions say about how long this one will take. The execution list
  * the waiter reads anyway carries each execution's `startDate` and `endDate`, so this costs no call.
  */
-import type { ExecutionRecord } from './qflow.js';
+import type { ExecutionRecord } from '../qflow/client.js';
 import type { StatusRules } from './status.js';
 
 /** A robust summary of past durations: the median and a spread that outliers do not sway. */
@@ -20,11 +20,11 @@ export const MIN_SAMPLES = 3;
 const OUTLIER_SPREADS = 3;
 const MAD_TO_SIGMA = 1.4826;
 
-/** Learns from the successful executions in `executions`, other than `excludeId`. */
-export function learnDurations(executions: readonly ExecutionRecord[], rules: StatusRules, excludeId: string): DurationModel | undefined {
+/** Learns from the successful executions in `executions`. */
+export function learnDurations(executions: readonly ExecutionRecord[], rules: StatusRules): DurationModel | undefined {
   // Failures often end early for reasons of their own: only successes tell how long a run takes.
   const durations = executions
-    .filter((e) => e.id !== excludeId && rules.classify(e.status) === 'success')
+    .filter((e) => rules.classify(e.status) === 'success')
     .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
     .filter((d) => Number.isFinite(d) && d >= 0);
   return durationModel(durations);

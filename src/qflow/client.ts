@@ -5,9 +5,9 @@
  */
 import { createWriteStream } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
-import { QFlowApiError, RunOutcomeUnknownError } from './errors.js';
+import { QFlowApiError, RunOutcomeUnknownError } from '../errors.js';
 import type { ApiHttp } from './http.js';
-import { iso, type Clock } from './time.js';
+import { iso, type Clock } from '../time.js';
 
 const API = '/qflowapi/v1';
 

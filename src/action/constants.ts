@@ -11,6 +11,9 @@ export enum Input {
   ExecutionId = 'execution-id',
   RunInput = 'input',
   Variables = 'variables',
+  Matrix = 'matrix',
+  MaxParallel = 'max-parallel',
+  FailFast = 'fail-fast',
   Wait = 'wait',
   Timeout = 'timeout',
   PollInterval = 'poll-interval',
@@ -38,6 +41,7 @@ export enum Output {
   StepInputs = 'step-inputs',
   OutputFile = 'output-file',
   ApiCalls = 'api-calls',
+  Executions = 'executions',
 }
 
 /** What the `result` output says about the run, in one word a later step can test. */

@@ -6,11 +6,11 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError, abortReason } from './errors.js';
-import type { Log } from './log.js';
+import { DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError, abortReason } from '../errors.js';
+import type { Log } from '../log.js';
 import { ApiBudget, admission, type Endpoint } from './budget.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, type RetryPolicy } from './retry.js';
-import { humanDuration, type Clock } from './time.js';
+import { humanDuration, type Clock } from '../time.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';

@@ -18,7 +18,7 @@
  *   are besides us; net of calls the window frees, a steady other client counts as none.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Clock } from './time.js';
+import type { Clock } from '../time.js';
 
 /** The endpoints whose budgets are kept apart: each call names one. */
 export type Endpoint = 'run' | 'executions' | 'steps' | 'step-data';

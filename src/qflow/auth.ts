@@ -1,9 +1,9 @@
-import { Input } from './constants.js';
-import { QFlowApiError } from './errors.js';
+import { Input } from '../action/constants.js';
+import { QFlowApiError } from '../errors.js';
 import type { ApiHttp, TokenSource } from './http.js';
-import type { Credentials } from './inputs.js';
-import type { Log } from './log.js';
-import { humanDuration, type Clock } from './time.js';
+import type { Credentials } from '../action/inputs.js';
+import type { Log } from '../log.js';
+import { humanDuration, type Clock } from '../time.js';
 
 /** A Qualys JWT lives 4 hours and its answer carries no expiry field (Qualys gateway docs). */
 const TOKEN_LIFETIME_MS = 4 * 3600_000;

@@ -1,0 +1,81 @@
+/**
+ * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
+ * account (connector) and region. Two forms, as a GitHub matrix has:
+ * - a list of items, each giving `variables` and/or `input`;
+ * - a mapping of lists, such as `{credentials: [a, b], region: [us-east-1, eu-west-1]}`, whose
+ *   product gives one item per combination, each combination a set of variables.
+ * Every item is merged over the step's own `variables` and `input`.
+ */
+import { Input } from './constants.js';
+import { InputError } from '../errors.js';
+import { checkMapping, checkNoBlankVariables, describeKind, quote } from './parse.js';
+
+/** One run request of the fan-out. */
+export interface RunRequest {
+  /** The `input` object of the run request; undefined leaves it out. */
+  input?: Record<string, unknown>;
+  /** The `variables` override object of the run request; undefined leaves it out. */
+  variables?: Record<string, unknown>;
+}
+
+/** More executions than this from one step would be a runaway matrix, not a remediation job. */
+export const MAX_MATRIX_ITEMS = 256;
+const ITEM_KEYS = ['variables', 'input'];
+
+/**
+ * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
+ * own `input` and `variables`. Every problem names the item and the key.
+ */
+export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
+  const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1)) : product(matrix);
+  if (items.length === 0) throw new InputError(`Input '${Input.Matrix}' has no items. Expected at least one, or leave '${Input.Matrix}' out.`);
+  if (items.length > MAX_MATRIX_ITEMS) {
+    throw new InputError(`Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`);
+  }
+  const seen = new Map<string, number>();
+  return items.map((item, i) => {
+    const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
+    const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
+    if (variables) checkNoBlankVariables(`Input '${Input.Matrix}' item ${i + 1}`, variables);
+    const key = JSON.stringify({ variables, input });
+    const twin = seen.get(key);
+    if (twin !== undefined) {
+      throw new InputError(`Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
+    }
+    seen.set(key, i + 1);
+    return { variables, input };
+  });
+}
+
+function listItem(item: unknown, number: number): RunRequest {
+  const what = `Input '${Input.Matrix}' item ${number}`;
+  const fields = checkMapping(what, item);
+  const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
+  if (unknown !== undefined) {
+    throw new InputError(`${what} has the key ${quote(unknown)}. Expected only 'variables' and 'input', as in {variables: {region: us-east-1}}.`);
+  }
+  return {
+    variables: fields.variables === undefined ? undefined : checkMapping(`${what}'s 'variables'`, fields.variables),
+    input: fields.input === undefined ? undefined : checkMapping(`${what}'s 'input'`, fields.input),
+  };
+}
+
+/** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */
+function product(matrix: unknown): RunRequest[] {
+  const lists = Object.entries(checkMapping(`Input '${Input.Matrix}'`, matrix));
+  let combinations: Record<string, unknown>[] = [{}];
+  for (const [name, values] of lists) {
+    if (!Array.isArray(values) || values.length === 0) {
+      throw new InputError(
+        `Input '${Input.Matrix}' gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`,
+      );
+    }
+    const bad = values.find((v) => v === null || typeof v === 'object');
+    if (bad !== undefined) {
+      throw new InputError(`Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`);
+    }
+    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+    if (combinations.length > MAX_MATRIX_ITEMS) break;
+  }
+  return combinations.map((variables) => ({ variables }));
+}

@@ -1,0 +1,293 @@
+/**
+ * Waits for executions to reach a final status by polling the workflow's execution list, the one
+ * read the docs offer that shows every execution of the workflow at once: one look serves a single
+ * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
+ */
+import { CancelledError, DeadlineError, NetworkError, QFlowApiError } from '../errors.js';
+import { EXECUTION_LIST_MAX_AGE_MS } from '../action/constants.js';
+import { learnDurations, type DurationModel } from './history.js';
+import type { Log } from '../log.js';
+import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
+import type { ApiBudget } from '../qflow/budget.js';
+import { nextPollDelay, type Stretch } from './schedule.js';
+import type { StatusRules } from './status.js';
+import { humanDuration, type Clock } from '../time.js';
+
+/** Runner and QFlow clocks may disagree: the list window reaches this far beyond both ends. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
+const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
+export const PAGE_SIZE = 50;
+/** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
+const MAX_PAGES = 20;
+/** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
+const NOT_FOUND_SEARCHES = 3;
+
+export interface WaitOptions {
+  client: Pick<QFlowClient, 'listExecutions'>;
+  workflowId: string;
+  /**
+   * The executions to wait for, each with when this action started it (epoch ms); `startedAt` is
+   * undefined for one that already existed (`execution-id`).
+   */
+  executions: { id: string; startedAt?: number }[];
+  /** When to give up waiting (epoch ms). */
+  deadline: number;
+  pollIntervalMs: number;
+  maxPollIntervalMs: number;
+  rules: StatusRules;
+  /** The subscription's API budget, as the gateway reports it; the polls fit within it. */
+  budget?: Pick<ApiBudget, 'view' | 'notBefore'>;
+  /** Stop waiting for the others as soon as one execution fails. */
+  failFast?: boolean;
+  /** Told of each execution as soon as its final status is seen. */
+  onEnded?: (id: string, outcome: ExecutionOutcome) => void;
+  clock: Clock;
+  log: Log;
+  signal: AbortSignal;
+  random?: () => number;
+}
+
+/** How the wait ended for one execution: its final verdict, or why the wait stopped before it. */
+export interface ExecutionOutcome {
+  kind: 'success' | 'failure' | 'timed_out' | 'cancelled';
+  /** The execution as last seen in the list. */
+  execution?: ExecutionRecord;
+}
+
+export interface WaitOutcome {
+  /** Every execution waited for, by ID. */
+  outcomes: Map<string, ExecutionOutcome>;
+  polls: number;
+  /** The wait stopped at the first failure (`failFast`); the others are marked cancelled. */
+  stoppedAtFailure?: boolean;
+  /** The longest pause the API budget stretched past max-poll-interval: an end may have been noticed this late. */
+  budgetPauseMs?: number;
+}
+
+/** Which part of the execution list one poll reads. */
+interface ListWindow {
+  startAt: number;
+  order: ExecutionQuery['order'];
+  maxPages: number;
+  /** The first look: it also gathers the history from the executions that are not waited for. */
+  forHistory: boolean;
+  /** Newest first after new executions: a page that holds other executions ends the search. */
+  newOnTop: boolean;
+}
+
+interface Pending {
+  startedAt?: number;
+  last?: ExecutionRecord;
+}
+
+export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
+  const { clock, log, rules, signal } = options;
+  const random = options.random ?? Math.random;
+  const waitStarted = clock.now();
+  const pending = new Map<string, Pending>(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
+  const outcomes = new Map<string, ExecutionOutcome>();
+  const single = pending.size === 1;
+  const existing = options.executions.some((e) => e.startedAt === undefined);
+  let history: DurationModel | undefined;
+  /** No look has succeeded yet: the next one reads the newest page, for the history. */
+  let firstLook = true;
+  let missedSearches = 0;
+  const unknownStatuses = new Set<string>();
+  let budgetPauseMs: number | undefined;
+  let slowedDown = false;
+
+  /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
+  const finish = (kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome => {
+    for (const [id, state] of pending) outcomes.set(id, { kind, execution: state.last });
+    return { outcomes, polls, budgetPauseMs, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
+  };
+
+  /**
+   * The first poll reads the newest page of the widest window: the workflow's recent executions
+   * teach the schedule how long a run takes, and new executions are at the top. After that the
+   * window starts just before the oldest execution still pending (or its run), oldest first, so a
+   * short page shows them.
+   */
+  const windowFor = (): ListWindow => {
+    // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
+    const widest = clock.now() - OLDEST_WINDOW_MS;
+    const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
+    if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
+      const startAt = Math.max(widest, Math.min(...(references as number[])) - CLOCK_SKEW_MS);
+      return { startAt, order: 'createdAt', maxPages: MAX_PAGES, forHistory: false, newOnTop: false };
+    }
+    if (!existing) return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
+    return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES, forHistory: firstLook, newOnTop: false };
+  };
+
+  for (let poll = 1; ; poll++) {
+    // An execution that already existed may be over: look at once. A new one needs a moment.
+    if (!(existing && poll === 1)) {
+      // The schedule follows the execution that has run longest of those still pending. Clocks of
+      // runner and QFlow may differ a little: an age below zero is read as zero.
+      const started = Math.min(...[...pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? waitStarted));
+      const delay = nextPollDelay({
+        poll,
+        elapsedMs: Math.max(0, clock.now() - started),
+        minMs: options.pollIntervalMs,
+        maxMs: options.maxPollIntervalMs,
+        history,
+        budget: options.budget?.view('executions'),
+        timeLeftMs: options.deadline - clock.now(),
+        random: random(),
+      });
+      if (delay.stretched) {
+        if (!slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
+        slowedDown = true;
+        if (delay.ms > options.maxPollIntervalMs) budgetPauseMs = Math.max(budgetPauseMs ?? 0, delay.ms);
+      }
+      // Nothing is sent before a throttled answer's wait is over.
+      const notBefore = options.budget?.notBefore('executions') ?? 0;
+      const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), options.deadline);
+      try {
+        await clock.sleep(wakeAt - clock.now(), signal);
+      } catch (error) {
+        if (error instanceof CancelledError) return finish('cancelled', poll - 1);
+        throw error;
+      }
+    }
+
+    let search: SearchResult;
+    try {
+      search = await findExecutions(options, windowFor(), new Set(pending.keys()));
+    } catch (error) {
+      if (error instanceof CancelledError) return finish('cancelled', poll);
+      if (error instanceof DeadlineError) return finish('timed_out', poll);
+      // A gateway that stays down through one look's retries may be back for the next: an outage
+      // shorter than the timeout must not fail a deployment gate.
+      if (!isTransient(error)) throw error;
+      log.warning(`${(error as Error).message} Will look again.`);
+      if (clock.now() >= options.deadline) return finish('timed_out', poll);
+      continue;
+    }
+
+    if (firstLook) {
+      firstLook = false;
+      history = learnDurations(search.others, rules);
+      if (history) {
+        log.info(
+          `Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`,
+        );
+      }
+    }
+    let failed = false;
+    for (const [id, state] of pending) {
+      const found = search.found.get(id);
+      if (found === undefined) continue;
+      state.last = found;
+      const verdict = rules.classify(found.status);
+      if (verdict === 'success' || verdict === 'failure') {
+        const outcome = { kind: verdict, execution: found };
+        outcomes.set(id, outcome);
+        pending.delete(id);
+        failed ||= verdict === 'failure';
+        options.onEnded?.(id, outcome);
+      } else if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
+        unknownStatuses.add(found.status);
+        log.info(
+          `QFlow reported the status '${found.status}', which this action does not know; it is treated as not final. If it is final, list it in 'success-statuses' or 'failure-statuses'.`,
+        );
+      }
+    }
+    const elapsed = humanDuration(clock.now() - waitStarted);
+    const unlisted = [...pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
+    log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, outcomes, search) : describeMany(outcomes, pending, unlisted.length)}`);
+    if (pending.size === 0) return finish('success', poll);
+    if (failed && options.failFast) return finish('cancelled', poll, true);
+    if (existing && unlisted.length > 0 && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
+      throw new QFlowApiError(
+        `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`,
+      );
+    }
+    if (clock.now() >= options.deadline) return finish('timed_out', poll);
+  }
+}
+
+/** One execution's progress, as a line of the log. */
+function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search: SearchResult): string {
+  const found = search.found.get(id) ?? outcomes.get(id)?.execution;
+  return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
+}
+
+/** A fan-out's progress: how many executions are in each status. */
+function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<string, Pending>, unlisted: number): string {
+  const counts = new Map<string, number>();
+  const statuses = [...[...outcomes.values()].map((o) => o.execution?.status), ...[...pending.values()].filter((p) => p.last).map((p) => p.last!.status)];
+  for (const status of statuses) counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
+  if (unlisted > 0) counts.set('not listed yet', unlisted);
+  return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
+}
+
+interface SearchResult {
+  /** The executions looked for that are listed, by ID. */
+  found: Map<string, ExecutionRecord>;
+  /** Every page of the window was read: a miss means the execution is not in it. */
+  complete: boolean;
+  /** The other executions seen on the first look, for the history. */
+  others: ExecutionRecord[];
+}
+
+/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
+async function findExecutions(options: WaitOptions, window: ListWindow, wanted: Set<string>): Promise<SearchResult> {
+  const now = options.clock.now();
+  const found = new Map<string, ExecutionRecord>();
+  const others: ExecutionRecord[] = [];
+  let firstId: string | undefined;
+  let seen = 0;
+  for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
+    const page = await options.client.listExecutions(
+      options.workflowId,
+      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber },
+      options.deadline,
+    );
+    if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstId) {
+      // The server ignored both paging parameters: there is nothing more to read.
+      options.log.debug('The execution list ignored the paging parameters; reading one page only.');
+      return { found, complete: true, others };
+    }
+    firstId ??= page.items[0]?.id;
+    let ours = 0;
+    for (const item of page.items) {
+      if (wanted.has(item.id)) {
+        found.set(item.id, item);
+        ours++;
+      } else if (window.forHistory) others.push(item);
+    }
+    seen += page.items.length;
+    const lastPage = page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total);
+    if (lastPage) return { found, complete: true, others };
+    // Newest first, new executions come before all others: once a page holds others, the rest are
+    // older; a page of nothing but new ones leaves the history on the next.
+    if (window.newOnTop) {
+      if (ours < page.items.length) return { found, complete: found.size === wanted.size, others };
+    } else if (found.size === wanted.size) {
+      return { found, complete: true, others };
+    }
+  }
+  if (!window.newOnTop) {
+    options.log.warning(`Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
+  }
+  return { found, complete: false, others };
+}
+
+/** The one log line that says why the polls slowed down, with the figures. */
+function describeStretch(stretch: Stretch, pauseMs: number): string {
+  const { budget } = stretch;
+  const others = budget.othersPerCall >= 0.5 ? `, and other callers spend about ${Math.round(budget.othersPerCall)} for each of this action's` : '';
+  const plan =
+    stretch.share < 1
+      ? 'not enough for one more look at the planned pace'
+      : `about ${Math.floor(stretch.share)} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} looks within ${humanDuration(stretch.horizonMs)}`;
+  return `Polling less often to spare the subscription's API budget: ${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}. Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+}
+
+/** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
+function isTransient(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof QFlowApiError && error.transient);
+}
