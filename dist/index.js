@@ -32528,6 +32528,13 @@ const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
 const PEAK_SPACING = 1.25;
 /**
+ * With many executions waited for, their ends spread over the history's spread, and each look
+ * notices every end since the one before: looks that far apart near the usual end, a quarter of a
+ * spread (about eight across the ±1 spread where two thirds of them end), notice ends about as soon
+ * as one execution's looks notice its end, for a fraction of the calls.
+ */
+const FAN_OUT_PEAK_SPREADS = 0.2;
+/**
  * How steeply the pause grows with the distance before the usual end: as the fifth power of how much
  * less likely the execution is to end now than at its usual duration. Runs mostly end close to their
  * usual duration; the benchmark showed the plain (first-power) ratio spending more calls on the
@@ -32570,7 +32577,8 @@ function pauseAt(input, elapsedMs, poll, factor, random) {
         return backoff();
     // The jitter goes on the spacing, not the pause, so a pause at its cap stays there (a shorter one
     // would only spend calls early), and less of it: a tenth either way still breaks lockstep.
-    const peak = PEAK_SPACING * input.minMs * (1 + (jitter - 1) / 2) * factor;
+    const spacing = Math.max(PEAK_SPACING * input.minMs, (input.pending ?? 1) > 1 ? FAN_OUT_PEAK_SPREADS * spread : 0);
+    const peak = spacing * (1 + (jitter - 1) / 2) * factor;
     return clamp(hazardPause(elapsedMs, history.medianMs, spread, peak, longest * factor), input.minMs, longest * factor);
 }
 function spreadOf(history) {
@@ -32761,6 +32769,7 @@ async function waitForExecutions(options) {
                 minMs: options.pollIntervalMs,
                 maxMs: options.maxPollIntervalMs,
                 history,
+                pending: pending.size,
                 budget: options.budget?.view('executions'),
                 timeLeftMs: options.deadline - clock.now(),
                 random: random(),

@@ -133,6 +133,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
         minMs: options.pollIntervalMs,
         maxMs: options.maxPollIntervalMs,
         history,
+        pending: pending.size,
         budget: options.budget?.view('executions'),
         timeLeftMs: options.deadline - clock.now(),
         random: random(),
