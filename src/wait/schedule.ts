@@ -73,10 +73,11 @@ const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
 const PEAK_SPACING = 1.25;
 /**
- * With many executions waited for, their ends spread over the history's spread, and each look
- * notices every end since the one before: looks that far apart near the usual end, a quarter of a
- * spread (about eight across the ±1 spread where two thirds of them end), notice ends about as soon
- * as one execution's looks notice its end, for a fraction of the calls.
+ * With many executions waited for (a fan-out), their ends spread over the history's spread and each
+ * look notices every end since the one before. Near the usual end the looks are then at least a
+ * fifth of a spread apart (about ten across the ±1 spread where two thirds of them end), not 1.25
+ * poll-intervals: each look notices several ends. The benchmark weighs the trade: fewer looks, and
+ * a median delay a little longer than one execution's.
  */
 const FAN_OUT_PEAK_SPREADS = 0.2;
 /**
