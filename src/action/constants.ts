@@ -24,6 +24,8 @@ export enum Input {
   SuccessStatuses = 'success-statuses',
   FailureStatuses = 'failure-statuses',
   OutputFile = 'output-file',
+  CommentOnPr = 'comment-on-pr',
+  GithubToken = 'github-token',
 }
 
 /** The action's outputs, as named in action.yml. */

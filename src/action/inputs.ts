@@ -61,6 +61,8 @@ export interface Settings {
   failureStatuses: string[];
   /** Where to write the full result as JSON; undefined means a file in RUNNER_TEMP. */
   outputFile?: string;
+  /** Post the job summary on the pull request with this token (`comment-on-pr`); undefined for no comment. */
+  commentToken?: string;
 }
 
 /** Reads one input, trimmed, '' when unset: `core.getInput` in the action, a map in tests. */
@@ -71,7 +73,7 @@ export type InputReader = (name: Input) => string;
  * before anything that could print it runs.
  */
 export async function readSettings(read: InputReader, registerSecret: (secret: string) => void): Promise<Settings> {
-  for (const secret of [Input.Token, Input.ClientSecret, Input.Password]) {
+  for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
     const value = read(secret);
     if (value !== '') registerSecret(value);
   }
@@ -134,7 +136,17 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
     successStatuses,
     failureStatuses,
     outputFile: read(Input.OutputFile) || undefined,
+    commentToken: readCommentToken(read),
   };
+}
+
+function readCommentToken(read: InputReader): string | undefined {
+  if (!parseBoolean(Input.CommentOnPr, read(Input.CommentOnPr) || 'false')) return undefined;
+  const token = read(Input.GithubToken);
+  if (token === '') {
+    throw new InputError(`Input '${Input.CommentOnPr}' is true but '${Input.GithubToken}' is empty. Expected a token that may write pull-request comments (by default the job's own, \${{ github.token }}).`);
+  }
+  return token;
 }
 
 function readCredentials(read: InputReader): Credentials {

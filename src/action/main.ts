@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
+import { commentMarker, commentOnPullRequest, pullRequestOf } from './comment.js';
 import { Input, Output, type Result } from './constants.js';
 import { CancelledError } from '../errors.js';
 import { ApiHttp } from '../qflow/http.js';
@@ -38,6 +39,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const settings = await readSettings((name: Input) => core.getInput(name), core.setSecret);
     const report = await runWorkflow(settings, workDir, cancel.signal, clock);
     await publish(report);
+    if (settings.commentToken !== undefined) await comment(settings.commentToken, report);
     if (report.errored || (report.result !== 'success' && report.result !== 'started')) {
       core.setFailed(report.message ?? `The QFlow run ended as ${report.result}.`);
     }
@@ -250,6 +252,18 @@ function resultFields(report: RunReport): Record<string, unknown> {
     apiCalls: report.apiCalls,
     executions: report.executions.map((e) => ({ item: e.item, variables: e.request?.variables ?? {}, input: e.request?.input ?? {}, ...one(e), ...details(e) })),
   };
+}
+
+/** The job summary on the pull request that ran the job, when asked for and there is one. */
+async function comment(token: string, report: RunReport): Promise<void> {
+  const pr = await pullRequestOf(process.env);
+  if (!pr) {
+    core.info(`'${Input.CommentOnPr}' is true, but this job was not started by a pull request: no comment.`);
+    return;
+  }
+  const runUrl = `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`;
+  const body = `${summaryMarkdown(report)}\n[The run](${runUrl})\n`;
+  await commentOnPullRequest(token, pr, commentMarker(process.env, report.workflowId), body, log);
 }
 
 async function publish(report: RunReport): Promise<void> {
