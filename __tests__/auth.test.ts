@@ -38,7 +38,9 @@ describe('LoginToken', () => {
 
   it('logs in with an OAuth client through the clientId and clientSecret headers', async () => {
     const token = jwt();
-    const scope = nock(GATEWAY, { reqheaders: { clientid: 'cid', clientsecret: 'csecret' } }).post('/auth/oidc').reply(200, token);
+    const scope = nock(GATEWAY, { reqheaders: { clientid: 'cid', clientsecret: 'csecret' } })
+      .post('/auth/oidc')
+      .reply(200, token);
     const { tokens } = setup({ kind: 'oauth-client', clientId: 'cid', clientSecret: 'csecret' });
     await expect(tokens.get()).resolves.toBe(token);
     scope.done();
@@ -89,7 +91,7 @@ describe('LoginToken', () => {
   it('says which credentials were rejected on a 401, without echoing them', async () => {
     nock(GATEWAY).post('/auth/oidc').reply(401, { message: 'bad client' });
     const { tokens } = setup({ kind: 'oauth-client', clientId: 'c', clientSecret: 'very-secret' });
-    const error = (await tokens.get().catch((e) => e)) as Error;
+    const error = (await tokens.get().catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/HTTP 401. The gateway rejected the credentials in 'client-id'\/'client-secret'.*'Qualys Flow Access'/);
     expect(error.message).not.toContain('very-secret');
   });

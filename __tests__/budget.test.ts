@@ -33,7 +33,7 @@ describe('ApiBudget', () => {
     expect(budget.view('executions')).toEqual({ remaining: 118, limit: 300, windowMs: 3_600_000, othersPerCall: 0 });
   });
 
-  it('forbids any call before a throttled answer\'s wait, and forgets its Remaining: 0 once the wait is over', () => {
+  it("forbids any call before a throttled answer's wait, and forgets its Remaining: 0 once the wait is over", () => {
     const { clock, budget } = fresh();
     budget.record('executions', left(40), 'admitted');
     clock.time += 1000;

@@ -100,10 +100,17 @@ describe('the pull-request comment', () => {
   it('warns, naming the missing permission, and keeps the step green when GitHub refuses', () =>
     withSimulator({}, async (sim, workflow) => {
       const github = await fakeGitHub(403);
-      const run = await runAgainst(sim, workflow, { 'comment-on-pr': 'true', 'github-token': 'ghs_readonly' }, { env: await pullRequestEnv(github.url) });
+      const run = await runAgainst(
+        sim,
+        workflow,
+        { 'comment-on-pr': 'true', 'github-token': 'ghs_readonly' },
+        { env: await pullRequestEnv(github.url) },
+      );
       expect(run.exitCode).toBe(0);
       expect(run.outputs.result).toBe('success');
-      expect(run.stdout).toContain("::warning::Could not comment on pull request #7 (GitHub answered HTTP 403). The job's token needs the 'pull-requests: write' permission");
+      expect(run.stdout).toContain(
+        "::warning::Could not comment on pull request #7 (GitHub answered HTTP 403). The job's token needs the 'pull-requests: write' permission",
+      );
     }));
 
   it('makes no call to GitHub when no comment is asked for', () =>

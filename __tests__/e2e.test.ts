@@ -9,7 +9,17 @@ const EXISTING_WF_FILLER = 130;
 describe('the action, run as the runner runs it', () => {
   it('runs a workflow to success and hands its results to later steps', () =>
     withSimulator({}, async (sim, workflow) => {
-      const run = await runAgainst(sim, workflow, { input: 'bucketName: test-bucket-1', variables: '{"region":"us-east-1"}', 'step-outputs': '*', 'step-inputs': 'node-7c1d9e20-stop-instances' }, { keepTemp: true });
+      const run = await runAgainst(
+        sim,
+        workflow,
+        {
+          input: 'bucketName: test-bucket-1',
+          variables: '{"region":"us-east-1"}',
+          'step-outputs': '*',
+          'step-inputs': 'node-7c1d9e20-stop-instances',
+        },
+        { keepTemp: true },
+      );
       expect(run.exitCode).toBe(0);
       const id = sim.executions[0].id;
       expect(sim.executions[0].request).toEqual({ input: { bucketName: 'test-bucket-1' }, variables: { region: 'us-east-1' } });
@@ -23,21 +33,24 @@ describe('the action, run as the runner runs it', () => {
       expect(run.summary).toContain('## ✅ QFlow workflow succeeded');
       expect(run.summary).toContain(`| Execution | \`${id}\` |`);
       const result = await readResultFile(run);
-      expect(result).toMatchObject({ executionId: id, result: 'success', stepOutputs: JSON.parse(run.outputs['step-outputs']) });
+      expect(result).toMatchObject({ executionId: id, result: 'success', stepOutputs: JSON.parse(run.outputs['step-outputs']) as unknown });
       expect(run.outputs['output-file']).toBe(`${run.runnerTemp}/qflow-${id}.json`);
       expect(Number(run.outputs['api-calls'])).toBe(sim.calls.filter((c) => c.endpoint !== 'oidc').length);
     }));
 
   it('sets execution-id before the wait, and fails the step when the execution fails', () =>
-    withSimulator({ workflow: { finalStatus: 'Failed', steps: [{ nodeId: 'node-1', nodeType: 'AWS', status: 'Failed', output: {} }] } }, async (sim, workflow) => {
-      const run = await runAgainst(sim, workflow);
-      expect(run.exitCode).toBe(1);
-      expect(run.outputs).toMatchObject({ status: 'Failed', result: 'failure' });
-      expect(JSON.parse(run.outputs['failed-steps'])).toEqual([{ nodeId: 'node-1', nodeType: 'AWS', status: 'Failed' }]);
-      expect(errors(run)).toEqual([`QFlow execution ${sim.executions[0].id} ended with status 'Failed'; failed steps: node-1.`]);
-      expect(run.stdout.indexOf('execution-id')).toBeLessThan(0); // outputs go to GITHUB_OUTPUT, not the log
-      expect(run.summary).toContain('## ❌ QFlow workflow failed');
-    }));
+    withSimulator(
+      { workflow: { finalStatus: 'Failed', steps: [{ nodeId: 'node-1', nodeType: 'AWS', status: 'Failed', output: {} }] } },
+      async (sim, workflow) => {
+        const run = await runAgainst(sim, workflow);
+        expect(run.exitCode).toBe(1);
+        expect(run.outputs).toMatchObject({ status: 'Failed', result: 'failure' });
+        expect(JSON.parse(run.outputs['failed-steps'])).toEqual([{ nodeId: 'node-1', nodeType: 'AWS', status: 'Failed' }]);
+        expect(errors(run)).toEqual([`QFlow execution ${sim.executions[0].id} ended with status 'Failed'; failed steps: node-1.`]);
+        expect(run.stdout.indexOf('execution-id')).toBeLessThan(0); // outputs go to GITHUB_OUTPUT, not the log
+        expect(run.summary).toContain('## ❌ QFlow workflow failed');
+      },
+    ));
 
   it('gives up at the timeout and says the execution may still be running', () =>
     withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
@@ -97,7 +110,8 @@ describe('the action, run as the runner runs it', () => {
       expect(run.outputs).toMatchObject({ 'execution-id': target.id, result: 'success' });
       expect(sim.callsTo('run')).toHaveLength(0);
       expect(sim.callsTo('list').map((c) => c.query.pageNumber)).toEqual(['1', '2', '3']);
-    }));
+    }),
+  );
 
   it('reads the execution ID from the API guide answer shape', () =>
     withSimulator({ runAnswer: 'data' }, async (sim, workflow) => {
@@ -117,12 +131,16 @@ describe('the action, run as the runner runs it', () => {
     ['a username and password', { username: 'alice', password: 'alice-pw-123' }],
     ['an OAuth client', {}],
   ])('authenticates with %s', (_name, auth) =>
-    withSimulator({ credentials: { token: 'fixed-token-abc', username: 'alice', password: 'alice-pw-123', clientId: CLIENT.id, clientSecret: CLIENT.secret } }, async (sim, workflow) => {
-      const run = await runAgainst(sim, workflow, auth);
-      expect(run.exitCode).toBe(0);
-      const logins = sim.calls.filter((c) => c.endpoint === 'auth' || c.endpoint === 'oidc').map((c) => c.endpoint);
-      expect(logins).toEqual('token' in auth ? [] : 'username' in auth ? ['auth'] : ['oidc']);
-    }));
+    withSimulator(
+      { credentials: { token: 'fixed-token-abc', username: 'alice', password: 'alice-pw-123', clientId: CLIENT.id, clientSecret: CLIENT.secret } },
+      async (sim, workflow) => {
+        const run = await runAgainst(sim, workflow, auth);
+        expect(run.exitCode).toBe(0);
+        const logins = sim.calls.filter((c) => c.endpoint === 'auth' || c.endpoint === 'oidc').map((c) => c.endpoint);
+        expect(logins).toEqual('token' in auth ? [] : 'username' in auth ? ['auth'] : ['oidc']);
+      },
+    ),
+  );
 
   it('fails on bad input before any call to QFlow', () =>
     withSimulator({}, async (sim, workflow) => {

@@ -27,14 +27,22 @@ describe('a fan-out over a matrix', () => {
     withSimulator(
       {
         workflow: {
-          finalStatusOf: (request) => (request.variables?.region === 'ap-south-1' && request.variables?.credentials === CONNECTORS[1] ? 'Failed' : undefined),
+          finalStatusOf: (request) =>
+            request.variables?.region === 'ap-south-1' && request.variables?.credentials === CONNECTORS[1] ? 'Failed' : undefined,
         },
       },
       async (sim, workflow) => {
-        const run = await runAgainst(sim, workflow, { matrix: MATRIX, variables: 'dryRun: "false"', 'step-outputs': 'node-41b2aa07-notify' }, { keepTemp: true });
+        const run = await runAgainst(
+          sim,
+          workflow,
+          { matrix: MATRIX, variables: 'dryRun: "false"', 'step-outputs': 'node-41b2aa07-notify' },
+          { keepTemp: true },
+        );
         expect(run.exitCode).toBe(1);
         expect(sim.callsTo('run')).toHaveLength(6);
-        expect(sim.executions.map((e) => e.request)).toContainEqual({ variables: { dryRun: 'false', credentials: CONNECTORS[1], region: 'ap-south-1' } });
+        expect(sim.executions.map((e) => e.request)).toContainEqual({
+          variables: { dryRun: 'false', credentials: CONNECTORS[1], region: 'ap-south-1' },
+        });
         expect(run.outputs.result).toBe('failure');
         expect(run.outputs.status).toBe('5 Success, 1 Failed');
         const executions = rows(run.outputs);
@@ -115,6 +123,15 @@ describe('a fan-out over a matrix', () => {
         'step-inputs': 'node-7c1d9e20-stop-instances',
       });
       const pinned = await readFile(new URL('./fixtures/single-run-outputs.json', import.meta.url), 'utf8');
-      expect(JSON.stringify(stableOutputs(run, sim.executions.map((e) => e.id)), null, 2) + '\n').toBe(pinned);
+      expect(
+        JSON.stringify(
+          stableOutputs(
+            run,
+            sim.executions.map((e) => e.id),
+          ),
+          null,
+          2,
+        ) + '\n',
+      ).toBe(pinned);
     }));
 });

@@ -17,7 +17,7 @@ describe('reliability', () => {
       expect(errors(run)).toEqual([]);
       expect(run.exitCode).toBe(0);
       expect(run.outputs.result).toBe('success');
-      expect(Object.keys(JSON.parse(run.outputs['step-outputs']))).toHaveLength(workflow.steps.length);
+      expect(Object.keys(JSON.parse(run.outputs['step-outputs']) as object)).toHaveLength(workflow.steps.length);
       expect(sim.callsTo('run')).toHaveLength(1);
     }));
 
@@ -108,7 +108,9 @@ describe('reliability', () => {
       sim.addFault({ endpoint: 'list', times: 1, action: { malformed: true } });
       const run = await runAgainst(sim, workflow);
       expect(run.exitCode).toBe(1);
-      expect(errors(run)[0]).toMatch(/Could not list the executions of workflow .*: QFlow answered HTTP 200 with something that is not JSON: <html>gateway error page<\/html>/);
+      expect(errors(run)[0]).toMatch(
+        /Could not list the executions of workflow .*: QFlow answered HTTP 200 with something that is not JSON: <html>gateway error page<\/html>/,
+      );
       expect(run.outputs['execution-id']).toBe(sim.executions[0].id);
     }));
 
@@ -130,19 +132,38 @@ describe('secrets', () => {
   ])('never prints the secret of %s or a JWT, even at debug level', (_name, auth, secret) =>
     withSimulator(
       {
-        credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret, username: 'alice', password: 'alice-Pa55word!', token: 'eyJhbGciOiJIUzI1NiJ9.eyJmaXhlZCI6MX0.c2VjcmV0' },
+        credentials: {
+          clientId: CLIENT.id,
+          clientSecret: CLIENT.secret,
+          username: 'alice',
+          password: 'alice-Pa55word!',
+          token: 'eyJhbGciOiJIUzI1NiJ9.eyJmaXhlZCI6MX0.c2VjcmV0',
+        },
         tokenCalls: 3,
       },
       async (sim, workflow) => {
         sim.addFault({ endpoint: 'list', times: 1, action: { status: 500, body: '{"message":"boom"}' } });
-        const run = await runAgainst(sim, workflow, { ...auth, 'step-outputs': '*', 'step-inputs': '*' }, { env: { RUNNER_DEBUG: '1' }, keepTemp: true });
+        const run = await runAgainst(
+          sim,
+          workflow,
+          { ...auth, 'step-outputs': '*', 'step-inputs': '*' },
+          { env: { RUNNER_DEBUG: '1' }, keepTemp: true },
+        );
         try {
           expect(run.exitCode).toBe(0);
           const issued = sim.calls.map((c) => c.authorization?.replace('Bearer ', '')).filter((t): t is string => !!t);
-          const masks = run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+          const masks = run.stdout
+            .split('\n')
+            .filter((l) => l.startsWith('::add-mask::'))
+            .map((l) => l.slice('::add-mask::'.length));
           for (const token of new Set(issued)) expect(masks).toContain(token);
-          const printed = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
-          const everything = [printed, run.stderr, JSON.stringify(run.outputs), run.summary, await readFile(run.outputs['output-file'], 'utf8')].join('\n');
+          const printed = run.stdout
+            .split('\n')
+            .filter((l) => !l.startsWith('::add-mask::'))
+            .join('\n');
+          const everything = [printed, run.stderr, JSON.stringify(run.outputs), run.summary, await readFile(run.outputs['output-file'], 'utf8')].join(
+            '\n',
+          );
           for (const value of [secret, ...issued]) expect(everything).not.toContain(value);
           expect(everything).not.toMatch(/Authorization|clientSecret/i);
           expect(printed).toContain('::debug::');
@@ -155,7 +176,13 @@ describe('secrets', () => {
 
   it('masks values under secret-named keys of step outputs', () =>
     withSimulator(
-      { workflow: { steps: [{ nodeId: 'node-vault', nodeType: 'Vault', output: { user: 'svc', password: 'vault-pw-778899', nested: { apiKey: 'key-abcdef' } } }] } },
+      {
+        workflow: {
+          steps: [
+            { nodeId: 'node-vault', nodeType: 'Vault', output: { user: 'svc', password: 'vault-pw-778899', nested: { apiKey: 'key-abcdef' } } },
+          ],
+        },
+      },
       async (sim, workflow) => {
         const run = await runAgainst(sim, workflow, { 'step-outputs': '*' });
         expect(run.stdout).toContain('::add-mask::vault-pw-778899');
@@ -168,7 +195,14 @@ describe('secrets', () => {
 describe('large results', () => {
   it('streams a step output of tens of megabytes to the result file and keeps the outputs under 1 MB', () =>
     withSimulator(
-      { workflow: { steps: [{ nodeId: 'node-big', nodeType: 'AWS', outputBytes: 30 * 1024 * 1024 }, { nodeId: 'node-small', nodeType: 'Email', output: { sent: true } }] } },
+      {
+        workflow: {
+          steps: [
+            { nodeId: 'node-big', nodeType: 'AWS', outputBytes: 30 * 1024 * 1024 },
+            { nodeId: 'node-small', nodeType: 'Email', output: { sent: true } },
+          ],
+        },
+      },
       async (sim, workflow) => {
         const run = await runAgainst(sim, workflow, { 'step-outputs': '*' }, { keepTemp: true });
         try {

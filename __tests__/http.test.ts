@@ -31,7 +31,7 @@ const read = { method: 'GET' as const, path: '/qflowapi/v1/thing', purpose: 'rea
 const run = { method: 'POST' as const, path: '/qflowapi/v1/workflows/w/run', purpose: 'run workflow w', body: '{}', unsafe: true };
 /** A QFlow call: sends the token and reports its answer to the API budget. */
 const qflowRead = { ...read, endpoint: 'executions' as const };
-const fixedToken: TokenSource = { get: async () => 'jwt', renew: () => false, rejectedHint: '' };
+const fixedToken: TokenSource = { get: () => Promise.resolve('jwt'), renew: () => false, rejectedHint: '' };
 
 describe('reads', () => {
   it.each([500, 502, 503, 504])('retries HTTP %i with backoff and succeeds', async (status) => {
@@ -43,7 +43,7 @@ describe('reads', () => {
 
   it('gives up after five attempts with the last answer in the message, as worth trying later', async () => {
     const { http, requests } = await client([json(502, { message: 'bad gateway' })]);
-    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    const error = (await http.json(read).catch((e: unknown) => e)) as QFlowApiError;
     expect(error.message).toBe('Could not read the thing: QFlow answered HTTP 502. QFlow says: bad gateway');
     expect(error.transient).toBe(true);
     expect(requests).toHaveLength(5);
@@ -51,7 +51,7 @@ describe('reads', () => {
 
   it.each([400, 403, 404, 422])('does not retry HTTP %i, nor call it worth trying later', async (status) => {
     const { http, requests } = await client([json(status, { message: 'no' })]);
-    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    const error = (await http.json(read).catch((e: unknown) => e)) as QFlowApiError;
     expect(error).toBeInstanceOf(QFlowApiError);
     expect(error.transient).toBe(false);
     expect(requests).toHaveLength(1);
@@ -70,7 +70,7 @@ describe('reads', () => {
   it('shows at most 300 characters of an error body, with any JWT removed', async () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
     const { http } = await client([json(418, `<html>${jwt} ${'x'.repeat(1000)}</html>`)]);
-    const error = (await http.json(read).catch((e) => e)) as Error;
+    const error = (await http.json(read).catch((e: unknown) => e)) as Error;
     expect(error.message).not.toContain(jwt);
     expect(error.message).toContain('[redacted JWT]');
     expect(error.message.length).toBeLessThan(450);
@@ -78,7 +78,9 @@ describe('reads', () => {
 
   it('reports an answer that is not JSON', async () => {
     const { http } = await client([json(200, '<html>login page</html>')]);
-    await expect(http.json(read)).rejects.toThrow('Could not read the thing: QFlow answered HTTP 200 with something that is not JSON: <html>login page</html>');
+    await expect(http.json(read)).rejects.toThrow(
+      'Could not read the thing: QFlow answered HTTP 200 with something that is not JSON: <html>login page</html>',
+    );
   });
 
   it('retries a dropped connection', async () => {
@@ -114,7 +116,7 @@ describe('throttling', () => {
 
   it('gives up after twenty throttling waits, as worth trying later, also for the classic 409', async () => {
     const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '1' })]);
-    const error = (await http.json(read).catch((e) => e)) as QFlowApiError;
+    const error = (await http.json(read).catch((e: unknown) => e)) as QFlowApiError;
     expect(error.status).toBe(409);
     expect(error.transient).toBe(true);
     expect(requests).toHaveLength(21);
@@ -139,9 +141,11 @@ describe('throttling', () => {
     expect(http.budget.view('executions')).toEqual({ remaining: 299, limit: 300, windowMs: 3_600_000, othersPerCall: 0 });
   });
 
-  it('sends no other call before a throttled answer\'s wait is over', async () => {
+  it("sends no other call before a throttled answer's wait is over", async () => {
     const clock = new FakeClock();
-    const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '30' }), json(200, {})], { clock });
+    const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '30' }), json(200, {})], {
+      clock,
+    });
     http.tokens = fixedToken;
     // The throttled call gives up: it may not wait past its deadline.
     await expect(http.json({ ...qflowRead, deadline: clock.now() + 10_000 })).rejects.toBeInstanceOf(DeadlineError);
@@ -153,7 +157,13 @@ describe('throttling', () => {
   });
 
   it('reads a 409 that the budget headers do not explain as a conflict, not throttling', async () => {
-    const everyAnswer = { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '120', 'X-RateLimit-ToWait-Sec': '0', 'X-Concurrency-Limit-Limit': '2', 'X-Concurrency-Limit-Running': '1' };
+    const everyAnswer = {
+      'X-RateLimit-Limit': '300',
+      'X-RateLimit-Remaining': '120',
+      'X-RateLimit-ToWait-Sec': '0',
+      'X-Concurrency-Limit-Limit': '2',
+      'X-Concurrency-Limit-Running': '1',
+    };
     const { http, requests } = await client([json(409, { message: 'already running' }, everyAnswer)]);
     http.tokens = fixedToken;
     await expect(http.json(qflowRead)).rejects.toThrow(/HTTP 409.*already running/);
@@ -161,7 +171,12 @@ describe('throttling', () => {
   });
 
   it('repeats a call held back by the concurrency limit after a short pause, and only logs it for debugging', async () => {
-    const busy = { 'X-RateLimit-Remaining': '120', 'X-RateLimit-ToWait-Sec': '0', 'X-Concurrency-Limit-Limit': '2', 'X-Concurrency-Limit-Running': '3' };
+    const busy = {
+      'X-RateLimit-Remaining': '120',
+      'X-RateLimit-ToWait-Sec': '0',
+      'X-Concurrency-Limit-Limit': '2',
+      'X-Concurrency-Limit-Running': '3',
+    };
     const { http, clock, log, requests } = await client([json(409, {}, busy), json(200, { ok: 1 })]);
     http.tokens = fixedToken;
     await expect(http.json(qflowRead)).resolves.toEqual({ ok: 1 });
@@ -245,7 +260,13 @@ describe('the run call, which is not idempotent', () => {
   it('is repeated when the connection was refused, since nothing was sent', async () => {
     const port = await freePort();
     const clock = new FakeClock();
-    const http = new ApiHttp({ baseUrl: `http://127.0.0.1:${port}`, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock });
+    const http = new ApiHttp({
+      baseUrl: `http://127.0.0.1:${port}`,
+      requestTimeoutMs: 1000,
+      signal: new AbortController().signal,
+      log: memoryLog(),
+      clock,
+    });
     await expect(http.json(run)).rejects.toThrow(/Could not run workflow w: the connection was refused \(ECONNREFUSED\) \(5 attempts\)/);
     expect(clock.sleeps).toHaveLength(4);
   });
@@ -256,7 +277,7 @@ describe('tokens', () => {
     let issued = 0;
     const source: TokenSource & { issued: () => number } = {
       rejectedHint: 'The token is invalid or has expired.',
-      get: async () => `token-${issued}`,
+      get: () => Promise.resolve(`token-${issued}`),
       renew: () => {
         if (renewable) issued++;
         return renewable;
@@ -314,7 +335,13 @@ describe('excerpt', () => {
 
 it('reports a gateway it cannot reach', async () => {
   const port = await freePort();
-  const http = new ApiHttp({ baseUrl: `http://127.0.0.1:${port}`, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock: new FakeClock() });
+  const http = new ApiHttp({
+    baseUrl: `http://127.0.0.1:${port}`,
+    requestTimeoutMs: 1000,
+    signal: new AbortController().signal,
+    log: memoryLog(),
+    clock: new FakeClock(),
+  });
   await expect(http.json(read)).rejects.toBeInstanceOf(NetworkError);
 });
 

@@ -5,7 +5,10 @@ import { readSettings } from '../src/action/inputs.js';
 const WORKFLOW = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
 
 function settingsFrom(inputs: Partial<Record<Input, string>>, secrets: string[] = []) {
-  return readSettings((name) => inputs[name] ?? '', (s) => secrets.push(s));
+  return readSettings(
+    (name) => inputs[name] ?? '',
+    (s) => secrets.push(s),
+  );
 }
 
 const base = { [Input.Platform]: 'US1', [Input.Token]: 'jwt-token', [Input.WorkflowId]: WORKFLOW };
@@ -99,7 +102,9 @@ describe('readSettings', () => {
   describe('credentials', () => {
     const noAuth = { [Input.Platform]: 'US1', [Input.WorkflowId]: WORKFLOW };
     it('needs one way of authenticating', async () => {
-      await expect(settingsFrom(noAuth)).rejects.toThrow(/No credentials given. Expected exactly one of: 'token', or 'client-id' with 'client-secret', or 'username' with 'password'/);
+      await expect(settingsFrom(noAuth)).rejects.toThrow(
+        /No credentials given. Expected exactly one of: 'token', or 'client-id' with 'client-secret', or 'username' with 'password'/,
+      );
     });
     it('refuses two ways at once', async () => {
       await expect(settingsFrom({ ...noAuth, [Input.Token]: 't', [Input.Username]: 'u', [Input.Password]: 'p' })).rejects.toThrow(
@@ -151,7 +156,7 @@ describe('readSettings', () => {
 describe('matrix', () => {
   const connector = (n: number) => `aa70acae-6ea8-3acf-b504-f327855b316${n}`;
 
-  it('expands a mapping of lists to every combination, as a GitHub matrix does, merged over the step\'s variables', async () => {
+  it("expands a mapping of lists to every combination, as a GitHub matrix does, merged over the step's variables", async () => {
     const s = await settingsFrom({
       ...base,
       [Input.Variables]: 'dryRun: "true"',
@@ -166,7 +171,7 @@ describe('matrix', () => {
     ]);
   });
 
-  it('takes a list of items, each with variables and/or input merged over the step\'s own', async () => {
+  it("takes a list of items, each with variables and/or input merged over the step's own", async () => {
     const s = await settingsFrom({
       ...base,
       [Input.RunInput]: '{"bucketName": "b1", "mode": "report"}',
@@ -182,13 +187,25 @@ describe('matrix', () => {
     ['an item with an unknown key', '[{"region": "us-east-1"}]', /'matrix' item 1 has the key 'region'. Expected only 'variables' and 'input'/],
     ['an item that is not a mapping', '["us-east-1"]', /'matrix' item 1 is the string 'us-east-1'. Expected a mapping/],
     ['variables that are not a mapping', '[{"variables": [1]}]', /'matrix' item 1's 'variables' is a list/],
-    ['a blank variable', '[{"variables": {"region": "us-east-1"}}, {"variables": {"region": " "}}]', /'matrix' item 2 leaves the variable 'region' blank/],
+    [
+      'a blank variable',
+      '[{"variables": {"region": "us-east-1"}}, {"variables": {"region": " "}}]',
+      /'matrix' item 2 leaves the variable 'region' blank/,
+    ],
     ['a key without a list', 'region: us-east-1', /'matrix' gives 'region' as the string 'us-east-1'. Expected a list of values/],
     ['an empty list', 'region: []', /'matrix' gives 'region' as a list with no values/],
     ['a mapping among the values', 'region: [{a: 1}]', /'matrix' lists a mapping among the values of 'region'/],
-    ['two items that start the same run', '[{"variables": {"region": "x"}}, {"variables": {"region": "x"}}]', /items 1 and 2 would start the same run/],
+    [
+      'two items that start the same run',
+      '[{"variables": {"region": "x"}}, {"variables": {"region": "x"}}]',
+      /items 1 and 2 would start the same run/,
+    ],
     ['no items', '[]', /'matrix' has no items/],
-    ['too many', `a: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]\nb: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]`, /makes \d+ executions. Expected at most 256/],
+    [
+      'too many',
+      `a: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]\nb: [${Array.from({ length: 20 }, (_, i) => i).join(',')}]`,
+      /makes \d+ executions. Expected at most 256/,
+    ],
     ['a matrix with execution-id', '[{"variables": {"region": "x"}}]', /'execution-id' waits for an existing one/],
   ])('rejects %s before any call, naming the item and key', async (name, matrix, message) => {
     const extra = name === 'a matrix with execution-id' ? { [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b' } : {};
@@ -196,7 +213,10 @@ describe('matrix', () => {
   });
 
   it('reads max-parallel and fail-fast', async () => {
-    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '8', [Input.FailFast]: 'true' })).resolves.toMatchObject({ maxParallel: 8, failFast: true });
+    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '8', [Input.FailFast]: 'true' })).resolves.toMatchObject({
+      maxParallel: 8,
+      failFast: true,
+    });
     await expect(settingsFrom({ ...base, [Input.MaxParallel]: '0' })).rejects.toThrow(/'max-parallel' is '0'. Expected a whole number of at least 1/);
   });
 });

@@ -12,7 +12,7 @@ import {
   yamlParserFor,
 } from '../src/action/parse.js';
 
-const yaml = (text: string) => parseYaml(text, { uniqueKeys: true });
+const yaml = (text: string): unknown => parseYaml(text, { uniqueKeys: true });
 const parseMapping = (name: string, value: string) => parseMappingWith(name, value, yaml);
 
 describe('parseDuration', () => {
@@ -75,7 +75,9 @@ describe('parseMapping', () => {
     expect(() => parseMapping('input', '{\n  "a": 1,\n  "b": }')).toThrow(/Input 'input' is not valid JSON: syntax error at line 3, column 8/);
   });
   it('reports a YAML syntax error with its line and column', () => {
-    expect(() => parseMapping('variables', 'region: us-east-1\n  bad: [unclosed')).toThrow(/Input 'variables'.*YAML syntax error at line \d+, column \d+/);
+    expect(() => parseMapping('variables', 'region: us-east-1\n  bad: [unclosed')).toThrow(
+      /Input 'variables'.*YAML syntax error at line \d+, column \d+/,
+    );
   });
   it('rejects duplicate YAML keys', () => {
     expect(() => parseMapping('variables', 'region: a\nregion: b')).toThrow(/Input 'variables'/);

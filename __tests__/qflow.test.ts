@@ -20,7 +20,7 @@ afterEach(() => nock.cleanAll());
 function qflow() {
   const clock = new FakeClock();
   const http = new ApiHttp({ baseUrl: GATEWAY, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock });
-  http.tokens = { rejectedHint: '', get: async () => 'jwt', renew: () => false };
+  http.tokens = { rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false };
   return new QFlowClient(http, clock);
 }
 
@@ -34,26 +34,36 @@ describe('runWorkflow', () => {
   });
 
   it('reads the API guide answer, wrapped in data', async () => {
-    nock(GATEWAY).post(`/qflowapi/v1/workflows/${WF}/run`).reply(201, { data: { executionId: EX.toUpperCase(), workflowId: WF, forceRun: true } });
+    nock(GATEWAY)
+      .post(`/qflowapi/v1/workflows/${WF}/run`)
+      .reply(201, { data: { executionId: EX.toUpperCase(), workflowId: WF, forceRun: true } });
     await expect(qflow().runWorkflow(WF, {})).resolves.toBe(EX);
   });
 
   it('leaves out what was not given', async () => {
-    const scope = nock(GATEWAY).post(`/qflowapi/v1/workflows/${WF}/run`, (body) => JSON.stringify(body) === '{}').reply(200, { executionId: EX });
+    const scope = nock(GATEWAY)
+      .post(`/qflowapi/v1/workflows/${WF}/run`, (body) => JSON.stringify(body) === '{}')
+      .reply(200, { executionId: EX });
     await qflow().runWorkflow(WF, { input: undefined, variables: undefined });
     scope.done();
   });
 
   it('says an execution may have started when the answer names none', async () => {
     nock(GATEWAY).post(`/qflowapi/v1/workflows/${WF}/run`).reply(200, { message: 'ok' });
-    const error = await qflow().runWorkflow(WF, {}).catch((e) => e);
+    const error = (await qflow()
+      .runWorkflow(WF, {})
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(RunOutcomeUnknownError);
-    expect(error.message).toMatch(/names no execution ID.*An execution may have started: before running again, look in QFlow for an execution of workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a created between 2026-11-28T09:59:00.000Z and 2026-11-28T10:01:00.000Z/);
+    expect(error.message).toMatch(
+      /names no execution ID.*An execution may have started: before running again, look in QFlow for an execution of workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a created between 2026-11-28T09:59:00.000Z and 2026-11-28T10:01:00.000Z/,
+    );
   });
 
   it('says an execution may have started after a 500', async () => {
     nock(GATEWAY).post(`/qflowapi/v1/workflows/${WF}/run`).reply(500, { message: 'internal' });
-    await expect(qflow().runWorkflow(WF, {})).rejects.toThrow(/HTTP 500. It is unknown whether QFlow started an execution.*An execution may have started/);
+    await expect(qflow().runWorkflow(WF, {})).rejects.toThrow(
+      /HTTP 500. It is unknown whether QFlow started an execution.*An execution may have started/,
+    );
   });
 
   it('names the workflow on a 404', async () => {
@@ -64,10 +74,25 @@ describe('runWorkflow', () => {
 
 describe('listExecutions', () => {
   it('asks for a window, an order and a page in both paging styles, and reads total as a string', async () => {
-    const item = { execution: EX, id: EX, workflow: WF, status: 'Success', createdAt: 1745233971431, startDate: 1745233971431, endDate: 1745233995144 };
+    const item = {
+      execution: EX,
+      id: EX,
+      workflow: WF,
+      status: 'Success',
+      createdAt: 1745233971431,
+      startDate: 1745233971431,
+      endDate: 1745233995144,
+    };
     const scope = nock(GATEWAY)
       .get(`/qflowapi/v1/workflows/${WF}/executions`)
-      .query({ pageSize: '50', pageNumber: '3', offset: '100', startAt: '2025-04-20T01:45:36.220Z', endAt: '2025-05-12T01:45:36.220Z', order: 'createdAt' })
+      .query({
+        pageSize: '50',
+        pageNumber: '3',
+        offset: '100',
+        startAt: '2025-04-20T01:45:36.220Z',
+        endAt: '2025-05-12T01:45:36.220Z',
+        order: 'createdAt',
+      })
       .reply(200, { total: '9', items: [item] });
     const page = await qflow().listExecutions(WF, {
       startAt: Date.parse('2025-04-20T01:45:36.220Z'),
@@ -108,7 +133,10 @@ describe('step data', () => {
 
   it('asks for parseJson=true and writes the value to the file', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-test-'));
-    nock(GATEWAY).get(`/qflowapi/v1/executions/${EX}/steps/node-1/output`).query({ parseJson: 'true' }).reply(200, [{ a: 1 }]);
+    nock(GATEWAY)
+      .get(`/qflowapi/v1/executions/${EX}/steps/node-1/output`)
+      .query({ parseJson: 'true' })
+      .reply(200, [{ a: 1 }]);
     const file = path.join(dir, 'out.json');
     await qflow().downloadStepData(EX, 'node-1', 'output', file);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual([{ a: 1 }]);
@@ -116,7 +144,10 @@ describe('step data', () => {
 
   it('decodes the JSON string a server before 1.18 sends', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-test-'));
-    nock(GATEWAY).get(`/qflowapi/v1/executions/${EX}/steps/node-1/input`).query(true).reply(200, JSON.stringify(JSON.stringify({ region: 'us-east-1' })));
+    nock(GATEWAY)
+      .get(`/qflowapi/v1/executions/${EX}/steps/node-1/input`)
+      .query(true)
+      .reply(200, JSON.stringify(JSON.stringify({ region: 'us-east-1' })));
     const file = path.join(dir, 'in.json');
     const bytes = await qflow().downloadStepData(EX, 'node-1', 'input', file);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ region: 'us-east-1' });
@@ -143,7 +174,11 @@ describe('readers', () => {
     expect(readInstant('soon')).toBeUndefined();
   });
   it('take the end from details.executionEndDate when endDate is missing', () => {
-    expect(readExecution({ execution: EX, status: 'Success', createdAt: 1, details: { executionEndDate: 5 } })).toMatchObject({ id: EX, startDate: 1, endDate: 5 });
+    expect(readExecution({ execution: EX, status: 'Success', createdAt: 1, details: { executionEndDate: 5 } })).toMatchObject({
+      id: EX,
+      startDate: 1,
+      endDate: 5,
+    });
   });
   it('read a bare list as a page without a total', () => {
     expect(readPage({ data: [{ a: 1 }] }, 'x')).toEqual({ items: [{ a: 1 }], total: undefined });

@@ -19,7 +19,14 @@ describe('the API budget', () => {
     withSimulator({}, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { 'step-outputs': '*' });
       expect(run.outputs.result).toBe('success');
-      const documented = ['X-RateLimit-Limit', 'X-RateLimit-Window-Sec', 'X-RateLimit-Remaining', 'X-RateLimit-ToWait-Sec', 'X-Concurrency-Limit-Limit', 'X-Concurrency-Limit-Running'];
+      const documented = [
+        'X-RateLimit-Limit',
+        'X-RateLimit-Window-Sec',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-ToWait-Sec',
+        'X-Concurrency-Limit-Limit',
+        'X-Concurrency-Limit-Running',
+      ];
       const [login, ...qflow] = sim.calls;
       expect(login.endpoint).toBe('oidc');
       for (const name of documented) expect(login.answerHeaders[name]).toBeUndefined();
@@ -34,7 +41,10 @@ describe('the API budget', () => {
       sim.addFault({
         endpoint: 'list',
         times: 1,
-        action: { status: 409, headers: { 'X-RateLimit-Limit': '300', 'X-RateLimit-Window-Sec': '3600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '1' } },
+        action: {
+          status: 409,
+          headers: { 'X-RateLimit-Limit': '300', 'X-RateLimit-Window-Sec': '3600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '1' },
+        },
       });
       const run = await runAgainst(sim, workflow, { 'poll-interval': '200ms', 'max-poll-interval': '1s' });
       expect(run.outputs.result).toBe('success');
@@ -88,7 +98,7 @@ describe('the API budget', () => {
       async (sim, workflow) => {
         const run = await runAgainst(sim, workflow, { 'step-outputs': '*' });
         expect(run.outputs.result).toBe('success');
-        expect(Object.keys(JSON.parse(run.outputs['step-outputs']))).toHaveLength(20);
+        expect(Object.keys(JSON.parse(run.outputs['step-outputs']) as object)).toHaveLength(20);
         expect(sim.callsTo('step-data')).toHaveLength(20);
         expect(sim.calls.filter((c) => c.status === 409)).toHaveLength(0);
       },

@@ -29,7 +29,10 @@ describe('the release', () => {
       ['git', 'tag', '--force', 'v1', commit],
       ['git', 'push', '--force', 'origin', 'refs/tags/v1'],
     ]);
-    const printed = execFileSync(path.resolve('node_modules/.bin/tsx'), [path.resolve('src/release/release.ts'), 'v1.1.0', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    const printed = execFileSync(path.resolve('node_modules/.bin/tsx'), [path.resolve('src/release/release.ts'), 'v1.1.0', '--dry-run'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(printed).toContain(`[dry run] git tag --force v1 ${commit}`);
   });
 

@@ -84,7 +84,7 @@ describe('buildOutputs', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-report-'));
     const parts = await Promise.all([1, 2, 3].map((i) => stepFile(dir, `node-${i}`, 'y'.repeat(400_000))));
     const { values, warnings } = await buildOutputs(report({ stepInputs: parts }));
-    expect(Object.keys(JSON.parse(values.get(Output.StepInputs)!))).toEqual(['node-1', 'node-2']);
+    expect(Object.keys(JSON.parse(values.get(Output.StepInputs)!) as object)).toEqual(['node-1', 'node-2']);
     expect(warnings[0]).toContain("The 'step-inputs' output leaves out node-3");
   });
 
@@ -98,7 +98,9 @@ describe('buildOutputs', () => {
 
 describe('summaryMarkdown', () => {
   it('shows the IDs, status, timings and result file, and the failed steps first', () => {
-    const md = summaryMarkdown(report({ result: 'failure', status: 'Failed', outputFile: '/tmp/r.json', message: 'QFlow execution ended with status Failed.' }));
+    const md = summaryMarkdown(
+      report({ result: 'failure', status: 'Failed', outputFile: '/tmp/r.json', message: 'QFlow execution ended with status Failed.' }),
+    );
     expect(md).toContain('## ❌ QFlow workflow failed');
     expect(md).toContain('| Execution | `6ad5f333-c4ad-4008-b0d3-caab170d130b` |');
     expect(md).toContain('| Duration | 1m 5s |');

@@ -30,7 +30,9 @@ describe('listAllSteps', () => {
   it('reads on while pages are full even when the server sends no total', async () => {
     const all = Array.from({ length: 120 }, (_, i) => step(`n${i}`));
     const client = {
-      listSteps: async (_id: string, pageNumber: number, pageSize: number) => ({ items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) }),
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => ({
+        items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+      }),
     } as unknown as QFlowClient;
     const steps = await listAllSteps(client, 'e');
     expect(steps.map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));

@@ -47,7 +47,13 @@ describe('throttling', () => {
     expect(isThrottled(409, {})).toBe(false);
   });
   it('reads a 409 as a conflict when the budget headers every answer carries say nothing was held back', () => {
-    const everyAnswer = { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '120', 'x-ratelimit-towait-sec': '0', 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '1' };
+    const everyAnswer = {
+      'x-ratelimit-limit': '300',
+      'x-ratelimit-remaining': '120',
+      'x-ratelimit-towait-sec': '0',
+      'x-concurrency-limit-limit': '2',
+      'x-concurrency-limit-running': '1',
+    };
     expect(isThrottled(409, everyAnswer)).toBe(false);
   });
   it('does not read a ToWait of 0 as a wait asked', () => {

@@ -36,7 +36,10 @@ async function waitForExecution(o: OneOptions) {
   return { ...outcome.outcomes.get(executionId)!, polls: outcome.polls, budgetPauseMs: outcome.budgetPauseMs };
 }
 
-function options(client: WaitOptions['client'], overrides: Partial<OneOptions> = {}): OneOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> } {
+function options(
+  client: WaitOptions['client'],
+  overrides: Partial<OneOptions> = {},
+): OneOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> } {
   const clock = (overrides.clock as FakeClock) ?? new FakeClock();
   return {
     client,
@@ -88,7 +91,13 @@ describe('waitForExecution', () => {
     const started = o.clock.now();
     await waitForExecution(o);
     const thirtyDaysLessAnHour = 30 * 24 * 3600_000 - 3600_000;
-    expect(queries[0]).toEqual({ startAt: started + 5000 - thirtyDaysLessAnHour, endAt: started + 5000 + 5 * 60_000, order: '-createdAt', pageSize: PAGE_SIZE, pageNumber: 1 });
+    expect(queries[0]).toEqual({
+      startAt: started + 5000 - thirtyDaysLessAnHour,
+      endAt: started + 5000 + 5 * 60_000,
+      order: '-createdAt',
+      pageSize: PAGE_SIZE,
+      pageNumber: 1,
+    });
     expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1 });
   });
 
@@ -253,7 +262,7 @@ describe('waitForExecution', () => {
     expect(healthy.log.text()).not.toContain('Polling less often');
   });
 
-  it('does not look before a throttled answer\'s wait is over', async () => {
+  it("does not look before a throttled answer's wait is over", async () => {
     const { client } = listing((call) => ({ items: [execution(call < 2 ? 'Running' : 'Success')] }));
     const clock = new FakeClock();
     const blockedUntil = clock.now() + 90_000;
@@ -322,7 +331,10 @@ describe('waitForExecutions, for a fan-out', () => {
     // Ours end at once, in a second: were they learned from, the usual duration would be a second.
     const ours = many.map((id) => ({ ...execution('Success', id, clock.now()), endDate: clock.now() + 1000 }));
     const all = [...ours, ...past];
-    const { client, queries } = listing((_call, q) => ({ items: all.slice((q.pageNumber - 1) * q.pageSize, q.pageNumber * q.pageSize), total: all.length }));
+    const { client, queries } = listing((_call, q) => ({
+      items: all.slice((q.pageNumber - 1) * q.pageSize, q.pageNumber * q.pageSize),
+      total: all.length,
+    }));
     const o = fanOut(client, { clock, executions: many.map((id) => ({ id, startedAt: clock.now() })) });
     await waitForExecutions(o);
     expect(queries.map((q) => [q.order, q.pageNumber])).toEqual([

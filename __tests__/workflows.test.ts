@@ -26,7 +26,7 @@ describe('workflow files', () => {
     for (const example of examples) expect(readme).toContain(`](${example})`);
   });
 
-  it('pass GitHub\'s workflow parser', async () => {
+  it("pass GitHub's workflow parser", async () => {
     for (const file of await workflowFiles()) {
       const result = parseWorkflow({ name: file, content: await readFile(new URL(file, root), 'utf8') }, new NoOperationTraceWriter());
       expect({ file, errors: result.context.errors.getErrors().map((e) => e.message) }).toEqual({ file, errors: [] });

@@ -31511,9 +31511,7 @@ function humanDuration(ms) {
     seconds -= hours * 3600;
     const minutes = Math.floor(seconds / 60);
     seconds -= minutes * 60;
-    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds || (!hours && !minutes) ? `${seconds}s` : '']
-        .filter(Boolean)
-        .join(' ');
+    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds || (!hours && !minutes) ? `${seconds}s` : ''].filter(Boolean).join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/qflow/auth.ts
@@ -31531,8 +31529,8 @@ class FixedToken {
     constructor(token) {
         this.token = token;
     }
-    async get() {
-        return this.token;
+    get() {
+        return Promise.resolve(this.token);
     }
     renew() {
         return false;
@@ -31581,9 +31579,7 @@ class LoginToken {
             purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
             headers: {
                 'Content-Type': 'application/x-www-form-urlencoded',
-                ...(this.credentials.kind === 'oauth-client'
-                    ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret }
-                    : {}),
+                ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),
             },
             body: this.credentials.kind === 'password'
                 ? new URLSearchParams({ username: this.credentials.username, password: this.credentials.password, token: 'true' }).toString()
@@ -31633,9 +31629,7 @@ function jwtExpiry(token) {
     }
 }
 function createTokenSource(credentials, http, clock, registerSecret, log) {
-    return credentials.kind === 'token'
-        ? new FixedToken(credentials.token)
-        : new LoginToken(credentials, http, clock, registerSecret, log);
+    return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -31667,7 +31661,12 @@ async function commentOnPullRequest(token, pr, marker, body, log) {
     try {
         const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(token);
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            per_page: 100,
+        });
         const previous = comments.find((comment) => comment.body?.startsWith(marker));
         if (previous) {
             await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body: text });
@@ -32178,7 +32177,7 @@ function serverMessage(body) {
         const errors = parsed.errors;
         const candidates = [
             parsed.message,
-            Array.isArray(errors) ? errors[0]?.message ?? errors[0] : undefined,
+            Array.isArray(errors) ? (errors[0]?.message ?? errors[0]) : undefined,
             parsed.error,
             parsed.errorMessage,
         ];
@@ -32191,7 +32190,10 @@ function serverMessage(body) {
 }
 /** At most a few hundred characters of a server's answer, white space folded, anything like a JWT removed. */
 function excerpt(text) {
-    const folded = text.replace(/\s+/g, ' ').trim().replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
+    const folded = text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
     return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
 }
 
@@ -32309,7 +32311,7 @@ function parseStructured(name, value, parseYaml) {
         if (MEANT_AS_JSON.test(text))
             throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
         if (!parseYaml)
-            throw new Error(`The YAML parser was not loaded for input '${name}'.`);
+            throw new Error(`The YAML parser was not loaded for input '${name}'.`, { cause: jsonError });
         try {
             return parseYaml(text);
         }
@@ -32339,7 +32341,7 @@ function describeKind(value) {
         return 'empty';
     if (typeof value === 'object')
         return 'a mapping';
-    return `the ${typeof value} ${quote(String(value))}`;
+    return `the ${typeof value} ${quote(typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value))}`;
 }
 function describeJsonError(text, error) {
     // V8 names the position for some errors only ("Unexpected token '}'" has none): find it ourselves.
@@ -32354,7 +32356,7 @@ function jsonErrorOffset(text) {
             i++;
     };
     const fail = () => {
-        throw i;
+        throw new NotJson(i);
     };
     const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail());
     const string = () => {
@@ -32431,8 +32433,18 @@ function jsonErrorOffset(text) {
         space();
         return i < text.length ? i : text.length;
     }
-    catch (offset) {
-        return offset;
+    catch (error) {
+        if (error instanceof NotJson)
+            return error.offset;
+        throw error;
+    }
+}
+/** Where the scan in jsonErrorOffset stopped. */
+class NotJson extends Error {
+    offset;
+    constructor(offset) {
+        super(`not JSON at ${offset}`);
+        this.offset = offset;
     }
 }
 function describeYamlError(error) {
@@ -32592,12 +32604,40 @@ function product(matrix) {
 
 ;// CONCATENATED MODULE: ./src/wait/status.ts
 const FAILURE = [
-    'failed', 'failure', 'fail', 'error', 'errored', 'terminated', 'timedout', 'timeout', 'cancelled',
-    'canceled', 'aborted', 'stopped', 'rejected', 'killed', 'failedwithterminalerror', 'completedwitherrors',
+    'failed',
+    'failure',
+    'fail',
+    'error',
+    'errored',
+    'terminated',
+    'timedout',
+    'timeout',
+    'cancelled',
+    'canceled',
+    'aborted',
+    'stopped',
+    'rejected',
+    'killed',
+    'failedwithterminalerror',
+    'completedwitherrors',
 ];
 const PENDING = [
-    'running', 'inprogress', 'queued', 'pending', 'paused', 'scheduled', 'started', 'starting', 'waiting',
-    'created', 'new', 'submitted', 'notstarted', 'initiated', 'resumed', 'retrying',
+    'running',
+    'inprogress',
+    'queued',
+    'pending',
+    'paused',
+    'scheduled',
+    'started',
+    'starting',
+    'waiting',
+    'created',
+    'new',
+    'submitted',
+    'notstarted',
+    'initiated',
+    'resumed',
+    'retrying',
 ];
 /** Statuses are compared ignoring case, spaces, `_` and `-`: `TIMED_OUT`, `Timed Out` and `timedOut` are one. */
 function normalizeStatus(status) {
@@ -32902,7 +32942,7 @@ function readExecutionId(answer) {
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */
 function readPage(answer, what) {
     const outer = answer;
-    const body = (outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer);
+    const body = outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer;
     const items = Array.isArray(body) ? body : body?.items;
     if (!Array.isArray(items)) {
         throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${JSON.stringify(answer)?.slice(0, 300)}`);
@@ -33134,7 +33174,7 @@ async function buildOutputs(report) {
     else {
         // One execution's record has no meaning for many; `executions` lists them all.
         values.set(Output.Execution, '');
-        const byExecution = (pick) => Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, stepSummary(pick(e))]));
+        const byExecution = (pick) => Object.fromEntries(report.executions.flatMap((e) => (e.executionId ? [[e.executionId, stepSummary(pick(e))]] : [])));
         outputs.fit(Output.Steps, byExecution((e) => e.steps), '{}');
         outputs.fit(Output.FailedSteps, byExecution((e) => e.failedSteps), '{}');
     }
@@ -33311,7 +33351,9 @@ function fanOutSummary(report, lines) {
     lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
     const rows = ordered.map((e) => {
         const { durationSeconds } = timings(e.execution);
-        const variables = Object.entries(maskSecrets(e.request?.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+        const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(', ');
         const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
         return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
     });
@@ -33758,7 +33800,10 @@ function describeOne(id, outcomes, search) {
 /** A fan-out's progress: how many executions are in each status. */
 function describeMany(outcomes, pending, unlisted) {
     const counts = new Map();
-    const statuses = [...[...outcomes.values()].map((o) => o.execution?.status), ...[...pending.values()].filter((p) => p.last).map((p) => p.last.status)];
+    const statuses = [
+        ...[...outcomes.values()].map((o) => o.execution?.status),
+        ...[...pending.values()].filter((p) => p.last).map((p) => p.last.status),
+    ];
     for (const status of statuses)
         counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
     if (unlisted > 0)
@@ -34047,9 +34092,14 @@ async function writeResult(report, settings) {
         return;
     const name = report.fanOut ? `qflow-${settings.workflowId}-${process.pid}.json` : `qflow-${ids[0]}.json`;
     report.outputFile = settings.outputFile ?? external_node_path_default().join(runnerTemp(), name);
-    const tree = (pick) => report.fanOut ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)])) : pick(report.executions[0]);
+    const tree = (pick) => report.fanOut
+        ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
+        : pick(report.executions[0]);
     try {
-        await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: tree((e) => e.stepOutputs), stepInputs: tree((e) => e.stepInputs) });
+        await writeResultFile(report.outputFile, resultFields(report), {
+            stepOutputs: tree((e) => e.stepOutputs),
+            stepInputs: tree((e) => e.stepInputs),
+        });
     }
     catch (error) {
         core_warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
@@ -34078,7 +34128,13 @@ function resultFields(report) {
         result: report.result,
         message: report.message,
         apiCalls: report.apiCalls,
-        executions: report.executions.map((e) => ({ item: e.item, variables: e.request?.variables ?? {}, input: e.request?.input ?? {}, ...one(e), ...details(e) })),
+        executions: report.executions.map((e) => ({
+            item: e.item,
+            variables: e.request?.variables ?? {},
+            input: e.request?.input ?? {},
+            ...one(e),
+            ...details(e),
+        })),
     };
 }
 /** The job summary on the pull request that ran the job, when asked for and there is one. */

@@ -27,7 +27,12 @@ export async function withSimulator<T>(
 }
 
 /** Runs dist/index.js against the simulator with OAuth client credentials unless others are given. */
-export function runAgainst(sim: QFlowSimulator, workflow: SimWorkflow, inputs: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+export function runAgainst(
+  sim: QFlowSimulator,
+  workflow: SimWorkflow,
+  inputs: Record<string, string> = {},
+  options: RunOptions = {},
+): Promise<ActionRun> {
   const auth: Record<string, string> = inputs.token || inputs.username ? {} : { 'client-id': CLIENT.id, 'client-secret': CLIENT.secret };
   return runAction({ 'gateway-url': sim.url, 'workflow-id': workflow.id, ...FAST, ...auth, ...inputs }, options);
 }
@@ -38,7 +43,10 @@ export async function readResultFile(run: ActionRun): Promise<Record<string, unk
 
 /** The lines the runner shows as errors. */
 export function errors(run: ActionRun): string[] {
-  return run.stdout.split('\n').filter((l) => l.startsWith('::error::')).map((l) => l.slice('::error::'.length));
+  return run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error::'))
+    .map((l) => l.slice('::error::'.length));
 }
 
 /**

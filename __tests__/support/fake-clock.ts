@@ -25,6 +25,10 @@ export function memoryLog() {
     info: (message: string) => lines.push({ level: 'info', message }),
     debug: (message: string) => lines.push({ level: 'debug', message }),
     warning: (message: string) => lines.push({ level: 'warning', message }),
-    text: (level?: string) => lines.filter((l) => !level || l.level === level).map((l) => l.message).join('\n'),
+    text: (level?: string) =>
+      lines
+        .filter((l) => !level || l.level === level)
+        .map((l) => l.message)
+        .join('\n'),
   };
 }

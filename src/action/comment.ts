@@ -33,7 +33,12 @@ export async function commentOnPullRequest(token: string, pr: PullRequest, marke
   try {
     const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
     const octokit = getOctokit(token);
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      per_page: 100,
+    });
     const previous = comments.find((comment) => comment.body?.startsWith(marker));
     if (previous) {
       await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body: text });

@@ -99,7 +99,9 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
 
   const wait = parseBoolean(Input.Wait, read(Input.Wait) || 'true');
   if (!wait && executionId !== '') {
-    throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
+    throw new InputError(
+      `Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`,
+    );
   }
 
   const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
@@ -114,7 +116,9 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
   const failureStatuses = parseList(read(Input.FailureStatuses));
   const both = successStatuses.find((s) => failureStatuses.some((f) => normalizeStatus(f) === normalizeStatus(s)));
   if (both !== undefined) {
-    throw new InputError(`Status ${quote(both)} is in both '${Input.SuccessStatuses}' and '${Input.FailureStatuses}'. Expected each status in one list only.`);
+    throw new InputError(
+      `Status ${quote(both)} is in both '${Input.SuccessStatuses}' and '${Input.FailureStatuses}'. Expected each status in one list only.`,
+    );
   }
 
   return {
@@ -144,7 +148,9 @@ function readCommentToken(read: InputReader): string | undefined {
   if (!parseBoolean(Input.CommentOnPr, read(Input.CommentOnPr) || 'false')) return undefined;
   const token = read(Input.GithubToken);
   if (token === '') {
-    throw new InputError(`Input '${Input.CommentOnPr}' is true but '${Input.GithubToken}' is empty. Expected a token that may write pull-request comments (by default the job's own, \${{ github.token }}).`);
+    throw new InputError(
+      `Input '${Input.CommentOnPr}' is true but '${Input.GithubToken}' is empty. Expected a token that may write pull-request comments (by default the job's own, \${{ github.token }}).`,
+    );
   }
   return token;
 }

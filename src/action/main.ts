@@ -114,7 +114,9 @@ async function startAll(client: QFlowClient, settings: Settings, report: RunRepo
     // Set at once, so later steps have it even if the job is cancelled during the wait.
     core.setOutput(Output.ExecutionId, [...ids, run.executionId].join(','));
     report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-    core.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
+    core.info(
+      `Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`,
+    );
   });
   // A single run's error is the run's error, as it always was; in a fan-out it is that item's.
   if (!many && runs[0].error) throw runs[0].error;
@@ -219,9 +221,14 @@ async function writeResult(report: RunReport, settings: Settings): Promise<void>
   const name = report.fanOut ? `qflow-${settings.workflowId}-${process.pid}.json` : `qflow-${ids[0]}.json`;
   report.outputFile = settings.outputFile ?? path.join(runnerTemp(), name);
   const tree = (pick: (e: ExecutionReport) => StepData[]) =>
-    report.fanOut ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId!, pick(e)])) : pick(report.executions[0]);
+    report.fanOut
+      ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId!, pick(e)]))
+      : pick(report.executions[0]);
   try {
-    await writeResultFile(report.outputFile, resultFields(report), { stepOutputs: tree((e) => e.stepOutputs), stepInputs: tree((e) => e.stepInputs) });
+    await writeResultFile(report.outputFile, resultFields(report), {
+      stepOutputs: tree((e) => e.stepOutputs),
+      stepInputs: tree((e) => e.stepInputs),
+    });
   } catch (error) {
     core.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
     report.outputFile = undefined;
@@ -250,7 +257,13 @@ function resultFields(report: RunReport): Record<string, unknown> {
     result: report.result,
     message: report.message,
     apiCalls: report.apiCalls,
-    executions: report.executions.map((e) => ({ item: e.item, variables: e.request?.variables ?? {}, input: e.request?.input ?? {}, ...one(e), ...details(e) })),
+    executions: report.executions.map((e) => ({
+      item: e.item,
+      variables: e.request?.variables ?? {},
+      input: e.request?.input ?? {},
+      ...one(e),
+      ...details(e),
+    })),
   };
 }
 

@@ -30,7 +30,9 @@ export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
   const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1)) : product(matrix);
   if (items.length === 0) throw new InputError(`Input '${Input.Matrix}' has no items. Expected at least one, or leave '${Input.Matrix}' out.`);
   if (items.length > MAX_MATRIX_ITEMS) {
-    throw new InputError(`Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`);
+    throw new InputError(
+      `Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`,
+    );
   }
   const seen = new Map<string, number>();
   return items.map((item, i) => {
@@ -40,7 +42,9 @@ export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
     const key = JSON.stringify({ variables, input });
     const twin = seen.get(key);
     if (twin !== undefined) {
-      throw new InputError(`Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
+      throw new InputError(
+        `Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`,
+      );
     }
     seen.set(key, i + 1);
     return { variables, input };
@@ -70,11 +74,13 @@ function product(matrix: unknown): RunRequest[] {
         `Input '${Input.Matrix}' gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`,
       );
     }
-    const bad = values.find((v) => v === null || typeof v === 'object');
+    const bad: unknown = (values as unknown[]).find((v) => v === null || typeof v === 'object');
     if (bad !== undefined) {
-      throw new InputError(`Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`);
+      throw new InputError(
+        `Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`,
+      );
     }
-    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+    combinations = combinations.flatMap((combination) => (values as unknown[]).map((value) => ({ ...combination, [name]: value })));
     if (combinations.length > MAX_MATRIX_ITEMS) break;
   }
   return combinations.map((variables) => ({ variables }));

@@ -47,7 +47,8 @@ function sumOfParts(text: string): number | undefined {
 }
 
 export function parsePositiveInteger(name: string, value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
   return Number(value);
 }
 
@@ -109,7 +110,7 @@ export async function yamlParserFor(values: string[]): Promise<YamlParser | unde
   if (!values.some(needsYaml)) return undefined;
   // Eager: kept in the one bundle file (so its licence stays in licenses.txt) but run only now.
   const { parse } = await import(/* webpackMode: "eager" */ 'yaml');
-  return (text) => parse(text, { uniqueKeys: true });
+  return (text): unknown => parse(text, { uniqueKeys: true });
 }
 
 /**
@@ -124,7 +125,7 @@ export function parseStructured(name: string, value: string, parseYaml?: YamlPar
     return JSON.parse(text);
   } catch (jsonError) {
     if (MEANT_AS_JSON.test(text)) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
-    if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`);
+    if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`, { cause: jsonError });
     try {
       return parseYaml(text);
     } catch (yamlError) {
@@ -143,7 +144,9 @@ export function parseMapping(name: string, value: string, parseYaml?: YamlParser
 /** `value` if it is a mapping; otherwise an error that says what `what` is instead. */
 export function checkMapping(what: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError(`${what} is ${describeKind(value)}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`);
+    throw new InputError(
+      `${what} is ${describeKind(value)}. Expected a mapping of names to values, in JSON ({"region": "us-east-1"}) or YAML (region: us-east-1).`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -152,7 +155,7 @@ export function describeKind(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null || value === undefined) return 'empty';
   if (typeof value === 'object') return 'a mapping';
-  return `the ${typeof value} ${quote(String(value))}`;
+  return `the ${typeof value} ${quote(typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value))}`;
 }
 
 function describeJsonError(text: string, error: unknown): string {
@@ -168,7 +171,7 @@ export function jsonErrorOffset(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new NotJson(i);
   };
   const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
   const string = () => {
@@ -226,8 +229,16 @@ export function jsonErrorOffset(text: string): number {
     value();
     space();
     return i < text.length ? i : text.length;
-  } catch (offset) {
-    return offset as number;
+  } catch (error) {
+    if (error instanceof NotJson) return error.offset;
+    throw error;
+  }
+}
+
+/** Where the scan in jsonErrorOffset stopped. */
+class NotJson extends Error {
+  constructor(readonly offset: number) {
+    super(`not JSON at ${offset}`);
   }
 }
 
@@ -251,8 +262,7 @@ function lineAndColumn(text: string, offset: number): string {
  */
 export function checkNoBlankVariables(what: string, variables: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(variables)) {
-    const blank =
-      value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+    const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     if (blank) {
       throw new InputError(
         `${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`,

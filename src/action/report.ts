@@ -97,9 +97,17 @@ export async function buildOutputs(report: RunReport): Promise<BuiltOutputs> {
     // One execution's record has no meaning for many; `executions` lists them all.
     values.set(Output.Execution, '');
     const byExecution = (pick: (e: ExecutionReport) => StepRecord[]) =>
-      Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, stepSummary(pick(e))]));
-    outputs.fit(Output.Steps, byExecution((e) => e.steps), '{}');
-    outputs.fit(Output.FailedSteps, byExecution((e) => e.failedSteps), '{}');
+      Object.fromEntries(report.executions.flatMap((e) => (e.executionId ? [[e.executionId, stepSummary(pick(e))] as const] : [])));
+    outputs.fit(
+      Output.Steps,
+      byExecution((e) => e.steps),
+      '{}',
+    );
+    outputs.fit(
+      Output.FailedSteps,
+      byExecution((e) => e.failedSteps),
+      '{}',
+    );
   }
   for (const [name, pick] of [
     [Output.StepOutputs, (e: ExecutionReport) => e.stepOutputs],
@@ -157,7 +165,9 @@ class OutputBuilder {
     }
     if (left.length) {
       const them = left.length === 1 ? 'it' : 'them';
-      this.warnings.push(`The '${name}' output leaves out ${left.join(', ')}: with ${them} it would exceed GitHub's 1 MB limit. The result file has ${them} in full.`);
+      this.warnings.push(
+        `The '${name}' output leaves out ${left.join(', ')}: with ${them} it would exceed GitHub's 1 MB limit. The result file has ${them} in full.`,
+      );
     }
     this.values.set(name, JSON.stringify(collected));
   }
@@ -177,8 +187,8 @@ function statusCounts(executions: ExecutionReport[]): string {
 function fanOutTimings(executions: ExecutionReport[]): { startedAt: string; endedAt: string; durationSeconds: string } {
   const starts = executions.map((e) => e.execution?.startDate);
   const ends = executions.map((e) => e.execution?.endDate);
-  const start = starts.every((t) => t !== undefined) && starts.length ? Math.min(...(starts as number[])) : undefined;
-  const end = ends.every((t) => t !== undefined) && ends.length ? Math.max(...(ends as number[])) : undefined;
+  const start = starts.every((t) => t !== undefined) && starts.length ? Math.min(...starts) : undefined;
+  const end = ends.every((t) => t !== undefined) && ends.length ? Math.max(...ends) : undefined;
   return timings({ id: '', status: '', raw: {}, startDate: start, endDate: end });
 }
 
@@ -246,7 +256,9 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
   lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
   lines.push('| Step | Type | Status |', '|---|---|---|');
-  const stepRows = ordered.map((step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`);
+  const stepRows = ordered.map(
+    (step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`,
+  );
   addRows(lines, stepRows, 'more steps are listed in the result file.');
 }
 
@@ -268,7 +280,10 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
     counts.set(word, counts.get(word)! + 1);
   }
   for (const [word, n] of counts) if (n === 0) counts.delete(word);
-  lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`, '');
+  lines.push(
+    `**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`,
+    '',
+  );
   if (report.outputFile) lines.push(`Result file: ${code(report.outputFile)}`, '');
   // Failures first, then the rest in the order of the matrix: what the reader came for.
   const order = (e: ExecutionReport) => (e.result === 'success' || e.result === 'started' ? 1 : 0);
@@ -276,7 +291,9 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
   lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
   const rows = ordered.map((e) => {
     const { durationSeconds } = timings(e.execution);
-    const variables = Object.entries(maskSecrets(e.request?.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+    const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join(', ');
     const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
     return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
   });

@@ -60,7 +60,7 @@ export async function fetchStepData(
   log: Log,
 ): Promise<StepData[]> {
   await mkdir(workDir, { recursive: true });
-  const results: (StepData | undefined)[] = new Array(nodeIds.length);
+  const results = new Array<StepData | undefined>(nodeIds.length);
   let next = 0;
   const worker = async () => {
     while (next < nodeIds.length) {

@@ -259,7 +259,12 @@ async function sharedSubscription(jobs: number, poller: SharedPoller, scratch: s
     };
     sim.addWorkflow(workflow);
     for (let i = 0; i < 20; i++) {
-      sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - (i + 1) * 3600_000, durationMs: scaled(spreadOut(durationMs)), finalStatus: 'Success' });
+      sim.addExecution({
+        workflowId: workflow.id,
+        createdAt: Date.now() - (i + 1) * 3600_000,
+        durationMs: scaled(spreadOut(durationMs)),
+        finalStatus: 'Success',
+      });
     }
     const subscription = 'shared';
     const ends = (id: string) => endOf(sim.executions.find((e) => e.id === id)!);
@@ -337,7 +342,12 @@ async function startTimes(count: number): Promise<{ action: number; bare: number
 }
 
 async function largeOutputPeak(scratch: string): Promise<number> {
-  const workflow: SimWorkflow = { id: randomUUID(), durationMs: 200, finalStatus: 'Success', steps: [{ nodeId: 'node-big', nodeType: 'AWS', outputBytes: 50 * 1024 * 1024 }] };
+  const workflow: SimWorkflow = {
+    id: randomUUID(),
+    durationMs: 200,
+    finalStatus: 'Success',
+    steps: [{ nodeId: 'node-big', nodeType: 'AWS', outputBytes: 50 * 1024 * 1024 }],
+  };
   const sim = new QFlowSimulator({ credentials: { token: TOKEN }, workflows: [workflow] });
   await sim.start();
   const rssFile = path.join(scratch, 'large.rss');
@@ -373,9 +383,13 @@ async function main(): Promise<void> {
     lines.push(
       `Time scale 1/${SCALE}, ${RUNS} runs per row; action with its defaults (poll-interval 2s, max-poll-interval 1m, timeout 1h). Delays and intervals in unscaled seconds.`,
     );
-    lines.push(`Gateway: ${RATE_LIMIT.limit} calls per ${DEFAULT_RATE_LIMIT.windowSec} s (rolling window), 2 at once, headers on every answer; a subscription per run.`);
+    lines.push(
+      `Gateway: ${RATE_LIMIT.limit} calls per ${DEFAULT_RATE_LIMIT.windowSec} s (rolling window), 2 at once, headers on every answer; a subscription per run.`,
+    );
     lines.push('');
-    lines.push('| execution | poller | history | API calls (median) | throttled answers (all runs) | detection delay, median | detection delay, max | peak RSS |');
+    lines.push(
+      '| execution | poller | history | API calls (median) | throttled answers (all runs) | detection delay, median | detection delay, max | peak RSS |',
+    );
     lines.push('|---|---|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       const who = r.c.failsEarly
@@ -396,24 +410,48 @@ async function main(): Promise<void> {
       'Executions of a 5-minute workflow (±10 %, 20-run history) on one subscription of 300 calls per hour: jobs of the action or of a fixed poller started 50 ms (unscaled 0.5 s) apart, or one step with a `matrix`, where an end counts as noticed at the first look after it:',
     );
     lines.push('');
-    lines.push('| executions | poller | succeeded | API calls, all | throttled answers (most in one job) | detection delay, median | detection delay, max |');
+    lines.push(
+      '| executions | poller | succeeded | API calls, all | throttled answers (most in one job) | detection delay, median | detection delay, max |',
+    );
     lines.push('|---:|---|---:|---:|---:|---:|---:|');
     for (const r of shared) {
-      const who = r.poller === 'fan-out' ? 'action, one step with `matrix`' : r.poller === 'action' ? `${r.jobs} jobs of the action` : `${r.jobs} fixed 10 s pollers`;
-      lines.push(`| ${r.jobs} | ${who} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`);
+      const who =
+        r.poller === 'fan-out'
+          ? 'action, one step with `matrix`'
+          : r.poller === 'action'
+            ? `${r.jobs} jobs of the action`
+            : `${r.jobs} fixed 10 s pollers`;
+      lines.push(
+        `| ${r.jobs} | ${who} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`,
+      );
     }
     lines.push('');
-    lines.push(`Process start to first request: ${start.action.toFixed(0)} ms (median of 20); \`node -e 0\`: ${start.bare.toFixed(0)} ms; ratio ${(start.action / start.bare).toFixed(2)}.`);
-    lines.push(`Bundle: dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB. Peak RSS with a 50 MB step output: ${largePeakMiB.toFixed(0)} MiB (${(largePeakMiB / 50).toFixed(2)}× the output).`);
+    lines.push(
+      `Process start to first request: ${start.action.toFixed(0)} ms (median of 20); \`node -e 0\`: ${start.bare.toFixed(0)} ms; ratio ${(start.action / start.bare).toFixed(2)}.`,
+    );
+    lines.push(
+      `Bundle: dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB. Peak RSS with a 50 MB step output: ${largePeakMiB.toFixed(0)} MiB (${(largePeakMiB / 50).toFixed(2)}× the output).`,
+    );
 
     const find = (execution: string, poller: Poller, history: boolean, failsEarly = false) =>
-      rows.find((r) => r.execution === execution && r.c.poller === poller && r.c.history === history && !!r.c.failsEarly === failsEarly && !r.c.drawn && !r.c.budget)!;
+      rows.find(
+        (r) =>
+          r.execution === execution &&
+          r.c.poller === poller &&
+          r.c.history === history &&
+          !!r.c.failsEarly === failsEarly &&
+          !r.c.drawn &&
+          !r.c.budget,
+      )!;
     const checks: [string, boolean][] = [];
     for (const execution of ['5 min', '30 min']) {
       const ours = find(execution, 'action', true);
       const fixed = find(execution, 'fixed 10 s', false);
       checks.push([`${execution}, history: calls ${ours.calls} ≤ 40 % of ${fixed.calls}`, ours.calls <= 0.4 * fixed.calls]);
-      checks.push([`${execution}, history: median delay ${seconds(ours.delayMedianMs)} ≤ half of ${seconds(fixed.delayMedianMs)}`, ours.delayMedianMs <= fixed.delayMedianMs / 2]);
+      checks.push([
+        `${execution}, history: median delay ${seconds(ours.delayMedianMs)} ≤ half of ${seconds(fixed.delayMedianMs)}`,
+        ours.delayMedianMs <= fixed.delayMedianMs / 2,
+      ]);
       const early = find(execution, 'action', true, true);
       checks.push([`${execution}, run failing at 1/10: max delay ${seconds(early.delayMaxMs)} ≤ max-poll-interval 60 s`, early.delayMaxMs <= 60_000]);
     }
@@ -421,7 +459,10 @@ async function main(): Promise<void> {
       const ours = find('30 s', 'action', true);
       const fixed = find('30 s', 'fixed 10 s', false);
       checks.push([`30 s, history: calls ${ours.calls} ≤ ${fixed.calls}`, ours.calls <= fixed.calls]);
-      checks.push([`30 s, history: median delay ${seconds(ours.delayMedianMs)} ≤ ${seconds(fixed.delayMedianMs)}`, ours.delayMedianMs <= fixed.delayMedianMs]);
+      checks.push([
+        `30 s, history: median delay ${seconds(ours.delayMedianMs)} ≤ ${seconds(fixed.delayMedianMs)}`,
+        ours.delayMedianMs <= fixed.delayMedianMs,
+      ]);
     }
     {
       const ours = find('30 min', 'action', false);
@@ -437,15 +478,24 @@ async function main(): Promise<void> {
       checks.push([`5 min, 50 of 300 calls left: max delay ${seconds(fifty.delayMaxMs)} ≤ max-poll-interval 60 s`, fifty.delayMaxMs <= 60_000]);
       checks.push([`5 min, 50 of 300 calls left: ${fifty.throttledTotal} throttled answers = 0`, fifty.throttledTotal === 0]);
       const spent = rows.find((r) => r.c.budget === 'spent')!;
-      checks.push([`5 min, budget spent at the start: every run succeeded, at most ${spent.throttledMax} throttled answer per run ≤ 1`, spent.throttledMax <= 1]);
+      checks.push([
+        `5 min, budget spent at the start: every run succeeded, at most ${spent.throttledMax} throttled answer per run ≤ 1`,
+        spent.throttledMax <= 1,
+      ]);
       const jobs = shared.find((r) => r.poller === 'action' && r.jobs === 40)!;
       checks.push([`40 jobs on one subscription: ${jobs.succeeded} of ${jobs.jobs} succeeded within the timeout`, jobs.succeeded === jobs.jobs]);
       checks.push([`40 jobs on one subscription: at most ${jobs.throttledMax} throttled answer per job ≤ 1`, jobs.throttledMax <= 1]);
       const fan = shared.find((r) => r.poller === 'fan-out')!;
       const single = rows.find((r) => r.execution === '5 min' && r.c.drawn)!;
       checks.push([`50 executions in one step: ${fan.calls} API calls ≤ 2 × 50 + 15`, fan.calls <= 115]);
-      checks.push([`50 executions in one step: median delay ${seconds(fan.delayMedianMs)} within 1 s of one execution's ${seconds(single.delayMedianMs)}`, fan.delayMedianMs <= single.delayMedianMs + 1000]);
-      checks.push([`50 executions in one step: ${fan.throttledTotal} throttled answers = 0, all ${fan.succeeded} succeeded`, fan.throttledTotal === 0 && fan.succeeded === fan.jobs]);
+      checks.push([
+        `50 executions in one step: median delay ${seconds(fan.delayMedianMs)} within 1 s of one execution's ${seconds(single.delayMedianMs)}`,
+        fan.delayMedianMs <= single.delayMedianMs + 1000,
+      ]);
+      checks.push([
+        `50 executions in one step: ${fan.throttledTotal} throttled answers = 0, all ${fan.succeeded} succeeded`,
+        fan.throttledTotal === 0 && fan.succeeded === fan.jobs,
+      ]);
     }
     checks.push([`start to first request ${(start.action / start.bare).toFixed(2)}× \`node -e 0\` < 3×`, start.action < 3 * start.bare]);
     checks.push([`peak RSS with a 50 MB output ${largePeakMiB.toFixed(0)} MiB < 200 MiB`, largePeakMiB < 200]);

@@ -15,7 +15,10 @@ const MARKERS = {
 } as const;
 
 function cell(text: string): string {
-  return text.trim().replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .trim()
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** The Markdown tables of action.yml's inputs and outputs. */

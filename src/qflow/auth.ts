@@ -14,8 +14,8 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 export class FixedToken implements TokenSource {
   readonly rejectedHint = `The '${Input.Token}' input is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the action logs in and renews the token itself.`;
   constructor(private readonly token: string) {}
-  async get(): Promise<string> {
-    return this.token;
+  get(): Promise<string> {
+    return Promise.resolve(this.token);
   }
   renew(): boolean {
     return false;
@@ -62,9 +62,7 @@ export class LoginToken implements TokenSource {
       purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
-        ...(this.credentials.kind === 'oauth-client'
-          ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret }
-          : {}),
+        ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),
       },
       body:
         this.credentials.kind === 'password'
@@ -121,7 +119,5 @@ export function createTokenSource(
   registerSecret: (secret: string) => void,
   log: Log,
 ): TokenSource {
-  return credentials.kind === 'token'
-    ? new FixedToken(credentials.token)
-    : new LoginToken(credentials, http, clock, registerSecret, log);
+  return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
 }

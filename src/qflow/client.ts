@@ -89,7 +89,9 @@ export class QFlowClient {
     }
     const executionId = readExecutionId(answer);
     if (executionId === undefined) {
-      throw unknownOutcome(`QFlow accepted the run of workflow ${workflowId} but its answer names no execution ID: ${JSON.stringify(answer).slice(0, 300)}.`);
+      throw unknownOutcome(
+        `QFlow accepted the run of workflow ${workflowId} but its answer names no execution ID: ${JSON.stringify(answer).slice(0, 300)}.`,
+      );
     }
     return executionId;
   }
@@ -194,7 +196,7 @@ export function readExecutionId(answer: unknown): string | undefined {
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */
 export function readPage(answer: unknown, what: string): Page<Record<string, unknown>> {
   const outer = answer as Record<string, unknown> | null;
-  const body = (outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer) as unknown;
+  const body: unknown = outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer;
   const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.items;
   if (!Array.isArray(items)) {
     throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${JSON.stringify(answer)?.slice(0, 300)}`);

@@ -49,7 +49,9 @@ function checkGatewayUrl(name: string, value: string): string {
   }
   if (url.username !== '' || url.password !== '') {
     // Never echo it: the user name and password in it are credentials.
-    throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
+    throw new InputError(
+      `Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`,
+    );
   }
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
@@ -58,7 +60,9 @@ function checkGatewayUrl(name: string, value: string): string {
     );
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError(`Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

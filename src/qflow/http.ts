@@ -81,8 +81,7 @@ const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
 
 const GENERAL_HINTS: Partial<Record<number, string>> = {
-  403:
-    "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
+  403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
 };
 
 export class ApiHttp {
@@ -221,7 +220,9 @@ export class ApiHttp {
     const { clock, signal, log } = this.options;
     if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
       // Out of time for the wait: the caller reports the timeout; the cause goes to the log.
-      log.warning(`Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`);
+      log.warning(
+        `Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`,
+      );
       throw new DeadlineError();
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
@@ -317,9 +318,7 @@ export class ApiHttp {
           if (bytes > MAX_BODY_BYTES) outgoing.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
           else chunks.push(chunk);
         });
-        incoming.on('end', () =>
-          settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }),
-        );
+        incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
         incoming.on('error', fail);
       });
       outgoing.end(request.body);
@@ -365,7 +364,7 @@ function serverMessage(body: string): string | undefined {
     const errors = parsed.errors;
     const candidates = [
       parsed.message,
-      Array.isArray(errors) ? (errors[0] as Record<string, unknown> | undefined)?.message ?? errors[0] : undefined,
+      Array.isArray(errors) ? ((errors[0] as Record<string, unknown> | undefined)?.message ?? errors[0]) : undefined,
       parsed.error,
       parsed.errorMessage,
     ];
@@ -378,6 +377,9 @@ function serverMessage(body: string): string | undefined {
 
 /** At most a few hundred characters of a server's answer, white space folded, anything like a JWT removed. */
 export function excerpt(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim().replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
+  const folded = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
   return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
 }

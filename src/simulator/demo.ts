@@ -19,17 +19,20 @@ const url = await simulator.start();
 console.log(`QFlow simulator listening on ${url}\n`);
 console.log('--- action log ---');
 try {
-  const run = await runAction({
-    'gateway-url': url,
-    'client-id': 'demo-client',
-    'client-secret': 'demo-client-secret',
-    'workflow-id': workflow.id,
-    input: 'bucketName: test-bucket-1\ntotalBucketCount: 4',
-    variables: '{"region": "us-east-1", "credentials": "aa70acae-6ea8-3acf-b504-f327855b316a"}',
-    'poll-interval': '1s',
-    'max-poll-interval': '2s',
-    'step-outputs': '*',
-  }, { keepTemp: true });
+  const run = await runAction(
+    {
+      'gateway-url': url,
+      'client-id': 'demo-client',
+      'client-secret': 'demo-client-secret',
+      'workflow-id': workflow.id,
+      input: 'bucketName: test-bucket-1\ntotalBucketCount: 4',
+      variables: '{"region": "us-east-1", "credentials": "aa70acae-6ea8-3acf-b504-f327855b316a"}',
+      'poll-interval': '1s',
+      'max-poll-interval': '2s',
+      'step-outputs': '*',
+    },
+    { keepTemp: true },
+  );
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
   console.log('\n--- outputs ---');

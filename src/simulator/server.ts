@@ -350,7 +350,7 @@ export class QFlowSimulator {
       const admitted = meter.admit(route.endpoint, Date.now());
       if (admitted !== 'admitted') {
         blocked = true;
-        const status = admitted === 'rate-limited' ? this.rateLimit?.blockedStatus ?? 409 : 409;
+        const status = admitted === 'rate-limited' ? (this.rateLimit?.blockedStatus ?? 409) : 409;
         return send(status, { message: admitted === 'rate-limited' ? 'API rate limit exceeded' : 'Too many concurrent API calls' });
       }
     }
@@ -488,12 +488,14 @@ export class QFlowSimulator {
     const order = q.get('order') ?? 'createdAt';
     const sign = order.startsWith('-') ? -1 : 1;
     const matching = this.executions
-      .filter((e) => e.workflowId === workflowId && e.listedFrom <= now && e.createdAt >= startAt && e.createdAt <= endAt && e.createdAt >= now - MAX_AGE_MS)
+      .filter(
+        (e) =>
+          e.workflowId === workflowId && e.listedFrom <= now && e.createdAt >= startAt && e.createdAt <= endAt && e.createdAt >= now - MAX_AGE_MS,
+      )
       .sort((a, b) => sign * (a.createdAt - b.createdAt));
     const pageSize = Number(q.get('pageSize') ?? 10);
     const paging = this.options.paging ?? 'offset';
-    const from =
-      paging === 'offset' ? Number(q.get('offset') ?? 0) : paging === 'pageNumber' ? (Number(q.get('pageNumber') ?? 1) - 1) * pageSize : 0;
+    const from = paging === 'offset' ? Number(q.get('offset') ?? 0) : paging === 'pageNumber' ? (Number(q.get('pageNumber') ?? 1) - 1) * pageSize : 0;
     const items = matching.slice(from, from + pageSize).map((e) => this.listItem(e, now));
     return { status: 200, body: { total: String(matching.length), items } };
   }
@@ -571,7 +573,11 @@ export class QFlowSimulator {
     const value = kind === 'output' ? step.output : step.input;
     if (value === undefined) return { status: 404, body: { message: `Step ${nodeId} has no ${kind}` } };
     const parse = url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData;
-    return { status: 200, body: parse ? JSON.stringify(value) : JSON.stringify(JSON.stringify(value)), headers: { 'Content-Type': 'application/json' } };
+    return {
+      status: 200,
+      body: parse ? JSON.stringify(value) : JSON.stringify(JSON.stringify(value)),
+      headers: { 'Content-Type': 'application/json' },
+    };
   }
 }
 

@@ -6,12 +6,40 @@
 export type StatusClass = 'success' | 'failure' | 'pending' | 'unknown';
 
 const FAILURE = [
-  'failed', 'failure', 'fail', 'error', 'errored', 'terminated', 'timedout', 'timeout', 'cancelled',
-  'canceled', 'aborted', 'stopped', 'rejected', 'killed', 'failedwithterminalerror', 'completedwitherrors',
+  'failed',
+  'failure',
+  'fail',
+  'error',
+  'errored',
+  'terminated',
+  'timedout',
+  'timeout',
+  'cancelled',
+  'canceled',
+  'aborted',
+  'stopped',
+  'rejected',
+  'killed',
+  'failedwithterminalerror',
+  'completedwitherrors',
 ];
 const PENDING = [
-  'running', 'inprogress', 'queued', 'pending', 'paused', 'scheduled', 'started', 'starting', 'waiting',
-  'created', 'new', 'submitted', 'notstarted', 'initiated', 'resumed', 'retrying',
+  'running',
+  'inprogress',
+  'queued',
+  'pending',
+  'paused',
+  'scheduled',
+  'started',
+  'starting',
+  'waiting',
+  'created',
+  'new',
+  'submitted',
+  'notstarted',
+  'initiated',
+  'resumed',
+  'retrying',
 ];
 
 /** Statuses are compared ignoring case, spaces, `_` and `-`: `TIMED_OUT`, `Timed Out` and `timedOut` are one. */

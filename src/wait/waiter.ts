@@ -114,10 +114,11 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     const widest = clock.now() - OLDEST_WINDOW_MS;
     const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
     if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
-      const startAt = Math.max(widest, Math.min(...(references as number[])) - CLOCK_SKEW_MS);
+      const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
       return { startAt, order: 'createdAt', maxPages: MAX_PAGES, forHistory: false, newOnTop: false };
     }
-    if (!existing) return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
+    if (!existing)
+      return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
     return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES, forHistory: firstLook, newOnTop: false };
   };
 
@@ -219,7 +220,10 @@ function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search
 /** A fan-out's progress: how many executions are in each status. */
 function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<string, Pending>, unlisted: number): string {
   const counts = new Map<string, number>();
-  const statuses = [...[...outcomes.values()].map((o) => o.execution?.status), ...[...pending.values()].filter((p) => p.last).map((p) => p.last!.status)];
+  const statuses = [
+    ...[...outcomes.values()].map((o) => o.execution?.status),
+    ...[...pending.values()].filter((p) => p.last).map((p) => p.last!.status),
+  ];
   for (const status of statuses) counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
   if (unlisted > 0) counts.set('not listed yet', unlisted);
   return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
@@ -272,7 +276,9 @@ async function findExecutions(options: WaitOptions, window: ListWindow, wanted: 
     }
   }
   if (!window.newOnTop) {
-    options.log.warning(`Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
+    options.log.warning(
+      `Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
+    );
   }
   return { found, complete: false, others };
 }
