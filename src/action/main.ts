@@ -124,9 +124,11 @@ async function startAll(client: QFlowClient, settings: Settings, report: RunRepo
   report.executions = runs.map((run) => {
     const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
     if (run.error) {
-      e.message = run.error instanceof CancelledError ? 'Not started: the job was cancelled.' : run.error.message;
-      e.result = run.error instanceof CancelledError ? 'cancelled' : 'failure';
-      core.warning(`Item ${run.item}${describeVariables(run.request)}: ${run.error.message}`);
+      const cancelled = run.error instanceof CancelledError;
+      // The run call was on its way when the job was cancelled: QFlow may have acted on it.
+      e.message = cancelled ? 'The job was cancelled during the run call: an execution may have started.' : run.error.message;
+      e.result = cancelled ? 'cancelled' : 'failure';
+      core.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
     } else if (run.sentAt === undefined) {
       e.result = 'cancelled';
       e.message = 'Not started: the job was cancelled.';
