@@ -116,6 +116,13 @@ function runFixedPoller(sim: QFlowSimulator, token: string, workflowId: string, 
   });
 }
 
+/** 20 earlier successful runs, hours ago, whose durations spread ±10 % around `durationMs`. */
+function addHistory(sim: QFlowSimulator, workflowId: string, durationMs: number): void {
+  for (let i = 0; i < 20; i++) {
+    sim.addExecution({ workflowId, createdAt: Date.now() - (i + 1) * 3600_000, durationMs: scaled(spreadOut(durationMs)), finalStatus: 'Success' });
+  }
+}
+
 /** Ends to spread over ±10 %, like the history's. */
 const spreadOut = (ms: number) => ms * (0.9 + 0.2 * Math.random());
 
@@ -129,16 +136,7 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, run:
     steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
   };
   sim.addWorkflow(workflow);
-  if (c.history) {
-    for (let i = 0; i < 20; i++) {
-      sim.addExecution({
-        workflowId: workflow.id,
-        createdAt: Date.now() - (i + 1) * 3600_000,
-        durationMs: scaled(spreadOut(durationMs)),
-        finalStatus: 'Success',
-      });
-    }
-  }
+  if (c.history) addHistory(sim, workflow.id, durationMs);
   // A subscription of its own, with what other clients left of it.
   const token = randomUUID();
   sim.addToken(token);
@@ -258,14 +256,7 @@ async function sharedSubscription(jobs: number, poller: SharedPoller, scratch: s
       steps: [{ nodeId: 'node-1', nodeType: 'AWS', output: { ok: true } }],
     };
     sim.addWorkflow(workflow);
-    for (let i = 0; i < 20; i++) {
-      sim.addExecution({
-        workflowId: workflow.id,
-        createdAt: Date.now() - (i + 1) * 3600_000,
-        durationMs: scaled(spreadOut(durationMs)),
-        finalStatus: 'Success',
-      });
-    }
+    addHistory(sim, workflow.id, durationMs);
     const subscription = 'shared';
     const ends = (id: string) => endOf(sim.executions.find((e) => e.id === id)!);
     let results: { token: string; delayMs: number; ok: boolean }[];
