@@ -45,6 +45,13 @@ try {
   console.log(
     `exit code ${run.exitCode}, ${simulator.calls.length} calls to the simulator (${logins} of them to log in, which api-calls leaves out as the gateway does); the result file is kept in ${run.runnerTemp}`,
   );
+  const lastAnswer = simulator.calls.filter((call) => call.answerHeaders['X-RateLimit-Remaining'] !== undefined).pop();
+  if (lastAnswer) {
+    const headers = lastAnswer.answerHeaders;
+    console.log(
+      `the subscription's API budget, as the last answer reported it: ${headers['X-RateLimit-Remaining']} of ${headers['X-RateLimit-Limit']} calls left in ${headers['X-RateLimit-Window-Sec']} s`,
+    );
+  }
   process.exitCode = run.exitCode ?? 1;
 } finally {
   await simulator.stop();
