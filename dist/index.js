@@ -31878,7 +31878,8 @@ function serverWaitMs(headers, now) {
 ;// CONCATENATED MODULE: ./src/qflow/http.ts
 /**
  * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
- * throttling, token renewal and error messages live here and nowhere else.
+ * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
+ * nowhere else.
  */
 
 

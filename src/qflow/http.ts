@@ -1,6 +1,7 @@
 /**
  * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
- * throttling, token renewal and error messages live here and nowhere else.
+ * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
+ * nowhere else.
  */
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
