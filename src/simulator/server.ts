@@ -3,13 +3,14 @@
  * loopback with the documented answer shapes (and their variants: both run answers, both paging
  * styles, string-encoded step data), runs executions on a real clock, and lets a test script faults.
  *
- * By default it enforces the documented limits and sends their headers on every `/qflowapi` answer:
- * 300 calls per 3600 s on a rolling window and 2 calls at once, per subscription (Qualys "API rate
- * limits"; `/auth` is not counted). Where the docs leave a choice open it takes the harder reading:
- * the limits are set "for each API", which could mean each endpoint or the QFlow API as a whole, so
- * all QFlow endpoints share one count unless `rateLimit.per` is 'endpoint'; and a blocked call is
- * answered 409, as the classic API documents (429, as reported for the gateway, is selectable). A
- * blocked call does not count: `X-RateLimit-ToWait-Sec` would mislead if it did.
+ * By default it enforces the documented limits and sends their headers on every `/qflowapi` answer
+ * [doc]: 300 calls per 3600 s on a rolling window and 2 calls at once, per subscription, `/auth` not
+ * counted. Where the reference sheet marks a point [open] or the docs are unsure, it takes the harder
+ * reading: limits are set "for each API", which may mean each endpoint or the QFlow API as a whole, so
+ * all QFlow endpoints share one count unless `rateLimit.per` is 'endpoint'; a blocked call is answered
+ * 409, as the classic API documents [doc] (429, reported for the gateway [3p], is selectable). Whether a
+ * blocked call counts is not documented [open]; it does not count here, since `X-RateLimit-ToWait-Sec`
+ * would mislead if it did.
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
