@@ -31774,7 +31774,8 @@ class ApiBudget {
     /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
     view(endpoint) {
         const now = this.clock.now();
-        const state = this.endpoints.get(endpoint)?.report !== undefined ? this.endpoints.get(endpoint) : this.freshest();
+        const own = this.endpoints.get(endpoint);
+        const state = own?.report !== undefined ? own : this.freshest();
         const report = state && this.current(state, now);
         if (!state || !report || state.windowMs === undefined)
             return undefined;
@@ -34123,8 +34124,18 @@ function resultFields(report) {
         failedSteps: stepSummary(e.failedSteps),
     });
     if (!report.fanOut) {
+        // The run's result and message are the execution's, as the file has always had them.
         const e = report.executions[0];
-        return { workflowId: report.workflowId, ...one(e), result: report.result, message: report.message, apiCalls: report.apiCalls, ...details(e) };
+        return {
+            workflowId: report.workflowId,
+            executionId: e.executionId,
+            status: e.status,
+            result: report.result,
+            ...timings(e.execution),
+            message: report.message,
+            apiCalls: report.apiCalls,
+            ...details(e),
+        };
     }
     return {
         workflowId: report.workflowId,

@@ -251,8 +251,18 @@ function resultFields(report: RunReport): Record<string, unknown> {
     failedSteps: stepSummary(e.failedSteps),
   });
   if (!report.fanOut) {
+    // The run's result and message are the execution's, as the file has always had them.
     const e = report.executions[0];
-    return { workflowId: report.workflowId, ...one(e), result: report.result, message: report.message, apiCalls: report.apiCalls, ...details(e) };
+    return {
+      workflowId: report.workflowId,
+      executionId: e.executionId,
+      status: e.status,
+      result: report.result,
+      ...timings(e.execution),
+      message: report.message,
+      apiCalls: report.apiCalls,
+      ...details(e),
+    };
   }
   return {
     workflowId: report.workflowId,

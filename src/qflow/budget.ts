@@ -148,7 +148,8 @@ export class ApiBudget {
   /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
   view(endpoint: Endpoint): BudgetView | undefined {
     const now = this.clock.now();
-    const state = this.endpoints.get(endpoint)?.report !== undefined ? this.endpoints.get(endpoint)! : this.freshest();
+    const own = this.endpoints.get(endpoint);
+    const state = own?.report !== undefined ? own : this.freshest();
     const report = state && this.current(state, now);
     if (!state || !report || state.windowMs === undefined) return undefined;
     return {
