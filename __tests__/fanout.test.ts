@@ -104,6 +104,39 @@ describe('a fan-out over a matrix', () => {
       expect(sim.callsTo('list').some((c) => c.query.pageNumber === '2' && c.query.order === 'createdAt')).toBe(true);
     }));
 
+  it('reads the first statuses of 50 executions and the recent runs of the workflow in one call', () =>
+    withSimulator({ workflow: { durationMs: 1500 } }, async (sim, workflow) => {
+      for (let i = 1; i <= 20; i++) {
+        sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - i * 3600_000, durationMs: 1500 + 10 * i, finalStatus: 'Success' });
+      }
+      const regions = Array.from({ length: 50 }, (_, i) => `region-${i + 1}`);
+      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8' });
+      expect(run.outputs.result).toBe('success');
+      // Newest first, the one page holds the 50 new executions and the 20 runs before them.
+      expect(sim.callsTo('list').filter((c) => c.query.order === '-createdAt')).toHaveLength(1);
+      expect(sim.callsTo('list')[0].query.pageSize).toBe('70');
+      expect(run.stdout).toMatch(/Recent runs of this workflow took about .* from 20 runs/);
+    }));
+
+  it('follows every execution of a fan-out on a server that sends smaller pages than asked for', () =>
+    withSimulator({ workflow: { durationMs: 1500 }, maxPageSize: 20 }, async (sim, workflow) => {
+      const regions = Array.from({ length: 60 }, (_, i) => `region-${i + 1}`);
+      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8', timeout: '20s' });
+      expect(run.outputs.result).toBe('success');
+      expect(run.outputs.status).toBe('60 Success');
+      expect(sim.callsTo('list').some((c) => c.query.pageSize === '20' && c.query.pageNumber === '3')).toBe(true);
+    }));
+
+  it('asks again with the usual page size when the server refuses the larger first page', () =>
+    withSimulator({ workflow: { durationMs: 1500 }, maxPageSize: 50, pageSizeOverMax: 'reject' }, async (sim, workflow) => {
+      const regions = Array.from({ length: 40 }, (_, i) => `region-${i + 1}`);
+      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8', timeout: '20s' });
+      expect(run.outputs.result).toBe('success');
+      const [refused, again] = sim.callsTo('list');
+      expect([refused.query.pageSize, refused.status]).toEqual(['60', 400]);
+      expect([again.query.pageSize, again.status]).toEqual(['50', 200]);
+    }));
+
   it('rejects a bad item before any call', () =>
     withSimulator({}, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { matrix: '- variables: {region: us-east-1}\n- variables: {region: ""}' });

@@ -128,7 +128,7 @@ describe('step data', () => {
       .query(true)
       .reply(200, { data: { total: 1, items: [{ nodeId: 'n1', nodeType: 'AWS', status: 'Success', eventOrder: 1 }] } });
     const page = await qflow().listSteps(EX, 1, 100);
-    expect(page).toEqual({ total: 1, items: [{ nodeId: 'n1', nodeType: 'AWS', status: 'Success', eventOrder: 1 }] });
+    expect(page).toEqual({ total: 1, received: 1, items: [{ nodeId: 'n1', nodeType: 'AWS', status: 'Success', eventOrder: 1 }] });
   });
 
   it('asks for parseJson=true and writes the value to the file', async () => {
@@ -181,6 +181,6 @@ describe('readers', () => {
     });
   });
   it('read a bare list as a page without a total', () => {
-    expect(readPage({ data: [{ a: 1 }] }, 'x')).toEqual({ items: [{ a: 1 }], total: undefined });
+    expect(readPage({ data: [{ a: 1 }, null] }, 'x')).toEqual({ items: [{ a: 1 }], total: undefined, received: 2 });
   });
 });

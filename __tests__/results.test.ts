@@ -38,6 +38,25 @@ describe('listAllSteps', () => {
     expect(steps.map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
   });
 
+  it('reads every step from a server that sends smaller pages than asked for', async () => {
+    const all = Array.from({ length: 130 }, (_, i) => step(`n${i}`, i));
+    const asked: [number, number][] = [];
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => {
+        asked.push([pageNumber, pageSize]);
+        const size = Math.min(pageSize, 40);
+        return { total: all.length, items: all.slice((pageNumber - 1) * size, pageNumber * size) };
+      },
+    } as unknown as QFlowClient;
+    expect((await listAllSteps(client, 'e')).map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
+    expect(asked).toEqual([
+      [1, 100],
+      [2, 40],
+      [3, 40],
+      [4, 40],
+    ]);
+  });
+
   it('stops when the server ignores paging and repeats the first page', async () => {
     const page = Array.from({ length: 100 }, (_, i) => step(`n${i}`, i));
     let calls = 0;

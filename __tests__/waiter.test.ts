@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CancelledError, NetworkError, QFlowApiError } from '../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow/client.js';
 import { StatusRules } from '../src/wait/status.js';
-import { PAGE_SIZE, waitForExecutions, type WaitOptions } from '../src/wait/waiter.js';
+import { LARGEST_FIRST_PAGE, PAGE_SIZE, waitForExecutions, type WaitOptions } from '../src/wait/waiter.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
@@ -323,7 +323,8 @@ describe('waitForExecutions, for a fan-out', () => {
 
   it('reads on past a first page of its own new executions to find the history, and learns only from the others', async () => {
     const clock = new FakeClock();
-    const many = Array.from({ length: PAGE_SIZE }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
+    // So many that the first look's page, the largest it asks for, holds nothing else.
+    const many = Array.from({ length: LARGEST_FIRST_PAGE }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
     const past = [60, 61, 59, 60].map((s, i) => ({
       ...execution('Success', `10000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
       endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
@@ -337,9 +338,9 @@ describe('waitForExecutions, for a fan-out', () => {
     }));
     const o = fanOut(client, { clock, executions: many.map((id) => ({ id, startedAt: clock.now() })) });
     await waitForExecutions(o);
-    expect(queries.map((q) => [q.order, q.pageNumber])).toEqual([
-      ['-createdAt', 1],
-      ['-createdAt', 2],
+    expect(queries.map((q) => [q.order, q.pageNumber, q.pageSize])).toEqual([
+      ['-createdAt', 1, LARGEST_FIRST_PAGE],
+      ['-createdAt', 2, LARGEST_FIRST_PAGE],
     ]);
     expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
   });

@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7011:
+/***/ 5931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32869,7 +32869,7 @@ class QFlowClient {
             },
         });
         const page = readPage(answer, `the executions of workflow ${workflowId}`);
-        return { total: page.total, items: page.items.map(readExecution).filter((e) => e !== undefined) };
+        return { ...page, items: page.items.map(readExecution).filter((e) => e !== undefined) };
     }
     async listSteps(executionId, pageNumber, pageSize) {
         const answer = await this.http.json({
@@ -32881,7 +32881,7 @@ class QFlowClient {
             hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
         });
         const page = readPage(answer, `the steps of execution ${executionId}`);
-        return { total: page.total, items: page.items.map(readStep).filter((s) => s !== undefined) };
+        return { ...page, items: page.items.map(readStep).filter((s) => s !== undefined) };
     }
     /**
      * Writes a step's input or output to `file` as JSON, streaming it so a large output is never held
@@ -32951,7 +32951,7 @@ function readPage(answer, what) {
     }
     const rawTotal = Array.isArray(body) ? undefined : body.total;
     const total = typeof rawTotal === 'number' ? rawTotal : typeof rawTotal === 'string' && /^\d+$/.test(rawTotal) ? Number(rawTotal) : undefined;
-    return { items: items.filter((i) => i !== null && typeof i === 'object'), total };
+    return { items: items.filter((i) => i !== null && typeof i === 'object'), total, received: items.length };
 }
 /** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string. */
 function readInstant(value) {
@@ -33022,6 +33022,47 @@ function findSecretValues(value, underSecretKey = false, found = new Set()) {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/qflow/paging.ts
+/**
+ * Where the next page of a QFlow list starts, and when the list is read. The docs name `pageSize`
+ * but no largest size, so a server may send fewer items than asked for while its `total` says there
+ * are more (qflow-api.md: paging is [open]). Taking such a page as the last would lose the rest of
+ * the list: executions waited for would never be seen. A short first page with a total beyond it
+ * is read as the server's own page size instead, and the list is paged on by that size.
+ */
+class Pager {
+    size;
+    /** The page to ask for next, from 1. */
+    pageNumber = 1;
+    /** Items the server sent so far, also those that could not be read. */
+    seen = 0;
+    /** Nothing more to read. */
+    done = false;
+    constructor(
+    /** The page size to ask for; lowered to the server's own when it sends less. */
+    size) {
+        this.size = size;
+    }
+    /** Takes in one page: how many items it held, and the total the server gave, if any. */
+    advance(received, total) {
+        this.seen += received;
+        if (received === 0 || (total !== undefined && this.seen >= total)) {
+            this.done = true;
+            return;
+        }
+        if (received < this.size) {
+            // Without a total a short page is the last one; later than the first it cannot be told from
+            // a list that changed while it was read, so the end is taken as it was before either case.
+            if (total === undefined || this.pageNumber > 1) {
+                this.done = true;
+                return;
+            }
+            this.size = received;
+        }
+        this.pageNumber = this.seen / this.size + 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/results.ts
 /**
  * After the execution ends: its steps, the step outputs and inputs asked for, and the full result
@@ -33034,21 +33075,22 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
 const STEP_PAGE_SIZE = 100;
 const MAX_STEP_PAGES = 50;
 async function listAllSteps(client, executionId) {
     const steps = [];
-    for (let pageNumber = 1; pageNumber <= MAX_STEP_PAGES; pageNumber++) {
-        const page = await client.listSteps(executionId, pageNumber, STEP_PAGE_SIZE);
+    const pager = new Pager(STEP_PAGE_SIZE);
+    for (let pages = 1; pages <= MAX_STEP_PAGES && !pager.done; pages++) {
+        const page = await client.listSteps(executionId, pager.pageNumber, pager.size);
         // A server that ignores paging sends the first page again: stop there.
-        const repeated = pageNumber > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
-        if (!repeated)
-            steps.push(...page.items);
-        const done = repeated || page.items.length < STEP_PAGE_SIZE || (page.total !== undefined && steps.length >= page.total);
-        if (done)
+        const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
+        if (repeated)
             break;
+        steps.push(...page.items);
+        pager.advance(page.received ?? page.items.length, page.total);
     }
     // QFlow numbers steps in the order they ran; steps without a number go last.
     const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
@@ -33652,11 +33694,19 @@ function normalCdf(z) {
 
 
 
+
 /** Runner and QFlow clocks may disagree: the list window reaches this far beyond both ends. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 const PAGE_SIZE = 50;
+/**
+ * The first look at new executions reads them and the workflow's recent runs together: its page
+ * holds this many runs beyond the new executions (as many as a page allows), so a fan-out of up to
+ * twice PAGE_SIZE does not spend a second call on its history.
+ */
+const HISTORY_RUNS = 20;
+const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
 /** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
@@ -33694,11 +33744,13 @@ async function waitForExecutions(options) {
         const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
         if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
             const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-            return { startAt, order: 'createdAt', maxPages: MAX_PAGES, forHistory: false, newOnTop: false };
+            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
         }
-        if (!existing)
-            return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
-        return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES, forHistory: firstLook, newOnTop: false };
+        if (!existing) {
+            const pageSize = Math.min(LARGEST_FIRST_PAGE, Math.max(PAGE_SIZE, pending.size + HISTORY_RUNS));
+            return { startAt: widest, order: '-createdAt', pageSize, forHistory: true, newOnTop: true };
+        }
+        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
     };
     for (let poll = 1;; poll++) {
         // An execution that already existed may be over: look at once. A new one needs a moment.
@@ -33814,14 +33866,27 @@ function describeMany(outcomes, pending, unlisted) {
 }
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
 async function findExecutions(options, window, wanted) {
+    try {
+        return await searchPages(options, window, wanted);
+    }
+    catch (error) {
+        // No largest page size is documented: a server that refuses the first look's larger page is
+        // asked again with the usual one (a read, so asking twice is safe).
+        if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE))
+            throw error;
+        options.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
+        return searchPages(options, { ...window, pageSize: PAGE_SIZE }, wanted);
+    }
+}
+async function searchPages(options, window, wanted) {
     const now = options.clock.now();
     const found = new Map();
     const others = [];
+    const pager = new Pager(window.pageSize);
     let firstId;
-    let seen = 0;
-    for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
-        const page = await options.client.listExecutions(options.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber }, options.deadline);
-        if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstId) {
+    for (let pages = 1; pages <= MAX_PAGES; pages++) {
+        const page = await options.client.listExecutions(options.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber }, options.deadline);
+        if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
             // The server ignored both paging parameters: there is nothing more to read.
             options.log.debug('The execution list ignored the paging parameters; reading one page only.');
             return { found, complete: true, others };
@@ -33836,10 +33901,12 @@ async function findExecutions(options, window, wanted) {
             else if (window.forHistory)
                 others.push(item);
         }
-        seen += page.items.length;
-        const lastPage = page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total);
-        if (lastPage)
+        const asked = pager.size;
+        pager.advance(page.received ?? page.items.length, page.total);
+        if (pager.done)
             return { found, complete: true, others };
+        if (pager.size < asked)
+            options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
         // Newest first, new executions come before all others: once a page holds others, the rest are
         // older; a page of nothing but new ones leaves the history on the next.
         if (window.newOnTop) {
@@ -33851,7 +33918,7 @@ async function findExecutions(options, window, wanted) {
         }
     }
     if (!window.newOnTop) {
-        options.log.warning(`Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
+        options.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
     }
     return { found, complete: false, others };
 }
@@ -34181,7 +34248,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7011);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5931);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

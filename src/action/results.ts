@@ -13,6 +13,7 @@ import { QFlowApiError } from '../errors.js';
 import type { Log } from '../log.js';
 import type { NodeSelection } from './parse.js';
 import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
+import { Pager } from '../qflow/paging.js';
 
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
@@ -28,13 +29,14 @@ export interface StepData {
 
 export async function listAllSteps(client: QFlowClient, executionId: string): Promise<StepRecord[]> {
   const steps: StepRecord[] = [];
-  for (let pageNumber = 1; pageNumber <= MAX_STEP_PAGES; pageNumber++) {
-    const page = await client.listSteps(executionId, pageNumber, STEP_PAGE_SIZE);
+  const pager = new Pager(STEP_PAGE_SIZE);
+  for (let pages = 1; pages <= MAX_STEP_PAGES && !pager.done; pages++) {
+    const page = await client.listSteps(executionId, pager.pageNumber, pager.size);
     // A server that ignores paging sends the first page again: stop there.
-    const repeated = pageNumber > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
-    if (!repeated) steps.push(...page.items);
-    const done = repeated || page.items.length < STEP_PAGE_SIZE || (page.total !== undefined && steps.length >= page.total);
-    if (done) break;
+    const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
+    if (repeated) break;
+    steps.push(...page.items);
+    pager.advance(page.received ?? page.items.length, page.total);
   }
   // QFlow numbers steps in the order they ran; steps without a number go last.
   const order = (step: StepRecord) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;

@@ -34,6 +34,8 @@ export interface Page<T> {
   items: T[];
   /** How many there are in all, when the server says (the execution list sends it as a string). */
   total?: number;
+  /** How many items the server sent, also those that could not be read; `items.length` when not given. */
+  received?: number;
 }
 
 export interface ExecutionQuery {
@@ -118,7 +120,7 @@ export class QFlowClient {
       },
     });
     const page = readPage(answer, `the executions of workflow ${workflowId}`);
-    return { total: page.total, items: page.items.map(readExecution).filter((e): e is ExecutionRecord => e !== undefined) };
+    return { ...page, items: page.items.map(readExecution).filter((e): e is ExecutionRecord => e !== undefined) };
   }
 
   async listSteps(executionId: string, pageNumber: number, pageSize: number): Promise<Page<StepRecord>> {
@@ -131,7 +133,7 @@ export class QFlowClient {
       hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
     });
     const page = readPage(answer, `the steps of execution ${executionId}`);
-    return { total: page.total, items: page.items.map(readStep).filter((s): s is StepRecord => s !== undefined) };
+    return { ...page, items: page.items.map(readStep).filter((s): s is StepRecord => s !== undefined) };
   }
 
   /**
@@ -203,7 +205,7 @@ export function readPage(answer: unknown, what: string): Page<Record<string, unk
   }
   const rawTotal = Array.isArray(body) ? undefined : (body as Record<string, unknown>).total;
   const total = typeof rawTotal === 'number' ? rawTotal : typeof rawTotal === 'string' && /^\d+$/.test(rawTotal) ? Number(rawTotal) : undefined;
-  return { items: items.filter((i) => i !== null && typeof i === 'object') as Record<string, unknown>[], total };
+  return { items: items.filter((i) => i !== null && typeof i === 'object') as Record<string, unknown>[], total, received: items.length };
 }
 
 /** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string. */

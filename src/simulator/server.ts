@@ -10,7 +10,9 @@
  * all QFlow endpoints share one count unless `rateLimit.per` is 'endpoint'; a blocked call is answered
  * 409, as the classic API documents [doc] (429, reported for the gateway [3p], is selectable). Whether a
  * blocked call counts is not documented [open]; it does not count here, since `X-RateLimit-ToWait-Sec`
- * would mislead if it did.
+ * would mislead if it did. A list serves the `pageSize` asked for, which the docs define as the number
+ * of records in the answer [doc] without naming a largest one [open]; `maxPageSize` plays a server
+ * that caps or refuses larger pages.
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -93,6 +95,13 @@ export interface SimulatorOptions {
   runAnswer?: 'message' | 'data';
   /** Which paging parameter the list honours. */
   paging?: 'offset' | 'pageNumber' | 'none';
+  /**
+   * The largest page the lists send. The docs name none [open], so by default every size asked for
+   * is served; beyond this one the server sends pages of this size (`cap`, with the total that says
+   * there are more) or refuses the call with a 400 (`reject`).
+   */
+  maxPageSize?: number;
+  pageSizeOverMax?: 'cap' | 'reject';
   /** A new execution appears in the list only after this long. */
   listDelayMs?: number;
   /** Answer step data as a JSON string whatever `parseJson` says (servers before 1.18). */
@@ -494,11 +503,20 @@ export class QFlowSimulator {
           e.workflowId === workflowId && e.listedFrom <= now && e.createdAt >= startAt && e.createdAt <= endAt && e.createdAt >= now - MAX_AGE_MS,
       )
       .sort((a, b) => sign * (a.createdAt - b.createdAt));
-    const pageSize = Number(q.get('pageSize') ?? 10);
+    const pageSize = this.servedPageSize(Number(q.get('pageSize') ?? 10));
+    if (typeof pageSize !== 'number') return pageSize;
     const paging = this.options.paging ?? 'offset';
     const from = paging === 'offset' ? Number(q.get('offset') ?? 0) : paging === 'pageNumber' ? (Number(q.get('pageNumber') ?? 1) - 1) * pageSize : 0;
     const items = matching.slice(from, from + pageSize).map((e) => this.listItem(e, now));
     return { status: 200, body: { total: String(matching.length), items } };
+  }
+
+  /** The page size served for `asked`, or the refusal of a size beyond `maxPageSize`. */
+  private servedPageSize(asked: number): number | Answer {
+    const largest = this.options.maxPageSize;
+    if (largest === undefined || asked <= largest) return asked;
+    if (this.options.pageSizeOverMax === 'reject') return { status: 400, body: { message: `pageSize must be at most ${largest}` } };
+    return largest;
   }
 
   /** A list item in the shape of the 1.18 release notes' sample. */
@@ -551,7 +569,8 @@ export class QFlowSimulator {
       status: ended ? (s.status ?? found.execution.finalStatus) : found.execution.runningStatus,
       eventOrder: i + 1,
     }));
-    const pageSize = Number(url.searchParams.get('pageSize') ?? 100);
+    const pageSize = this.servedPageSize(Number(url.searchParams.get('pageSize') ?? 100));
+    if (typeof pageSize !== 'number') return pageSize;
     const pageNumber = Number(url.searchParams.get('pageNumber') ?? 1);
     return { status: 200, body: { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) } };
   }

@@ -10,6 +10,7 @@ import type { Log } from '../log.js';
 import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { nextPollDelay, type Stretch } from './schedule.js';
+import { Pager } from '../qflow/paging.js';
 import type { StatusRules } from './status.js';
 import { humanDuration, type Clock } from '../time.js';
 
@@ -18,6 +19,13 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 export const PAGE_SIZE = 50;
+/**
+ * The first look at new executions reads them and the workflow's recent runs together: its page
+ * holds this many runs beyond the new executions (as many as a page allows), so a fan-out of up to
+ * twice PAGE_SIZE does not spend a second call on its history.
+ */
+const HISTORY_RUNS = 20;
+export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
 /** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
@@ -69,7 +77,7 @@ export interface WaitOutcome {
 interface ListWindow {
   startAt: number;
   order: ExecutionQuery['order'];
-  maxPages: number;
+  pageSize: number;
   /** The first look: it also gathers the history from the executions that are not waited for. */
   forHistory: boolean;
   /** Newest first after new executions: a page that holds other executions ends the search. */
@@ -115,11 +123,13 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
     if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
       const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-      return { startAt, order: 'createdAt', maxPages: MAX_PAGES, forHistory: false, newOnTop: false };
+      return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
     }
-    if (!existing)
-      return { startAt: widest, order: '-createdAt', maxPages: 1 + Math.ceil(pending.size / PAGE_SIZE), forHistory: true, newOnTop: true };
-    return { startAt: widest, order: '-createdAt', maxPages: MAX_PAGES, forHistory: firstLook, newOnTop: false };
+    if (!existing) {
+      const pageSize = Math.min(LARGEST_FIRST_PAGE, Math.max(PAGE_SIZE, pending.size + HISTORY_RUNS));
+      return { startAt: widest, order: '-createdAt', pageSize, forHistory: true, newOnTop: true };
+    }
+    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
   };
 
   for (let poll = 1; ; poll++) {
@@ -240,18 +250,30 @@ interface SearchResult {
 
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
 async function findExecutions(options: WaitOptions, window: ListWindow, wanted: Set<string>): Promise<SearchResult> {
+  try {
+    return await searchPages(options, window, wanted);
+  } catch (error) {
+    // No largest page size is documented: a server that refuses the first look's larger page is
+    // asked again with the usual one (a read, so asking twice is safe).
+    if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE)) throw error;
+    options.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
+    return searchPages(options, { ...window, pageSize: PAGE_SIZE }, wanted);
+  }
+}
+
+async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set<string>): Promise<SearchResult> {
   const now = options.clock.now();
   const found = new Map<string, ExecutionRecord>();
   const others: ExecutionRecord[] = [];
+  const pager = new Pager(window.pageSize);
   let firstId: string | undefined;
-  let seen = 0;
-  for (let pageNumber = 1; pageNumber <= window.maxPages; pageNumber++) {
+  for (let pages = 1; pages <= MAX_PAGES; pages++) {
     const page = await options.client.listExecutions(
       options.workflowId,
-      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: PAGE_SIZE, pageNumber },
+      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber },
       options.deadline,
     );
-    if (pageNumber > 1 && page.items.length > 0 && page.items[0].id === firstId) {
+    if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
       // The server ignored both paging parameters: there is nothing more to read.
       options.log.debug('The execution list ignored the paging parameters; reading one page only.');
       return { found, complete: true, others };
@@ -264,9 +286,10 @@ async function findExecutions(options: WaitOptions, window: ListWindow, wanted: 
         ours++;
       } else if (window.forHistory) others.push(item);
     }
-    seen += page.items.length;
-    const lastPage = page.items.length < PAGE_SIZE || (page.total !== undefined && seen >= page.total);
-    if (lastPage) return { found, complete: true, others };
+    const asked = pager.size;
+    pager.advance(page.received ?? page.items.length, page.total);
+    if (pager.done) return { found, complete: true, others };
+    if (pager.size < asked) options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
     // Newest first, new executions come before all others: once a page holds others, the rest are
     // older; a page of nothing but new ones leaves the history on the next.
     if (window.newOnTop) {
@@ -277,7 +300,7 @@ async function findExecutions(options: WaitOptions, window: ListWindow, wanted: 
   }
   if (!window.newOnTop) {
     options.log.warning(
-      `Read ${window.maxPages} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
+      `Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
     );
   }
   return { found, complete: false, others };
