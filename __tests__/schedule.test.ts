@@ -31,6 +31,14 @@ describe('nextPollDelay without a history', () => {
 describe('nextPollDelay with a history', () => {
   const at = (elapsedMs: number, history: DurationModel = fiveMinutes) => nextPollDelay({ ...base, poll: 2, elapsedMs, history }).ms;
 
+  it('spaces the looks of a fan-out near the usual end a quarter of a spread apart, since each look notices several ends', () => {
+    const fanOut = nextPollDelay({ ...base, poll: 5, elapsedMs: 300_000, history: fiveMinutes, pending: 50 }).ms;
+    expect(at(300_000)).toBeLessThan(2600);
+    expect(fanOut).toBeGreaterThanOrEqual(0.25 * fiveMinutes.spreadMs);
+    expect(fanOut).toBeLessThan(0.27 * fiveMinutes.spreadMs);
+    // Still capped by max-poll-interval early on.
+    expect(nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, pending: 50 }).ms).toBe(57_000);
+  });
   it('pauses long early on, but never longer than max-poll-interval, so an early failure is seen in time', () => {
     expect(at(10_000)).toBe(57_000);
   });
