@@ -227,12 +227,41 @@ type SharedPoller = 'action' | 'fixed 10 s' | 'fan-out';
 interface SharedRow {
   poller: SharedPoller;
   jobs: number;
+  /** Runs of the row: each on a subscription of its own. */
+  runs: number;
   succeeded: number;
+  /** All calls of a run; with several runs, of the run that spent most. */
   calls: number;
+  /** With several runs, the calls of the run that spent least. */
+  callsLeast: number;
   throttledTotal: number;
   throttledMax: number;
+  delays: number[];
   delayMedianMs: number;
   delayMaxMs: number;
+}
+
+/**
+ * Runs of the one step with `matrix`: one run's delays depend on how its 50 ends and its 20-run
+ * history happen to fall, so the row pools the ends of several, as the other rows pool 25 runs.
+ */
+const FAN_OUT_RUNS = 5;
+
+/** Several runs of a row as one: the delays of every end pooled, the calls of the run that spent most. */
+function pooled(runs: SharedRow[]): SharedRow {
+  const delays = runs.flatMap((r) => r.delays);
+  return {
+    ...runs[0],
+    runs: runs.length,
+    succeeded: runs.reduce((sum, r) => sum + r.succeeded, 0),
+    calls: Math.max(...runs.map((r) => r.calls)),
+    callsLeast: Math.min(...runs.map((r) => r.calls)),
+    throttledTotal: runs.reduce((sum, r) => sum + r.throttledTotal, 0),
+    throttledMax: Math.max(...runs.map((r) => r.throttledMax)),
+    delays,
+    delayMedianMs: median(delays),
+    delayMaxMs: Math.max(...delays),
+  };
 }
 
 /**
@@ -293,10 +322,13 @@ async function sharedSubscription(jobs: number, poller: SharedPoller, scratch: s
     return {
       poller,
       jobs,
+      runs: 1,
       succeeded: results.filter((r) => r.ok).length,
       calls: calls.length,
+      callsLeast: calls.length,
       throttledTotal: throttled.reduce((a, b) => a + b, 0),
       throttledMax: Math.max(...throttled),
+      delays,
       delayMedianMs: median(delays),
       delayMaxMs: Math.max(...delays),
     };
@@ -363,7 +395,13 @@ async function main(): Promise<void> {
   try {
     const rows = await pollingTable(scratch);
     const shared: SharedRow[] = [];
-    for (const { jobs, pollers } of SHARED) for (const poller of pollers) shared.push(await sharedSubscription(jobs, poller, scratch));
+    for (const { jobs, pollers } of SHARED) {
+      for (const poller of pollers) {
+        const runs: SharedRow[] = [];
+        for (let run = 0; run < (poller === 'fan-out' ? FAN_OUT_RUNS : 1); run++) runs.push(await sharedSubscription(jobs, poller, scratch));
+        shared.push(pooled(runs));
+      }
+    }
     const start = await startTimes(20);
     const bundleBytes = (await stat(ACTION_ENTRY)).size;
     const largePeakMiB = await largeOutputPeak(scratch);
@@ -408,12 +446,12 @@ async function main(): Promise<void> {
     for (const r of shared) {
       const who =
         r.poller === 'fan-out'
-          ? 'action, one step with `matrix`'
+          ? `action, one step with \`matrix\` (${r.runs} runs)`
           : r.poller === 'action'
             ? `${r.jobs} jobs of the action`
             : `${r.jobs} fixed 10 s pollers`;
       lines.push(
-        `| ${r.jobs} | ${who} | ${r.succeeded} of ${r.jobs} | ${r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`,
+        `| ${r.jobs} | ${who} | ${r.succeeded} of ${r.jobs * r.runs} | ${r.runs > 1 ? `${r.callsLeast}–${r.calls} a run` : r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} |`,
       );
     }
     lines.push('');
@@ -478,14 +516,14 @@ async function main(): Promise<void> {
       checks.push([`40 jobs on one subscription: at most ${jobs.throttledMax} throttled answer per job ≤ 1`, jobs.throttledMax <= 1]);
       const fan = shared.find((r) => r.poller === 'fan-out')!;
       const single = rows.find((r) => r.execution === '5 min' && r.c.drawn)!;
-      checks.push([`50 executions in one step: ${fan.calls} API calls ≤ 2 × 50 + 15`, fan.calls <= 115]);
+      checks.push([`50 executions in one step: at most ${fan.calls} API calls in a run ≤ 2 × 50 + 15`, fan.calls <= 115]);
       checks.push([
-        `50 executions in one step: median delay ${seconds(fan.delayMedianMs)} within 1 s of one execution's ${seconds(single.delayMedianMs)}`,
+        `50 executions in one step: median delay ${seconds(fan.delayMedianMs)} (${fan.runs} runs) within 1 s of one execution's ${seconds(single.delayMedianMs)}`,
         fan.delayMedianMs <= single.delayMedianMs + 1000,
       ]);
       checks.push([
         `50 executions in one step: ${fan.throttledTotal} throttled answers = 0, all ${fan.succeeded} succeeded`,
-        fan.throttledTotal === 0 && fan.succeeded === fan.jobs,
+        fan.throttledTotal === 0 && fan.succeeded === fan.jobs * fan.runs,
       ]);
     }
     checks.push([`start to first request ${(start.action / start.bare).toFixed(2)}× \`node -e 0\` < 3×`, start.action < 3 * start.bare]);

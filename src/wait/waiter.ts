@@ -20,9 +20,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 export const PAGE_SIZE = 50;
 /**
- * The first look at new executions reads them and the workflow's recent runs together: its page
- * holds this many runs beyond the new executions (as many as a page allows), so a fan-out of up to
- * twice PAGE_SIZE does not spend a second call on its history.
+ * The first look at new executions also reads the workflow's recent runs, for the history: it asks
+ * for a page with room for this many runs beyond the new executions (at least PAGE_SIZE items, at
+ * most LARGEST_FIRST_PAGE), so a fan-out of up to 80 learns its history in the same call.
  */
 const HISTORY_RUNS = 20;
 export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
