@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runAgainst, withSimulator } from './support/e2e.js';
+import { CLIENT, runAgainst, withSimulator } from './support/e2e.js';
 
 interface Comment {
   id: number;
@@ -111,6 +111,26 @@ describe('the pull-request comment', () => {
       expect(run.stdout).toContain(
         "::warning::Could not comment on pull request #7 (GitHub answered HTTP 403). The job's token needs the 'pull-requests: write' permission",
       );
+    }));
+
+  it('posts no secret from an error body that echoes the request', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const github = await fakeGitHub();
+      // A login that answers 401 with the request shown back, client ID and secret included.
+      sim.addFault({ endpoint: 'oidc', times: 1, action: { echo: 401 } });
+      const run = await runAgainst(
+        sim,
+        workflow,
+        { 'comment-on-pr': 'true', 'github-token': 'ghs_faketoken123456' },
+        { env: await pullRequestEnv(github.url) },
+      );
+      expect(run.exitCode).toBe(1);
+      expect(github.comments).toHaveLength(2);
+      const posted = github.comments[1].body;
+      expect(posted).toContain('## ❌ The QFlow action failed');
+      expect(posted).toContain('HTTP 401');
+      expect(posted).not.toContain(CLIENT.secret);
+      for (const sink of [posted, run.summary, run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr]) expect(sink).not.toContain(CLIENT.secret);
     }));
 
   it('makes no call to GitHub when no comment is asked for', () =>

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RunOutcomeUnknownError } from '../src/errors.js';
 import { ApiHttp } from '../src/qflow/http.js';
-import { QFlowClient, readExecution, readInstant, readPage } from '../src/qflow/client.js';
+import { MAX_STEP_DATA_BYTES, QFlowClient, readExecution, readInstant, readPage } from '../src/qflow/client.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const GATEWAY = 'https://gateway.qg1.apps.qualys.com';
@@ -55,7 +55,7 @@ describe('runWorkflow', () => {
       .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(RunOutcomeUnknownError);
     expect(error.message).toMatch(
-      /names no execution ID.*An execution may have started: before running again, look in QFlow for an execution of workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a created between 2026-11-28T09:59:00.000Z and 2026-11-28T10:01:00.000Z/,
+      /is not the documented one \(an execution ID that is a UUID\): \{"message":"ok"\}\. An execution may have started: before running again, look in QFlow for an execution of workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a created between 2026-11-28T09:59:00.000Z and 2026-11-28T10:01:00.000Z/,
     );
   });
 
@@ -149,7 +149,7 @@ describe('step data', () => {
       .query(true)
       .reply(200, JSON.stringify(JSON.stringify({ region: 'us-east-1' })));
     const file = path.join(dir, 'in.json');
-    const bytes = await qflow().downloadStepData(EX, 'node-1', 'input', file);
+    const { bytes } = await qflow().downloadStepData(EX, 'node-1', 'input', file);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ region: 'us-east-1' });
     expect(bytes).toBe(Buffer.byteLength('{"region":"us-east-1"}'));
   });
@@ -162,6 +162,23 @@ describe('step data', () => {
     await qflow().downloadStepData(EX, 'e', 'output', path.join(dir, 'e.json'));
     expect(await readFile(path.join(dir, 's.json'), 'utf8')).toBe('"done"');
     expect(await readFile(path.join(dir, 'e.json'), 'utf8')).toBe('null');
+  });
+
+  it('keeps an answer that is not JSON as a JSON string, and says so', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-test-'));
+    nock(GATEWAY).get(`/qflowapi/v1/executions/${EX}/steps/t/output`).query(true).reply(200, "Bob's box: stopped\n");
+    const file = path.join(dir, 't.json');
+    expect(await qflow().downloadStepData(EX, 't', 'output', file)).toMatchObject({ asText: true });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toBe("Bob's box: stopped\n");
+  });
+
+  it('refuses step data larger than the most it takes, naming the size', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-test-'));
+    const big = Buffer.alloc(MAX_STEP_DATA_BYTES + 1024, 'x');
+    nock(GATEWAY).get(`/qflowapi/v1/executions/${EX}/steps/big/output`).query(true).reply(200, big);
+    await expect(qflow().downloadStepData(EX, 'big', 'output', path.join(dir, 'big.json'))).rejects.toThrow(
+      'Could not fetch the output of step big: the answer is larger than 256 MiB, the most taken.',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Output } from '../src/action/constants.js';
 import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../src/action/report.js';
 import { writeResultFile, type StepData } from '../src/action/results.js';
+import { Redactor } from '../src/redact.js';
 
 async function stepFile(dir: string, nodeId: string, value: unknown): Promise<StepData> {
   const file = path.join(dir, `${nodeId}.json`);
@@ -55,7 +56,7 @@ function report(overrides: Overrides = {}): RunReport {
 
 describe('buildOutputs', () => {
   it('gives timings in ISO 8601 and whole seconds', async () => {
-    const { values } = await buildOutputs(report());
+    const { values } = await buildOutputs(report(), new Redactor());
     expect(values.get(Output.StartedAt)).toBe('2026-11-28T10:00:00.000Z');
     expect(values.get(Output.EndedAt)).toBe('2026-11-28T10:01:05.400Z');
     expect(values.get(Output.DurationSeconds)).toBe('65');
@@ -65,7 +66,10 @@ describe('buildOutputs', () => {
 
   it('keys step outputs by node ID', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-report-'));
-    const { values } = await buildOutputs(report({ stepOutputs: [await stepFile(dir, 'node-a', { ok: true }), await stepFile(dir, 'node-b', [1])] }));
+    const { values } = await buildOutputs(
+      report({ stepOutputs: [await stepFile(dir, 'node-a', { ok: true }), await stepFile(dir, 'node-b', [1])] }),
+      new Redactor(),
+    );
     expect(JSON.parse(values.get(Output.StepOutputs)!)).toEqual({ 'node-a': { ok: true }, 'node-b': [1] });
     expect(values.get(Output.StepInputs)).toBe('{}');
   });
@@ -74,7 +78,7 @@ describe('buildOutputs', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-report-'));
     const big = await stepFile(dir, 'node-big', { blob: 'x'.repeat(MAX_OUTPUT_BYTES) });
     const small = await stepFile(dir, 'node-small', { ok: 1 });
-    const { values, warnings } = await buildOutputs(report({ stepOutputs: [big, small] }));
+    const { values, warnings } = await buildOutputs(report({ stepOutputs: [big, small] }), new Redactor());
     expect(JSON.parse(values.get(Output.StepOutputs)!)).toEqual({ 'node-small': { ok: 1 } });
     expect(Buffer.byteLength(values.get(Output.StepOutputs)!)).toBeLessThanOrEqual(MAX_OUTPUT_BYTES);
     expect(warnings).toEqual([expect.stringContaining("The 'step-outputs' output leaves out node-big")]);
@@ -83,7 +87,7 @@ describe('buildOutputs', () => {
   it('fills an output up to the limit from several mid-sized step outputs', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-report-'));
     const parts = await Promise.all([1, 2, 3].map((i) => stepFile(dir, `node-${i}`, 'y'.repeat(400_000))));
-    const { values, warnings } = await buildOutputs(report({ stepInputs: parts }));
+    const { values, warnings } = await buildOutputs(report({ stepInputs: parts }), new Redactor());
     expect(Object.keys(JSON.parse(values.get(Output.StepInputs)!) as object)).toEqual(['node-1', 'node-2']);
     expect(warnings[0]).toContain("The 'step-inputs' output leaves out node-3");
   });
@@ -91,7 +95,7 @@ describe('buildOutputs', () => {
   it('finds values under secret-named keys so they can be masked', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-report-'));
     const data = await stepFile(dir, 'node-a', { user: 'bob', password: 'hunter22', nested: { apiKey: 'k-123456' }, credentials: '****' });
-    const { secrets } = await buildOutputs(report({ stepOutputs: [data] }));
+    const { secrets } = await buildOutputs(report({ stepOutputs: [data] }), new Redactor());
     expect(secrets.sort()).toEqual(['hunter22', 'k-123456']);
   });
 });

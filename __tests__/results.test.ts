@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { QFlowApiError } from '../src/errors.js';
+import { CancelledError, QFlowApiError } from '../src/errors.js';
 import type { QFlowClient, StepRecord } from '../src/qflow/client.js';
 import { fetchStepData, listAllSteps, selectNodes } from '../src/action/results.js';
 import { humanDuration } from '../src/time.js';
@@ -21,7 +21,7 @@ describe('listAllSteps', () => {
         return { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) };
       },
     } as unknown as QFlowClient;
-    const steps = await listAllSteps(client, 'e');
+    const steps = await listAllSteps(client, 'e', memoryLog());
     expect(pages).toEqual([1, 2]);
     expect(steps).toHaveLength(150);
     expect(steps[0].nodeId).toBe('n149');
@@ -34,7 +34,7 @@ describe('listAllSteps', () => {
         items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
       }),
     } as unknown as QFlowClient;
-    const steps = await listAllSteps(client, 'e');
+    const steps = await listAllSteps(client, 'e', memoryLog());
     expect(steps.map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
   });
 
@@ -48,7 +48,7 @@ describe('listAllSteps', () => {
         return { total: all.length, items: all.slice((pageNumber - 1) * size, pageNumber * size) };
       },
     } as unknown as QFlowClient;
-    expect((await listAllSteps(client, 'e')).map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
+    expect((await listAllSteps(client, 'e', memoryLog())).map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
     expect(asked).toEqual([
       [1, 100],
       [2, 40],
@@ -61,7 +61,7 @@ describe('listAllSteps', () => {
     const page = Array.from({ length: 100 }, (_, i) => step(`n${i}`, i));
     let calls = 0;
     const client = { listSteps: async () => (calls++, { total: 300, items: page }) } as unknown as QFlowClient;
-    expect(await listAllSteps(client, 'e')).toHaveLength(100);
+    expect(await listAllSteps(client, 'e', memoryLog())).toHaveLength(100);
     expect(calls).toBe(2);
   });
 });
@@ -91,7 +91,7 @@ describe('fetchStepData', () => {
         running--;
         if (nodeId === 'n3') throw new QFlowApiError('Step n3 has no output.', 404);
         await writeFile(file, JSON.stringify({ nodeId }));
-        return 10;
+        return { bytes: 10, asText: false };
       },
     } as unknown as QFlowClient;
     const log = memoryLog();
@@ -100,13 +100,27 @@ describe('fetchStepData', () => {
     expect(most).toBe(4);
     expect(data.map((d) => d.nodeId)).toEqual(ids.filter((id) => id !== 'n3'));
     expect(JSON.parse(await readFile(data[0].file, 'utf8'))).toEqual({ nodeId: 'n0' });
-    expect(log.text('warning')).toBe('Step n3 has no output.');
+    expect(log.text('warning')).toBe('The output of step n3 is left out: Step n3 has no output.');
   });
 
-  it('fails on any other error', async () => {
+  it('leaves out step data it cannot have, naming the step, and fetches the rest', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
-    const client = { downloadStepData: async () => Promise.reject(new QFlowApiError('denied', 403)) } as unknown as QFlowClient;
-    await expect(fetchStepData(client, 'e', ['a'], 'input', dir, memoryLog())).rejects.toThrow('denied');
+    const client = {
+      downloadStepData: async (_e: string, nodeId: string, _k: string, file: string) => {
+        if (nodeId === 'a') throw new QFlowApiError('denied', 403);
+        await writeFile(file, '1');
+        return { bytes: 1, asText: false };
+      },
+    } as unknown as QFlowClient;
+    const log = memoryLog();
+    expect((await fetchStepData(client, 'e', ['a', 'b'], 'input', dir, log)).map((d) => d.nodeId)).toEqual(['b']);
+    expect(log.text('warning')).toBe('The input of step a is left out: denied');
+  });
+
+  it('stops at a cancellation', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    const client = { downloadStepData: async () => Promise.reject(new CancelledError()) } as unknown as QFlowClient;
+    await expect(fetchStepData(client, 'e', ['a'], 'input', dir, memoryLog())).rejects.toBeInstanceOf(CancelledError);
   });
 });
 

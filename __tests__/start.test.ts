@@ -19,7 +19,7 @@ describe('startExecutions', () => {
       },
     };
     const reported: number[] = [];
-    const runs = await startExecutions(client, WF, requests, 2, new FakeClock(), (run) => reported.push(run.item));
+    const runs = await startExecutions(client, WF, requests, 2, new FakeClock(), Infinity, (run: StartedRun) => reported.push(run.item));
     expect(most).toBe(2);
     expect(reported.sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(runs.map((r) => r.executionId)).toEqual(requests.map((r) => `exec-${r.variables.region}`));
@@ -35,7 +35,7 @@ describe('startExecutions', () => {
         return `exec-${region}`;
       },
     };
-    const runs: StartedRun[] = await startExecutions(client, WF, requests, 3, new FakeClock(), () => undefined);
+    const runs: StartedRun[] = await startExecutions(client, WF, requests, 3, new FakeClock(), Infinity, () => undefined);
     expect(calls.filter((c) => c === 'region-3')).toHaveLength(1);
     expect(runs[2]).toMatchObject({ item: 3, error: expect.any(RunOutcomeUnknownError) });
     expect(runs[2].executionId).toBeUndefined();

@@ -41,6 +41,17 @@ describe('workflow files', () => {
     }
   }, 60_000);
 
+  it('put no ${{ }} expression inside a run: script, in the README or the examples: values go through env:', async () => {
+    const texts: [string, string][] = [['README.md', await readFile(new URL('README.md', root), 'utf8')]];
+    for (const file of await workflowFiles()) texts.push([file, await readFile(new URL(file, root), 'utf8')]);
+    for (const [file, text] of texts) {
+      expect({ file, scripts: runScripts(text).filter((script) => script.includes('${{')) }).toEqual({ file, scripts: [] });
+    }
+    // The check itself finds one, in a one-line and in a block script.
+    expect(runScripts("- name: x\n  run: echo '${{ steps.q.outputs.step-outputs }}' | jq .\n")).toHaveLength(1);
+    expect(runScripts('      - run: |\n          echo "${{ steps.q.outputs.status }}"\n        env:\n          A: b\n')[0]).toContain('${{');
+  });
+
   it('catch a typo in a workflow', async () => {
     const lint = await createLinter();
     const typo = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: echo\n';
@@ -48,3 +59,20 @@ describe('workflow files', () => {
     expect(parseWorkflow({ name: 'typo.yml', content: typo }, new NoOperationTraceWriter()).context.errors.getErrors().length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+/** The text of every `run:` script in a workflow or a README (its YAML blocks), block scalars included. */
+function runScripts(text: string): string[] {
+  const lines = text.split('\n');
+  const scripts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^(\s*)(-\s+)?run:\s*(.*)$/.exec(lines[i]);
+    // A step's run: always has a value (a line, or | or > for a block); a job named run has none.
+    if (!match || match[3].trim() === '') continue;
+    // The key's own column: lines indented deeper belong to its value; a sibling key ends it.
+    const column = match[1].length + (match[2]?.length ?? 0);
+    let script = match[3];
+    for (let j = i + 1; j < lines.length && (lines[j].trim() === '' || lines[j].search(/\S/) > column); j++) script += `\n${lines[j]}`;
+    scripts.push(script);
+  }
+  return scripts;
+}

@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 1934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31268,7 +31268,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31437,15 +31437,22 @@ class InputError extends Error {
 /** The job was cancelled (SIGINT or SIGTERM from the runner) while the action was working. */
 class CancelledError extends Error {
     name = 'CancelledError';
-    constructor() {
-        super('The job was cancelled.');
+    constructor(message = 'The job was cancelled.') {
+        super(message);
     }
 }
-/** The wait reached the `timeout` input while the execution was still going. */
+/**
+ * The job was cancelled while the run call was on its way: the request had reached the gateway, so
+ * QFlow may have started an execution. Never "nothing happened": a re-run could start a second one.
+ */
+class RunCancelledError extends CancelledError {
+    name = 'RunCancelledError';
+}
+/** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 class DeadlineError extends Error {
     name = 'DeadlineError';
-    constructor() {
-        super('The timeout was reached.');
+    constructor(message = 'The timeout was reached.') {
+        super(message);
     }
 }
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */
@@ -31876,6 +31883,37 @@ function serverWaitMs(headers, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+;// CONCATENATED MODULE: ./src/qflow/forms.ts
+/**
+ * The documented forms of what QFlow answers, checked before a value goes into a URL, a file name, an
+ * output or a log. Everything a gateway (or a proxy in front of it) sends is untrusted: an
+ * `executionId` holding `../` would otherwise become a path, and a status holding a newline and
+ * `::` would become a command to the runner.
+ */
+/** Workflow and execution IDs are UUIDs (qflow-api.md: every sample and the run answer). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Characters a QFlow node ID is made of (e.g. `node-e3a84822-qualysevent`, `trigger`); keeps URLs unambiguous. */
+const NODE_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+function isUuid(value) {
+    return typeof value === 'string' && UUID.test(value);
+}
+function isNodeId(value) {
+    return typeof value === 'string' && NODE_ID.test(value);
+}
+/**
+ * A short text from an answer (a status, a step type) made safe to print: control characters become
+ * a space, so it stays on one line, and it is cut at `max` characters. '' for anything but a string.
+ */
+function plainText(value, max = 100) {
+    if (typeof value !== 'string')
+        return '';
+    const text = value.replace(CONTROL, ' ').trim();
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/http.ts
 /**
  * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
@@ -31889,11 +31927,18 @@ function serverWaitMs(headers, now) {
 
 
 
+
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
 const MAX_THROTTLE_WAITS = 20;
 /** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
+ * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
+ * possibly tens of megabytes) may take this many times as long.
+ */
+const SINK_TIME_FACTOR = 4;
 const EXCERPT_CHARS = 300;
 /** How long a kept-alive connection may sit idle before it is closed on our side. */
 const IDLE_SOCKET_MS = 4000;
@@ -31943,9 +31988,16 @@ class ApiHttp {
             if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
                 this.apiCalls++;
             if (exchange.kind === 'failed') {
-                if (signal.aborted)
+                if (signal.aborted) {
+                    // Cancelled with the run call already at the gateway: QFlow may have acted on it.
+                    if (request.unsafe && exchange.connected)
+                        throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
                     throw abortReason(signal);
+                }
                 const what = describeNetworkError(exchange.error);
+                if (exchange.error.code === 'ETOOLARGE') {
+                    throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
+                }
                 log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
                 if (request.unsafe && exchange.connected) {
                     throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
@@ -32008,8 +32060,7 @@ class ApiHttp {
         if (wait <= 0)
             return;
         if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-            log.warning(`Could not ${request.purpose}: the gateway asked for no calls before the timeout.`);
-            throw new DeadlineError();
+            throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
         }
         log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
         await clock.sleep(wait, signal);
@@ -32042,9 +32093,11 @@ class ApiHttp {
     async pause(ms, request, note, throttled = false) {
         const { clock, signal, log } = this.options;
         if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-            // Out of time for the wait: the caller reports the timeout; the cause goes to the log.
-            log.warning(`Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`);
-            throw new DeadlineError();
+            // Out of time for the wait: the caller reports the timeout, with the cause.
+            const why = throttled
+                ? `the gateway asked to wait ${humanDuration(ms)}`
+                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
+            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
         }
         if (note)
             log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
@@ -32080,9 +32133,9 @@ class ApiHttp {
         const agent = await this.agentFor(url, request.unsafe === true);
         const { signal, clock } = this.options;
         // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
-        const requestTimeoutMs = request.deadline === undefined
-            ? this.options.requestTimeoutMs
-            : Math.max(1, Math.min(this.options.requestTimeoutMs, request.deadline + LAST_LOOK_MS - clock.now()));
+        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
+        const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
+        const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
         const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
         if (token !== undefined)
             headers.Authorization = `Bearer ${token}`;
@@ -32097,6 +32150,7 @@ class ApiHttp {
                 if (settled)
                     return;
                 settled = true;
+                clearTimeout(wholeAnswer);
                 signal.removeEventListener('abort', onAbort);
                 resolve(exchange);
             };
@@ -32115,13 +32169,26 @@ class ApiHttp {
                 timedOut = true;
                 outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
             });
+            // And a deadline for the whole answer, so one that trickles in cannot hold the run.
+            let answering = false;
+            const wholeAnswer = setTimeout(() => {
+                timedOut = true;
+                const what = answering ? 'the answer did not arrive whole' : 'no answer';
+                outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+            }, answerTimeoutMs);
             outgoing.on('error', fail);
             outgoing.on('response', (incoming) => {
+                answering = true;
                 const status = incoming.statusCode ?? 0;
                 const ok = status >= 200 && status < 300;
                 if (ok && request.sink) {
                     let bytes = 0;
-                    incoming.on('data', (chunk) => (bytes += chunk.length));
+                    const most = request.maxSinkBytes ?? Infinity;
+                    incoming.on('data', (chunk) => {
+                        bytes += chunk.length;
+                        if (bytes > most)
+                            outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
+                    });
                     (0,external_node_stream_promises_namespaceObject.pipeline)(incoming, request.sink()).then(() => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }), (error) => fail(error));
                     return;
                 }
@@ -32129,8 +32196,9 @@ class ApiHttp {
                 let bytes = 0;
                 incoming.on('data', (chunk) => {
                     bytes += chunk.length;
-                    if (bytes > MAX_BODY_BYTES)
-                        outgoing.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
+                    if (bytes > MAX_BODY_BYTES) {
+                        outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }));
+                    }
                     else
                         chunks.push(chunk);
                 });
@@ -32157,6 +32225,9 @@ async function createAgent(url, keepAlive) {
     const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
     return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
 }
+function describeBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
 function describeNetworkError(error) {
     const code = error.code;
     const known = {
@@ -32166,7 +32237,7 @@ function describeNetworkError(error) {
         EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
         EPIPE: 'the connection was closed while sending',
     };
-    if (code === 'ETIMEDOUT')
+    if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
         return error.message;
     if (code && known[code])
         return `${known[code]} (${code})`;
@@ -32190,29 +32261,26 @@ function serverMessage(body) {
         return undefined;
     }
 }
-/** At most a few hundred characters of a server's answer, white space folded, anything like a JWT removed. */
+/**
+ * At most a few hundred characters of a server's answer, on one line, without control characters,
+ * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
+ */
 function excerpt(text) {
-    const folded = text
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
-    return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
+    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
 }
 
 ;// CONCATENATED MODULE: ./src/action/parse.ts
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Characters a QFlow node ID is made of (e.g. `node-e3a84822-qualysevent`); keeps URLs unambiguous. */
-const NODE_ID = /^[A-Za-z0-9_.:-]+$/;
 /** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `'${shown}'`;
 }
 function parseUuid(name, value) {
-    if (!UUID.test(value)) {
+    if (!isUuid(value)) {
         throw new InputError(`Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`);
     }
     return value.toLowerCase();
@@ -32266,7 +32334,7 @@ function parseNodeSelection(name, value) {
         return 'all';
     }
     for (const item of items) {
-        if (!NODE_ID.test(item)) {
+        if (!isNodeId(item)) {
             throw new InputError(`Input '${name}' names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`);
         }
     }
@@ -32306,8 +32374,9 @@ function parseStructured(name, value, parseYaml) {
     const text = value.trim();
     if (text === '')
         return undefined;
+    let parsed;
     try {
-        return JSON.parse(text);
+        parsed = JSON.parse(text);
     }
     catch (jsonError) {
         if (MEANT_AS_JSON.test(text))
@@ -32321,6 +32390,12 @@ function parseStructured(name, value, parseYaml) {
             throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
         }
     }
+    // JSON.parse lets the last of two equal keys win without a word; YAML (uniqueKeys) refuses them, and so does this.
+    const duplicate = scanJson(text).duplicate;
+    if (duplicate) {
+        throw new InputError(`Input '${name}' gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`);
+    }
+    return parsed;
 }
 /** A JSON or YAML mapping (see parseStructured). */
 function parseMapping(name, value, parseYaml) {
@@ -32348,17 +32423,21 @@ function describeKind(value) {
 function describeJsonError(text, error) {
     // V8 names the position for some errors only ("Unexpected token '}'" has none): find it ourselves.
     const message = (error instanceof Error ? error.message : String(error)).split(/, "| in JSON at position|\s*\(line \d+/)[0];
-    return `syntax error at ${lineAndColumn(text, jsonErrorOffset(text))}: ${message}`;
+    return `syntax error at ${lineAndColumn(text, scanJson(text).errorOffset ?? text.length)}: ${message}`;
 }
-/** Where a JSON text stops being JSON: a small recursive-descent scan that only checks. */
-function jsonErrorOffset(text) {
+/**
+ * A small recursive-descent scan of JSON text that only checks: where the text stops being JSON
+ * (`errorOffset`), and the first key given twice in one object (`duplicate`).
+ */
+function scanJson(text) {
     let i = 0;
+    let duplicate;
     const space = () => {
         while (i < text.length && ' \t\n\r'.includes(text[i]))
             i++;
     };
-    const fail = () => {
-        throw new NotJson(i);
+    const fail = (at = i) => {
+        throw new NotJson(at);
     };
     const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail());
     const string = () => {
@@ -32382,11 +32461,17 @@ function jsonErrorOffset(text) {
             space();
             if (text[i] === '}')
                 return void i++;
+            const keys = new Set();
             for (;;) {
                 space();
                 if (text[i] !== '"')
                     fail();
+                const keyAt = i;
                 string();
+                const key = keyOf(text.slice(keyAt, i)) ?? fail(keyAt);
+                if (keys.has(key))
+                    duplicate ??= { key, offset: keyAt };
+                keys.add(key);
                 space();
                 if (text[i] !== ':')
                     fail();
@@ -32433,15 +32518,24 @@ function jsonErrorOffset(text) {
     try {
         value();
         space();
-        return i < text.length ? i : text.length;
+        return i < text.length ? { errorOffset: i } : { duplicate };
     }
     catch (error) {
         if (error instanceof NotJson)
-            return error.offset;
+            return { errorOffset: error.offset };
         throw error;
     }
 }
-/** Where the scan in jsonErrorOffset stopped. */
+/** A JSON string literal's text, or undefined when an escape in it is not JSON. */
+function keyOf(literal) {
+    try {
+        return JSON.parse(literal);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Where the scan in scanJson stopped. */
 class NotJson extends Error {
     offset;
     constructor(offset) {
@@ -32510,7 +32604,16 @@ function resolveGateway(platformInput, platform, urlInput, url) {
     }
     return gateway;
 }
+/**
+ * A gateway URL never holds an `@`: one means a `user:password@` part (a password may even hold a `/`
+ * that hides where it ends), so it is read before anything else and no error quotes the value.
+ */
+const USER_INFO = /@/;
 function checkGatewayUrl(name, value) {
+    // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
+    if (USER_INFO.test(value)) {
+        throw new InputError(`Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`);
+    }
     let url;
     try {
         url = new URL(value);
@@ -32519,7 +32622,6 @@ function checkGatewayUrl(name, value) {
         throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
     }
     if (url.username !== '' || url.password !== '') {
-        // Never echo it: the user name and password in it are credentials.
         throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
     }
     const loopback = LOOPBACK.test(url.hostname);
@@ -32792,6 +32894,265 @@ function readCredentials(read) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/qflow/step-data.ts
+/**
+ * A step's input or output as downloaded, made into one JSON value in its file. With `parseJson=true`
+ * the answer is the JSON value itself; servers before 1.18 ignore the parameter and send it
+ * serialized as a JSON string (qflow-api.md, "Step input and output"). Step data is data: an answer
+ * that is not JSON at all (a plain-text output, a proxy's page) is kept as a JSON string, so the
+ * result file is always valid JSON and the run's outcome never depends on what a step wrote.
+ */
+
+
+
+/** Step data up to this size is parsed whole (and scrubbed); larger files are checked as a stream. */
+const PARSED_STEP_DATA_BYTES = 16 * 1024 * 1024;
+/**
+ * Rewrites `file` (the raw answer, `bytes` long) as one JSON value. `scrub` may change a parsed
+ * value (to mask secrets in it); it is applied to data small enough to parse.
+ */
+async function normalizeStepFile(file, bytes, scrub = (v) => v) {
+    if (bytes === 0) {
+        await (0,promises_namespaceObject.writeFile)(file, 'null');
+        return { bytes: 4, asText: false };
+    }
+    if (bytes <= PARSED_STEP_DATA_BYTES) {
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        let value;
+        let asText = false;
+        try {
+            value = JSON.parse(text);
+            // A legacy server's JSON string holding the JSON value; a plain string output stays a string.
+            if (typeof value === 'string')
+                value = parseOr(value, value);
+        }
+        catch {
+            value = text;
+            asText = true;
+        }
+        const out = JSON.stringify(scrub(value));
+        if (out !== text)
+            await (0,promises_namespaceObject.writeFile)(file, out);
+        return { bytes: Buffer.byteLength(out), asText };
+    }
+    // Too large to parse whole without a memory spike: check it as a stream.
+    if (await isJson(file)) {
+        if ((await firstCharacter(file)) !== '"')
+            return { bytes, asText: false };
+        // A legacy server's string: decoded as before (rare at this size).
+        const decoded = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const out = JSON.stringify(parseOr(decoded, decoded));
+        await (0,promises_namespaceObject.writeFile)(file, out);
+        return { bytes: Buffer.byteLength(out), asText: false };
+    }
+    return { bytes: await rewriteAsString(file), asText: true };
+}
+function parseOr(text, fallback) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return fallback;
+    }
+}
+async function firstCharacter(file) {
+    const head = Buffer.alloc(64);
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        await handle.read(head, 0, head.length, 0);
+    }
+    finally {
+        await handle.close();
+    }
+    return head.toString('utf8').trimStart()[0];
+}
+async function isJson(file) {
+    const checker = new JsonChecker();
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, { encoding: 'utf8' });
+    for await (const chunk of stream) {
+        if (!checker.push(chunk)) {
+            stream.destroy();
+            return false;
+        }
+    }
+    return checker.end();
+}
+/** The file's text as one JSON string, streamed. Returns the new size. */
+async function rewriteAsString(file) {
+    const temporary = `${file}.text`;
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(temporary);
+    let bytes = 0;
+    const write = async (text) => {
+        bytes += Buffer.byteLength(text);
+        if (!out.write(text))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    await write('"');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { encoding: 'utf8' }))
+        await write(JSON.stringify(chunk).slice(1, -1));
+    await write('"');
+    out.end();
+    await (0,external_node_events_.once)(out, 'finish');
+    await (0,promises_namespaceObject.rename)(temporary, file);
+    return bytes;
+}
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const NUMBER_CHARS = /[0-9eE+\-.]/;
+const HEX = /[0-9a-fA-F]/;
+const SPACE = ' \t\n\r';
+/** Characters that end a run of plain string content. */
+// eslint-disable-next-line no-control-regex
+const STRING_STOP = /["\\\u0000-\u001f]/g;
+/**
+ * Tells whether a text fed in pieces is one JSON value (RFC 8259), holding only a stack of open
+ * containers: a 50 MB output is checked without being parsed.
+ */
+class JsonChecker {
+    stack = [];
+    state = 'value';
+    stringIsKey = false;
+    token = '';
+    hexLeft = 0;
+    bad = false;
+    /** Feeds the next piece; false once the text can no longer be JSON. */
+    push(text) {
+        for (let i = 0; i < text.length && !this.bad; i++) {
+            if (this.state === 'string') {
+                // Skip plain content in one go: most of a large output is inside strings.
+                STRING_STOP.lastIndex = i;
+                const stop = STRING_STOP.exec(text);
+                if (!stop)
+                    return true;
+                i = stop.index;
+            }
+            if (!this.step(text[i]))
+                this.bad = true;
+        }
+        return !this.bad;
+    }
+    /** True when everything fed is exactly one JSON value. */
+    end() {
+        if (this.bad)
+            return false;
+        if (this.state === 'number' && !this.endNumber())
+            return false;
+        return this.state === 'after' && this.stack.length === 0;
+    }
+    step(c) {
+        switch (this.state) {
+            case 'string':
+                if (c === '"')
+                    return this.endString();
+                if (c === '\\')
+                    this.state = 'escape';
+                return c >= ' ' || c === '\\';
+            case 'escape':
+                if (c === 'u') {
+                    this.state = 'unicode';
+                    this.hexLeft = 4;
+                    return true;
+                }
+                this.state = 'string';
+                return '"\\/bfnrt'.includes(c);
+            case 'unicode':
+                if (--this.hexLeft === 0)
+                    this.state = 'string';
+                return HEX.test(c);
+            case 'number':
+                if (NUMBER_CHARS.test(c)) {
+                    this.token += c;
+                    return this.token.length <= 1000;
+                }
+                return this.endNumber() && this.step(c);
+            case 'literal':
+                if (c !== this.token[0])
+                    return false;
+                this.token = this.token.slice(1);
+                if (this.token === '')
+                    this.state = 'after';
+                return true;
+            default:
+                return SPACE.includes(c) || this.structural(c);
+        }
+    }
+    structural(c) {
+        const top = this.stack[this.stack.length - 1];
+        switch (this.state) {
+            case 'value-or-end':
+                if (c === ']')
+                    return this.close('[');
+                return this.value(c);
+            case 'value':
+                return this.value(c);
+            case 'key-or-end':
+                if (c === '}')
+                    return this.close('{');
+                return this.key(c);
+            case 'key':
+                return this.key(c);
+            case 'colon':
+                if (c !== ':')
+                    return false;
+                this.state = 'value';
+                return true;
+            case 'after':
+                if (c === ',' && top !== undefined) {
+                    this.state = top === '{' ? 'key' : 'value';
+                    return true;
+                }
+                return (c === '}' && top === '{') || (c === ']' && top === '[') ? this.close(top) : false;
+            default:
+                return false;
+        }
+    }
+    value(c) {
+        if (c === '{' || c === '[') {
+            this.stack.push(c);
+            this.state = c === '{' ? 'key-or-end' : 'value-or-end';
+            return true;
+        }
+        if (c === '"') {
+            this.stringIsKey = false;
+            this.state = 'string';
+            return true;
+        }
+        if (c === '-' || (c >= '0' && c <= '9')) {
+            this.token = c;
+            this.state = 'number';
+            return true;
+        }
+        const literal = { t: 'rue', f: 'alse', n: 'ull' }[c];
+        if (literal === undefined)
+            return false;
+        this.token = literal;
+        this.state = 'literal';
+        return true;
+    }
+    key(c) {
+        if (c !== '"')
+            return false;
+        this.stringIsKey = true;
+        this.state = 'string';
+        return true;
+    }
+    endString() {
+        this.state = this.stringIsKey ? 'colon' : 'after';
+        return true;
+    }
+    endNumber() {
+        this.state = 'after';
+        return NUMBER.test(this.token);
+    }
+    close(open) {
+        if (this.stack.pop() !== open)
+            return false;
+        this.state = 'after';
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/client.ts
 /**
  * The QFlow REST API (`/qflowapi/v1`), in the shapes the docs give. Where the docs disagree (two
@@ -32802,7 +33163,11 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
+
 const API = '/qflowapi/v1';
+/** The most a step's input or output may weigh: a larger one is left out with a warning. */
+const MAX_STEP_DATA_BYTES = 256 * 1024 * 1024;
 class QFlowClient {
     http;
     clock;
@@ -32810,8 +33175,11 @@ class QFlowClient {
         this.http = http;
         this.clock = clock;
     }
-    /** Starts an execution. Never repeated blindly: see ApiHttp for when the POST is retried. */
-    async runWorkflow(workflowId, body) {
+    /**
+     * Starts an execution. Never repeated blindly: see ApiHttp for when the POST is retried. A call
+     * that would have to wait past `deadline` is not sent (DeadlineError: nothing started).
+     */
+    async runWorkflow(workflowId, body, deadline) {
         const sentAt = this.clock.now();
         const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run this action with 'execution-id'. The action does not repeat the run itself, since that could start a second execution.`);
         const mayHaveActed = 'It is unknown whether QFlow started an execution.';
@@ -32825,6 +33193,7 @@ class QFlowClient {
                 purpose: `run workflow ${workflowId}`,
                 unsafe: true,
                 endpoint: 'run',
+                deadline,
                 hints: {
                     404: workflowNotFound(workflowId),
                     500: mayHaveActed,
@@ -32834,6 +33203,8 @@ class QFlowClient {
             });
         }
         catch (error) {
+            if (error instanceof RunCancelledError)
+                throw new RunCancelledError(unknownOutcome(error.message).message);
             if (error instanceof RunOutcomeUnknownError)
                 throw unknownOutcome(error.message);
             if (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status < 300)) {
@@ -32843,7 +33214,8 @@ class QFlowClient {
         }
         const executionId = readExecutionId(answer);
         if (executionId === undefined) {
-            throw unknownOutcome(`QFlow accepted the run of workflow ${workflowId} but its answer names no execution ID: ${JSON.stringify(answer).slice(0, 300)}.`);
+            // Not the documented answer: an ID that is not a UUID never becomes a URL, a file name or an output.
+            throw unknownOutcome(`QFlow accepted the run of workflow ${workflowId} but its answer is not the documented one (an execution ID that is a UUID): ${excerpt(JSON.stringify(answer) ?? '')}.`);
         }
         return executionId;
     }
@@ -32871,13 +33243,14 @@ class QFlowClient {
         const page = readPage(answer, `the executions of workflow ${workflowId}`);
         return { ...page, items: page.items.map(readExecution).filter((e) => e !== undefined) };
     }
-    async listSteps(executionId, pageNumber, pageSize) {
+    async listSteps(executionId, pageNumber, pageSize, deadline) {
         const answer = await this.http.json({
             method: 'GET',
             path: `${API}/executions/${executionId}/steps`,
             query: { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize },
             purpose: `list the steps of execution ${executionId}`,
             endpoint: 'steps',
+            deadline,
             hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
         });
         const page = readPage(answer, `the steps of execution ${executionId}`);
@@ -32885,9 +33258,9 @@ class QFlowClient {
     }
     /**
      * Writes a step's input or output to `file` as JSON, streaming it so a large output is never held
-     * in memory whole. Returns the size written.
+     * in memory whole (see step-data.ts). `scrub` may change a value small enough to parse.
      */
-    async downloadStepData(executionId, nodeId, kind, file) {
+    async downloadStepData(executionId, nodeId, kind, file, options = {}) {
         const response = await this.http.send({
             method: 'GET',
             path: `${API}/executions/${executionId}/steps/${encodeURIComponent(nodeId)}/${kind}`,
@@ -32895,51 +33268,22 @@ class QFlowClient {
             purpose: `fetch the ${kind} of step ${nodeId}`,
             endpoint: 'step-data',
             sink: () => (0,external_node_fs_namespaceObject.createWriteStream)(file),
+            maxSinkBytes: MAX_STEP_DATA_BYTES,
+            deadline: options.deadline,
             hints: { 404: `Step ${nodeId} of execution ${executionId} was not found, or it has no ${kind}.` },
         });
-        return normalizeStepFile(file, response.bytes);
+        return normalizeStepFile(file, response.bytes, options.scrub);
     }
 }
 function workflowNotFound(workflowId) {
     return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
 }
-/**
- * Servers before 1.18 ignore `parseJson=true` and send the value serialized as a JSON string; such
- * a file is decoded in place. An empty answer becomes `null`.
- */
-async function normalizeStepFile(file, bytes) {
-    if (bytes === 0) {
-        await (0,promises_namespaceObject.writeFile)(file, 'null');
-        return 4;
-    }
-    const head = Buffer.alloc(64);
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        await handle.read(head, 0, head.length, 0);
-    }
-    finally {
-        await handle.close();
-    }
-    const first = head.toString('utf8').trimStart()[0];
-    if (first !== '"')
-        return bytes;
-    const decoded = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    let value = decoded;
-    try {
-        value = JSON.parse(decoded);
-    }
-    catch {
-        // A plain string output: keep it as a string.
-    }
-    const text = JSON.stringify(value);
-    await (0,promises_namespaceObject.writeFile)(file, text);
-    return Buffer.byteLength(text);
-}
-/** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide). */
+/** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide); a UUID, or undefined. */
 function readExecutionId(answer) {
-    const record = answer;
-    const id = record?.executionId ?? record?.data?.executionId;
-    return typeof id === 'string' && id.trim() !== '' ? id.trim().toLowerCase() : undefined;
+    const record = (answer !== null && typeof answer === 'object' ? answer : {});
+    const data = (record.data !== null && typeof record.data === 'object' ? record.data : {});
+    const id = record.executionId ?? data.executionId;
+    return isUuid(typeof id === 'string' ? id.trim() : id) ? id.trim().toLowerCase() : undefined;
 }
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */
 function readPage(answer, what) {
@@ -32947,57 +33291,79 @@ function readPage(answer, what) {
     const body = outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer;
     const items = Array.isArray(body) ? body : body?.items;
     if (!Array.isArray(items)) {
-        throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${JSON.stringify(answer)?.slice(0, 300)}`);
+        throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${excerpt(JSON.stringify(answer) ?? '')}`);
     }
     const rawTotal = Array.isArray(body) ? undefined : body.total;
-    const total = typeof rawTotal === 'number' ? rawTotal : typeof rawTotal === 'string' && /^\d+$/.test(rawTotal) ? Number(rawTotal) : undefined;
+    const total = typeof rawTotal === 'number' && Number.isSafeInteger(rawTotal) && rawTotal >= 0
+        ? rawTotal
+        : typeof rawTotal === 'string' && /^\d{1,15}$/.test(rawTotal)
+            ? Number(rawTotal)
+            : undefined;
     return { items: items.filter((i) => i !== null && typeof i === 'object'), total, received: items.length };
 }
-/** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string. */
+/** The range of a JavaScript Date: an instant beyond it cannot be written as ISO 8601. */
+const LATEST_INSTANT = 8.64e15;
+/** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string; undefined for anything else. */
 function readInstant(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '') {
-        if (/^\d+$/.test(value.trim()))
-            return Number(value);
-        const parsed = Date.parse(value);
-        return Number.isNaN(parsed) ? undefined : parsed;
-    }
-    return undefined;
+    let instant;
+    if (typeof value === 'number')
+        instant = value;
+    else if (typeof value === 'string' && value.trim() !== '')
+        instant = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+    return instant !== undefined && Number.isFinite(instant) && Math.abs(instant) <= LATEST_INSTANT ? instant : undefined;
 }
+/** A list item, or undefined when its ID is not a UUID (an item like that cannot be the one waited for). */
 function readExecution(item) {
     const id = item.id ?? item.execution ?? item.executionId;
-    if (typeof id !== 'string')
+    if (!isUuid(id))
         return undefined;
-    const details = item.details;
+    const details = (item.details !== null && typeof item.details === 'object' ? item.details : {});
     return {
         id: id.toLowerCase(),
-        status: typeof item.status === 'string' ? item.status : '',
+        status: plainText(item.status),
         createdAt: readInstant(item.createdAt),
         startDate: readInstant(item.startDate) ?? readInstant(item.createdAt),
-        endDate: readInstant(item.endDate) ?? readInstant(details?.executionEndDate),
+        endDate: readInstant(item.endDate) ?? readInstant(details.executionEndDate),
         raw: item,
     };
 }
+/** A step, or undefined when its node ID is not of the documented form (it would go into URLs and outputs). */
 function readStep(item) {
-    if (typeof item.nodeId !== 'string')
+    if (!isNodeId(item.nodeId))
         return undefined;
     return {
         nodeId: item.nodeId,
-        nodeType: typeof item.nodeType === 'string' ? item.nodeType : '',
-        status: typeof item.status === 'string' ? item.status : '',
-        eventOrder: typeof item.eventOrder === 'number' ? item.eventOrder : undefined,
+        nodeType: plainText(item.nodeType),
+        status: plainText(item.status),
+        eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/redact.ts
+;// CONCATENATED MODULE: ./src/redact.ts
 /**
- * Step outputs can hold credentials (a step that reads a vault, an API key passed along). Values
- * under keys that name a secret are found here so the runner masks them wherever they would print.
+ * Secrets kept out of every sink. The runner masks what `core.setSecret` registered in the log and the
+ * job summary, but not in a pull-request comment, a file or any other front-end's output; and an
+ * error body that echoes the request (a login answering 401 with the client secret in its text) is
+ * not registered at all. So everything this project writes for people or later steps passes through
+ * one Redactor: the secrets registered with it, and text that looks like a secret whatever it is.
+ *
+ * Step outputs can also hold credentials (a step that reads a vault, an API key passed along). Values
+ * under keys that name a secret are found here too, so the front-end can register them.
  */
 const SECRET_KEY = /pass(word|wd|phrase)?$|secret|token|credential|private_?key|api_?key|authorization|^auth$|^jwt$/i;
 /** Shorter values are left alone: masking "abc" would blank it out of every log line. */
 const MIN_SECRET_LENGTH = 4;
+const MASK = '***';
+/** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
+const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
+/** `Bearer <anything>`, as an Authorization header shows it. */
+const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
+/**
+ * `clientSecret: x`, `"password":"x"`, `password=x`, `X-Api-Key: x`: a secret-named key and its value,
+ * as an echoed request, a form body or a header dump shows them. `token` alone is left out: the login
+ * form's `token=true` and messages about the 'token' input are not secrets.
+ */
+const SECRET_ASSIGNMENT = /\b((?:client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization)["']?\s*[:=]\s*["']?)(?!\*\*\*)([^\s"'&,;}<]+)/gi;
 function isSecretKey(key) {
     return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
 }
@@ -33019,9 +33385,53 @@ function findSecretValues(value, underSecretKey = false, found = new Set()) {
     }
     return found;
 }
+/** `values` with the value of every secret-named key replaced by `***`. */
+function maskSecrets(values) {
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? MASK : value]));
+}
+class Redactor {
+    /** Longest first, so a secret that contains another is masked whole. */
+    secrets = [];
+    /** Registers a secret: it is masked, as it is and as JSON, a URL or a form would encode it. */
+    add(secret) {
+        if (secret.length < MIN_SECRET_LENGTH)
+            return;
+        const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+        for (const form of forms)
+            if (!this.secrets.includes(form))
+                this.secrets.push(form);
+        this.secrets.sort((a, b) => b.length - a.length);
+    }
+    /** Text (a log line, a message, the summary, a comment): registered secrets and secret-looking text masked. */
+    text(text) {
+        return this.registered(text).replace(JWT, '[redacted JWT]').replace(BEARER, `$1${MASK}`).replace(SECRET_ASSIGNMENT, `$1${MASK}`);
+    }
+    /**
+     * A value (an output, the result file, step data): every string in it scrubbed as text, so what a
+     * workflow produced keeps its shape and stays valid JSON.
+     */
+    value(value) {
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map((item) => this.walk(item));
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner)]));
+        }
+        return value;
+    }
+    registered(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join(MASK);
+        return out;
+    }
+}
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/qflow/paging.ts
 /**
  * Where the next page of a QFlow list starts, and when the list is read. The docs name `pageSize`
@@ -33079,18 +33489,36 @@ class Pager {
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
 const STEP_PAGE_SIZE = 100;
-const MAX_STEP_PAGES = 50;
-async function listAllSteps(client, executionId) {
+/** Steps read at most for one execution (the README states it): a sane bound, said in a warning when reached. */
+const MAX_STEPS = 5000;
+/**
+ * Every step of an execution, following the list's `total` to the end, up to MAX_STEPS (with a
+ * warning naming the bound when there are more). Steps whose node ID is not of the documented form
+ * are left out with a warning: such an ID would go into URLs and outputs.
+ */
+async function listAllSteps(client, executionId, log, deadline) {
     const steps = [];
     const pager = new Pager(STEP_PAGE_SIZE);
-    for (let pages = 1; pages <= MAX_STEP_PAGES && !pager.done; pages++) {
-        const page = await client.listSteps(executionId, pager.pageNumber, pager.size);
+    let unreadable = 0;
+    let total;
+    for (let pages = 1; !pager.done; pages++) {
+        if (pager.seen >= MAX_STEPS) {
+            const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
+            log.warning(`Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`);
+            break;
+        }
+        const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
         // A server that ignores paging sends the first page again: stop there.
         const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
         if (repeated)
             break;
         steps.push(...page.items);
+        unreadable += (page.received ?? page.items.length) - page.items.length;
+        total = page.total ?? total;
         pager.advance(page.received ?? page.items.length, page.total);
+    }
+    if (unreadable > 0) {
+        log.warning(`${unreadable} step${unreadable === 1 ? '' : 's'} of execution ${executionId} had no node ID of the documented form and ${unreadable === 1 ? 'is' : 'are'} left out.`);
     }
     // QFlow numbers steps in the order they ran; steps without a number go last.
     const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
@@ -33106,7 +33534,12 @@ function selectNodes(selection, steps, inputName, log) {
     }
     return selection.filter((id) => known.has(id));
 }
-async function fetchStepData(client, executionId, nodeIds, kind, workDir, log) {
+/**
+ * Downloads the step data asked for. Step data is data: one that cannot be had (none, too large, a
+ * failed call, no time left) is left out with a warning naming the step, and one that is not JSON is
+ * kept as text; neither changes the execution's outcome. Only a cancellation stops the rest.
+ */
+async function fetchStepData(client, executionId, nodeIds, kind, workDir, log, options = {}) {
     await (0,promises_namespaceObject.mkdir)(workDir, { recursive: true });
     const results = new Array(nodeIds.length);
     let next = 0;
@@ -33116,14 +33549,16 @@ async function fetchStepData(client, executionId, nodeIds, kind, workDir, log) {
             const nodeId = nodeIds[index];
             const file = external_node_path_default().join(workDir, `${kind}-${index}.json`);
             try {
-                results[index] = { nodeId, file, bytes: await client.downloadStepData(executionId, nodeId, kind, file) };
+                const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
+                if (asText)
+                    log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
+                results[index] = { nodeId, file, bytes };
             }
             catch (error) {
-                // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-                if (error instanceof QFlowApiError && error.status === 404)
-                    log.warning(error.message);
-                else
+                if (error instanceof CancelledError)
                     throw error;
+                // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
+                log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
     };
@@ -33166,6 +33601,17 @@ async function writeResultFile(file, fields, stepData) {
     out.end('\n}\n');
     await (0,external_node_events_.once)(out, 'finish');
 }
+/**
+ * The default result file in `dir`, named from `id` (a UUID, or a workflow UUID and a process ID,
+ * both checked before they get here): the file always lands inside `dir`.
+ */
+function defaultResultFile(dir, id) {
+    const folder = external_node_path_default().resolve(dir);
+    const file = external_node_path_default().resolve(folder, `qflow-${id}.json`);
+    if (!/^[\w-]+$/.test(id) || external_node_path_default().dirname(file) !== folder)
+        throw new Error(`Refusing a result file name made from '${id}'.`);
+    return file;
+}
 async function removeWorkDir(workDir) {
     await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
 }
@@ -33197,8 +33643,9 @@ function timings(execution) {
 function stepSummary(steps) {
     return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
 }
-async function buildOutputs(report) {
-    const outputs = new OutputBuilder();
+/** Every output, each within GitHub's limit, every string in it scrubbed by `redactor`. */
+async function buildOutputs(report, redactor) {
+    const outputs = new OutputBuilder(redactor);
     const values = outputs.values;
     const [one] = report.executions;
     const fan = report.fanOut ? fanOutTimings(report.executions) : timings(one?.execution);
@@ -33231,15 +33678,22 @@ async function buildOutputs(report) {
     }
     if (report.fanOut)
         outputs.fit(Output.Executions, report.executions.map(executionSummary), '[]');
+    // The one-line outputs; the JSON ones were scrubbed string by string, so they stay valid JSON.
+    for (const name of [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile])
+        values.set(name, redactor.text(values.get(name)));
     return { values, warnings: outputs.warnings, secrets: [...outputs.secrets] };
 }
 /** Output values kept within GitHub's 1 MB limit each, with warnings for what was left out. */
 class OutputBuilder {
+    redactor;
     values = new Map();
     warnings = [];
     secrets = new Set();
+    constructor(redactor) {
+        this.redactor = redactor;
+    }
     fit(name, value, fallback) {
-        const text = JSON.stringify(value);
+        const text = JSON.stringify(this.redactor.value(value));
         if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES) {
             this.values.set(name, text);
             return;
@@ -33263,7 +33717,7 @@ class OutputBuilder {
                     left.push(data.nodeId);
                     continue;
                 }
-                const value = await readStepData(data);
+                const value = this.redactor.value(await readStepData(data));
                 for (const secret of findSecretValues(value))
                     this.secrets.add(secret);
                 const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
@@ -33313,10 +33767,6 @@ function executionSummary(e) {
         failedSteps: stepSummary(e.failedSteps),
         ...(e.message ? { message: e.message } : {}),
     };
-}
-/** `values` with the value of every secret-named key replaced by `***`. */
-function maskSecrets(values) {
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? '***' : value]));
 }
 const HEADLINE = {
     success: '✅ QFlow workflow succeeded',
@@ -33432,6 +33882,8 @@ function code(text) {
  */
 
 async function startExecutions(client, workflowId, requests, maxParallel, clock, 
+/** No run call waits past this instant (epoch ms); one that would is not sent. */
+deadline, 
 /** Told of each run as soon as its call has answered. */
 onStarted) {
     const runs = requests.map((request, i) => ({ item: i + 1, request }));
@@ -33442,7 +33894,7 @@ onStarted) {
             const run = runs[next++];
             run.sentAt = clock.now();
             try {
-                run.executionId = await client.runWorkflow(workflowId, run.request);
+                run.executionId = await client.runWorkflow(workflowId, run.request, deadline);
             }
             catch (error) {
                 // A cancelled job starts nothing more; what was started is still reported.
@@ -33796,8 +34248,10 @@ async function waitForExecutions(options) {
         catch (error) {
             if (error instanceof CancelledError)
                 return finish('cancelled', poll);
-            if (error instanceof DeadlineError)
+            if (error instanceof DeadlineError) {
+                log.warning(error.message);
                 return finish('timed_out', poll);
+            }
             // A gateway that stays down through one look's retries may be back for the next: an outage
             // shorter than the timeout must not fail a deployment gate.
             if (!isTransient(error))
@@ -33958,14 +34412,31 @@ function isTransient(error) {
 
 
 
-const log = { info: info, debug: core_debug, warning: core_warning };
+
+/**
+ * Every secret the run knows, for every sink: the runner masks registered secrets in the log and the
+ * summary, but not in a pull-request comment or the result file, and not secret-looking text it was
+ * never told of (an error body that echoes the request).
+ */
+const redactor = new Redactor();
+const registerSecret = (secret) => {
+    core_setSecret(secret);
+    redactor.add(secret);
+};
+const log = {
+    info: (message) => info(redactor.text(message)),
+    debug: (message) => core_debug(redactor.text(message)),
+    warning: (message) => warning(redactor.text(message)),
+};
 const runnerTemp = () => process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
+/** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
+const COLLECT_MS = 60_000;
 async function run(clock = systemClock) {
     const cancel = new AbortController();
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
-        info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
+        log.info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
         cancel.abort(new CancelledError());
     };
     process.on('SIGINT', onSignal);
@@ -33973,17 +34444,17 @@ async function run(clock = systemClock) {
     // Step data waits here between download and publishing.
     const workDir = external_node_path_default().join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
     try {
-        const settings = await readSettings((name) => getInput(name), core_setSecret);
+        const settings = await readSettings((name) => getInput(name), registerSecret);
         const report = await runWorkflow(settings, workDir, cancel.signal, clock);
         await publish(report);
         if (settings.commentToken !== undefined)
             await comment(settings.commentToken, report);
         if (report.errored || (report.result !== 'success' && report.result !== 'started')) {
-            setFailed(report.message ?? `The QFlow run ended as ${report.result}.`);
+            setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
         }
     }
     catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
+        setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
     }
     finally {
         await removeWorkDir(workDir);
@@ -33992,8 +34463,10 @@ async function run(clock = systemClock) {
     }
 }
 async function runWorkflow(settings, workDir, signal, clock) {
+    // Every wait and every call of the run, the run call's included, ends by the timeout.
+    const deadline = clock.now() + settings.timeoutMs;
     const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock });
-    http.tokens = createTokenSource(settings.credentials, http, clock, core_setSecret, log);
+    http.tokens = createTokenSource(settings.credentials, http, clock, registerSecret, log);
     const client = new QFlowClient(http, clock);
     const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
     const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0 };
@@ -34003,7 +34476,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
             report.executions = [executionReport(1, undefined, settings.executionId)];
         }
         else {
-            await group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, clock));
+            await group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, clock, deadline));
         }
         const started = report.executions.filter((e) => e.executionId !== undefined);
         if (!settings.wait) {
@@ -34015,19 +34488,20 @@ async function runWorkflow(settings, workDir, signal, clock) {
                 client,
                 workflowId: settings.workflowId,
                 executions: started.map((e) => ({ id: e.executionId, startedAt: e.sentAt })),
-                deadline: clock.now() + settings.timeoutMs,
+                deadline,
                 pollIntervalMs: settings.pollIntervalMs,
                 maxPollIntervalMs: settings.maxPollIntervalMs,
                 rules,
                 budget: http.budget,
                 failFast: settings.failFast,
-                onEnded: many ? (id, o) => info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+                onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
                 clock,
                 log,
                 signal,
             }));
             recordOutcome(report, outcome, settings);
-            await group('Collect the results', () => collectAll(client, report, settings, rules, workDir));
+            const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
+            await group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy));
         }
     }
     catch (error) {
@@ -34035,7 +34509,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
     }
     concludeRun(report);
     report.apiCalls = http.apiCalls;
-    info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
+    log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
     await writeResult(report, settings);
     return report;
 }
@@ -34043,29 +34517,26 @@ function executionReport(item, request, executionId) {
     return { item, request, executionId, result: 'failure', status: '', steps: [], failedSteps: [], stepOutputs: [], stepInputs: [] };
 }
 /** Starts every run request; each execution ID is an output as soon as its run call answers. */
-async function startAll(client, settings, report, clock) {
+async function startAll(client, settings, report, clock, deadline) {
     const many = settings.runs.length > 1;
-    const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, (run) => {
+    const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, deadline, (run) => {
         if (run.executionId === undefined)
             return;
         const ids = report.executions.flatMap((e) => e.executionId ?? []);
         // Set at once, so later steps have it even if the job is cancelled during the wait.
         setOutput(Output.ExecutionId, [...ids, run.executionId].join(','));
         report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-        info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
+        log.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
     });
-    // A single run's error is the run's error, as it always was; in a fan-out it is that item's.
-    if (!many && runs[0].error)
-        throw runs[0].error;
     const byItem = new Map(report.executions.map((e) => [e.item, e]));
     report.executions = runs.map((run) => {
         const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
         if (run.error) {
-            const cancelled = run.error instanceof CancelledError;
-            // The run call was on its way when the job was cancelled: QFlow may have acted on it.
-            e.message = cancelled ? 'The job was cancelled during the run call: an execution may have started.' : run.error.message;
-            e.result = cancelled ? 'cancelled' : 'failure';
-            core_warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
+            const { result, message } = whyNotStarted(run.error);
+            e.result = result;
+            e.message = message;
+            if (many)
+                log.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
         }
         else if (run.sentAt === undefined) {
             e.result = 'cancelled';
@@ -34073,6 +34544,25 @@ async function startAll(client, settings, report, clock) {
         }
         return e;
     });
+    // A single run's error is the run's error; in a fan-out it is that item's.
+    const error = runs[0].error;
+    if (!many && error) {
+        report.message = report.executions[0].message;
+        report.result = report.executions[0].result;
+        report.errored = !(error instanceof CancelledError || error instanceof DeadlineError);
+    }
+}
+/** What a run call that did not answer with an execution means for its item. */
+function whyNotStarted(error) {
+    // The run call was on its way when the job was cancelled: QFlow may have acted on it.
+    if (error instanceof RunCancelledError)
+        return { result: 'cancelled', message: error.message };
+    if (error instanceof CancelledError)
+        return { result: 'cancelled', message: 'Not started: the job was cancelled before the run call was sent.' };
+    // Held back by the gateway until past the timeout: the call was not acted on.
+    if (error instanceof DeadlineError)
+        return { result: 'timed_out', message: `${error.message} No execution was started.` };
+    return { result: 'failure', message: error.message };
 }
 function describeVariables(request) {
     const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
@@ -34097,19 +34587,31 @@ function recordOutcome(report, outcome, settings) {
         }
     }
 }
-/** Steps and step data of every execution that ended. */
-async function collectAll(client, report, settings, rules, workDir) {
+/**
+ * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
+ * step list that cannot be read is a warning, and step data that cannot be had is left out.
+ */
+async function collectAll(client, report, settings, rules, workDir, deadline) {
+    const scrub = (value) => redactor.value(value);
     for (const e of report.executions) {
         if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined)
             continue;
         const executionId = e.executionId;
-        e.steps = await listAllSteps(client, executionId);
+        try {
+            e.steps = await listAllSteps(client, executionId, log, deadline);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw error;
+            log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${error.message}`);
+            e.steps = [];
+        }
         e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
         const dir = external_node_path_default().join(workDir, String(e.item));
         const outputs = selectNodes(settings.stepOutputs, e.steps, Input.StepOutputs, log);
-        e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log);
+        e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
         const inputs = selectNodes(settings.stepInputs, e.steps, Input.StepInputs, log);
-        e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log);
+        e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
         if (e.result === 'failure') {
             const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
             e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
@@ -34162,19 +34664,18 @@ async function writeResult(report, settings) {
     const ids = report.executions.flatMap((e) => e.executionId ?? []);
     if (ids.length === 0)
         return;
-    const name = report.fanOut ? `qflow-${settings.workflowId}-${process.pid}.json` : `qflow-${ids[0]}.json`;
-    report.outputFile = settings.outputFile ?? external_node_path_default().join(runnerTemp(), name);
+    report.outputFile = settings.outputFile ?? defaultResultFile(runnerTemp(), report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
     const tree = (pick) => report.fanOut
         ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
         : pick(report.executions[0]);
     try {
-        await writeResultFile(report.outputFile, resultFields(report), {
+        await writeResultFile(report.outputFile, redactor.value(resultFields(report)), {
             stepOutputs: tree((e) => e.stepOutputs),
             stepInputs: tree((e) => e.stepInputs),
         });
     }
     catch (error) {
-        core_warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+        log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
         report.outputFile = undefined;
     }
 }
@@ -34223,23 +34724,24 @@ function resultFields(report) {
 async function comment(token, report) {
     const pr = await pullRequestOf(process.env);
     if (!pr) {
-        info(`'${Input.CommentOnPr}' is true, but this job was not started by a pull request: no comment.`);
+        log.info(`'${Input.CommentOnPr}' is true, but this job was not started by a pull request: no comment.`);
         return;
     }
     const runUrl = `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`;
-    const body = `${summaryMarkdown(report)}\n[The run](${runUrl})\n`;
+    // Nothing masks a comment: the same scrub as every other sink.
+    const body = redactor.text(`${summaryMarkdown(report)}\n[The run](${runUrl})\n`);
     await commentOnPullRequest(token, pr, commentMarker(process.env, report.workflowId), body, log);
 }
 async function publish(report) {
-    const built = await buildOutputs(report);
+    const built = await buildOutputs(report, redactor);
     for (const secret of built.secrets)
         core_setSecret(secret);
     for (const [name, value] of built.values)
         setOutput(name, value);
     for (const warning of built.warnings)
-        core_warning(warning);
+        log.warning(warning);
     if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(summaryMarkdown(report)).write();
+        await summary.addRaw(redactor.text(summaryMarkdown(report))).write();
 }
 
 
@@ -34249,7 +34751,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5931);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1934);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

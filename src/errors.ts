@@ -6,16 +6,24 @@ export class InputError extends Error {
 /** The job was cancelled (SIGINT or SIGTERM from the runner) while the action was working. */
 export class CancelledError extends Error {
   override name = 'CancelledError';
-  constructor() {
-    super('The job was cancelled.');
+  constructor(message = 'The job was cancelled.') {
+    super(message);
   }
 }
 
-/** The wait reached the `timeout` input while the execution was still going. */
+/**
+ * The job was cancelled while the run call was on its way: the request had reached the gateway, so
+ * QFlow may have started an execution. Never "nothing happened": a re-run could start a second one.
+ */
+export class RunCancelledError extends CancelledError {
+  override name = 'RunCancelledError';
+}
+
+/** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
-  constructor() {
-    super('The timeout was reached.');
+  constructor(message = 'The timeout was reached.') {
+    super(message);
   }
 }
 

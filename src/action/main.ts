@@ -8,27 +8,44 @@ import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
 import { commentMarker, commentOnPullRequest, pullRequestOf } from './comment.js';
 import { Input, Output, type Result } from './constants.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError, DeadlineError, RunCancelledError } from '../errors.js';
 import { ApiHttp } from '../qflow/http.js';
 import { readSettings, type Settings } from './inputs.js';
 import type { Log } from '../log.js';
 import { QFlowClient } from '../qflow/client.js';
 import type { RunRequest } from './matrix.js';
-import { buildOutputs, maskSecrets, stepSummary, summaryMarkdown, timings, type ExecutionReport, type RunReport } from './report.js';
-import { fetchStepData, listAllSteps, removeWorkDir, selectNodes, writeResultFile, type StepData } from './results.js';
+import { buildOutputs, stepSummary, summaryMarkdown, timings, type ExecutionReport, type RunReport } from './report.js';
+import { defaultResultFile, fetchStepData, listAllSteps, removeWorkDir, selectNodes, writeResultFile, type StepData } from './results.js';
 import { startExecutions } from './start.js';
+import { maskSecrets, Redactor } from '../redact.js';
 import { StatusRules } from '../wait/status.js';
 import { humanDuration, systemClock, type Clock } from '../time.js';
 import { waitForExecutions, type WaitOutcome } from '../wait/waiter.js';
 
-const log: Log = { info: core.info, debug: core.debug, warning: core.warning };
+/**
+ * Every secret the run knows, for every sink: the runner masks registered secrets in the log and the
+ * summary, but not in a pull-request comment or the result file, and not secret-looking text it was
+ * never told of (an error body that echoes the request).
+ */
+const redactor = new Redactor();
+const registerSecret = (secret: string) => {
+  core.setSecret(secret);
+  redactor.add(secret);
+};
+const log: Log = {
+  info: (message) => core.info(redactor.text(message)),
+  debug: (message) => core.debug(redactor.text(message)),
+  warning: (message) => core.warning(redactor.text(message)),
+};
 const runnerTemp = () => process.env.RUNNER_TEMP || os.tmpdir();
+/** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
+const COLLECT_MS = 60_000;
 
 export async function run(clock: Clock = systemClock): Promise<void> {
   const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (cancel.signal.aborted) return;
-    core.info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
+    log.info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
     cancel.abort(new CancelledError());
   };
   process.on('SIGINT', onSignal);
@@ -36,15 +53,15 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   // Step data waits here between download and publishing.
   const workDir = path.join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
   try {
-    const settings = await readSettings((name: Input) => core.getInput(name), core.setSecret);
+    const settings = await readSettings((name: Input) => core.getInput(name), registerSecret);
     const report = await runWorkflow(settings, workDir, cancel.signal, clock);
     await publish(report);
     if (settings.commentToken !== undefined) await comment(settings.commentToken, report);
     if (report.errored || (report.result !== 'success' && report.result !== 'started')) {
-      core.setFailed(report.message ?? `The QFlow run ended as ${report.result}.`);
+      core.setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
     }
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
   } finally {
     await removeWorkDir(workDir);
     process.off('SIGINT', onSignal);
@@ -53,8 +70,10 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 }
 
 async function runWorkflow(settings: Settings, workDir: string, signal: AbortSignal, clock: Clock): Promise<RunReport> {
+  // Every wait and every call of the run, the run call's included, ends by the timeout.
+  const deadline = clock.now() + settings.timeoutMs;
   const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock });
-  http.tokens = createTokenSource(settings.credentials, http, clock, core.setSecret, log);
+  http.tokens = createTokenSource(settings.credentials, http, clock, registerSecret, log);
   const client = new QFlowClient(http, clock);
   const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
   const report: RunReport = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0 };
@@ -64,7 +83,7 @@ async function runWorkflow(settings: Settings, workDir: string, signal: AbortSig
       report.executions = [executionReport(1, undefined, settings.executionId)];
     } else {
       await core.group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () =>
-        startAll(client, settings, report, clock),
+        startAll(client, settings, report, clock, deadline),
       );
     }
     const started = report.executions.filter((e) => e.executionId !== undefined);
@@ -76,27 +95,28 @@ async function runWorkflow(settings: Settings, workDir: string, signal: AbortSig
           client,
           workflowId: settings.workflowId,
           executions: started.map((e) => ({ id: e.executionId!, startedAt: e.sentAt })),
-          deadline: clock.now() + settings.timeoutMs,
+          deadline,
           pollIntervalMs: settings.pollIntervalMs,
           maxPollIntervalMs: settings.maxPollIntervalMs,
           rules,
           budget: http.budget,
           failFast: settings.failFast,
-          onEnded: many ? (id, o) => core.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+          onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
           clock,
           log,
           signal,
         }),
       );
       recordOutcome(report, outcome, settings);
-      await core.group('Collect the results', () => collectAll(client, report, settings, rules, workDir));
+      const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
+      await core.group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy));
     }
   } catch (error) {
     recordError(report, error);
   }
   concludeRun(report);
   report.apiCalls = http.apiCalls;
-  core.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
+  log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
   await writeResult(report, settings);
   return report;
 }
@@ -106,35 +126,49 @@ function executionReport(item: number, request: RunRequest | undefined, executio
 }
 
 /** Starts every run request; each execution ID is an output as soon as its run call answers. */
-async function startAll(client: QFlowClient, settings: Settings, report: RunReport, clock: Clock): Promise<void> {
+async function startAll(client: QFlowClient, settings: Settings, report: RunReport, clock: Clock, deadline: number): Promise<void> {
   const many = settings.runs.length > 1;
-  const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, (run) => {
+  const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, deadline, (run) => {
     if (run.executionId === undefined) return;
     const ids = report.executions.flatMap((e) => e.executionId ?? []);
     // Set at once, so later steps have it even if the job is cancelled during the wait.
     core.setOutput(Output.ExecutionId, [...ids, run.executionId].join(','));
     report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-    core.info(
+    log.info(
       `Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`,
     );
   });
-  // A single run's error is the run's error, as it always was; in a fan-out it is that item's.
-  if (!many && runs[0].error) throw runs[0].error;
   const byItem = new Map(report.executions.map((e) => [e.item, e]));
   report.executions = runs.map((run) => {
     const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
     if (run.error) {
-      const cancelled = run.error instanceof CancelledError;
-      // The run call was on its way when the job was cancelled: QFlow may have acted on it.
-      e.message = cancelled ? 'The job was cancelled during the run call: an execution may have started.' : run.error.message;
-      e.result = cancelled ? 'cancelled' : 'failure';
-      core.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
+      const { result, message } = whyNotStarted(run.error);
+      e.result = result;
+      e.message = message;
+      if (many) log.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
     } else if (run.sentAt === undefined) {
       e.result = 'cancelled';
       e.message = 'Not started: the job was cancelled.';
     }
     return e;
   });
+  // A single run's error is the run's error; in a fan-out it is that item's.
+  const error = runs[0].error;
+  if (!many && error) {
+    report.message = report.executions[0].message;
+    report.result = report.executions[0].result;
+    report.errored = !(error instanceof CancelledError || error instanceof DeadlineError);
+  }
+}
+
+/** What a run call that did not answer with an execution means for its item. */
+function whyNotStarted(error: Error): { result: Result; message: string } {
+  // The run call was on its way when the job was cancelled: QFlow may have acted on it.
+  if (error instanceof RunCancelledError) return { result: 'cancelled', message: error.message };
+  if (error instanceof CancelledError) return { result: 'cancelled', message: 'Not started: the job was cancelled before the run call was sent.' };
+  // Held back by the gateway until past the timeout: the call was not acted on.
+  if (error instanceof DeadlineError) return { result: 'timed_out', message: `${error.message} No execution was started.` };
+  return { result: 'failure', message: error.message };
 }
 
 function describeVariables(request: RunRequest): string {
@@ -160,18 +194,35 @@ function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settin
   }
 }
 
-/** Steps and step data of every execution that ended. */
-async function collectAll(client: QFlowClient, report: RunReport, settings: Settings, rules: StatusRules, workDir: string): Promise<void> {
+/**
+ * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
+ * step list that cannot be read is a warning, and step data that cannot be had is left out.
+ */
+async function collectAll(
+  client: QFlowClient,
+  report: RunReport,
+  settings: Settings,
+  rules: StatusRules,
+  workDir: string,
+  deadline: number,
+): Promise<void> {
+  const scrub = (value: unknown) => redactor.value(value);
   for (const e of report.executions) {
     if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined) continue;
     const executionId = e.executionId;
-    e.steps = await listAllSteps(client, executionId);
+    try {
+      e.steps = await listAllSteps(client, executionId, log, deadline);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${(error as Error).message}`);
+      e.steps = [];
+    }
     e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
     const dir = path.join(workDir, String(e.item));
     const outputs = selectNodes(settings.stepOutputs, e.steps, Input.StepOutputs, log);
-    e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log);
+    e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
     const inputs = selectNodes(settings.stepInputs, e.steps, Input.StepInputs, log);
-    e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log);
+    e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
     if (e.result === 'failure') {
       const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
       e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
@@ -220,19 +271,18 @@ function conclusion(executions: ExecutionReport[]): Result | undefined {
 async function writeResult(report: RunReport, settings: Settings): Promise<void> {
   const ids = report.executions.flatMap((e) => e.executionId ?? []);
   if (ids.length === 0) return;
-  const name = report.fanOut ? `qflow-${settings.workflowId}-${process.pid}.json` : `qflow-${ids[0]}.json`;
-  report.outputFile = settings.outputFile ?? path.join(runnerTemp(), name);
+  report.outputFile = settings.outputFile ?? defaultResultFile(runnerTemp(), report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
   const tree = (pick: (e: ExecutionReport) => StepData[]) =>
     report.fanOut
       ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId!, pick(e)]))
       : pick(report.executions[0]);
   try {
-    await writeResultFile(report.outputFile, resultFields(report), {
+    await writeResultFile(report.outputFile, redactor.value(resultFields(report)), {
       stepOutputs: tree((e) => e.stepOutputs),
       stepInputs: tree((e) => e.stepInputs),
     });
   } catch (error) {
-    core.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+    log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
     report.outputFile = undefined;
   }
 }
@@ -283,18 +333,19 @@ function resultFields(report: RunReport): Record<string, unknown> {
 async function comment(token: string, report: RunReport): Promise<void> {
   const pr = await pullRequestOf(process.env);
   if (!pr) {
-    core.info(`'${Input.CommentOnPr}' is true, but this job was not started by a pull request: no comment.`);
+    log.info(`'${Input.CommentOnPr}' is true, but this job was not started by a pull request: no comment.`);
     return;
   }
   const runUrl = `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`;
-  const body = `${summaryMarkdown(report)}\n[The run](${runUrl})\n`;
+  // Nothing masks a comment: the same scrub as every other sink.
+  const body = redactor.text(`${summaryMarkdown(report)}\n[The run](${runUrl})\n`);
   await commentOnPullRequest(token, pr, commentMarker(process.env, report.workflowId), body, log);
 }
 
 async function publish(report: RunReport): Promise<void> {
-  const built = await buildOutputs(report);
+  const built = await buildOutputs(report, redactor);
   for (const secret of built.secrets) core.setSecret(secret);
   for (const [name, value] of built.values) core.setOutput(name, value);
-  for (const warning of built.warnings) core.warning(warning);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report)).write();
+  for (const warning of built.warnings) log.warning(warning);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redactor.text(summaryMarkdown(report))).write();
 }

@@ -1,10 +1,8 @@
 import { InputError } from '../errors.js';
+import { isNodeId, isUuid } from '../qflow/forms.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Characters a QFlow node ID is made of (e.g. `node-e3a84822-qualysevent`); keeps URLs unambiguous. */
-const NODE_ID = /^[A-Za-z0-9_.:-]+$/;
 
 /** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
 export function quote(value: string): string {
@@ -13,7 +11,7 @@ export function quote(value: string): string {
 }
 
 export function parseUuid(name: string, value: string): string {
-  if (!UUID.test(value)) {
+  if (!isUuid(value)) {
     throw new InputError(
       `Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`,
     );
@@ -76,7 +74,7 @@ export function parseNodeSelection(name: string, value: string): NodeSelection {
     return 'all';
   }
   for (const item of items) {
-    if (!NODE_ID.test(item)) {
+    if (!isNodeId(item)) {
       throw new InputError(
         `Input '${name}' names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`,
       );
@@ -121,8 +119,9 @@ export async function yamlParserFor(values: string[]): Promise<YamlParser | unde
 export function parseStructured(name: string, value: string, parseYaml?: YamlParser): unknown {
   const text = value.trim();
   if (text === '') return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (jsonError) {
     if (MEANT_AS_JSON.test(text)) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
     if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`, { cause: jsonError });
@@ -132,6 +131,14 @@ export function parseStructured(name: string, value: string, parseYaml?: YamlPar
       throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
     }
   }
+  // JSON.parse lets the last of two equal keys win without a word; YAML (uniqueKeys) refuses them, and so does this.
+  const duplicate = scanJson(text).duplicate;
+  if (duplicate) {
+    throw new InputError(
+      `Input '${name}' gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`,
+    );
+  }
+  return parsed;
 }
 
 /** A JSON or YAML mapping (see parseStructured). */
@@ -161,17 +168,21 @@ export function describeKind(value: unknown): string {
 function describeJsonError(text: string, error: unknown): string {
   // V8 names the position for some errors only ("Unexpected token '}'" has none): find it ourselves.
   const message = (error instanceof Error ? error.message : String(error)).split(/, "| in JSON at position|\s*\(line \d+/)[0];
-  return `syntax error at ${lineAndColumn(text, jsonErrorOffset(text))}: ${message}`;
+  return `syntax error at ${lineAndColumn(text, scanJson(text).errorOffset ?? text.length)}: ${message}`;
 }
 
-/** Where a JSON text stops being JSON: a small recursive-descent scan that only checks. */
-export function jsonErrorOffset(text: string): number {
+/**
+ * A small recursive-descent scan of JSON text that only checks: where the text stops being JSON
+ * (`errorOffset`), and the first key given twice in one object (`duplicate`).
+ */
+export function scanJson(text: string): { errorOffset?: number; duplicate?: { key: string; offset: number } } {
   let i = 0;
+  let duplicate: { key: string; offset: number } | undefined;
   const space = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
-  const fail = (): never => {
-    throw new NotJson(i);
+  const fail = (at = i): never => {
+    throw new NotJson(at);
   };
   const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
   const string = () => {
@@ -191,10 +202,15 @@ export function jsonErrorOffset(text: string): number {
       i++;
       space();
       if (text[i] === '}') return void i++;
+      const keys = new Set<string>();
       for (;;) {
         space();
         if (text[i] !== '"') fail();
+        const keyAt = i;
         string();
+        const key = keyOf(text.slice(keyAt, i)) ?? fail(keyAt);
+        if (keys.has(key)) duplicate ??= { key, offset: keyAt };
+        keys.add(key);
         space();
         if (text[i] !== ':') fail();
         i++;
@@ -228,14 +244,23 @@ export function jsonErrorOffset(text: string): number {
   try {
     value();
     space();
-    return i < text.length ? i : text.length;
+    return i < text.length ? { errorOffset: i } : { duplicate };
   } catch (error) {
-    if (error instanceof NotJson) return error.offset;
+    if (error instanceof NotJson) return { errorOffset: error.offset };
     throw error;
   }
 }
 
-/** Where the scan in jsonErrorOffset stopped. */
+/** A JSON string literal's text, or undefined when an escape in it is not JSON. */
+function keyOf(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the scan in scanJson stopped. */
 class NotJson extends Error {
   constructor(readonly offset: number) {
     super(`not JSON at ${offset}`);

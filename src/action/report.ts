@@ -5,7 +5,7 @@
 import { Input, Output, type Result } from './constants.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
 import type { RunRequest } from './matrix.js';
-import { findSecretValues, isSecretKey } from './redact.js';
+import { findSecretValues, maskSecrets, type Redactor } from '../redact.js';
 import { readStepData, type StepData } from './results.js';
 import { humanDuration, iso } from '../time.js';
 
@@ -76,8 +76,9 @@ export function stepSummary(steps: StepRecord[]): { nodeId: string; nodeType: st
   return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
 }
 
-export async function buildOutputs(report: RunReport): Promise<BuiltOutputs> {
-  const outputs = new OutputBuilder();
+/** Every output, each within GitHub's limit, every string in it scrubbed by `redactor`. */
+export async function buildOutputs(report: RunReport, redactor: Redactor): Promise<BuiltOutputs> {
+  const outputs = new OutputBuilder(redactor);
   const values = outputs.values;
   const [one] = report.executions;
   const fan = report.fanOut ? fanOutTimings(report.executions) : timings(one?.execution);
@@ -117,6 +118,8 @@ export async function buildOutputs(report: RunReport): Promise<BuiltOutputs> {
     await outputs.fitStepData(name, report.fanOut ? groups : groups.map((g) => ({ data: g.data })));
   }
   if (report.fanOut) outputs.fit(Output.Executions, report.executions.map(executionSummary), '[]');
+  // The one-line outputs; the JSON ones were scrubbed string by string, so they stay valid JSON.
+  for (const name of [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile]) values.set(name, redactor.text(values.get(name)!));
   return { values, warnings: outputs.warnings, secrets: [...outputs.secrets] };
 }
 
@@ -126,8 +129,10 @@ class OutputBuilder {
   readonly warnings: string[] = [];
   readonly secrets = new Set<string>();
 
+  constructor(private readonly redactor: Redactor) {}
+
   fit(name: Output, value: unknown, fallback: string): void {
-    const text = JSON.stringify(value);
+    const text = JSON.stringify(this.redactor.value(value));
     if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES) {
       this.values.set(name, text);
       return;
@@ -151,7 +156,7 @@ class OutputBuilder {
           left.push(data.nodeId);
           continue;
         }
-        const value = await readStepData(data);
+        const value = this.redactor.value(await readStepData(data));
         for (const secret of findSecretValues(value)) this.secrets.add(secret);
         const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
         if (size + entrySize > MAX_OUTPUT_BYTES) {
@@ -204,11 +209,6 @@ export function executionSummary(e: ExecutionReport): Record<string, unknown> {
     failedSteps: stepSummary(e.failedSteps),
     ...(e.message ? { message: e.message } : {}),
   };
-}
-
-/** `values` with the value of every secret-named key replaced by `***`. */
-export function maskSecrets(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? '***' : value]));
 }
 
 const HEADLINE: Record<Result, string> = {

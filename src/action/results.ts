@@ -9,7 +9,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { QFlowApiError } from '../errors.js';
+import { CancelledError } from '../errors.js';
 import type { Log } from '../log.js';
 import type { NodeSelection } from './parse.js';
 import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
@@ -18,7 +18,8 @@ import { Pager } from '../qflow/paging.js';
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
 const STEP_PAGE_SIZE = 100;
-const MAX_STEP_PAGES = 50;
+/** Steps read at most for one execution (the README states it): a sane bound, said in a warning when reached. */
+export const MAX_STEPS = 5000;
 
 /** One step's input or output, kept in a file. */
 export interface StepData {
@@ -27,16 +28,37 @@ export interface StepData {
   bytes: number;
 }
 
-export async function listAllSteps(client: QFlowClient, executionId: string): Promise<StepRecord[]> {
+/**
+ * Every step of an execution, following the list's `total` to the end, up to MAX_STEPS (with a
+ * warning naming the bound when there are more). Steps whose node ID is not of the documented form
+ * are left out with a warning: such an ID would go into URLs and outputs.
+ */
+export async function listAllSteps(client: Pick<QFlowClient, 'listSteps'>, executionId: string, log: Log, deadline?: number): Promise<StepRecord[]> {
   const steps: StepRecord[] = [];
   const pager = new Pager(STEP_PAGE_SIZE);
-  for (let pages = 1; pages <= MAX_STEP_PAGES && !pager.done; pages++) {
-    const page = await client.listSteps(executionId, pager.pageNumber, pager.size);
+  let unreadable = 0;
+  let total: number | undefined;
+  for (let pages = 1; !pager.done; pages++) {
+    if (pager.seen >= MAX_STEPS) {
+      const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
+      log.warning(
+        `Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`,
+      );
+      break;
+    }
+    const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
     // A server that ignores paging sends the first page again: stop there.
     const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
     if (repeated) break;
     steps.push(...page.items);
+    unreadable += (page.received ?? page.items.length) - page.items.length;
+    total = page.total ?? total;
     pager.advance(page.received ?? page.items.length, page.total);
+  }
+  if (unreadable > 0) {
+    log.warning(
+      `${unreadable} step${unreadable === 1 ? '' : 's'} of execution ${executionId} had no node ID of the documented form and ${unreadable === 1 ? 'is' : 'are'} left out.`,
+    );
   }
   // QFlow numbers steps in the order they ran; steps without a number go last.
   const order = (step: StepRecord) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
@@ -53,13 +75,19 @@ export function selectNodes(selection: NodeSelection, steps: StepRecord[], input
   return selection.filter((id) => known.has(id));
 }
 
+/**
+ * Downloads the step data asked for. Step data is data: one that cannot be had (none, too large, a
+ * failed call, no time left) is left out with a warning naming the step, and one that is not JSON is
+ * kept as text; neither changes the execution's outcome. Only a cancellation stops the rest.
+ */
 export async function fetchStepData(
-  client: QFlowClient,
+  client: Pick<QFlowClient, 'downloadStepData'>,
   executionId: string,
   nodeIds: string[],
   kind: StepDataKind,
   workDir: string,
   log: Log,
+  options: { deadline?: number; scrub?: (value: unknown) => unknown } = {},
 ): Promise<StepData[]> {
   await mkdir(workDir, { recursive: true });
   const results = new Array<StepData | undefined>(nodeIds.length);
@@ -70,11 +98,13 @@ export async function fetchStepData(
       const nodeId = nodeIds[index];
       const file = path.join(workDir, `${kind}-${index}.json`);
       try {
-        results[index] = { nodeId, file, bytes: await client.downloadStepData(executionId, nodeId, kind, file) };
+        const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
+        if (asText) log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
+        results[index] = { nodeId, file, bytes };
       } catch (error) {
+        if (error instanceof CancelledError) throw error;
         // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-        if (error instanceof QFlowApiError && error.status === 404) log.warning(error.message);
-        else throw error;
+        log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   };
@@ -118,6 +148,17 @@ export async function writeResultFile(file: string, fields: Record<string, unkno
   }
   out.end('\n}\n');
   await once(out, 'finish');
+}
+
+/**
+ * The default result file in `dir`, named from `id` (a UUID, or a workflow UUID and a process ID,
+ * both checked before they get here): the file always lands inside `dir`.
+ */
+export function defaultResultFile(dir: string, id: string): string {
+  const folder = path.resolve(dir);
+  const file = path.resolve(folder, `qflow-${id}.json`);
+  if (!/^[\w-]+$/.test(id) || path.dirname(file) !== folder) throw new Error(`Refusing a result file name made from '${id}'.`);
+  return file;
 }
 
 export async function removeWorkDir(workDir: string): Promise<void> {

@@ -25,6 +25,8 @@ export async function startExecutions(
   requests: RunRequest[],
   maxParallel: number,
   clock: Clock,
+  /** No run call waits past this instant (epoch ms); one that would is not sent. */
+  deadline: number,
   /** Told of each run as soon as its call has answered. */
   onStarted: (run: StartedRun) => void,
 ): Promise<StartedRun[]> {
@@ -36,7 +38,7 @@ export async function startExecutions(
       const run = runs[next++];
       run.sentAt = clock.now();
       try {
-        run.executionId = await client.runWorkflow(workflowId, run.request);
+        run.executionId = await client.runWorkflow(workflowId, run.request, deadline);
       } catch (error) {
         // A cancelled job starts nothing more; what was started is still reported.
         if (error instanceof CancelledError) cancelled = error;

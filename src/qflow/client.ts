@@ -4,9 +4,10 @@
  * accepted.
  */
 import { createWriteStream } from 'node:fs';
-import { open, readFile, writeFile } from 'node:fs/promises';
-import { QFlowApiError, RunOutcomeUnknownError } from '../errors.js';
-import type { ApiHttp } from './http.js';
+import { QFlowApiError, RunCancelledError, RunOutcomeUnknownError } from '../errors.js';
+import { isNodeId, isUuid, plainText } from './forms.js';
+import { excerpt, type ApiHttp } from './http.js';
+import { normalizeStepFile, type StepFile } from './step-data.js';
 import { iso, type Clock } from '../time.js';
 
 const API = '/qflowapi/v1';
@@ -51,14 +52,20 @@ export interface ExecutionQuery {
 
 export type StepDataKind = 'input' | 'output';
 
+/** The most a step's input or output may weigh: a larger one is left out with a warning. */
+export const MAX_STEP_DATA_BYTES = 256 * 1024 * 1024;
+
 export class QFlowClient {
   constructor(
     private readonly http: ApiHttp,
     private readonly clock: Clock,
   ) {}
 
-  /** Starts an execution. Never repeated blindly: see ApiHttp for when the POST is retried. */
-  async runWorkflow(workflowId: string, body: { input?: unknown; variables?: unknown }): Promise<string> {
+  /**
+   * Starts an execution. Never repeated blindly: see ApiHttp for when the POST is retried. A call
+   * that would have to wait past `deadline` is not sent (DeadlineError: nothing started).
+   */
+  async runWorkflow(workflowId: string, body: { input?: unknown; variables?: unknown }, deadline?: number): Promise<string> {
     const sentAt = this.clock.now();
     const unknownOutcome = (what: string) =>
       new RunOutcomeUnknownError(
@@ -75,6 +82,7 @@ export class QFlowClient {
         purpose: `run workflow ${workflowId}`,
         unsafe: true,
         endpoint: 'run',
+        deadline,
         hints: {
           404: workflowNotFound(workflowId),
           500: mayHaveActed,
@@ -83,6 +91,7 @@ export class QFlowClient {
         },
       });
     } catch (error) {
+      if (error instanceof RunCancelledError) throw new RunCancelledError(unknownOutcome(error.message).message);
       if (error instanceof RunOutcomeUnknownError) throw unknownOutcome(error.message);
       if (error instanceof QFlowApiError && error.status !== undefined && (error.status >= 500 || error.status < 300)) {
         throw unknownOutcome(error.message);
@@ -91,8 +100,9 @@ export class QFlowClient {
     }
     const executionId = readExecutionId(answer);
     if (executionId === undefined) {
+      // Not the documented answer: an ID that is not a UUID never becomes a URL, a file name or an output.
       throw unknownOutcome(
-        `QFlow accepted the run of workflow ${workflowId} but its answer names no execution ID: ${JSON.stringify(answer).slice(0, 300)}.`,
+        `QFlow accepted the run of workflow ${workflowId} but its answer is not the documented one (an execution ID that is a UUID): ${excerpt(JSON.stringify(answer) ?? '')}.`,
       );
     }
     return executionId;
@@ -123,13 +133,14 @@ export class QFlowClient {
     return { ...page, items: page.items.map(readExecution).filter((e): e is ExecutionRecord => e !== undefined) };
   }
 
-  async listSteps(executionId: string, pageNumber: number, pageSize: number): Promise<Page<StepRecord>> {
+  async listSteps(executionId: string, pageNumber: number, pageSize: number, deadline?: number): Promise<Page<StepRecord>> {
     const answer = await this.http.json({
       method: 'GET',
       path: `${API}/executions/${executionId}/steps`,
       query: { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize },
       purpose: `list the steps of execution ${executionId}`,
       endpoint: 'steps',
+      deadline,
       hints: { 404: `Execution ${executionId} was not found (executions older than 30 days are no longer available).` },
     });
     const page = readPage(answer, `the steps of execution ${executionId}`);
@@ -138,9 +149,15 @@ export class QFlowClient {
 
   /**
    * Writes a step's input or output to `file` as JSON, streaming it so a large output is never held
-   * in memory whole. Returns the size written.
+   * in memory whole (see step-data.ts). `scrub` may change a value small enough to parse.
    */
-  async downloadStepData(executionId: string, nodeId: string, kind: StepDataKind, file: string): Promise<number> {
+  async downloadStepData(
+    executionId: string,
+    nodeId: string,
+    kind: StepDataKind,
+    file: string,
+    options: { deadline?: number; scrub?: (value: unknown) => unknown } = {},
+  ): Promise<StepFile> {
     const response = await this.http.send({
       method: 'GET',
       path: `${API}/executions/${executionId}/steps/${encodeURIComponent(nodeId)}/${kind}`,
@@ -148,9 +165,11 @@ export class QFlowClient {
       purpose: `fetch the ${kind} of step ${nodeId}`,
       endpoint: 'step-data',
       sink: () => createWriteStream(file),
+      maxSinkBytes: MAX_STEP_DATA_BYTES,
+      deadline: options.deadline,
       hints: { 404: `Step ${nodeId} of execution ${executionId} was not found, or it has no ${kind}.` },
     });
-    return normalizeStepFile(file, response.bytes);
+    return normalizeStepFile(file, response.bytes, options.scrub);
   }
 }
 
@@ -158,41 +177,12 @@ function workflowNotFound(workflowId: string): string {
   return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
 }
 
-/**
- * Servers before 1.18 ignore `parseJson=true` and send the value serialized as a JSON string; such
- * a file is decoded in place. An empty answer becomes `null`.
- */
-async function normalizeStepFile(file: string, bytes: number): Promise<number> {
-  if (bytes === 0) {
-    await writeFile(file, 'null');
-    return 4;
-  }
-  const head = Buffer.alloc(64);
-  const handle = await open(file, 'r');
-  try {
-    await handle.read(head, 0, head.length, 0);
-  } finally {
-    await handle.close();
-  }
-  const first = head.toString('utf8').trimStart()[0];
-  if (first !== '"') return bytes;
-  const decoded = JSON.parse(await readFile(file, 'utf8')) as string;
-  let value: unknown = decoded;
-  try {
-    value = JSON.parse(decoded);
-  } catch {
-    // A plain string output: keep it as a string.
-  }
-  const text = JSON.stringify(value);
-  await writeFile(file, text);
-  return Buffer.byteLength(text);
-}
-
-/** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide). */
+/** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide); a UUID, or undefined. */
 export function readExecutionId(answer: unknown): string | undefined {
-  const record = answer as { executionId?: unknown; data?: { executionId?: unknown; id?: unknown } } | null;
-  const id = record?.executionId ?? record?.data?.executionId;
-  return typeof id === 'string' && id.trim() !== '' ? id.trim().toLowerCase() : undefined;
+  const record = (answer !== null && typeof answer === 'object' ? answer : {}) as { executionId?: unknown; data?: unknown };
+  const data = (record.data !== null && typeof record.data === 'object' ? record.data : {}) as { executionId?: unknown };
+  const id = record.executionId ?? data.executionId;
+  return isUuid(typeof id === 'string' ? id.trim() : id) ? (id as string).trim().toLowerCase() : undefined;
 }
 
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */
@@ -201,44 +191,51 @@ export function readPage(answer: unknown, what: string): Page<Record<string, unk
   const body: unknown = outer && typeof outer === 'object' && 'data' in outer ? outer.data : outer;
   const items = Array.isArray(body) ? body : (body as Record<string, unknown> | null)?.items;
   if (!Array.isArray(items)) {
-    throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${JSON.stringify(answer)?.slice(0, 300)}`);
+    throw new QFlowApiError(`QFlow's answer for ${what} has no list of items: ${excerpt(JSON.stringify(answer) ?? '')}`);
   }
   const rawTotal = Array.isArray(body) ? undefined : (body as Record<string, unknown>).total;
-  const total = typeof rawTotal === 'number' ? rawTotal : typeof rawTotal === 'string' && /^\d+$/.test(rawTotal) ? Number(rawTotal) : undefined;
+  const total =
+    typeof rawTotal === 'number' && Number.isSafeInteger(rawTotal) && rawTotal >= 0
+      ? rawTotal
+      : typeof rawTotal === 'string' && /^\d{1,15}$/.test(rawTotal)
+        ? Number(rawTotal)
+        : undefined;
   return { items: items.filter((i) => i !== null && typeof i === 'object') as Record<string, unknown>[], total, received: items.length };
 }
 
-/** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string. */
+/** The range of a JavaScript Date: an instant beyond it cannot be written as ISO 8601. */
+const LATEST_INSTANT = 8.64e15;
+
+/** An instant as QFlow writes it: epoch ms (number or digits) or an ISO 8601 string; undefined for anything else. */
 export function readInstant(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    if (/^\d+$/.test(value.trim())) return Number(value);
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? undefined : parsed;
-  }
-  return undefined;
+  let instant: number | undefined;
+  if (typeof value === 'number') instant = value;
+  else if (typeof value === 'string' && value.trim() !== '') instant = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+  return instant !== undefined && Number.isFinite(instant) && Math.abs(instant) <= LATEST_INSTANT ? instant : undefined;
 }
 
+/** A list item, or undefined when its ID is not a UUID (an item like that cannot be the one waited for). */
 export function readExecution(item: Record<string, unknown>): ExecutionRecord | undefined {
   const id = item.id ?? item.execution ?? item.executionId;
-  if (typeof id !== 'string') return undefined;
-  const details = item.details as Record<string, unknown> | undefined;
+  if (!isUuid(id)) return undefined;
+  const details = (item.details !== null && typeof item.details === 'object' ? item.details : {}) as Record<string, unknown>;
   return {
     id: id.toLowerCase(),
-    status: typeof item.status === 'string' ? item.status : '',
+    status: plainText(item.status),
     createdAt: readInstant(item.createdAt),
     startDate: readInstant(item.startDate) ?? readInstant(item.createdAt),
-    endDate: readInstant(item.endDate) ?? readInstant(details?.executionEndDate),
+    endDate: readInstant(item.endDate) ?? readInstant(details.executionEndDate),
     raw: item,
   };
 }
 
-function readStep(item: Record<string, unknown>): StepRecord | undefined {
-  if (typeof item.nodeId !== 'string') return undefined;
+/** A step, or undefined when its node ID is not of the documented form (it would go into URLs and outputs). */
+export function readStep(item: Record<string, unknown>): StepRecord | undefined {
+  if (!isNodeId(item.nodeId)) return undefined;
   return {
     nodeId: item.nodeId,
-    nodeType: typeof item.nodeType === 'string' ? item.nodeType : '',
-    status: typeof item.status === 'string' ? item.status : '',
-    eventOrder: typeof item.eventOrder === 'number' ? item.eventOrder : undefined,
+    nodeType: plainText(item.nodeType),
+    status: plainText(item.status),
+    eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
   };
 }

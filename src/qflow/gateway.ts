@@ -40,7 +40,19 @@ export function resolveGateway(platformInput: string, platform: string, urlInput
   return gateway;
 }
 
+/**
+ * A gateway URL never holds an `@`: one means a `user:password@` part (a password may even hold a `/`
+ * that hides where it ends), so it is read before anything else and no error quotes the value.
+ */
+const USER_INFO = /@/;
+
 function checkGatewayUrl(name: string, value: string): string {
+  // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
+  if (USER_INFO.test(value)) {
+    throw new InputError(
+      `Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -48,7 +60,6 @@ function checkGatewayUrl(name: string, value: string): string {
     throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
   }
   if (url.username !== '' || url.password !== '') {
-    // Never echo it: the user name and password in it are credentials.
     throw new InputError(
       `Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`,
     );

@@ -7,11 +7,12 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError, abortReason } from '../errors.js';
+import { DeadlineError, NetworkError, QFlowApiError, RunCancelledError, RunOutcomeUnknownError, abortReason } from '../errors.js';
 import type { Log } from '../log.js';
 import { ApiBudget, admission, type Endpoint } from './budget.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, type RetryPolicy } from './retry.js';
 import { humanDuration, type Clock } from '../time.js';
+import { plainText } from './forms.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -31,9 +32,13 @@ export interface ApiRequest {
   endpoint?: Endpoint;
   /** Messages for particular HTTP statuses, replacing the general ones. */
   hints?: Partial<Record<number, string>>;
-  /** Write a successful answer's body here as it arrives instead of keeping it in memory (a new stream per attempt). */
+  /**
+   * Write a successful answer's body here as it arrives instead of keeping it in memory (a new stream
+   * per attempt), up to `maxSinkBytes`.
+   */
   sink?: () => Writable;
-  /** Give up rather than wait past this instant (epoch ms). */
+  maxSinkBytes?: number;
+  /** Give up rather than wait past this instant (epoch ms): no retry, throttled wait or answer goes beyond it. */
   deadline?: number;
 }
 
@@ -74,6 +79,12 @@ const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 const MAX_THROTTLE_WAITS = 20;
 /** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
+ * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
+ * possibly tens of megabytes) may take this many times as long.
+ */
+const SINK_TIME_FACTOR = 4;
 const EXCERPT_CHARS = 300;
 /** How long a kept-alive connection may sit idle before it is closed on our side. */
 const IDLE_SOCKET_MS = 4000;
@@ -123,8 +134,16 @@ export class ApiHttp {
       if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
 
       if (exchange.kind === 'failed') {
-        if (signal.aborted) throw abortReason(signal);
+        if (signal.aborted) {
+          // Cancelled with the run call already at the gateway: QFlow may have acted on it.
+          if (request.unsafe && exchange.connected)
+            throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
+          throw abortReason(signal);
+        }
         const what = describeNetworkError(exchange.error);
+        if ((exchange.error as NodeJS.ErrnoException).code === 'ETOOLARGE') {
+          throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
+        }
         log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
         if (request.unsafe && exchange.connected) {
           throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
@@ -184,8 +203,7 @@ export class ApiHttp {
     const wait = this.budget.notBefore(endpoint) - clock.now();
     if (wait <= 0) return;
     if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-      log.warning(`Could not ${request.purpose}: the gateway asked for no calls before the timeout.`);
-      throw new DeadlineError();
+      throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
     }
     log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
     await clock.sleep(wait, signal);
@@ -220,11 +238,11 @@ export class ApiHttp {
   private async pause(ms: number, request: ApiRequest, note?: string, throttled = false): Promise<void> {
     const { clock, signal, log } = this.options;
     if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-      // Out of time for the wait: the caller reports the timeout; the cause goes to the log.
-      log.warning(
-        `Could not ${request.purpose} (${note ?? (throttled ? 'throttled' : 'failed')}), and there is no time left to retry before the timeout.`,
-      );
-      throw new DeadlineError();
+      // Out of time for the wait: the caller reports the timeout, with the cause.
+      const why = throttled
+        ? `the gateway asked to wait ${humanDuration(ms)}`
+        : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
+      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);
@@ -266,10 +284,9 @@ export class ApiHttp {
     const agent = await this.agentFor(url, request.unsafe === true);
     const { signal, clock } = this.options;
     // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
-    const requestTimeoutMs =
-      request.deadline === undefined
-        ? this.options.requestTimeoutMs
-        : Math.max(1, Math.min(this.options.requestTimeoutMs, request.deadline + LAST_LOOK_MS - clock.now()));
+    const timeLeft = (ms: number) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
+    const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
+    const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
     if (token !== undefined) headers.Authorization = `Bearer ${token}`;
     if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
@@ -282,6 +299,7 @@ export class ApiHttp {
       const settle = (exchange: Exchange) => {
         if (settled) return;
         settled = true;
+        clearTimeout(wholeAnswer);
         signal.removeEventListener('abort', onAbort);
         resolve(exchange);
       };
@@ -299,13 +317,26 @@ export class ApiHttp {
         timedOut = true;
         outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
       });
+      // And a deadline for the whole answer, so one that trickles in cannot hold the run.
+      let answering = false;
+      const wholeAnswer = setTimeout(() => {
+        timedOut = true;
+        const what = answering ? 'the answer did not arrive whole' : 'no answer';
+        outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+      }, answerTimeoutMs);
       outgoing.on('error', fail);
       outgoing.on('response', (incoming) => {
+        answering = true;
         const status = incoming.statusCode ?? 0;
         const ok = status >= 200 && status < 300;
         if (ok && request.sink) {
           let bytes = 0;
-          incoming.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          const most = request.maxSinkBytes ?? Infinity;
+          incoming.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (bytes > most)
+              outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
+          });
           pipeline(incoming, request.sink()).then(
             () => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }),
             (error: Error) => fail(error),
@@ -316,8 +347,11 @@ export class ApiHttp {
         let bytes = 0;
         incoming.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (bytes > MAX_BODY_BYTES) outgoing.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
-          else chunks.push(chunk);
+          if (bytes > MAX_BODY_BYTES) {
+            outgoing.destroy(
+              Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }),
+            );
+          } else chunks.push(chunk);
         });
         incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
         incoming.on('error', fail);
@@ -344,6 +378,10 @@ async function createAgent(url: URL, keepAlive: boolean): Promise<http.Agent | u
   return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
 }
 
+export function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+
 function describeNetworkError(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
   const known: Record<string, string> = {
@@ -353,7 +391,7 @@ function describeNetworkError(error: Error): string {
     EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
     EPIPE: 'the connection was closed while sending',
   };
-  if (code === 'ETIMEDOUT') return error.message;
+  if (code === 'ETIMEDOUT' || code === 'ETOOLARGE') return error.message;
   if (code && known[code]) return `${known[code]} (${code})`;
   return code ? `${error.message} (${code})` : error.message;
 }
@@ -376,11 +414,10 @@ function serverMessage(body: string): string | undefined {
   }
 }
 
-/** At most a few hundred characters of a server's answer, white space folded, anything like a JWT removed. */
+/**
+ * At most a few hundred characters of a server's answer, on one line, without control characters,
+ * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
+ */
 export function excerpt(text: string): string {
-  const folded = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]');
-  return folded.length > EXCERPT_CHARS ? `${folded.slice(0, EXCERPT_CHARS)}...` : folded;
+  return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
 }

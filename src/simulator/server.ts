@@ -28,6 +28,8 @@ export interface SimStep {
   outputBytes?: number;
   /** The step's status once the execution has ended; by default the execution's own final status. */
   status?: string;
+  /** Instead of `output`: an answer that is plain text, not JSON (served as it is, whatever `parseJson` says). */
+  outputText?: string;
 }
 
 export interface SimWorkflow {
@@ -71,7 +73,15 @@ export type FaultAction =
   /** Answers normally after this pause. */
   | { delayMs: number }
   /** A 200 whose body is not JSON. */
-  | { malformed: true };
+  | { malformed: true }
+  /**
+   * Answers `status` (200 by default) and then sends `body` (by default the endpoint's own answer) one
+   * byte every `everyMs`, as a slow proxy does: no silence is ever long, but the answer never ends in
+   * time. Gives up after a minute, so a test that forgot it cannot hang.
+   */
+  | { trickle: { everyMs: number; status?: number; body?: string } }
+  /** Answers `echo` with a page that shows the request back, headers and body, as a debugging proxy does. */
+  | { echo: number };
 
 export interface Fault {
   endpoint: Endpoint;
@@ -352,6 +362,23 @@ export class QFlowSimulator {
     const fault = this.takeFault(route.endpoint);
     if (fault && 'status' in fault) return send(fault.status, fault.body ?? '', fault.headers);
     if (fault && 'malformed' in fault) return send(200, '<html>gateway error page</html>');
+    if (fault && 'echo' in fault) {
+      const shown = Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`);
+      return send(fault.echo, `<html><pre>Request rejected.\n${req.method} ${req.url}\n${shown.join('\n')}\n\n${body}</pre></html>`);
+    }
+    if (fault && 'trickle' in fault) {
+      const { everyMs, status = 200 } = fault.trickle;
+      const answer = fault.trickle.body ?? JSON.stringify(route.handler({ url, body, headers: req.headers }).body ?? {});
+      call.status = status;
+      res.writeHead(status, { 'Content-Type': 'application/json', ...budgetHeaders() });
+      const givesUpAt = Date.now() + 60_000;
+      for (let i = 0; i < answer.length && !res.destroyed && Date.now() < givesUpAt; i++) {
+        res.write(answer[i]);
+        await new Promise((r) => setTimeout(r, everyMs));
+      }
+      res.end();
+      return;
+    }
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
 
     if (meter) {
@@ -590,6 +617,7 @@ export class QFlowSimulator {
         },
       };
     }
+    if (kind === 'output' && step.outputText !== undefined) return { status: 200, body: step.outputText, headers: { 'Content-Type': 'text/plain' } };
     const value = kind === 'output' ? step.output : step.input;
     if (value === undefined) return { status: 404, body: { message: `Step ${nodeId} has no ${kind}` } };
     const parse = url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData;

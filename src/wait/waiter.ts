@@ -170,7 +170,10 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       search = await findExecutions(options, windowFor(), new Set(pending.keys()));
     } catch (error) {
       if (error instanceof CancelledError) return finish('cancelled', poll);
-      if (error instanceof DeadlineError) return finish('timed_out', poll);
+      if (error instanceof DeadlineError) {
+        log.warning(error.message);
+        return finish('timed_out', poll);
+      }
       // A gateway that stays down through one look's retries may be back for the next: an outage
       // shorter than the timeout must not fail a deployment gate.
       if (!isTransient(error)) throw error;
