@@ -30,7 +30,7 @@ describe('ApiBudget', () => {
     budget.record('executions', left(120), 'admitted');
     budget.record('executions', {}, 'admitted');
     budget.record('executions', {}, 'admitted');
-    expect(budget.view('executions')).toEqual({ remaining: 118, limit: 300, windowMs: 3_600_000, othersPerCall: 0 });
+    expect(budget.view('executions')).toEqual({ remaining: 118, limit: 300, windowMs: 3_600_000, othersPerMs: 0 });
   });
 
   it("forbids any call before a throttled answer's wait, and forgets its Remaining: 0 once the wait is over", () => {
@@ -61,7 +61,8 @@ describe('ApiBudget', () => {
       // Nine others look once a minute too: Remaining falls by ten between two of ours.
       budget.record('executions', left(250 - 10 * i), 'admitted');
     }
-    expect(budget.view('executions')?.othersPerCall).toBeCloseTo(9, 0);
+    // As a pace: nine calls a minute, whatever this action's own pauses.
+    expect(budget.view('executions')!.othersPerMs * 60_000).toBeCloseTo(9, 0);
   });
 
   it('counts a steady other client that the window pays back as no other caller', () => {
@@ -70,7 +71,7 @@ describe('ApiBudget', () => {
       budget.record('executions', left(50 - (i % 2)), 'admitted');
       clock.time += 60_000;
     }
-    expect(budget.view('executions')?.othersPerCall).toBeLessThan(0.5);
+    expect(budget.view('executions')!.othersPerMs * 60_000).toBeLessThan(0.5);
   });
 
   it('keeps the endpoints apart, and lets the freshest report stand in for an endpoint not yet called', () => {

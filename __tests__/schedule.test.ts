@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DurationModel } from '../src/wait/history.js';
 import type { BudgetView } from '../src/qflow/budget.js';
-import { expectedLooks, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/wait/schedule.js';
+import { expectedLifeMs, expectedLooks, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/wait/schedule.js';
 
 const base = { minMs: 2000, maxMs: 60_000, timeLeftMs: 3_600_000, random: 0.5 };
 /** A 5-minute workflow whose runs spread about ±10 %. */
@@ -90,7 +90,7 @@ describe('nextPollDelay with a history', () => {
 });
 
 describe('the API budget', () => {
-  const budget = (remaining: number, othersPerCall = 0): BudgetView => ({ remaining, limit: 300, windowMs: 3_600_000, othersPerCall });
+  const budget = (remaining: number, othersPerMs = 0): BudgetView => ({ remaining, limit: 300, windowMs: 3_600_000, othersPerMs });
   /** `null`: without a history. */
   const at = (elapsedMs: number, view?: BudgetView, history: DurationModel | null = fiveMinutes) =>
     nextPollDelay({ ...base, poll: 2, elapsedMs, history: history ?? undefined, budget: view });
@@ -124,6 +124,7 @@ describe('the API budget', () => {
     const delay = at(10_000, view);
     expect(delay.stretched).toBeDefined();
     const { factor, share, plannedLooks } = delay.stretched!;
+    // 0.6 of the 10 left, less the step list it needs to finish.
     expect(share).toBe(5);
     expect(plannedLooks).toBeGreaterThan(5);
     const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes };
@@ -132,23 +133,52 @@ describe('the API budget', () => {
     expect(delay.ms).toBeGreaterThan(at(10_000).ms);
   });
 
-  it('divides the share among the other callers it has seen spending', () => {
+  it('divides the share among itself and the other running executions of the workflow it saw', () => {
     expect(at(10_000, budget(100)).stretched).toBeUndefined();
-    const crowded = at(10_000, budget(100, 19)).stretched!;
-    expect(crowded.share).toBeCloseTo(2.5);
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(100), otherRunning: 19 }).stretched!;
+    expect(crowded.share).toBeCloseTo(0.6 * 5 - 1);
+    expect(crowded.callers).toBe(20);
+  });
+
+  it('takes off what callers it cannot see will spend, at their pace, while this execution runs', () => {
+    // 35 calls a minute by someone unseen, over the ~5 minutes this run has left: about 170 of the 180 it may plan with.
+    const unseen = at(10_000, budget(300, 35 / 60_000)).stretched!;
+    const life = expectedLifeMs({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes }, 3_600_000);
+    expect(life).toBeGreaterThan(280_000);
+    expect(life).toBeLessThan(300_000);
+    expect(unseen.share).toBeCloseTo(0.6 * 300 - (35 / 60_000) * life - 1);
+    // Callers it can see are not counted twice: their pace is explained by them.
+    const seen = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(200, 1 / 60_000), otherRunning: 1 });
+    expect(seen.stretched?.share ?? Infinity).toBeGreaterThan((0.6 * 200) / 2 - 1 - 1);
+  });
+
+  it('keeps the fleet within the budget: pausing longer does not make a wait think itself more crowded', () => {
+    // The same others' pace seen over a short and a long pause gives the same share.
+    const short = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(60, 0), otherRunning: 9 });
+    const long = nextPollDelay({ ...base, poll: 9, elapsedMs: 10_000, history: fiveMinutes, budget: budget(60, 0), otherRunning: 9 });
+    expect(short.stretched?.share).toBeCloseTo(long.stretched!.share);
   });
 
   it('counts the plan only to the timeout', () => {
-    const noHistory = (timeLeftMs: number) => nextPollDelay({ ...base, poll: 5, elapsedMs: 30_000, timeLeftMs, budget: budget(4) });
+    const noHistory = (timeLeftMs: number) => nextPollDelay({ ...base, poll: 5, elapsedMs: 30_000, timeLeftMs, budget: budget(5) });
     expect(noHistory(60_000).stretched).toBeUndefined();
     expect(noHistory(3_600_000).stretched).toBeDefined();
   });
 
   it('with no look left to spend, looks at its share of the pace at which the window gives calls back', () => {
-    expect(at(10_000, budget(0), null).ms).toBe(24_000);
-    expect(at(10_000, budget(1, 1), null).ms).toBe(48_000);
-    // A planned pause longer than that stands.
-    expect(at(10_000, budget(0)).ms).toBe(57_000);
+    expect(at(10_000, budget(0), null).ms).toBe(20_000);
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, budget: budget(0), otherRunning: 1 });
+    expect(crowded.ms).toBe(40_000);
+  });
+
+  it('with a look for only some callers, looks with the chance that leaves, once the execution has most likely ended', () => {
+    // 10 left among 5 callers: 6 calls for 5 who each need a look and a step list, a chance of 0.6.
+    const draw = (random: number) =>
+      nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(10), otherRunning: 4, random });
+    const likelyOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs - 10_000;
+    expect(draw(0.5).ms).toBe(likelyOver);
+    // Otherwise at its share of the window's pace: 5 callers × 12 s / 0.6, jittered.
+    expect(draw(0.7).ms).toBe(Math.max(likelyOver, Math.round(100_000 * (1 + 0.2 * 0.4))));
   });
 });
 

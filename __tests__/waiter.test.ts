@@ -33,7 +33,7 @@ type OneOptions = Omit<WaitOptions, 'executions'> & { executionId: string; start
 async function waitForExecution(o: OneOptions) {
   const { executionId, startedAt, ...rest } = o;
   const outcome = await waitForExecutions({ ...rest, executions: [{ id: executionId, startedAt }] });
-  return { ...outcome.outcomes.get(executionId)!, polls: outcome.polls, budgetPauseMs: outcome.budgetPauseMs };
+  return { ...outcome.outcomes.get(executionId)!, polls: outcome.polls, budgetPauseMs: outcome.budgetPauseMs, budgetNote: outcome.budgetNote };
 }
 
 function options(
@@ -230,12 +230,12 @@ describe('waitForExecution', () => {
     const clock = new FakeClock();
     const startedAt = clock.now();
     const { client } = listing((call) => ({ items: [execution(call < 4 ? 'Running' : 'Success', EX, startedAt)] }));
-    const budget = { view: () => ({ remaining: 1, limit: 300, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 };
+    const budget = { view: () => ({ remaining: 1, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
     const o = options(client, { clock, budget });
     const outcome = await waitForExecution(o);
-    // Not one look's worth in a fair share of what is left: a look every 24 s, half the pace at which
-    // a 300-per-hour window gives calls back.
-    expect(o.clock.sleeps.slice(0, 3)).toEqual([24_000, 24_000, 24_000]);
+    // Not one look's worth in a fair share of what is left: a look every 20 s, 0.6 of the pace at
+    // which a 300-per-hour window gives calls back.
+    expect(o.clock.sleeps.slice(0, 3)).toEqual([20_000, 20_000, 20_000]);
     const notes = o.log.lines.filter((l) => l.message.startsWith("Polling less often to spare the subscription's API budget"));
     expect(notes).toHaveLength(1);
     expect(notes[0].message).toContain('1 of 300 calls left in the 1h rate-limit window');
@@ -244,9 +244,10 @@ describe('waitForExecution', () => {
 
   it('reports the longest pause the budget stretched past max-poll-interval', async () => {
     const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success')] }));
-    const budget = { view: () => ({ remaining: 0, limit: 30, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 };
+    const budget = { view: () => ({ remaining: 0, limit: 30, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
     const outcome = await waitForExecution(options(client, { budget }));
-    expect(outcome.budgetPauseMs).toBe(240_000);
+    expect(outcome.budgetPauseMs).toBe(200_000);
+    expect(outcome.budgetNote).toContain('0 of 30 calls left in the 1h rate-limit window; not enough for one more look');
   });
 
   it('keeps the plan when the budget can pay for it', async () => {
@@ -256,7 +257,7 @@ describe('waitForExecution', () => {
       await waitForExecution(o);
       return o;
     };
-    const healthy = await run({ view: () => ({ remaining: 290, limit: 300, windowMs: 3_600_000, othersPerCall: 0 }), notBefore: () => 0 });
+    const healthy = await run({ view: () => ({ remaining: 290, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 });
     const without = await run();
     expect(healthy.clock.sleeps).toEqual(without.clock.sleeps);
     expect(healthy.log.text()).not.toContain('Polling less often');

@@ -31702,8 +31702,12 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 ;// CONCATENATED MODULE: ./src/qflow/budget.ts
 /** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
 const DEFAULT_CONCURRENCY = 2;
-/** Weight of the newest sample in the running estimate of other clients' calls. */
-const SMOOTHING = 0.5;
+/**
+ * The estimate of other clients' pace follows their spending over about this share of the rate-limit
+ * window (a minute of an hour): long enough to smooth a burst of run calls, short enough to see a
+ * fleet that has finished.
+ */
+const PACE_MEMORY = 1 / 60;
 function numberHeader(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -31763,10 +31767,13 @@ class ApiBudget {
             return;
         }
         const previous = this.current(state, now);
-        if (previous !== undefined && previous.validUntil === undefined) {
+        const elapsed = previous === undefined ? 0 : now - previous.at;
+        if (previous !== undefined && previous.validUntil === undefined && elapsed > 0) {
             const ours = state.callsSince + 1;
-            const others = Math.max(0, previous.remaining - ours - said.remaining) / ours;
-            state.othersPerCall = state.othersPerCall === undefined ? others : SMOOTHING * others + (1 - SMOOTHING) * state.othersPerCall;
+            const others = Math.max(0, previous.remaining - ours - said.remaining);
+            // Each stretch counts for the time it covers, so a pause of any length counts for what it saw.
+            const fade = Math.exp(-elapsed / (PACE_MEMORY * (state.windowMs ?? 3_600_000)));
+            state.othersSeen = { calls: state.othersSeen.calls * fade + others, ms: state.othersSeen.ms * fade + elapsed };
         }
         state.report = { remaining: said.remaining, at: now };
         state.callsSince = 0;
@@ -31790,7 +31797,7 @@ class ApiBudget {
             remaining: Math.max(0, report.remaining - state.callsSince),
             limit: state.limit ?? Math.max(1, report.remaining),
             windowMs: state.windowMs,
-            othersPerCall: state.othersPerCall ?? 0,
+            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
         };
     }
     /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
@@ -31800,7 +31807,7 @@ class ApiBudget {
     state(endpoint) {
         let state = this.endpoints.get(endpoint);
         if (!state)
-            this.endpoints.set(endpoint, (state = { callsSince: 0, blockedUntil: 0 }));
+            this.endpoints.set(endpoint, (state = { callsSince: 0, othersSeen: { calls: 0, ms: 0 }, blockedUntil: 0 }));
         return state;
     }
     /** The report, if it still says something about now. */
@@ -31827,6 +31834,16 @@ class ApiBudget {
 
 ;// CONCATENATED MODULE: ./src/qflow/retry.ts
 
+/**
+ * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
+ * full window held back would otherwise all come back at the instant it reopens, and all but the first
+ * few be throttled again. The spread is a quarter of the wait asked, and at least a few times the
+ * pace at which the window gives calls back, so even a short wait spreads the callers over some calls.
+ */
+function throttleSpread(askedMs, windowMs, limit, random) {
+    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
+    return Math.round(random * Math.max(0.25 * askedMs, 4 * pace));
+}
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
 function backoffDelay(retry, policy, random = Math.random) {
@@ -32014,7 +32031,12 @@ class ApiHttp {
             const asked = serverWaitMs(headers, clock.now());
             // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
             const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
-            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) : 0;
+            // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
+            const said = readBudgetHeaders(headers);
+            const spread = admitted === 'rate-limited' && asked !== undefined
+                ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
+                : 0;
+            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
             if (endpoint !== undefined)
                 this.budget.record(endpoint, headers, admitted, wait);
             if (status >= 200 && status < 300) {
@@ -33782,7 +33804,7 @@ function summaryMarkdown(report) {
     if (report.message)
         lines.push(`> ${cell(report.message)}`, '');
     if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`, '');
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`, '');
     }
     if (report.fanOut)
         fanOutSummary(report, lines);
@@ -33958,7 +33980,7 @@ const LOOK_ALLOWANCE = 0.05;
  * takes this much of what is left, divided among the callers it can see. Replanned at every look, so
  * what is left is never spent whole, and a caller that joins later still finds calls.
  */
-const FAIR_SHARE = 0.5;
+const FAIR_SHARE = 0.6;
 /** Looks counted at most when playing a plan forward. */
 const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
@@ -34023,25 +34045,46 @@ function spreadOf(history) {
     return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
 }
 /**
- * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to
- * the timeout, within one rate-limit window), each counted by the chance that the execution is still
- * running when it comes, are compared with this wait's fair share of the calls left: half of them,
- * divided among this wait and the other callers the budget has seen spending. When the plan does
- * not fit, every pause is stretched by the least factor that makes it fit. With not even one look's
- * worth left, the wait looks at its share of the pace at which the window gives calls back.
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
+ * timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's fair share of the calls left:
+ * - the calls left, less what callers it cannot see will spend meanwhile (their pace, net of what the
+ *   window gives back, over the time this execution is expected to run on), times FAIR_SHARE;
+ * - divided among the callers it can see: itself and the other running executions of the workflow,
+ *   each another job waiting like this one, which divides by the same count, so the fleet's plans
+ *   together fit what is left whatever their pauses (a count per call of ours would spiral: the longer
+ *   a wait pauses, the more others it sees per look);
+ * - less a call for each execution's step list, which every wait needs to finish.
+ * When the plan does not fit, every pause is stretched by the least factor that makes it fit, keeping
+ * the looks gathered where the end is likely. With not even one look's worth left, the wait looks at
+ * its share of the pace at which the window gives calls back.
  */
 function fitToBudget(input, budget, planned) {
     const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
-    const callers = 1 + budget.othersPerCall;
-    const share = (FAIR_SHARE * budget.remaining) / callers;
+    const seen = Math.max(0, input.otherRunning ?? 0);
+    const callers = 1 + seen;
+    const ownPace = expectedLooks(input, 1, horizonMs) / Math.max(1, expectedLifeMs(input, horizonMs));
+    // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
+    const unseenPerMs = Math.max(0, budget.othersPerMs - seen * ownPace);
+    const unseen = unseenPerMs * expectedLifeMs(input, horizonMs);
+    const share = Math.max(0, FAIR_SHARE * budget.remaining - unseen) / callers - (input.pending ?? 1);
     const plannedLooks = expectedLooks(input, 1, horizonMs);
     if (plannedLooks <= share)
         return { ms: planned };
     let factor;
     let ms;
     if (share < 1) {
-        const pace = (callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE;
-        ms = Math.round(Math.max(planned, pace));
+        // Not one look's worth for every caller: the calls left pay for a look and a step list for only
+        // some of them. This wait is one of those with the chance that leaves (every caller draws alike,
+        // so about as many look as can be paid), and then looks once, when its execution has most likely
+        // ended, so the one look it can have is not wasted. Otherwise it looks at its share of the pace at
+        // which the window gives calls back, jittered, so a fleet that got here together does not look
+        // together.
+        const finishing = 1 + (input.pending ?? 1);
+        const chance = Math.max(0, share + (input.pending ?? 1)) / finishing;
+        const likelyOver = input.history ? input.history.medianMs + 2 * spreadOf(input.history) - input.elapsedMs : 0;
+        const pace = ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * input.random - 1));
+        ms = Math.round(Math.max(planned, likelyOver, input.random < chance ? 0 : pace));
         factor = ms / Math.max(1, planned);
     }
     else {
@@ -34059,7 +34102,16 @@ function fitToBudget(input, budget, planned) {
         factor = fits;
         ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, factor, input.random));
     }
-    return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget } };
+    return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget, callers } };
+}
+/** How long the execution is expected to go on running within `horizonMs`, from its survival. */
+function expectedLifeMs(input, horizonMs) {
+    const stillRunning = survivalFrom(input.history, input.elapsedMs, input.minMs);
+    const steps = 100;
+    let life = 0;
+    for (let i = 1; i <= steps; i++)
+        life += (stillRunning(input.elapsedMs + (horizonMs * (i - 0.5)) / steps) * horizonMs) / steps;
+    return life;
 }
 /**
  * How many looks the plan, every pause stretched by `factor`, makes within `horizonMs`, each counted
@@ -34178,12 +34230,15 @@ async function waitForExecutions(options) {
     let missedSearches = 0;
     const unknownStatuses = new Set();
     let budgetPauseMs;
+    let budgetNote;
     let slowedDown = false;
+    /** Other executions of the workflow running at the last look: other callers of the same budget. */
+    let otherRunning;
     /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
     const finish = (kind, polls, stoppedAtFailure = false) => {
         for (const [id, state] of pending)
             outcomes.set(id, { kind, execution: state.last });
-        return { outcomes, polls, budgetPauseMs, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
+        return { outcomes, polls, budgetPauseMs, budgetNote, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
     };
     /**
      * The first poll reads the newest page of the widest window: the workflow's recent executions
@@ -34219,6 +34274,7 @@ async function waitForExecutions(options) {
                 history,
                 pending: pending.size,
                 budget: options.budget?.view('executions'),
+                otherRunning,
                 timeLeftMs: options.deadline - clock.now(),
                 random: random(),
             });
@@ -34226,8 +34282,12 @@ async function waitForExecutions(options) {
                 if (!slowedDown)
                     log.info(describeStretch(delay.stretched, delay.ms));
                 slowedDown = true;
-                if (delay.ms > options.maxPollIntervalMs)
-                    budgetPauseMs = Math.max(budgetPauseMs ?? 0, delay.ms);
+                if (delay.ms > options.maxPollIntervalMs && delay.ms > (budgetPauseMs ?? 0)) {
+                    budgetPauseMs = delay.ms;
+                    budgetNote = describeShare(delay.stretched);
+                    // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
+                    log.info(`Next look in ${humanDuration(delay.ms)}, longer than 'max-poll-interval': ${budgetNote}`);
+                }
             }
             // Nothing is sent before a throttled answer's wait is over.
             const notBefore = options.budget?.notBefore('executions') ?? 0;
@@ -34261,6 +34321,7 @@ async function waitForExecutions(options) {
                 return finish('timed_out', poll);
             continue;
         }
+        otherRunning = search.otherRunning;
         if (firstLook) {
             firstLook = false;
             history = learnDurations(search.others, rules);
@@ -34337,6 +34398,8 @@ async function searchPages(options, window, wanted) {
     const now = options.clock.now();
     const found = new Map();
     const others = [];
+    let otherRunning = 0;
+    const done = (complete) => ({ found, complete, others, otherRunning });
     const pager = new Pager(window.pageSize);
     let firstId;
     for (let pages = 1; pages <= MAX_PAGES; pages++) {
@@ -34344,7 +34407,7 @@ async function searchPages(options, window, wanted) {
         if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
             // The server ignored both paging parameters: there is nothing more to read.
             options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-            return { found, complete: true, others };
+            return done(true);
         }
         firstId ??= page.items[0]?.id;
         let ours = 0;
@@ -34352,39 +34415,48 @@ async function searchPages(options, window, wanted) {
             if (wanted.has(item.id)) {
                 found.set(item.id, item);
                 ours++;
+                continue;
             }
-            else if (window.forHistory)
+            if (window.forHistory)
                 others.push(item);
+            const verdict = options.rules.classify(item.status);
+            if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined)
+                otherRunning++;
         }
         const asked = pager.size;
         pager.advance(page.received ?? page.items.length, page.total);
         if (pager.done)
-            return { found, complete: true, others };
+            return done(true);
         if (pager.size < asked)
             options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
         // Newest first, new executions come before all others: once a page holds others, the rest are
         // older; a page of nothing but new ones leaves the history on the next.
         if (window.newOnTop) {
             if (ours < page.items.length)
-                return { found, complete: found.size === wanted.size, others };
+                return done(found.size === wanted.size);
         }
         else if (found.size === wanted.size) {
-            return { found, complete: true, others };
+            return done(true);
         }
     }
     if (!window.newOnTop) {
         options.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
     }
-    return { found, complete: false, others };
+    return done(false);
 }
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch, pauseMs) {
-    const { budget } = stretch;
-    const others = budget.othersPerCall >= 0.5 ? `, and other callers spend about ${Math.round(budget.othersPerCall)} for each of this action's` : '';
+    return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+}
+/** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
+function describeShare(stretch) {
+    const { budget, callers } = stretch;
+    const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
     const plan = stretch.share < 1
-        ? 'not enough for one more look at the planned pace'
-        : `about ${Math.floor(stretch.share)} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} looks within ${humanDuration(stretch.horizonMs)}`;
-    return `Polling less often to spare the subscription's API budget: ${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}. Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+        ? 'not enough for one more look, so it waits for the window to give calls back'
+        : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
+    const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
+    return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
 }
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
 function isTransient(error) {
@@ -34570,6 +34642,7 @@ function describeVariables(request) {
 }
 function recordOutcome(report, outcome, settings) {
     report.budgetPauseMs = outcome.budgetPauseMs;
+    report.budgetNote = outcome.budgetNote;
     for (const e of report.executions) {
         const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
         if (!o)
@@ -34578,7 +34651,11 @@ function recordOutcome(report, outcome, settings) {
         e.status = o.execution?.status ?? '';
         e.result = o.kind;
         if (o.kind === 'timed_out') {
-            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+            // When the budget held the looks back, it is the cause to name.
+            const budget = outcome.budgetPauseMs
+                ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
+                : '';
+            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.${budget}`;
         }
         else if (o.kind === 'cancelled') {
             e.message = outcome.stoppedAtFailure

@@ -178,6 +178,7 @@ function describeVariables(request: RunRequest): string {
 
 function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settings): void {
   report.budgetPauseMs = outcome.budgetPauseMs;
+  report.budgetNote = outcome.budgetNote;
   for (const e of report.executions) {
     const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
     if (!o) continue;
@@ -185,7 +186,11 @@ function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settin
     e.status = o.execution?.status ?? '';
     e.result = o.kind;
     if (o.kind === 'timed_out') {
-      e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.`;
+      // When the budget held the looks back, it is the cause to name.
+      const budget = outcome.budgetPauseMs
+        ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
+        : '';
+      e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.${budget}`;
     } else if (o.kind === 'cancelled') {
       e.message = outcome.stoppedAtFailure
         ? `Stopped waiting at the first failure ('${Input.FailFast}'); execution ${e.executionId} goes on in QFlow.`

@@ -52,6 +52,8 @@ export interface RunReport {
   errored?: boolean;
   /** The longest pause the API budget stretched past max-poll-interval, when it did. */
   budgetPauseMs?: number;
+  /** Why, with the figures (calls left, callers seen, the share taken). */
+  budgetNote?: string;
 }
 
 export interface BuiltOutputs {
@@ -226,7 +228,7 @@ export function summaryMarkdown(report: RunReport): string {
   if (report.message) lines.push(`> ${cell(report.message)}`, '');
   if (report.budgetPauseMs) {
     lines.push(
-      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.`,
+      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`,
       '',
     );
   }

@@ -14,8 +14,11 @@
  * - A throttled answer's `ToWait` forbids any call before it; once it has passed, that answer's
  *   `Remaining: 0` says nothing about now.
  * - Other clients of the subscription (matrix jobs, other tools) show as `Remaining` falling by more
- *   than this action's own calls. How much more, per call of ours, is how many callers like us there
- *   are besides us; net of calls the window frees, a steady other client counts as none.
+ *   than this action's own calls. That is measured as a rate (calls per unit of time, net of the calls
+ *   the window frees meanwhile), not per call of ours: measured per call, a wait that pauses longer
+ *   sees more of the others' calls between two of its own, takes itself for more crowded and pauses
+ *   longer still, a spiral. A steady other client whose old calls age out as fast as it spends counts
+ *   as none.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../time.js';
@@ -39,14 +42,18 @@ export interface BudgetView {
   remaining: number;
   limit: number;
   windowMs: number;
-  /** Other clients' calls per call of ours, net of calls the window freed meanwhile; 0 alone. */
-  othersPerCall: number;
+  /** Other clients' calls per millisecond, net of calls the window freed meanwhile; 0 alone. */
+  othersPerMs: number;
 }
 
 /** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
 export const DEFAULT_CONCURRENCY = 2;
-/** Weight of the newest sample in the running estimate of other clients' calls. */
-const SMOOTHING = 0.5;
+/**
+ * The estimate of other clients' pace follows their spending over about this share of the rate-limit
+ * window (a minute of an hour): long enough to smooth a burst of run calls, short enough to see a
+ * fleet that has finished.
+ */
+const PACE_MEMORY = 1 / 60;
 
 interface Report {
   remaining: number;
@@ -61,7 +68,8 @@ interface EndpointState {
   report?: Report;
   /** This action's calls answered without a `Remaining` since `report`. */
   callsSince: number;
-  othersPerCall?: number;
+  /** Other clients' calls and the time they were seen over, each faded by its age: their pace is the ratio. */
+  othersSeen: { calls: number; ms: number };
   blockedUntil: number;
 }
 
@@ -129,10 +137,13 @@ export class ApiBudget {
       return;
     }
     const previous = this.current(state, now);
-    if (previous !== undefined && previous.validUntil === undefined) {
+    const elapsed = previous === undefined ? 0 : now - previous.at;
+    if (previous !== undefined && previous.validUntil === undefined && elapsed > 0) {
       const ours = state.callsSince + 1;
-      const others = Math.max(0, previous.remaining - ours - said.remaining) / ours;
-      state.othersPerCall = state.othersPerCall === undefined ? others : SMOOTHING * others + (1 - SMOOTHING) * state.othersPerCall;
+      const others = Math.max(0, previous.remaining - ours - said.remaining);
+      // Each stretch counts for the time it covers, so a pause of any length counts for what it saw.
+      const fade = Math.exp(-elapsed / (PACE_MEMORY * (state.windowMs ?? 3_600_000)));
+      state.othersSeen = { calls: state.othersSeen.calls * fade + others, ms: state.othersSeen.ms * fade + elapsed };
     }
     state.report = { remaining: said.remaining, at: now };
     state.callsSince = 0;
@@ -156,7 +167,7 @@ export class ApiBudget {
       remaining: Math.max(0, report.remaining - state.callsSince),
       limit: state.limit ?? Math.max(1, report.remaining),
       windowMs: state.windowMs,
-      othersPerCall: state.othersPerCall ?? 0,
+      othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
     };
   }
 
@@ -167,7 +178,7 @@ export class ApiBudget {
 
   private state(endpoint: Endpoint): EndpointState {
     let state = this.endpoints.get(endpoint);
-    if (!state) this.endpoints.set(endpoint, (state = { callsSince: 0, blockedUntil: 0 }));
+    if (!state) this.endpoints.set(endpoint, (state = { callsSince: 0, othersSeen: { calls: 0, ms: 0 }, blockedUntil: 0 }));
     return state;
   }
 

@@ -9,8 +9,8 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DeadlineError, NetworkError, QFlowApiError, RunCancelledError, RunOutcomeUnknownError, abortReason } from '../errors.js';
 import type { Log } from '../log.js';
-import { ApiBudget, admission, type Endpoint } from './budget.js';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, type RetryPolicy } from './retry.js';
+import { ApiBudget, admission, readBudgetHeaders, type Endpoint } from './budget.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, throttleSpread, type RetryPolicy } from './retry.js';
 import { humanDuration, type Clock } from '../time.js';
 import { plainText } from './forms.js';
 
@@ -161,7 +161,13 @@ export class ApiHttp {
       const asked = serverWaitMs(headers, clock.now());
       // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
       const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
-      const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) : 0;
+      // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
+      const said = readBudgetHeaders(headers);
+      const spread =
+        admitted === 'rate-limited' && asked !== undefined
+          ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
+          : 0;
+      const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
       if (endpoint !== undefined) this.budget.record(endpoint, headers, admitted, wait);
       if (status >= 200 && status < 300) {
         if (attempt === 1) this.retries.refund();

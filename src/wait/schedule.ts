@@ -29,6 +29,11 @@ export interface ScheduleInput {
   pending?: number;
   /** What the subscription's API budget allows, when the gateway has said. */
   budget?: BudgetView;
+  /**
+   * Other executions of the workflow seen running in the last look at the list (not this wait's own):
+   * most are other jobs waiting like this one, each a caller spending the same budget.
+   */
+  otherRunning?: number;
   /** Time left until the wait's timeout, ms. */
   timeLeftMs: number;
   /** Uniform in [0, 1). */
@@ -51,6 +56,8 @@ export interface Stretch {
   share: number;
   horizonMs: number;
   budget: BudgetView;
+  /** The callers it divided the calls left among: itself and those it saw. */
+  callers: number;
 }
 
 /** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
@@ -67,7 +74,7 @@ const LOOK_ALLOWANCE = 0.05;
  * takes this much of what is left, divided among the callers it can see. Replanned at every look, so
  * what is left is never spent whole, and a caller that joins later still finds calls.
  */
-const FAIR_SHARE = 0.5;
+const FAIR_SHARE = 0.6;
 /** Looks counted at most when playing a plan forward. */
 const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
@@ -132,24 +139,45 @@ function spreadOf(history: DurationModel): number {
 }
 
 /**
- * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to
- * the timeout, within one rate-limit window), each counted by the chance that the execution is still
- * running when it comes, are compared with this wait's fair share of the calls left: half of them,
- * divided among this wait and the other callers the budget has seen spending. When the plan does
- * not fit, every pause is stretched by the least factor that makes it fit. With not even one look's
- * worth left, the wait looks at its share of the pace at which the window gives calls back.
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
+ * timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's fair share of the calls left:
+ * - the calls left, less what callers it cannot see will spend meanwhile (their pace, net of what the
+ *   window gives back, over the time this execution is expected to run on), times FAIR_SHARE;
+ * - divided among the callers it can see: itself and the other running executions of the workflow,
+ *   each another job waiting like this one, which divides by the same count, so the fleet's plans
+ *   together fit what is left whatever their pauses (a count per call of ours would spiral: the longer
+ *   a wait pauses, the more others it sees per look);
+ * - less a call for each execution's step list, which every wait needs to finish.
+ * When the plan does not fit, every pause is stretched by the least factor that makes it fit, keeping
+ * the looks gathered where the end is likely. With not even one look's worth left, the wait looks at
+ * its share of the pace at which the window gives calls back.
  */
 function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number): PollDelay {
   const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
-  const callers = 1 + budget.othersPerCall;
-  const share = (FAIR_SHARE * budget.remaining) / callers;
+  const seen = Math.max(0, input.otherRunning ?? 0);
+  const callers = 1 + seen;
+  const ownPace = expectedLooks(input, 1, horizonMs) / Math.max(1, expectedLifeMs(input, horizonMs));
+  // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
+  const unseenPerMs = Math.max(0, budget.othersPerMs - seen * ownPace);
+  const unseen = unseenPerMs * expectedLifeMs(input, horizonMs);
+  const share = Math.max(0, FAIR_SHARE * budget.remaining - unseen) / callers - (input.pending ?? 1);
   const plannedLooks = expectedLooks(input, 1, horizonMs);
   if (plannedLooks <= share) return { ms: planned };
   let factor: number;
   let ms: number;
   if (share < 1) {
-    const pace = (callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE;
-    ms = Math.round(Math.max(planned, pace));
+    // Not one look's worth for every caller: the calls left pay for a look and a step list for only
+    // some of them. This wait is one of those with the chance that leaves (every caller draws alike,
+    // so about as many look as can be paid), and then looks once, when its execution has most likely
+    // ended, so the one look it can have is not wasted. Otherwise it looks at its share of the pace at
+    // which the window gives calls back, jittered, so a fleet that got here together does not look
+    // together.
+    const finishing = 1 + (input.pending ?? 1);
+    const chance = Math.max(0, share + (input.pending ?? 1)) / finishing;
+    const likelyOver = input.history ? input.history.medianMs + 2 * spreadOf(input.history) - input.elapsedMs : 0;
+    const pace = ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * input.random - 1));
+    ms = Math.round(Math.max(planned, likelyOver, input.random < chance ? 0 : pace));
     factor = ms / Math.max(1, planned);
   } else {
     let fits = 2;
@@ -163,7 +191,16 @@ function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number):
     factor = fits;
     ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, factor, input.random));
   }
-  return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget } };
+  return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget, callers } };
+}
+
+/** How long the execution is expected to go on running within `horizonMs`, from its survival. */
+export function expectedLifeMs(input: ScheduleInput, horizonMs: number): number {
+  const stillRunning = survivalFrom(input.history, input.elapsedMs, input.minMs);
+  const steps = 100;
+  let life = 0;
+  for (let i = 1; i <= steps; i++) life += (stillRunning(input.elapsedMs + (horizonMs * (i - 0.5)) / steps) * horizonMs) / steps;
+  return life;
 }
 
 /**

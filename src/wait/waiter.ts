@@ -71,6 +71,8 @@ export interface WaitOutcome {
   stoppedAtFailure?: boolean;
   /** The longest pause the API budget stretched past max-poll-interval: an end may have been noticed this late. */
   budgetPauseMs?: number;
+  /** Why, with the figures of that pause: the share of the calls left it had and the callers it saw. */
+  budgetNote?: string;
 }
 
 /** Which part of the execution list one poll reads. */
@@ -103,12 +105,15 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
   let budgetPauseMs: number | undefined;
+  let budgetNote: string | undefined;
   let slowedDown = false;
+  /** Other executions of the workflow running at the last look: other callers of the same budget. */
+  let otherRunning: number | undefined;
 
   /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
   const finish = (kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome => {
     for (const [id, state] of pending) outcomes.set(id, { kind, execution: state.last });
-    return { outcomes, polls, budgetPauseMs, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
+    return { outcomes, polls, budgetPauseMs, budgetNote, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
   };
 
   /**
@@ -146,13 +151,19 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
         history,
         pending: pending.size,
         budget: options.budget?.view('executions'),
+        otherRunning,
         timeLeftMs: options.deadline - clock.now(),
         random: random(),
       });
       if (delay.stretched) {
         if (!slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
         slowedDown = true;
-        if (delay.ms > options.maxPollIntervalMs) budgetPauseMs = Math.max(budgetPauseMs ?? 0, delay.ms);
+        if (delay.ms > options.maxPollIntervalMs && delay.ms > (budgetPauseMs ?? 0)) {
+          budgetPauseMs = delay.ms;
+          budgetNote = describeShare(delay.stretched);
+          // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
+          log.info(`Next look in ${humanDuration(delay.ms)}, longer than 'max-poll-interval': ${budgetNote}`);
+        }
       }
       // Nothing is sent before a throttled answer's wait is over.
       const notBefore = options.budget?.notBefore('executions') ?? 0;
@@ -182,6 +193,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       continue;
     }
 
+    otherRunning = search.otherRunning;
     if (firstLook) {
       firstLook = false;
       history = learnDurations(search.others, rules);
@@ -249,6 +261,8 @@ interface SearchResult {
   complete: boolean;
   /** The other executions seen on the first look, for the history. */
   others: ExecutionRecord[];
+  /** Other executions of the workflow on the pages read that have not ended. */
+  otherRunning: number;
 }
 
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
@@ -268,6 +282,8 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
   const now = options.clock.now();
   const found = new Map<string, ExecutionRecord>();
   const others: ExecutionRecord[] = [];
+  let otherRunning = 0;
+  const done = (complete: boolean): SearchResult => ({ found, complete, others, otherRunning });
   const pager = new Pager(window.pageSize);
   let firstId: string | undefined;
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
@@ -279,7 +295,7 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
     if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
       // The server ignored both paging parameters: there is nothing more to read.
       options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-      return { found, complete: true, others };
+      return done(true);
     }
     firstId ??= page.items[0]?.id;
     let ours = 0;
@@ -287,18 +303,22 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
       if (wanted.has(item.id)) {
         found.set(item.id, item);
         ours++;
-      } else if (window.forHistory) others.push(item);
+        continue;
+      }
+      if (window.forHistory) others.push(item);
+      const verdict = options.rules.classify(item.status);
+      if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined) otherRunning++;
     }
     const asked = pager.size;
     pager.advance(page.received ?? page.items.length, page.total);
-    if (pager.done) return { found, complete: true, others };
+    if (pager.done) return done(true);
     if (pager.size < asked) options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
     // Newest first, new executions come before all others: once a page holds others, the rest are
     // older; a page of nothing but new ones leaves the history on the next.
     if (window.newOnTop) {
-      if (ours < page.items.length) return { found, complete: found.size === wanted.size, others };
+      if (ours < page.items.length) return done(found.size === wanted.size);
     } else if (found.size === wanted.size) {
-      return { found, complete: true, others };
+      return done(true);
     }
   }
   if (!window.newOnTop) {
@@ -306,18 +326,25 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
       `Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
     );
   }
-  return { found, complete: false, others };
+  return done(false);
 }
 
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch: Stretch, pauseMs: number): string {
-  const { budget } = stretch;
-  const others = budget.othersPerCall >= 0.5 ? `, and other callers spend about ${Math.round(budget.othersPerCall)} for each of this action's` : '';
+  return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+}
+
+/** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
+function describeShare(stretch: Stretch): string {
+  const { budget, callers } = stretch;
+  const others =
+    callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
   const plan =
     stretch.share < 1
-      ? 'not enough for one more look at the planned pace'
-      : `about ${Math.floor(stretch.share)} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} looks within ${humanDuration(stretch.horizonMs)}`;
-  return `Polling less often to spare the subscription's API budget: ${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}. Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+      ? 'not enough for one more look, so it waits for the window to give calls back'
+      : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
+  const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
+  return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
 }
 
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */

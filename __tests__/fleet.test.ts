@@ -1,0 +1,52 @@
+/**
+ * The budget model's convergence: a fleet of N waits on one subscription (pure planners over a shared
+ * rolling window, see support/fleet.ts) for N from 1 to 100. Measured per call of its own, a wait that
+ * paused longer took itself for more crowded and paused longer still; measured as a pace and divided
+ * among the callers it sees, the fleet's plans fit what is left.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { runFleet } from './support/fleet.js';
+import { median } from '../src/wait/history.js';
+
+const SEEDS = [1, 2, 3];
+const HOUR = 3_600_000;
+
+describe('a fleet of waits sharing 300 calls an hour (5-minute runs, ±10 %, started 0.5 s apart)', () => {
+  it.each([1, 2, 5, 10, 20, 30, 40, 50])('%i jobs: every end noticed within 2 × max-poll-interval, none throttled more than once', (jobs) => {
+    for (const seed of SEEDS) {
+      const fleet = runFleet({ jobs, seed });
+      expect({ seed, unseen: fleet.delays.filter((d) => d === undefined).length }).toEqual({ seed, unseen: 0 });
+      expect(Math.max(...(fleet.delays as number[]))).toBeLessThanOrEqual(120_000);
+      expect(Math.max(...fleet.throttled)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('40 jobs: the median end is noticed within twice the reference planner (6.7 s)', () => {
+    for (const seed of SEEDS) expect(median(runFleet({ jobs: 40, seed }).delays as number[])).toBeLessThanOrEqual(2 * 6_700);
+  });
+
+  it('50 jobs: the median end is noticed within twice the reference planner (10 s)', () => {
+    for (const seed of SEEDS) expect(median(runFleet({ jobs: 50, seed }).delays as number[])).toBeLessThanOrEqual(2 * 10_000);
+  });
+
+  it.each([60, 70, 80])('%i jobs, more than the budget pays for: none throttled more than once, none starved for more than a window', (jobs) => {
+    for (const seed of SEEDS) {
+      const fleet = runFleet({ jobs, seed });
+      expect(Math.max(...fleet.throttled)).toBeLessThanOrEqual(1);
+      expect(Math.max(...fleet.longestGap)).toBeLessThanOrEqual(1.25 * HOUR);
+      // The jobs the budget can serve are served.
+      expect(fleet.delays.filter((d) => d !== undefined).length).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it('90 and 100 jobs: no stampede, at most two throttled answers a job and a few throttled answers per job in all', () => {
+    for (const jobs of [90, 100]) {
+      for (const seed of SEEDS) {
+        const fleet = runFleet({ jobs, seed });
+        expect(Math.max(...fleet.throttled)).toBeLessThanOrEqual(2);
+        expect(fleet.throttled.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(jobs);
+        expect(Math.max(...fleet.longestGap)).toBeLessThanOrEqual(1.25 * HOUR);
+      }
+    }
+  });
+});

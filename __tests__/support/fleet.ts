@@ -1,0 +1,161 @@
+/**
+ * A fleet of waits on one subscription, as pure planners over a shared rolling window: each job's own
+ * ApiBudget reads the headers its calls would get, and nextPollDelay plans its next look. No processes,
+ * no sockets: time is simulated, so a fleet of 100 runs in a fraction of a second.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { ApiBudget } from '../../src/qflow/budget.js';
+import { throttleSpread } from '../../src/qflow/retry.js';
+import { nextPollDelay } from '../../src/wait/schedule.js';
+import { durationModel } from '../../src/wait/history.js';
+
+export interface FleetOptions {
+  jobs: number;
+  /** Calls per window, and the window. */
+  limit?: number;
+  windowMs?: number;
+  /** Each execution runs this long × (1 ± spread). */
+  durationMs?: number;
+  spread?: number;
+  /** Jobs start this far apart. */
+  staggerMs?: number;
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  timeoutMs?: number;
+  seed?: number;
+}
+
+export interface FleetResult {
+  /** Per job: ms from its end to the look that saw it; undefined when it timed out. */
+  delays: (number | undefined)[];
+  /** Per job: answers that held a call back. */
+  throttled: number[];
+  /** Per job: the longest it went between two calls, ms. */
+  longestGap: number[];
+  /** The most calls admitted within any one window. */
+  mostInWindow: number;
+  calls: number;
+}
+
+export function runFleet(options: FleetOptions): FleetResult {
+  const {
+    jobs,
+    limit = 300,
+    windowMs = 3_600_000,
+    durationMs = 300_000,
+    spread = 0.1,
+    staggerMs = 500,
+    pollIntervalMs = 2000,
+    maxPollIntervalMs = 60_000,
+    timeoutMs = 3_600_000,
+  } = options;
+  let seed = options.seed ?? 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const history = durationModel(Array.from({ length: 20 }, () => durationMs * (1 - spread + 2 * spread * random())))!;
+  const admitted: number[] = [];
+  let now = 0;
+  const clock = { now: () => now, sleep: () => Promise.resolve() };
+  /** One call to the gateway at `now`: admitted or throttled, and the headers of its answer. */
+  const call = (): { ok: boolean; headers: IncomingHttpHeaders } => {
+    while (admitted.length && admitted[0] <= now - windowMs) admitted.shift();
+    const ok = admitted.length < limit;
+    if (ok) admitted.push(now);
+    const toWait = ok ? 0 : Math.ceil((admitted[0] + windowMs - now) / 1000);
+    const headers = {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-window-sec': String(windowMs / 1000),
+      'x-ratelimit-remaining': String(limit - admitted.length),
+      'x-ratelimit-towait-sec': String(toWait),
+    };
+    return { ok, headers };
+  };
+  interface Job {
+    start: number;
+    end: number;
+    budget: ApiBudget;
+    poll: number;
+    next: number;
+    /** 'run', then 'look' until the end is seen, then 'steps', then done. */
+    phase: 'run' | 'look' | 'steps' | 'done';
+    delay?: number;
+    throttled: number;
+    last: number;
+    longestGap: number;
+  }
+  const fleet: Job[] = Array.from({ length: jobs }, (_, i) => {
+    const start = i * staggerMs;
+    return {
+      start,
+      end: start + durationMs * (1 - spread + 2 * spread * random()),
+      budget: new ApiBudget(clock),
+      poll: 1,
+      next: start,
+      phase: 'run',
+      throttled: 0,
+      last: start,
+      longestGap: 0,
+    };
+  });
+  let calls = 0;
+  let mostInWindow = 0;
+  for (;;) {
+    const job = fleet.filter((j) => j.phase !== 'done').sort((a, b) => a.next - b.next)[0];
+    if (!job) break;
+    now = job.next;
+    if (now > job.start + timeoutMs) {
+      job.phase = 'done';
+      continue;
+    }
+    const { ok, headers } = call();
+    calls++;
+    job.longestGap = Math.max(job.longestGap, now - job.last);
+    job.last = now;
+    mostInWindow = Math.max(mostInWindow, admitted.length);
+    const endpoint = job.phase === 'run' ? 'run' : job.phase === 'steps' ? 'steps' : 'executions';
+    job.budget.record(endpoint, headers, ok ? 'admitted' : 'rate-limited', ok ? 0 : Number(headers['x-ratelimit-towait-sec']) * 1000);
+    if ((options as { debug?: boolean }).debug)
+      console.log(`${(now / 1000).toFixed(0)}s job ${fleet.indexOf(job)} ${job.phase} ${ok ? 'ok' : 'THROTTLED'} left ${limit - admitted.length}`);
+    if (!ok) {
+      job.throttled++;
+      // As the HTTP layer does: the wait asked for and a spread on top, so throttled callers do not all come back at once.
+      const asked = Math.max(0, job.budget.notBefore(endpoint) - now);
+      job.next = now + asked + throttleSpread(asked, windowMs, limit, random());
+      continue;
+    }
+    if (job.phase === 'steps') {
+      job.phase = 'done';
+      continue;
+    }
+    if (job.phase === 'look' && now >= job.end) {
+      job.delay = now - job.end;
+      job.phase = 'steps';
+      job.next = now + 100;
+      continue;
+    }
+    job.phase = 'look';
+    // What this look's page shows: the other executions of the workflow that run now.
+    const otherRunning = fleet.filter((j) => j !== job && j.start <= now && j.end > now).length;
+    const delay = nextPollDelay({
+      poll: job.poll++,
+      elapsedMs: now - job.start,
+      minMs: pollIntervalMs,
+      maxMs: maxPollIntervalMs,
+      history,
+      budget: job.budget.view('executions'),
+      otherRunning: endpoint === 'run' ? undefined : otherRunning,
+      timeLeftMs: job.start + timeoutMs - now,
+      random: random(),
+    });
+    job.next = Math.max(now + delay.ms, job.budget.notBefore('executions'));
+  }
+  return {
+    delays: fleet.map((j) => j.delay),
+    throttled: fleet.map((j) => j.throttled),
+    longestGap: fleet.map((j) => j.longestGap),
+    mostInWindow,
+    calls,
+  };
+}
