@@ -2,6 +2,7 @@
 // action's sources, tests and scripts. Formatting is Prettier's job.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -13,6 +14,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
+  ...layers,
   {
     files: ['__tests__/**/*.ts'],
     rules: {

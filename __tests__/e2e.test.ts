@@ -14,7 +14,7 @@ describe('the action, run as the runner runs it', () => {
         workflow,
         {
           input: 'bucketName: test-bucket-1',
-          variables: '{"region":"us-east-1"}',
+          variables: '{"region":"us-east-1","credentials":"aa70acae-6ea8-3acf-b504-f327855b316a"}',
           'step-outputs': '*',
           'step-inputs': 'node-7c1d9e20-stop-instances',
         },
@@ -22,7 +22,10 @@ describe('the action, run as the runner runs it', () => {
       );
       expect(run.exitCode).toBe(0);
       const id = sim.executions[0].id;
-      expect(sim.executions[0].request).toEqual({ input: { bucketName: 'test-bucket-1' }, variables: { region: 'us-east-1' } });
+      expect(sim.executions[0].request).toEqual({
+        input: { bucketName: 'test-bucket-1' },
+        variables: { region: 'us-east-1', credentials: 'aa70acae-6ea8-3acf-b504-f327855b316a' },
+      });
       expect(run.outputs).toMatchObject({ 'execution-id': id, status: 'Success', result: 'success', 'failed-steps': '[]' });
       expect(run.outputs['duration-seconds']).toBe('1');
       expect(Date.parse(run.outputs['ended-at']) - Date.parse(run.outputs['started-at'])).toBe(1000);

@@ -96,7 +96,11 @@ describe('a fan-out over a matrix', () => {
   it('follows a fan-out larger than a page of the execution list', () =>
     withSimulator({ workflow: { durationMs: 1500 } }, async (sim, workflow) => {
       const regions = Array.from({ length: 60 }, (_, i) => `region-${i + 1}`);
-      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8' });
+      const run = await runAgainst(sim, workflow, {
+        matrix: JSON.stringify({ region: regions }),
+        variables: `credentials: ${CONNECTORS[0]}`,
+        'max-parallel': '8',
+      });
       expect(run.outputs.result).toBe('success');
       expect(run.outputs.status).toBe('60 Success');
       expect(rows(run.outputs).every((e) => e.result === 'success')).toBe(true);
@@ -110,7 +114,11 @@ describe('a fan-out over a matrix', () => {
         sim.addExecution({ workflowId: workflow.id, createdAt: Date.now() - i * 3600_000, durationMs: 1500 + 10 * i, finalStatus: 'Success' });
       }
       const regions = Array.from({ length: 50 }, (_, i) => `region-${i + 1}`);
-      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8' });
+      const run = await runAgainst(sim, workflow, {
+        matrix: JSON.stringify({ region: regions }),
+        variables: `credentials: ${CONNECTORS[0]}`,
+        'max-parallel': '8',
+      });
       expect(run.outputs.result).toBe('success');
       // Newest first, the one page holds the 50 new executions and the 20 runs before them.
       expect(sim.callsTo('list').filter((c) => c.query.order === '-createdAt')).toHaveLength(1);
@@ -121,7 +129,12 @@ describe('a fan-out over a matrix', () => {
   it('follows every execution of a fan-out on a server that sends smaller pages than asked for', () =>
     withSimulator({ workflow: { durationMs: 1500 }, maxPageSize: 20 }, async (sim, workflow) => {
       const regions = Array.from({ length: 60 }, (_, i) => `region-${i + 1}`);
-      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8', timeout: '20s' });
+      const run = await runAgainst(sim, workflow, {
+        matrix: JSON.stringify({ region: regions }),
+        variables: `credentials: ${CONNECTORS[0]}`,
+        'max-parallel': '8',
+        timeout: '20s',
+      });
       expect(run.outputs.result).toBe('success');
       expect(run.outputs.status).toBe('60 Success');
       expect(sim.callsTo('list').some((c) => c.query.pageSize === '20' && c.query.pageNumber === '3')).toBe(true);
@@ -130,7 +143,12 @@ describe('a fan-out over a matrix', () => {
   it('asks again with the usual page size when the server refuses the larger first page', () =>
     withSimulator({ workflow: { durationMs: 1500 }, maxPageSize: 50, pageSizeOverMax: 'reject' }, async (sim, workflow) => {
       const regions = Array.from({ length: 40 }, (_, i) => `region-${i + 1}`);
-      const run = await runAgainst(sim, workflow, { matrix: JSON.stringify({ region: regions }), 'max-parallel': '8', timeout: '20s' });
+      const run = await runAgainst(sim, workflow, {
+        matrix: JSON.stringify({ region: regions }),
+        variables: `credentials: ${CONNECTORS[0]}`,
+        'max-parallel': '8',
+        timeout: '20s',
+      });
       expect(run.outputs.result).toBe('success');
       const [refused, again] = sim.callsTo('list');
       expect([refused.query.pageSize, refused.status]).toEqual(['60', 400]);

@@ -97,7 +97,7 @@ describe('reliability', () => {
   it('shows the server message of a 400', () =>
     withSimulator({}, async (sim, workflow) => {
       sim.addFault({ endpoint: 'run', times: 1, action: { status: 400, body: '{"message":"Variable credentials must be set"}' } });
-      const run = await runAgainst(sim, workflow, { variables: 'region: us-east-1' });
+      const run = await runAgainst(sim, workflow, { variables: 'region: us-east-1\ncredentials: aa70acae-6ea8-3acf-b504-f327855b316a' });
       expect(run.exitCode).toBe(1);
       expect(sim.callsTo('run')).toHaveLength(1);
       expect(errors(run)[0]).toContain('HTTP 400. QFlow rejected the request as malformed. QFlow says: Variable credentials must be set');

@@ -12,7 +12,7 @@ import { ApiHttp } from '../src/qflow/http.js';
 import { QFlowClient, readExecution, readExecutionId, readPage, readStep } from '../src/qflow/client.js';
 import { isNodeId, isUuid } from '../src/qflow/forms.js';
 import { JsonChecker } from '../src/qflow/step-data.js';
-import { timings } from '../src/action/report.js';
+import { timings } from '../src/run/report.js';
 import { systemClock } from '../src/time.js';
 import { memoryLog } from './support/fake-clock.js';
 import { scriptedServer, type Reply } from './support/scripted-server.js';

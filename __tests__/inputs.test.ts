@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Input } from '../src/action/constants.js';
-import { readSettings } from '../src/action/inputs.js';
+import { Input } from '../src/names.js';
+import { readSettings } from '../src/run/inputs.js';
 
 const WORKFLOW = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
 

@@ -10,7 +10,7 @@ import {
   parseNodeSelection,
   parseUuid,
   yamlParserFor,
-} from '../src/action/parse.js';
+} from '../src/run/parse.js';
 
 const yaml = (text: string): unknown => parseYaml(text, { uniqueKeys: true });
 const parseMapping = (name: string, value: string) => parseMappingWith(name, value, yaml);

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Output } from '../src/action/constants.js';
-import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../src/action/report.js';
-import { writeResultFile, type StepData } from '../src/action/results.js';
+import { Output } from '../src/names.js';
+import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../src/run/report.js';
+import { writeResultFile, type StepData } from '../src/run/results.js';
 import { Redactor } from '../src/redact.js';
 
 async function stepFile(dir: string, nodeId: string, value: unknown): Promise<StepData> {

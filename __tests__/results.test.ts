@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CancelledError, QFlowApiError } from '../src/errors.js';
 import type { QFlowClient, StepRecord } from '../src/qflow/client.js';
-import { fetchStepData, listAllSteps, selectNodes } from '../src/action/results.js';
+import { fetchStepData, listAllSteps, selectNodes } from '../src/run/results.js';
 import { humanDuration } from '../src/time.js';
 import { memoryLog } from './support/fake-clock.js';
 import { writeFile } from 'node:fs/promises';

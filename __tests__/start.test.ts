@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RunOutcomeUnknownError } from '../src/errors.js';
-import { startExecutions, type StartedRun } from '../src/action/start.js';
+import { startExecutions, type StartedRun } from '../src/run/start.js';
 import { FakeClock } from './support/fake-clock.js';
 
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';

@@ -58,3 +58,9 @@ export class NetworkError extends Error {
 export function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new CancelledError();
 }
+
+/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${shown}'`;
+}

@@ -1,5 +1,5 @@
 /**
- * Where domain code reports progress. The action backs it with @actions/core; tests with an array.
+ * Where domain code reports progress. Each front-end backs it with its own log (the runner's, stderr); tests with an array.
  * Nothing passed here may contain a secret: it is printed as it is.
  */
 export interface Log {

@@ -43,9 +43,15 @@ export function findSecretValues(value: unknown, underSecretKey = false, found =
   return found;
 }
 
-/** `values` with the value of every secret-named key replaced by `***`. */
+/**
+ * Run variables that name a real secret. `credentials` and `connectorId` hold connector IDs, which are
+ * identifiers, not secrets: shown, so two rows for two AWS accounts in one region can be told apart.
+ */
+const SECRET_VARIABLE = /pass(word|wd|phrase)?$|secret|token|private_?key|api_?key|authorization|^auth$|^jwt$/i;
+
+/** Run variables with the value of every key that names a real secret replaced by `***`. */
 export function maskSecrets(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? MASK : value]));
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SECRET_VARIABLE.test(key.replace(/[-\s]/g, '_')) ? MASK : value]));
 }
 
 export class Redactor {

@@ -341,7 +341,11 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
       const token = randomUUID();
       sim.addToken(token, subscription);
       const regions = Array.from({ length: jobs }, (_, i) => `region-${i + 1}`);
-      const run = await runAction({ ...actionInputs(sim, token, workflow.id), matrix: JSON.stringify({ region: regions }) });
+      const run = await runAction({
+        ...actionInputs(sim, token, workflow.id),
+        matrix: JSON.stringify({ region: regions }),
+        variables: 'credentials: aa70acae-6ea8-3acf-b504-f327855b316a',
+      });
       const looks = sim.callsTo('list').map((call) => call.at);
       results = run.outputs['execution-id'].split(',').map((id) => ({
         token,

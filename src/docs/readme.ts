@@ -1,8 +1,10 @@
 /**
- * The README's tables of inputs and outputs, generated from action.yml so the two never drift.
- * `npm run docs` rewrites them; a test fails when the README disagrees with action.yml.
+ * The README's tables of inputs, outputs and command flags, and the command's flag list
+ * (src/cli/flags.ts), generated from action.yml so they never drift. `npm run docs` rewrites them; a
+ * test fails when either disagrees with action.yml.
  */
 import { parse } from 'yaml';
+import { GITHUB_ONLY, SECRET_INPUTS, variableOf, type Flag } from '../cli/flag.js';
 
 interface ActionMetadata {
   inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
@@ -12,7 +14,37 @@ interface ActionMetadata {
 const MARKERS = {
   inputs: ['<!-- inputs: generated from action.yml by `npm run docs` -->', '<!-- end of inputs -->'],
   outputs: ['<!-- outputs: generated from action.yml by `npm run docs` -->', '<!-- end of outputs -->'],
+  flags: ['<!-- flags: generated from action.yml by `npm run docs` -->', '<!-- end of flags -->'],
 } as const;
+
+type Tables = Record<keyof typeof MARKERS, string>;
+
+/** The command's flags: action.yml's inputs, less those that only make sense on GitHub. */
+export function flagsOf(actionYml: string): Flag[] {
+  const action = parse(actionYml) as ActionMetadata;
+  return Object.entries(action.inputs ?? {})
+    .filter(([name]) => !GITHUB_ONLY.includes(name))
+    .map(([name, input]) => ({
+      name,
+      variable: variableOf(name),
+      default: input.required ? '' : (input.default ?? ''),
+      description: cell(input.description ?? ''),
+      secret: SECRET_INPUTS.includes(name),
+    }));
+}
+
+/** src/cli/flags.ts: the flags and the version, for `qflow-run --help` and `--version`. */
+export function renderFlagsModule(actionYml: string, version: string): string {
+  return [
+    '// Generated from action.yml and package.json by `npm run docs`; a test fails when it is stale.',
+    "import type { Flag } from './flag.js';",
+    '',
+    `export const VERSION = ${JSON.stringify(version)};`,
+    '',
+    `export const FLAGS: Flag[] = ${JSON.stringify(flagsOf(actionYml), null, 2)};`,
+    '',
+  ].join('\n');
+}
 
 function cell(text: string): string {
   return text
@@ -22,23 +54,27 @@ function cell(text: string): string {
 }
 
 /** The Markdown tables of action.yml's inputs and outputs. */
-export function renderTables(actionYml: string): { inputs: string; outputs: string } {
+export function renderTables(actionYml: string): Tables {
   const action = parse(actionYml) as ActionMetadata;
   const inputs = Object.entries(action.inputs ?? {}).map(([name, input]) => {
     const fallback = input.required ? '(required)' : input.default ? `\`${cell(input.default)}\`` : '';
     return `| \`${name}\` | ${fallback} | ${cell(input.description ?? '')} |`;
   });
   const outputs = Object.entries(action.outputs ?? {}).map(([name, output]) => `| \`${name}\` | ${cell(output.description ?? '')} |`);
+  const flags = flagsOf(actionYml).map(
+    (flag) => `| \`--${flag.name}\` | \`${flag.variable}\`${flag.secret ? ' (use this)' : ''} | ${flag.default ? `\`${cell(flag.default)}\`` : ''} |`,
+  );
   return {
     inputs: ['| input | default | meaning |', '|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | meaning |', '|---|---|', ...outputs].join('\n'),
+    flags: ['| flag | environment variable | default |', '|---|---|---|', ...flags].join('\n'),
   };
 }
 
 /** The README with its generated tables replaced by `tables`; throws when a marker is missing. */
-export function withTables(readme: string, tables: { inputs: string; outputs: string }): string {
+export function withTables(readme: string, tables: Tables): string {
   let text = readme;
-  for (const kind of ['inputs', 'outputs'] as const) {
+  for (const kind of ['inputs', 'outputs', 'flags'] as const) {
     const [open, close] = MARKERS[kind];
     const start = text.indexOf(open);
     const end = text.indexOf(close);

@@ -1,9 +1,16 @@
-/** `npm run docs`: rewrites the README's tables of inputs and outputs from action.yml. */
+/** `npm run docs`: rewrites the README's generated tables and the command's flag list from action.yml. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { renderTables, withTables } from './readme.js';
+import { renderFlagsModule, renderTables, withTables } from './readme.js';
 
 const root = new URL('../../', import.meta.url);
-const readme = await readFile(new URL('README.md', root), 'utf8');
-const updated = withTables(readme, renderTables(await readFile(new URL('action.yml', root), 'utf8')));
-if (updated !== readme) await writeFile(new URL('README.md', root), updated);
-console.log(updated === readme ? 'README.md tables already match action.yml.' : 'README.md tables rewritten from action.yml.');
+const actionYml = await readFile(new URL('action.yml', root), 'utf8');
+const { version } = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { version: string };
+for (const [file, update] of [
+  ['README.md', (text: string) => withTables(text, renderTables(actionYml))],
+  ['src/cli/flags.ts', () => renderFlagsModule(actionYml, version)],
+] as const) {
+  const before = await readFile(new URL(file, root), 'utf8').catch(() => '');
+  const after = update(before);
+  if (after !== before) await writeFile(new URL(file, root), after);
+  console.log(after === before ? `${file} already matches action.yml.` : `${file} rewritten from action.yml.`);
+}

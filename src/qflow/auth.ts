@@ -1,9 +1,14 @@
-import { Input } from '../action/constants.js';
+import { Input } from '../names.js';
 import { QFlowApiError } from '../errors.js';
 import type { ApiHttp, TokenSource } from './http.js';
-import type { Credentials } from '../action/inputs.js';
 import type { Log } from '../log.js';
 import { humanDuration, type Clock } from '../time.js';
+
+/** How the run gets its bearer JWT. */
+export type Credentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'oauth-client'; clientId: string; clientSecret: string }
+  | { kind: 'password'; username: string; password: string };
 
 /** A Qualys JWT lives 4 hours and its answer carries no expiry field (Qualys gateway docs). */
 const TOKEN_LIFETIME_MS = 4 * 3600_000;

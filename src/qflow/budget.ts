@@ -24,7 +24,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../time.js';
 
 /** The endpoints whose budgets are kept apart: each call names one. */
-export type Endpoint = 'run' | 'executions' | 'steps' | 'step-data';
+export type Endpoint = 'workflow' | 'run' | 'executions' | 'steps' | 'step-data';
 
 /** The budget headers of one answer, where present and numeric. */
 export interface BudgetHeaders {

@@ -8,9 +8,13 @@ import { QFlowApiError, RunCancelledError, RunOutcomeUnknownError } from '../err
 import { isNodeId, isUuid, plainText } from './forms.js';
 import { excerpt, type ApiHttp } from './http.js';
 import { normalizeStepFile, type StepFile } from './step-data.js';
+import { readDefinition, type WorkflowDefinition } from './definition.js';
 import { iso, type Clock } from '../time.js';
 
 const API = '/qflowapi/v1';
+
+/** How far back the execution list may reach (QFlow 1.18 release notes). */
+export const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 export interface ExecutionRecord {
   /** The execution UUID (`id`, or `execution` in the list items). */
@@ -29,6 +33,11 @@ export interface StepRecord {
   nodeType: string;
   status: string;
   eventOrder?: number;
+  /** When the step started and ended (epoch ms), where the step list says. */
+  startedAt?: number;
+  endedAt?: number;
+  /** The step's own message (a failed step's error), where the step list gives one. */
+  message?: string;
 }
 
 export interface Page<T> {
@@ -106,6 +115,19 @@ export class QFlowClient {
       );
     }
     return executionId;
+  }
+
+  /** The workflow's definition: its variables and its nodes (see definition.ts). */
+  async getWorkflow(workflowId: string, deadline?: number): Promise<WorkflowDefinition> {
+    const answer = await this.http.json({
+      method: 'GET',
+      path: `${API}/workflows/${workflowId}`,
+      purpose: `read the definition of workflow ${workflowId}`,
+      endpoint: 'workflow',
+      deadline,
+      hints: { 404: workflowNotFound(workflowId) },
+    });
+    return readDefinition(answer);
   }
 
   async listExecutions(workflowId: string, query: ExecutionQuery, deadline?: number): Promise<Page<ExecutionRecord>> {
@@ -237,5 +259,8 @@ export function readStep(item: Record<string, unknown>): StepRecord | undefined 
     nodeType: plainText(item.nodeType),
     status: plainText(item.status),
     eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
+    startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt),
+    endedAt: readInstant(item.endDate ?? item.endTime ?? item.endedAt),
+    message: plainText(item.message ?? item.error ?? item.errorMessage, 300) || undefined,
   };
 }

@@ -1,5 +1,4 @@
-import { InputError } from '../errors.js';
-import { quote } from '../action/parse.js';
+import { InputError, quote } from '../errors.js';
 
 /** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
 export const PLATFORM_GATEWAYS: Readonly<Record<string, string>> = {

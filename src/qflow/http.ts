@@ -13,6 +13,7 @@ import { ApiBudget, admission, readBudgetHeaders, type Endpoint } from './budget
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, throttleSpread, type RetryPolicy } from './retry.js';
 import { humanDuration, type Clock } from '../time.js';
 import { plainText } from './forms.js';
+import { Input } from '../names.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -59,6 +60,12 @@ export interface TokenSource {
   readonly rejectedHint: string;
 }
 
+/**
+ * Builds the agent for a gateway URL when the front-end's environment names a proxy (HTTPS_PROXY and
+ * friends); undefined for a direct connection. The engine reads no environment itself.
+ */
+export type AgentFactory = (url: URL, keepAlive: boolean) => Promise<http.Agent | undefined>;
+
 export interface HttpOptions {
   baseUrl: string;
   requestTimeoutMs: number;
@@ -68,6 +75,8 @@ export interface HttpOptions {
   clock: Clock;
   retryPolicy?: RetryPolicy;
   random?: () => number;
+  /** A proxy's agent, from the front-end; a direct keep-alive connection without one. */
+  agent?: AgentFactory;
 }
 
 type Exchange =
@@ -105,7 +114,7 @@ export class ApiHttp {
   private readonly policy: RetryPolicy;
   private readonly retries = new RetryBudget();
   private readonly random: () => number;
-  private agents = new Map<string, http.Agent | undefined>();
+  private agents = new Map<string, http.Agent>();
   /** QFlow calls in flight, and the calls waiting for one of them to end. */
   private inFlight = 0;
   private readonly waitingForSlot: (() => void)[] = [];
@@ -140,7 +149,7 @@ export class ApiHttp {
             throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
           throw abortReason(signal);
         }
-        const what = describeNetworkError(exchange.error);
+        const what = describeNetworkError(exchange.error, url);
         if ((exchange.error as NodeJS.ErrnoException).code === 'ETOOLARGE') {
           throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
         }
@@ -282,7 +291,7 @@ export class ApiHttp {
     // A call that starts something gets a connection of its own: on a reused keep-alive connection
     // that the server has just closed, a reset would leave it unknown whether QFlow acted.
     const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
-    if (!this.agents.has(key)) this.agents.set(key, await createAgent(url, !unsafe));
+    if (!this.agents.has(key)) this.agents.set(key, (await this.options.agent?.(url, !unsafe)) ?? directAgent(url, !unsafe));
     return this.agents.get(key);
   }
 
@@ -368,18 +377,11 @@ export class ApiHttp {
 }
 
 /**
- * Keep-alive saves a TLS handshake per poll. Behind a proxy (HTTPS_PROXY and friends, honouring
- * NO_PROXY) @actions/http-client builds the tunnelling agent; it is loaded only then.
+ * Keep-alive saves a TLS handshake per poll. An idle connection is dropped after 4 s, before a
+ * server's keep-alive timeout (often 5 s) can close it under a request that is just being sent: that
+ * race would cost a retry.
  */
-async function createAgent(url: URL, keepAlive: boolean): Promise<http.Agent | undefined> {
-  const env = process.env;
-  const proxied = [env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY].some((v) => v !== undefined && v !== '');
-  if (proxied) {
-    const { HttpClient } = await import('@actions/http-client');
-    return new HttpClient(USER_AGENT, [], { keepAlive }).getAgent(url.href);
-  }
-  // An idle connection is dropped after 4 s, before a server's keep-alive timeout (often 5 s) can
-  // close it under a request that is just being sent: that race would cost a retry.
+function directAgent(url: URL, keepAlive: boolean): http.Agent {
   const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
   return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
 }
@@ -388,13 +390,13 @@ export function describeBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
 
-function describeNetworkError(error: Error): string {
+function describeNetworkError(error: Error, url: URL): string {
   const code = (error as NodeJS.ErrnoException).code;
   const known: Record<string, string> = {
-    ECONNREFUSED: 'the connection was refused',
+    ECONNREFUSED: `the connection to ${url.host} was refused`,
     ECONNRESET: 'the connection was reset',
-    ENOTFOUND: 'the gateway host name could not be resolved',
-    EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
+    ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check '${Input.GatewayUrl}' or '${Input.Platform}')`,
+    EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
     EPIPE: 'the connection was closed while sending',
   };
   if (code === 'ETIMEDOUT' || code === 'ETOOLARGE') return error.message;

@@ -21,6 +21,8 @@ import type { AddressInfo } from 'node:net';
 export interface SimStep {
   nodeId: string;
   nodeType: string;
+  /** The component's name in the workflow's definition; the node ID by default. */
+  name?: string;
   /** The step's output; omit for a step that produced none (its output answers 404). */
   output?: unknown;
   input?: unknown;
@@ -47,6 +49,11 @@ export interface SimWorkflow {
   steps: SimStep[];
   /** How long a new execution waits in QFlow's queue before it starts (drawn anew for each). */
   startDelayMs?: () => number;
+  /**
+   * The workflow's saved variables, as its definition lists them (`{key, value}`, values as lists);
+   * by default AWS `credentials` and `region`.
+   */
+  variables?: { key: string; value: unknown[] }[];
 }
 
 export interface SimExecution {
@@ -166,6 +173,12 @@ export interface RecordedCall {
 }
 
 const MAX_AGE_MS = 30 * 24 * 3600_000;
+/** The saved variables of a workflow that names none: an AWS connector and region, and a user-defined one. */
+const DEFAULT_VARIABLES = [
+  { key: 'credentials', value: ['@aa70acae-6ea8-3acf-b504-f327855b316a'] },
+  { key: 'region', value: ['us-east-1'] },
+  { key: 'dryRun', value: ['false'] },
+];
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 300, windowSec: 3600 };
 export const DEFAULT_CONCURRENCY_LIMIT = 2;
 const DEFAULT_SUBSCRIPTION = 'default';
@@ -452,6 +465,10 @@ export class QFlowSimulator {
       const id = m[1];
       return { endpoint: 'run', handler: (r) => this.run(id, r.body) };
     }
+    if (method === 'GET' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)$/.exec(path))) {
+      const id = m[1];
+      return { endpoint: 'workflow', handler: () => this.details(id) };
+    }
     if (method === 'GET' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)\/executions$/.exec(path))) {
       const id = m[1];
       return { endpoint: 'list', handler: (r) => this.list(id, r.url) };
@@ -512,6 +529,26 @@ export class QFlowSimulator {
     return this.options.runAnswer === 'data'
       ? { status: 200, body: { data: { executionId: execution.id, workflowId, forceRun: true, source: 'PUBLIC_API' } } }
       : { status: 200, body: { message: 'Workflow execution started', executionId: execution.id } };
+  }
+
+  /**
+   * The workflow's details: `{data: {id, revision, definition}}`, `definition` a JSON string holding
+   * `variables[]` and `components[]` (qflow-api.md, "Workflow details and its definition" [doc]). The
+   * trigger node's ID is `trigger`; the others are the steps, chained by `next` and `previous`.
+   */
+  private details(workflowId: string): Answer {
+    const workflow = this.workflows.get(workflowId);
+    if (!workflow) return { status: 404, body: { message: `Workflow ${workflowId} not found` } };
+    const ids = workflow.steps.map((s) => s.nodeId);
+    const components = workflow.steps.map((step, i) => ({
+      id: step.nodeId,
+      name: step.name ?? step.nodeId,
+      type: step.nodeType,
+      next: ids[i + 1] ?? null,
+      previous: ids[i - 1] ?? null,
+    }));
+    const variables = workflow.variables ?? DEFAULT_VARIABLES;
+    return { status: 200, body: { data: { id: workflowId, revision: 3, definition: JSON.stringify({ variables, components }) } } };
   }
 
   private list(workflowId: string, url: URL): Answer {

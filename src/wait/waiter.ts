@@ -4,10 +4,9 @@
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 import { CancelledError, DeadlineError, NetworkError, QFlowApiError } from '../errors.js';
-import { EXECUTION_LIST_MAX_AGE_MS } from '../action/constants.js';
 import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
-import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
+import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionQuery, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { nextPollDelay, type Stretch } from './schedule.js';
 import { Pager } from '../qflow/paging.js';

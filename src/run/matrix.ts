@@ -6,9 +6,9 @@
  *   product gives one item per combination, each combination a set of variables.
  * Every item is merged over the step's own `variables` and `input`.
  */
-import { Input } from './constants.js';
-import { InputError } from '../errors.js';
-import { checkMapping, checkNoBlankVariables, describeKind, quote } from './parse.js';
+import { Input } from '../names.js';
+import { InputError, quote } from '../errors.js';
+import { checkMapping, checkNoBlankVariables, describeKind } from './parse.js';
 
 /** One run request of the fan-out. */
 export interface RunRequest {

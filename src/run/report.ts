@@ -2,12 +2,14 @@
  * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
  * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
  */
-import { Input, Output, type Result } from './constants.js';
+import { Input, Output, isFine, type Result } from '../names.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
+import type { WorkflowDefinition } from '../qflow/definition.js';
 import type { RunRequest } from './matrix.js';
 import { findSecretValues, maskSecrets, type Redactor } from '../redact.js';
 import { readStepData, type StepData } from './results.js';
 import { humanDuration, iso } from '../time.js';
+import { workflowDiagram } from './diagram.js';
 
 /** GitHub refuses a step output over 1 MB; stay a little under it. */
 export const MAX_OUTPUT_BYTES = 1_000_000;
@@ -54,6 +56,12 @@ export interface RunReport {
   budgetPauseMs?: number;
   /** Why, with the figures (calls left, callers seen, the share taken). */
   budgetNote?: string;
+  /** Where the step data waits until the report is published (see disposeRun). */
+  workDir?: string;
+  /** The workflow's definition, when it could be read: step names and the picture of the workflow. */
+  definition?: WorkflowDefinition;
+  /** The error was a mistake in the inputs found against the definition (nothing was started). */
+  badInput?: boolean;
 }
 
 export interface BuiltOutputs {
@@ -219,6 +227,7 @@ const HEADLINE: Record<Result, string> = {
   timed_out: '⏱️ Gave up waiting for the QFlow workflow',
   cancelled: '🛑 Stopped waiting for the QFlow workflow',
   started: '🚀 QFlow workflow started',
+  validated: '🔍 QFlow workflow checked, nothing started (dry run)',
 };
 
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
@@ -249,18 +258,27 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   if (durationSeconds) rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
   rows.push(['API calls', String(report.apiCalls)]);
   if (report.outputFile) rows.push(['Result file', code(report.outputFile)]);
-  lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
+  const [[firstKey, firstValue], ...rest] = rows;
+  lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
 
   const steps = one?.steps ?? [];
+  const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
+  const components = report.definition?.components ?? [];
+  const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
+  if (diagram) lines.push(diagram, '');
   if (!steps.length) return;
-  const failed = new Set(one!.failedSteps.map((s) => s.nodeId));
+  const names = new Map(components.map((c) => [c.id, c.name]));
   // Failed steps first: they are what the reader came for.
   const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
   lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
-  lines.push('| Step | Type | Status |', '|---|---|---|');
-  const stepRows = ordered.map(
-    (step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`,
-  );
+  lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
+  const stepRows = ordered.map((step) => {
+    const name = names.get(step.nodeId);
+    const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${cell(step.message)}` : ''}`;
+    const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+    return `| ${cell(name ?? '–')} | ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+  });
   addRows(lines, stepRows, 'more steps are listed in the result file.');
 }
 
@@ -270,6 +288,7 @@ const RESULT_WORDS: Record<Result, string> = {
   timed_out: 'still running at the timeout',
   cancelled: 'not waited for',
   started: 'started',
+  validated: 'checked',
 };
 
 const NOT_STARTED = 'did not start or may have started';
@@ -288,7 +307,7 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
   );
   if (report.outputFile) lines.push(`Result file: ${code(report.outputFile)}`, '');
   // Failures first, then the rest in the order of the matrix: what the reader came for.
-  const order = (e: ExecutionReport) => (e.result === 'success' || e.result === 'started' ? 1 : 0);
+  const order = (e: ExecutionReport) => (isFine(e.result) ? 1 : 0);
   const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
   lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
   const rows = ordered.map((e) => {
@@ -296,7 +315,7 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
     const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
       .map(([k, v]) => `${k}: ${String(v)}`)
       .join(', ');
-    const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
+    const mark = isFine(e.result) ? '' : '❌ ';
     return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
   });
   addRows(lines, rows, 'more executions are listed in the result file.');

@@ -1,5 +1,6 @@
-import { Input } from './constants.js';
-import { InputError } from '../errors.js';
+import { Input } from '../names.js';
+import { InputError, quote } from '../errors.js';
+import { jwtExpiry, type Credentials } from '../qflow/auth.js';
 import { resolveGateway } from '../qflow/gateway.js';
 import { expandMatrix, type RunRequest } from './matrix.js';
 import {
@@ -12,17 +13,10 @@ import {
   parsePositiveInteger,
   parseStructured,
   parseUuid,
-  quote,
   yamlParserFor,
   type NodeSelection,
 } from './parse.js';
 import { normalizeStatus } from '../wait/status.js';
-
-/** How the action gets its bearer JWT. */
-export type Credentials =
-  | { kind: 'token'; token: string }
-  | { kind: 'oauth-client'; clientId: string; clientSecret: string }
-  | { kind: 'password'; username: string; password: string };
 
 /** Everything the action was asked to do, checked. Nothing else reads inputs. */
 export interface Settings {
@@ -41,6 +35,10 @@ export interface Settings {
   maxParallel: number;
   /** Stop waiting at the first execution that fails. */
   failFast: boolean;
+  /** Override variables the workflow's definition does not declare are passed, not refused. */
+  allowUnknownVariables: boolean;
+  /** Check everything and show the run requests, starting nothing. */
+  dryRun: boolean;
   /** Wait for a final status (true) or return as soon as the execution has started (false). */
   wait: boolean;
   /** Longest wait for a final status, in milliseconds. */
@@ -72,7 +70,7 @@ export type InputReader = (name: Input) => string;
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs.
  */
-export async function readSettings(read: InputReader, registerSecret: (secret: string) => void): Promise<Settings> {
+export async function readSettings(read: InputReader, registerSecret: (secret: string) => void, now = Date.now()): Promise<Settings> {
   for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
     const value = read(secret);
     if (value !== '') registerSecret(value);
@@ -87,6 +85,13 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
   if (variables) checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
   const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
   const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+  // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
+  const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
+  if (matrix !== undefined && emptyEntry) {
+    throw new InputError(
+      `Input '${Input.Matrix}' has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`,
+    );
+  }
   if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
     throw new InputError(
       `Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`,
@@ -123,13 +128,15 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
 
   return {
     gatewayUrl: resolveGateway(Input.Platform, read(Input.Platform), Input.GatewayUrl, read(Input.GatewayUrl)),
-    credentials: readCredentials(read),
+    credentials: readCredentials(read, now),
     workflowId: parseUuid(Input.WorkflowId, workflowId),
     executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
     runs,
     fanOut: matrix !== undefined,
     maxParallel,
     failFast,
+    allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
+    dryRun: parseBoolean(Input.DryRun, read(Input.DryRun) || 'false'),
     wait,
     timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
     pollIntervalMs,
@@ -155,7 +162,7 @@ function readCommentToken(read: InputReader): string | undefined {
   return token;
 }
 
-function readCredentials(read: InputReader): Credentials {
+function readCredentials(read: InputReader, now: number): Credentials {
   const token = read(Input.Token);
   const clientId = read(Input.ClientId);
   const clientSecret = read(Input.ClientSecret);
@@ -173,6 +180,13 @@ function readCredentials(read: InputReader): Credentials {
   if (token !== '') {
     if (/\s/.test(token)) {
       throw new InputError(`Input '${Input.Token}' contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
+    }
+    // A JWT says when it expires: an expired one would only earn a 401 on the first call.
+    const expiry = jwtExpiry(token);
+    if (expiry !== undefined && expiry <= now) {
+      throw new InputError(
+        `Input '${Input.Token}' is a JWT that expired at ${new Date(expiry).toISOString()} (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the token is obtained and renewed for you.`,
+      );
     }
     return { kind: 'token', token };
   }

@@ -1,14 +1,8 @@
-import { InputError } from '../errors.js';
+import { InputError, quote } from '../errors.js';
 import { isNodeId, isUuid } from '../qflow/forms.js';
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
-export function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${shown}'`;
-}
 
 export function parseUuid(name: string, value: string): string {
   if (!isUuid(value)) {

@@ -1,4 +1,7 @@
-/** The action's inputs, as named in action.yml. Nothing else spells these strings. */
+/**
+ * The run's inputs and outputs, named as action.yml names them; the command's flags are the same names
+ * (`--workflow-id`). Nothing else spells these strings.
+ */
 export enum Input {
   Platform = 'platform',
   GatewayUrl = 'gateway-url',
@@ -14,6 +17,8 @@ export enum Input {
   Matrix = 'matrix',
   MaxParallel = 'max-parallel',
   FailFast = 'fail-fast',
+  AllowUnknownVariables = 'allow-unknown-variables',
+  DryRun = 'dry-run',
   Wait = 'wait',
   Timeout = 'timeout',
   PollInterval = 'poll-interval',
@@ -47,7 +52,9 @@ export enum Output {
 }
 
 /** What the `result` output says about the run, in one word a later step can test. */
-export type Result = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'started';
+export type Result = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'started' | 'validated';
 
-/** How far back the execution list may reach (QFlow 1.18 release notes). */
-export const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** A result that is no failure: the executions succeeded, were started (`wait: false`) or were only checked (`dry-run`). */
+export function isFine(result: Result): boolean {
+  return result === 'success' || result === 'started' || result === 'validated';
+}

@@ -1,0 +1,198 @@
+/**
+ * The `qflow-run` command against the simulator: each exit code, --json, --dotenv, --summary,
+ * settings from the environment alone, secrets kept out of its output, and cancellation. In-process
+ * (src/ as it is), with one run of the bundle as a smoke test.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { EXIT, main } from '../src/cli/main.js';
+import { CLIENT, withSimulator } from './support/e2e.js';
+import type { QFlowSimulator, SimWorkflow } from '../src/simulator/server.js';
+
+const CLI_BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/cli/index.js');
+
+function capture(tty = false) {
+  const stream = new PassThrough() as PassThrough & { isTTY?: boolean; text: () => string };
+  let text = '';
+  stream.on('data', (d: Buffer) => (text += d.toString()));
+  stream.isTTY = tty;
+  stream.text = () => text;
+  return stream;
+}
+
+/** Runs the command in-process with the simulator's URL and OAuth client in the environment. */
+async function qflowRun(sim: QFlowSimulator, workflow: SimWorkflow, argv: string[], env: Record<string, string> = {}, signals = new EventEmitter()) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-cli-'));
+  const stdout = capture();
+  const stderr = capture((env.TTY ?? '') === '1');
+  const code = await main(
+    argv,
+    {
+      QFLOW_GATEWAY_URL: sim.url,
+      QFLOW_WORKFLOW_ID: workflow.id,
+      QFLOW_CLIENT_ID: CLIENT.id,
+      QFLOW_CLIENT_SECRET: CLIENT.secret,
+      QFLOW_POLL_INTERVAL: '200ms',
+      QFLOW_MAX_POLL_INTERVAL: '500ms',
+      TMPDIR: dir,
+      ...env,
+    },
+    { stdout, stderr },
+    signals,
+  );
+  return { code, stdout: stdout.text(), stderr: stderr.text(), dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+describe('qflow-run', () => {
+  it('exits 0 on success, with settings from the environment alone, and writes the dotenv report and the summary', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, []);
+      const dotenv = path.join(run.dir, 'qflow.env');
+      const summary = path.join(run.dir, 'qflow.md');
+      const second = await qflowRun(sim, workflow, ['--dotenv', dotenv, '--summary', summary]);
+      expect(run.code).toBe(EXIT.success);
+      expect(second.code).toBe(EXIT.success);
+      const lines = (await readFile(dotenv, 'utf8')).trim().split('\n');
+      expect(lines).toContain(`QFLOW_EXECUTION_ID=${sim.executions[1].id}`);
+      expect(lines).toContain('QFLOW_STATUS=Success');
+      expect(lines).toContain('QFLOW_RESULT=success');
+      expect(lines.every((l) => /^QFLOW_[A-Z_]+=[^\n]*$/.test(l))).toBe(true);
+      expect(await readFile(summary, 'utf8')).toContain('## ✅ QFlow workflow succeeded');
+      for (const out of [run.stderr, run.stdout, second.stderr]) expect(out).not.toContain(CLIENT.secret);
+      await run.cleanup();
+      await second.cleanup();
+    }));
+
+  it('prints the result as one JSON document on stdout with --json, step data included', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, ['--json', '--step-outputs', 'node-7c1d9e20-stop-instances']);
+      expect(run.code).toBe(EXIT.success);
+      const result = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(result).toMatchObject({
+        executionId: sim.executions[0].id,
+        result: 'success',
+        stepOutputs: { 'node-7c1d9e20-stop-instances': workflow.steps[1].output },
+      });
+      await run.cleanup();
+    }));
+
+  it('logs one line per change of status on stderr, without colour unless on a terminal', () =>
+    withSimulator({ workflow: { durationMs: 2000 } }, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, []);
+      const looks = run.stderr.split('\n').filter((l) => /^\[[^\]]+\] Running$/.test(l));
+      expect(sim.callsTo('list').length).toBeGreaterThan(2);
+      expect(looks).toHaveLength(1);
+      expect(run.stderr).not.toContain('\u001b[');
+      const tty = await qflowRun(sim, workflow, ['--workflow-id', 'nope'], { TTY: '1' });
+      expect(tty.stderr).toContain('\u001b[31m');
+      const noColour = await qflowRun(sim, workflow, ['--workflow-id', 'nope'], { TTY: '1', NO_COLOR: '1' });
+      expect(noColour.stderr).not.toContain('\u001b[');
+      await Promise.all([run, tty, noColour].map((r) => r.cleanup()));
+    }));
+
+  it('exits 1 when the execution fails', () =>
+    withSimulator({ workflow: { finalStatus: 'Failed' } }, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, []);
+      expect(run.code).toBe(EXIT.failed);
+      expect(run.stderr).toMatch(/ended with status 'Failed'/);
+      await run.cleanup();
+    }));
+
+  it.each([
+    [['--workflow-id', 'not-a-uuid'], /Flag --workflow-id is 'not-a-uuid', which is not a UUID/],
+    [['--timeout', 'soon'], /Flag --timeout is 'soon', which is not a duration/],
+    [['--bogus', 'x'], /Unknown flag --bogus/],
+    [['--comment-on-pr'], /Unknown flag --comment-on-pr\. It is for the GitHub Action only/],
+    [['stray'], /'stray' is not a flag/],
+  ])('exits 2 on bad usage %j before any call, naming the flag', (argv, message) =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, argv);
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toMatch(message);
+      expect(sim.calls).toHaveLength(0);
+      await run.cleanup();
+    }),
+  );
+
+  it('exits 3 at the timeout', () =>
+    withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, [], { QFLOW_TIMEOUT: '1s' });
+      expect(run.code).toBe(EXIT.timedOut);
+      await run.cleanup();
+    }));
+
+  it('exits 4 when the login is refused, and 4 when the run call may have started', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const refused = await qflowRun(sim, workflow, [], { QFLOW_CLIENT_SECRET: 'wrong-secret' });
+      expect(refused.code).toBe(EXIT.noResult);
+      expect(refused.stderr).toMatch(/HTTP 401/);
+      expect(refused.stderr).not.toContain('wrong-secret');
+      sim.addFault({ endpoint: 'run', times: 1, action: { drop: true } });
+      const lost = await qflowRun(sim, workflow, []);
+      expect(lost.code).toBe(EXIT.noResult);
+      expect(lost.stderr).toMatch(/An execution may have started/);
+      await refused.cleanup();
+      await lost.cleanup();
+    }));
+
+  it('warns when a secret is given as a flag, and still works', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, ['--client-secret', CLIENT.secret], { QFLOW_CLIENT_SECRET: '' });
+      expect(run.code).toBe(EXIT.success);
+      expect(run.stderr).toContain('warning: --client-secret was given on the command line');
+      expect(run.stderr).not.toContain(CLIENT.secret);
+      await run.cleanup();
+    }));
+
+  it('exits 130 when cancelled by SIGINT, saying the execution goes on', () =>
+    withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
+      const signals = new EventEmitter();
+      const timer = setInterval(() => {
+        if (sim.callsTo('list').length > 0) {
+          clearInterval(timer);
+          signals.emit('SIGINT', 'SIGINT');
+        }
+      }, 20);
+      const run = await qflowRun(sim, workflow, [], {}, signals);
+      expect(run.code).toBe(EXIT.cancelled);
+      expect(run.stderr).toMatch(/goes on in QFlow/);
+      await run.cleanup();
+    }));
+
+  it('runs as the bundled command, --help listing every flag with its variable', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const help = await spawnBundle(['--help'], {});
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/--workflow-id\s+QFLOW_WORKFLOW_ID/);
+      expect(help.stdout).toMatch(/--client-secret\s+QFLOW_CLIENT_SECRET \(set it there, not as a flag\)/);
+      const run = await spawnBundle(['--json'], {
+        QFLOW_GATEWAY_URL: sim.url,
+        QFLOW_WORKFLOW_ID: workflow.id,
+        QFLOW_CLIENT_ID: CLIENT.id,
+        QFLOW_CLIENT_SECRET: CLIENT.secret,
+        QFLOW_POLL_INTERVAL: '200ms',
+      });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ result: 'success', executionId: sim.executions[0].id });
+    }));
+});
+
+function spawnBundle(argv: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * The workflow's own definition: mistakes caught before a run is wasted (zero run calls), dry-run, and
+ * a summary that shows what ran, read as GitHub shows it (a GFM renderer; Mermaid's own parser).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { JSDOM } from 'jsdom';
+import { marked } from 'marked';
+import { label } from '../src/run/diagram.js';
+import { withSimulator } from './support/e2e.js';
+import { runEngine } from './support/engine.js';
+
+const CONNECTOR_A = 'aa70acae-6ea8-3acf-b504-f327855b316a';
+const CONNECTOR_B = '5b1e7c0d-2f44-4c1e-9a53-0c8f1e2d3b4a';
+
+/** Mermaid's parser, which in Node needs a DOM. */
+async function parseMermaid(text: string): Promise<unknown> {
+  const { window } = new JSDOM('');
+  Object.assign(globalThis, { window, document: window.document });
+  const { default: mermaid } = await import('mermaid');
+  return mermaid.parse(text, { suppressErrors: false });
+}
+
+describe('checks against the definition, before any run call', () => {
+  it('refuses an override variable the workflow does not declare, naming the nearest', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "us-east-1"}` });
+      expect(report.badInput).toBe(true);
+      expect(report.message).toMatch(
+        /Input 'variables' overrides the variable 'regoin', which workflow .* does not declare\. Did you mean 'region'\? Its variables: credentials, region, dryRun\. To pass it anyway, set 'allow-unknown-variables: true'\./,
+      );
+      expect(sim.callsTo('run')).toHaveLength(0);
+    }));
+
+  it('passes it with allow-unknown-variables', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow, {
+        variables: `{"credentials": "${CONNECTOR_A}", "region": "us-east-1", "ticket": "CHG-1"}`,
+        'allow-unknown-variables': 'true',
+      });
+      expect(report.result).toBe('success');
+      expect(sim.callsTo('run')).toHaveLength(1);
+    }));
+
+  it('refuses an override that leaves out a cloud variable the workflow has', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}"}` });
+      expect(report.message).toMatch(
+        /overrides variables but leaves out 'region'\. When variables are overridden, QFlow needs every cloud variable the workflow has \(credentials, region\)/,
+      );
+      expect(sim.callsTo('run')).toHaveLength(0);
+      // connectorId (1.19) stands for credentials.
+      const ok = await runEngine(sim, workflow, {
+        variables: `{"connectorId": "${CONNECTOR_A}", "region": "us-east-1"}`,
+        'allow-unknown-variables': 'true',
+      });
+      expect(ok.report.result).toBe('success');
+    }));
+
+  it('refuses a node ID in step-outputs that is no node of the workflow, naming the nearest', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow, { 'step-outputs': 'node-7c1d9e20-stop-instance' });
+      expect(report.message).toMatch(
+        /Input 'step-outputs' names the node 'node-7c1d9e20-stop-instance', which is not a node of the workflow\. Did you mean 'node-7c1d9e20-stop-instances'\?/,
+      );
+      expect(sim.callsTo('run')).toHaveLength(0);
+    }));
+
+  it('goes on with one warning when the definition cannot be read (403)', () =>
+    withSimulator({}, async (sim, workflow) => {
+      sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 403, body: '{"message":"no READ"}' } });
+      const { report, lines } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "x"}` });
+      expect(report.result).toBe('success');
+      expect(lines.filter((l) => l.startsWith('warning:') && l.includes('not checked against'))).toHaveLength(1);
+    }));
+
+  it('stops a fan-out at a missing workflow with one error and no run call, reading the definition once', () =>
+    withSimulator({}, async (sim, workflow) => {
+      sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 404, body: '{"message":"Workflow not found"}' } });
+      const { report } = await runEngine(sim, workflow, { matrix: '{"region": ["us-east-1", "eu-west-1", "ap-south-1"]}' });
+      expect(report.errored).toBe(true);
+      expect(report.message).toMatch(/HTTP 404.*was not found/);
+      expect(sim.callsTo('run')).toHaveLength(0);
+      expect(sim.callsTo('workflow')).toHaveLength(1);
+    }));
+
+  it('stops a fan-out with a refused token at the first answer, with no run call', () =>
+    withSimulator({ credentials: { token: 'good-token' } }, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow, {
+        'client-id': '',
+        'client-secret': '',
+        token: 'stale-token',
+        matrix: '{"region": ["us-east-1", "eu-west-1"]}',
+      });
+      expect(report.message).toMatch(/HTTP 401/);
+      expect(sim.callsTo('run')).toHaveLength(0);
+    }));
+
+  it('dry-run checks everything and shows the run requests, starting nothing', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report, lines, summary } = await runEngine(sim, workflow, {
+        'dry-run': 'true',
+        matrix: `{"credentials": ["${CONNECTOR_A}", "${CONNECTOR_B}"], "region": ["us-east-1"]}`,
+      });
+      expect(report.result).toBe('validated');
+      expect(sim.callsTo('run')).toHaveLength(0);
+      expect(lines.filter((l) => l.startsWith('Dry run: would send POST'))).toHaveLength(2);
+      expect(summary).toContain('checked, nothing started (dry run)');
+    }));
+});
+
+describe('the summary shows what ran', () => {
+  it('spends no call on the definition when there is nothing to check against it', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report } = await runEngine(sim, workflow);
+      expect(report.result).toBe('success');
+      expect(sim.callsTo('workflow')).toHaveLength(0);
+    }));
+
+  it('names the steps, draws the workflow with the failed node marked, and renders as GitHub would', () =>
+    withSimulator(
+      {
+        workflow: {
+          finalStatus: 'Failed',
+          steps: [
+            { nodeId: 'trigger', nodeType: 'Trigger', name: 'When "run" is called' },
+            { nodeId: 'node-7c1d9e20-stop-instances', nodeType: 'AWS', name: 'Stop instances [prod] | #1', status: 'Failed' },
+            { nodeId: 'node-41b2aa07-notify', nodeType: 'Email', name: 'Notify <team>', status: 'Success' },
+          ],
+        },
+      },
+      async (sim, workflow) => {
+        const { summary } = await runEngine(sim, workflow, { 'step-outputs': 'node-41b2aa07-notify' });
+        expect(summary).toContain('| Stop instances [prod] \\| #1 | `node-7c1d9e20-stop-instances` | AWS | ❌ Failed |');
+        const html = await marked.parse(summary, { gfm: true });
+        // Every table has a header that says something.
+        expect(html).not.toMatch(/<th>\s*<\/th>/);
+        expect(html).toContain('<th>Workflow</th>');
+        const diagram = /```mermaid\n([\s\S]*?)```/.exec(summary)?.[1];
+        expect(diagram).toBeDefined();
+        await expect(parseMermaid(diagram!)).resolves.toBeTruthy();
+        expect(diagram).toMatch(/class n1 failed/);
+        expect(diagram).toMatch(/n0 --> n1/);
+      },
+    ));
+
+  it('escapes a step name so it cannot break the diagram', async () => {
+    const names = ['a"] --> x["b', 'close ]) and (open', 'emoji ✅ & <b>bold</b>', 'hash # and ; semicolons'];
+    const text = ['flowchart LR', ...names.map((n, i) => `  n${i}["${label(n)}"]`)].join('\n');
+    await expect(parseMermaid(text)).resolves.toBeTruthy();
+  });
+
+  it('tells two connectors in one region apart in a fan-out', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { summary, report } = await runEngine(sim, workflow, {
+        matrix: `{"credentials": ["${CONNECTOR_A}", "${CONNECTOR_B}"], "region": ["us-east-1"]}`,
+      });
+      expect(report.result).toBe('success');
+      const rows = summary.split('\n').filter((l) => l.includes('us-east-1'));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toContain(CONNECTOR_A);
+      expect(rows[1]).toContain(CONNECTOR_B);
+    }));
+});
+
+describe('smaller mistakes, before any call', () => {
+  it('refuses an expired JWT given as token', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const expired = `${part({ alg: 'none' })}.${part({ exp: Math.floor(Date.now() / 1000) - 60 })}.sig`;
+      await expect(runEngine(sim, workflow, { 'client-id': '', 'client-secret': '', token: expired })).rejects.toThrow(
+        /Input 'token' is a JWT that expired at/,
+      );
+      expect(sim.calls).toHaveLength(0);
+    }));
+
+  it.each([
+    ['region: [us-east-1, ]', /Input 'matrix' has an empty entry in a list \(', \]'\)/],
+    ['region: [us-east-1, , eu-west-1]', /Input 'matrix' (has an empty entry|is neither valid JSON nor valid YAML)/],
+  ])('refuses a matrix list with an empty entry: %s', (matrix, message) =>
+    withSimulator({}, async (sim, workflow) => {
+      await expect(runEngine(sim, workflow, { matrix })).rejects.toThrow(message);
+      expect(sim.calls).toHaveLength(0);
+    }),
+  );
+});

@@ -1,0 +1,42 @@
+// Which folders may import which: the engine knows nothing of its front-ends. Kept apart from
+// eslint.config.js so a test can lint planted files with exactly these rules.
+export default [
+  // The engine knows nothing of its front-ends: the domain folders and the engine import neither the
+  // action nor the command, nor the runner's toolkit.
+  {
+    files: ['src/qflow/**/*.ts', 'src/wait/**/*.ts', 'src/run/**/*.ts', 'src/*.ts'],
+    ignores: ['src/index.ts', 'src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/action/*', '**/cli/*'],
+              message: 'The engine and the domain folders import nothing from a front-end (src/action/, src/cli/).',
+            },
+            { group: ['@actions/*'], message: "Only the action (src/action/) talks to the runner's toolkit." },
+          ],
+        },
+      ],
+    },
+  },
+  // Below the engine: the QFlow API and the wait import nothing from the engine.
+  {
+    files: ['src/qflow/**/*.ts', 'src/wait/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/run/*', '**/action/*', '**/cli/*'],
+              message: 'src/qflow/ and src/wait/ import nothing from the engine (src/run/) or a front-end.',
+            },
+            { group: ['@actions/*'], message: "Only the action (src/action/) talks to the runner's toolkit." },
+          ],
+        },
+      ],
+    },
+  },
+];

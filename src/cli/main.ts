@@ -1,0 +1,251 @@
+/**
+ * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
+ * for a terminal. Flags are the action's input names (`--workflow-id`), each also read from
+ * `QFLOW_<NAME>`; the log goes to stderr, one line per change; the result goes where the platform
+ * wants it: JSON on stdout (`--json`), KEY=VALUE lines for a dotenv report (`--dotenv`), the summary
+ * as Markdown (`--summary`); the exit code says how it ended.
+ */
+import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { CancelledError, InputError } from '../errors.js';
+import { Input, Output } from '../names.js';
+import { readSettings } from '../run/inputs.js';
+import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js';
+import { disposeRun, runQFlow } from '../run/engine.js';
+import { proxyAgentFrom } from '../action/proxy.js';
+import { Redactor } from '../redact.js';
+import { systemClock } from '../time.js';
+import { FLAGS, VERSION } from './flags.js';
+import { GITHUB_ONLY, variableOf, type Flag } from './flag.js';
+
+/** How the command ended, for the CI that runs it (the README has the table). */
+export const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 } as const;
+
+/** The command's own flags, besides the action's inputs. */
+const OWN_FLAGS: { name: string; value?: string; description: string }[] = [
+  { name: 'json', description: 'Print the result as one JSON document on stdout (the result file; step data up to 16 MiB in all).' },
+  {
+    name: 'dotenv',
+    value: 'FILE',
+    description: 'Write QFLOW_EXECUTION_ID, QFLOW_STATUS, QFLOW_RESULT and the other one-line outputs as KEY=VALUE lines.',
+  },
+  { name: 'summary', value: 'FILE', description: 'Write the summary as Markdown (a merge-request note, a build artifact).' },
+  { name: 'help', description: 'Show this help.' },
+  { name: 'version', description: 'Show the version.' },
+];
+/** --json prints step data only while the result file is at most this large. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/** The one-line outputs a dotenv report carries. */
+const DOTENV_OUTPUTS = [
+  Output.ExecutionId,
+  Output.Status,
+  Output.Result,
+  Output.StartedAt,
+  Output.EndedAt,
+  Output.DurationSeconds,
+  Output.OutputFile,
+  Output.ApiCalls,
+];
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+interface Parsed {
+  values: Map<string, string>;
+  json: boolean;
+  dotenv?: string;
+  summary?: string;
+  help: boolean;
+  version: boolean;
+}
+
+/** Runs the command; resolves with its exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = process, signals: NodeJS.EventEmitter = process): Promise<number> {
+  const redactor = new Redactor();
+  const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
+  const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const say = (text: string) => io.stderr.write(`${redactor.text(wording(text))}\n`);
+  const warn = (text: string) => say(paint('33', `warning: ${text}`));
+  const fail = (code: number, text: string) => {
+    say(paint('31', `error: ${text}`));
+    return code;
+  };
+
+  let parsed: Parsed;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    return fail(EXIT.usage, `${(error as Error).message} See qflow-run --help.`);
+  }
+  if (parsed.help) {
+    io.stdout.write(help());
+    return EXIT.success;
+  }
+  if (parsed.version) {
+    io.stdout.write(`qflow-run ${VERSION}\n`);
+    return EXIT.success;
+  }
+  for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
+    warn(
+      `--${flag.name} was given on the command line, where process lists and shell history show it. Set ${flag.variable} in the environment instead.`,
+    );
+  }
+  const read = (name: Input) => (parsed.values.get(name) ?? env[variableOf(name)] ?? '').trim();
+
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (cancel.signal.aborted) return;
+    say(`Received ${signal}: stopping the wait.`);
+    cancel.abort(new CancelledError());
+  };
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  let report: RunReport | undefined;
+  try {
+    const settings = await readSettings(read, (secret) => redactor.add(secret)).catch((error: unknown) => {
+      if (error instanceof InputError) throw new UsageError(error.message);
+      throw error;
+    });
+    let last = '';
+    report = await runQFlow(settings, {
+      log: {
+        // One line per change: a look that saw the same status as the one before says nothing new.
+        info: (message) => {
+          const news = message.replace(/^\[[^\]]*\] /, '');
+          if (news !== last) say(message);
+          last = news;
+        },
+        debug: (message) => {
+          if (env.QFLOW_DEBUG === '1' || env.RUNNER_DEBUG === '1') say(paint('2', message));
+        },
+        warning: warn,
+      },
+      signal: cancel.signal,
+      clock: systemClock,
+      tempDir: env.RUNNER_TEMP || env.TMPDIR || os.tmpdir(),
+      redactor,
+      registerSecret: (secret) => redactor.add(secret),
+      group: async (title, body) => {
+        say(paint('1', `== ${title}`));
+        return body();
+      },
+      agent: proxyAgentFrom(env, 'qflow-run'),
+    });
+    await publish(report, parsed, io, redactor, warn);
+    const code = exitCode(report);
+    if (code !== EXIT.success)
+      say(paint(code === EXIT.cancelled ? '33' : '31', redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`)));
+    return code;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(error instanceof UsageError ? EXIT.usage : EXIT.noResult, message);
+  } finally {
+    if (report) await disposeRun(report);
+    signals.off('SIGINT', onSignal);
+    signals.off('SIGTERM', onSignal);
+  }
+}
+
+/** A bad flag or input, before any call: exit 2. */
+class UsageError extends Error {}
+
+/** The exit code of a run: how it ended, the most telling first. */
+export function exitCode(report: RunReport): number {
+  if (report.result === 'cancelled') return EXIT.cancelled;
+  if (report.badInput) return EXIT.usage;
+  // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
+  if (report.errored || report.executions.some((e) => e.executionId === undefined && e.result === 'failure')) return EXIT.noResult;
+  if (report.result === 'timed_out') return EXIT.timedOut;
+  if (report.result === 'failure') return EXIT.failed;
+  return EXIT.success;
+}
+
+async function publish(report: RunReport, parsed: Parsed, io: Io, redactor: Redactor, warn: (text: string) => void): Promise<void> {
+  if (parsed.summary !== undefined) await writeFile(parsed.summary, redactor.text(summaryMarkdown(report)));
+  if (parsed.dotenv !== undefined) {
+    const { values } = await buildOutputs(report, redactor);
+    const lines = DOTENV_OUTPUTS.map((name) => `${variableOf(name)}=${dotenvValue(values.get(name) ?? '')}`);
+    await writeFile(parsed.dotenv, `${lines.join('\n')}\n`);
+  }
+  if (parsed.json) {
+    const file = report.outputFile;
+    if (file !== undefined && (await stat(file)).size <= MAX_JSON_BYTES) {
+      io.stdout.write(`${(await readFile(file, 'utf8')).trimEnd()}\n`);
+    } else {
+      // Too large to print whole (or nothing started): the result without step data, which the file has in full.
+      if (file !== undefined) warn(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
+      const { values } = await buildOutputs(report, redactor);
+      io.stdout.write(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
+    }
+  }
+}
+
+/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
+function dotenvValue(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
+}
+
+/** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */
+function parseArguments(argv: string[]): Parsed {
+  const parsed: Parsed = { values: new Map(), json: false, help: false, version: false };
+  const byName = new Map<string, Flag>(FLAGS.map((f) => [f.name, f]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    if (!match) throw new Error(`'${arg}' is not a flag. Expected flags such as --workflow-id <uuid>.`);
+    const [, name, inline] = match;
+    const own = OWN_FLAGS.find((f) => f.name === name);
+    const flag = byName.get(name);
+    if (!own && !flag) {
+      const hint = GITHUB_ONLY.includes(name) ? ' It is for the GitHub Action only.' : '';
+      throw new Error(`Unknown flag --${name}.${hint}`);
+    }
+    const takesValue = own ? own.value !== undefined : true;
+    const boolean = flag !== undefined && (flag.default === 'true' || flag.default === 'false');
+    let value = inline;
+    if (value === undefined && takesValue) {
+      const next = argv[i + 1];
+      if (next !== undefined && !(boolean && next.startsWith('--'))) value = argv[++i];
+      else if (boolean) value = 'true';
+      else throw new Error(`Flag --${name} needs a value.`);
+    }
+    if (own) {
+      if (name === 'json' || name === 'help' || name === 'version') parsed[name] = true;
+      else parsed[name as 'dotenv' | 'summary'] = value;
+    } else {
+      parsed.values.set(name, value ?? '');
+    }
+  }
+  return parsed;
+}
+
+/** Messages name inputs as action.yml does ('workflow-id'); here they are flags (--workflow-id). */
+function wording(text: string): string {
+  const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
+  const quoted = new RegExp(`'(${names.map((n) => n.replace(/-/g, '\\-')).join('|')})'`, 'g');
+  return text
+    .replace(quoted, '--$1')
+    .replace(/\bInputs (--)/g, 'Flags $1')
+    .replace(/\bInput (--)/g, 'Flag $1');
+}
+
+function help(): string {
+  const width = 28;
+  const row = (left: string, right: string) => `  ${left.padEnd(width)}${right}\n`;
+  let text = `qflow-run ${VERSION}: run a Qualys Flow (QFlow) workflow and wait for its result.\n\n`;
+  text +=
+    'Usage: qflow-run --gateway-url URL --workflow-id UUID [flags]   (secrets from the environment: QFLOW_TOKEN, QFLOW_CLIENT_SECRET, QFLOW_PASSWORD)\n\n';
+  text += 'Flags (each also read from the environment variable shown):\n';
+  for (const flag of FLAGS) {
+    const fallback = flag.default !== '' ? ` Default: ${flag.default}.` : '';
+    text += row(`--${flag.name}`, `${flag.variable}${flag.secret ? ' (set it there, not as a flag)' : ''}`);
+    text += `  ${' '.repeat(width)}${flag.description}${fallback}\n`;
+  }
+  text += '\nOutput:\n';
+  for (const own of OWN_FLAGS) text += row(`--${own.name}${own.value ? ` ${own.value}` : ''}`, own.description);
+  text += '\nExit codes: 0 succeeded (or started, with --wait false); 1 the execution did not succeed; 2 bad flags or input, before any call;\n';
+  text += '3 timed out; 4 no result for another reason (API error, login, a run call whose outcome is unknown); 130 cancelled.\n';
+  return text;
+}

@@ -1,0 +1,45 @@
+/**
+ * A picture of the workflow for the summary: a Mermaid flowchart of its nodes (from the definition's
+ * `next` and `previous`), each styled by its step's status. GitHub renders Mermaid with its defaults
+ * (at most 50,000 characters and 500 edges); the picture is drawn only well within them.
+ */
+import type { StepRecord } from '../qflow/client.js';
+import type { WorkflowComponent } from '../qflow/definition.js';
+
+/** Nodes drawn at most: beyond this the steps table alone says it. */
+export const MAX_DIAGRAM_NODES = 60;
+
+/** The Mermaid block, or undefined when there is nothing to draw or too much. */
+export function workflowDiagram(components: WorkflowComponent[], steps: StepRecord[], failed: Set<string>): string | undefined {
+  if (components.length === 0 || components.length > MAX_DIAGRAM_NODES) return undefined;
+  // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
+  const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
+  const ran = new Set(steps.map((s) => s.nodeId));
+  const lines = ['```mermaid', 'flowchart LR'];
+  for (const c of components) lines.push(`  ${key.get(c.id)}["${label(c.name)}"]`);
+  const edges = new Set<string>();
+  for (const c of components) {
+    for (const next of c.next) if (key.has(next)) edges.add(`${key.get(c.id)} --> ${key.get(next)}`);
+    for (const previous of c.previous) if (key.has(previous)) edges.add(`${key.get(previous)} --> ${key.get(c.id)}`);
+  }
+  for (const edge of edges) lines.push(`  ${edge}`);
+  for (const c of components) {
+    const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) ? 'succeeded' : 'notrun';
+    lines.push(`  class ${key.get(c.id)} ${kind}`);
+  }
+  lines.push(
+    '  classDef succeeded fill:#dafbe1,stroke:#1a7f37',
+    '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px',
+    '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3',
+    '```',
+  );
+  return lines.join('\n');
+}
+
+/** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
+export function label(name: string): string {
+  return name
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
+    .slice(0, 200);
+}
