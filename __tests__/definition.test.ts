@@ -68,7 +68,9 @@ describe('checks against the definition, before any run call', () => {
   it('goes on with one warning when the definition cannot be read (403)', () =>
     withSimulator({}, async (sim, workflow) => {
       sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 403, body: '{"message":"no READ"}' } });
-      const { report, lines } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "x"}` });
+      const { report, lines } = await runEngine(sim, workflow, {
+        variables: `{"credentials": "${CONNECTOR_A}", "region": "us-east-1", "regoin": "x"}`,
+      });
       expect(report.result).toBe('success');
       expect(lines.filter((l) => l.startsWith('warning:') && l.includes('not checked against'))).toHaveLength(1);
     }));

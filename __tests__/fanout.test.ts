@@ -48,8 +48,8 @@ describe('a fan-out over a matrix', () => {
         const executions = rows(run.outputs);
         expect(executions.map((e) => e.item)).toEqual([1, 2, 3, 4, 5, 6]);
         expect(executions.map((e) => e.result)).toEqual(['success', 'success', 'success', 'success', 'success', 'failure']);
-        // The connector is under a secret-looking key: masked; the region is not.
-        expect(executions[5].variables).toEqual({ dryRun: 'false', credentials: '***', region: 'ap-south-1' });
+        // The connector ID is an identifier, not a secret: shown, so two accounts in one region read apart.
+        expect(executions[5].variables).toEqual({ dryRun: 'false', credentials: CONNECTORS[1], region: 'ap-south-1' });
         expect(new Set(executions.map((e) => e.executionId))).toEqual(new Set(sim.executions.map((e) => e.id)));
         expect(run.outputs['execution-id'].split(',')).toHaveLength(6);
         const stepOutputs = JSON.parse(run.outputs['step-outputs']) as Record<string, unknown>;

@@ -37,16 +37,21 @@ async function gitlabPipeline(variables: Record<string, string>): Promise<{ outp
   }
 }
 
+/** The project's CI/CD variables: the command's bundle, the simulator's URL and the OAuth client. */
+function projectVariables(gatewayUrl: string): Record<string, string> {
+  return {
+    QFLOW_RUN: `${process.execPath} ${CLI}`,
+    QFLOW_GATEWAY_URL: gatewayUrl,
+    QUALYS_CLIENT_ID: CLIENT.id,
+    QUALYS_CLIENT_SECRET: CLIENT.secret,
+    QFLOW_POLL_INTERVAL: '200ms',
+  };
+}
+
 describe('the GitLab CI example', () => {
   it('runs the workflow in one job and hands QFLOW_EXECUTION_ID to the next through a dotenv report', () =>
     withSimulator({}, async (sim) => {
-      const pipeline = await gitlabPipeline({
-        QFLOW_RUN: `${process.execPath} ${CLI}`,
-        QFLOW_GATEWAY_URL: sim.url,
-        QUALYS_CLIENT_ID: CLIENT.id,
-        QUALYS_CLIENT_SECRET: CLIENT.secret,
-        QFLOW_POLL_INTERVAL: '200ms',
-      });
+      const pipeline = await gitlabPipeline(projectVariables(sim.url));
       expect(pipeline.code).toBe(0);
       expect(pipeline.output).toMatch(/PASS\s+remediate/);
       expect(pipeline.output).toMatch(/PASS\s+report/);
@@ -58,14 +63,7 @@ describe('the GitLab CI example', () => {
 
   it('runs the nightly matrix on a scheduled pipeline', () =>
     withSimulator({}, async (sim) => {
-      const pipeline = await gitlabPipeline({
-        QFLOW_RUN: `${process.execPath} ${CLI}`,
-        QFLOW_GATEWAY_URL: sim.url,
-        QUALYS_CLIENT_ID: CLIENT.id,
-        QUALYS_CLIENT_SECRET: CLIENT.secret,
-        QFLOW_POLL_INTERVAL: '200ms',
-        CI_PIPELINE_SOURCE: 'schedule',
-      });
+      const pipeline = await gitlabPipeline({ ...projectVariables(sim.url), CI_PIPELINE_SOURCE: 'schedule' });
       expect(pipeline.code).toBe(0);
       expect(pipeline.output).toMatch(/PASS\s+nightly-remediation/);
       expect(sim.executions).toHaveLength(4);

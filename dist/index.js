@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1934:
+/***/ 1746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31374,11 +31374,63 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/action/constants.ts
-/** The action's inputs, as named in action.yml. Nothing else spells these strings. */
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/action/comment.ts
+/**
+ * The pull-request comment (`comment-on-pr`): the job summary, posted on the pull request whose event
+ * ran the job, as one comment per workflow, job and QFlow workflow that later runs update instead of
+ * adding new ones. `@actions/github` is loaded only here, only when a comment is asked for, so it costs
+ * nothing at start-up otherwise. A comment that cannot be made is a warning, never a failed step.
+ */
+
+/** The pull request of a `pull_request` or `pull_request_target` event, from the runner's environment. */
+async function pullRequestOf(env) {
+    if (!['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    const event = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+    const number = event.pull_request?.number ?? event.number;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    return typeof number === 'number' && owner && repo ? { owner, repo, number } : undefined;
+}
+/** The hidden line that marks this job's comment, so a later run finds and updates it. */
+function commentMarker(env, workflowId) {
+    return `<!-- qflow-run-action: ${env.GITHUB_WORKFLOW ?? ''} / ${env.GITHUB_JOB ?? ''} / ${workflowId} -->`;
+}
+/** Creates the comment, or updates the one a previous run of the same job made. */
+async function commentOnPullRequest(token, pr, marker, body, log) {
+    const text = `${marker}\n${body}`;
+    try {
+        const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const octokit = getOctokit(token);
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            per_page: 100,
+        });
+        const previous = comments.find((comment) => comment.body?.startsWith(marker));
+        if (previous) {
+            await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body: text });
+            log.info(`Updated the QFlow comment on pull request #${pr.number}.`);
+        }
+        else {
+            await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body: text });
+            log.info(`Commented on pull request #${pr.number}.`);
+        }
+    }
+    catch (error) {
+        const status = error.status;
+        const why = typeof status === 'number' ? `GitHub answered HTTP ${status}` : error instanceof Error ? error.message : String(error);
+        log.warning(`Could not comment on pull request #${pr.number} (${why}). The job's token needs the 'pull-requests: write' permission (add it under 'permissions:'); a pull request from a fork gets a read-only token.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/names.ts
+/**
+ * The run's inputs and outputs, named as action.yml names them; the command's flags are the same names
+ * (`--workflow-id`). Nothing else spells these strings.
+ */
 var Input;
 (function (Input) {
     Input["Platform"] = "platform";
@@ -31395,6 +31447,8 @@ var Input;
     Input["Matrix"] = "matrix";
     Input["MaxParallel"] = "max-parallel";
     Input["FailFast"] = "fail-fast";
+    Input["AllowUnknownVariables"] = "allow-unknown-variables";
+    Input["DryRun"] = "dry-run";
     Input["Wait"] = "wait";
     Input["Timeout"] = "timeout";
     Input["PollInterval"] = "poll-interval";
@@ -31426,8 +31480,10 @@ var Output;
     Output["ApiCalls"] = "api-calls";
     Output["Executions"] = "executions";
 })(Output || (Output = {}));
-/** How far back the execution list may reach (QFlow 1.18 release notes). */
-const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** A result that is no failure: the executions succeeded, were started (`wait: false`) or were only checked (`dry-run`). */
+function isFine(result) {
+    return result === 'success' || result === 'started' || result === 'validated';
+}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A bad input: the message names the input, the bad value (never a secret) and the expected form. */
@@ -31484,6 +31540,11 @@ class NetworkError extends Error {
 /** Why an operation stopped early, from an abort signal's reason. */
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
+/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+function quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `'${shown}'`;
 }
 
 ;// CONCATENATED MODULE: ./src/time.ts
@@ -31639,265 +31700,69 @@ function createTokenSource(credentials, http, clock, registerSecret, log) {
     return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/comment.ts
-/**
- * The pull-request comment (`comment-on-pr`): the job summary, posted on the pull request whose event
- * ran the job, as one comment per workflow, job and QFlow workflow that later runs update instead of
- * adding new ones. `@actions/github` is loaded only here, only when a comment is asked for, so it costs
- * nothing at start-up otherwise. A comment that cannot be made is a warning, never a failed step.
- */
+;// CONCATENATED MODULE: ./src/qflow/gateway.ts
 
-/** The pull request of a `pull_request` or `pull_request_target` event, from the runner's environment. */
-async function pullRequestOf(env) {
-    if (!['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    const event = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-    const number = event.pull_request?.number ?? event.number;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    return typeof number === 'number' && owner && repo ? { owner, repo, number } : undefined;
+/** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
+const PLATFORM_GATEWAYS = {
+    US1: 'https://gateway.qg1.apps.qualys.com',
+    US2: 'https://gateway.qg2.apps.qualys.com',
+    US3: 'https://gateway.qg3.apps.qualys.com',
+    US4: 'https://gateway.qg4.apps.qualys.com',
+    EU1: 'https://gateway.qg1.apps.qualys.eu',
+    EU2: 'https://gateway.qg2.apps.qualys.eu',
+    EU3: 'https://gateway.qg3.apps.qualys.it',
+    IN1: 'https://gateway.qg1.apps.qualys.in',
+    CA1: 'https://gateway.qg1.apps.qualys.ca',
+    AE1: 'https://gateway.qg1.apps.qualys.ae',
+    UK1: 'https://gateway.qg1.apps.qualys.co.uk',
+    AU1: 'https://gateway.qg1.apps.qualys.com.au',
+    KSA1: 'https://gateway.qg1.apps.qualysksa.com',
+};
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * The gateway's base URL, without a trailing slash. `gatewayUrl` wins over `platform` so a private
+ * cloud platform, which has a gateway of its own, is always reachable.
+ */
+function resolveGateway(platformInput, platform, urlInput, url) {
+    if (url !== '')
+        return checkGatewayUrl(urlInput, url);
+    if (platform === '') {
+        throw new InputError(`No gateway given. Set '${platformInput}' to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or '${urlInput}' to your API gateway URL.`);
+    }
+    const gateway = PLATFORM_GATEWAYS[platform.toUpperCase()];
+    if (!gateway) {
+        throw new InputError(`Input '${platformInput}' is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set '${urlInput}' for a private cloud platform.`);
+    }
+    return gateway;
 }
-/** The hidden line that marks this job's comment, so a later run finds and updates it. */
-function commentMarker(env, workflowId) {
-    return `<!-- qflow-run-action: ${env.GITHUB_WORKFLOW ?? ''} / ${env.GITHUB_JOB ?? ''} / ${workflowId} -->`;
-}
-/** Creates the comment, or updates the one a previous run of the same job made. */
-async function commentOnPullRequest(token, pr, marker, body, log) {
-    const text = `${marker}\n${body}`;
+/**
+ * A gateway URL never holds an `@`: one means a `user:password@` part (a password may even hold a `/`
+ * that hides where it ends), so it is read before anything else and no error quotes the value.
+ */
+const USER_INFO = /@/;
+function checkGatewayUrl(name, value) {
+    // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
+    if (USER_INFO.test(value)) {
+        throw new InputError(`Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`);
+    }
+    let url;
     try {
-        const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        const octokit = getOctokit(token);
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            owner: pr.owner,
-            repo: pr.repo,
-            issue_number: pr.number,
-            per_page: 100,
-        });
-        const previous = comments.find((comment) => comment.body?.startsWith(marker));
-        if (previous) {
-            await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: previous.id, body: text });
-            log.info(`Updated the QFlow comment on pull request #${pr.number}.`);
-        }
-        else {
-            await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body: text });
-            log.info(`Commented on pull request #${pr.number}.`);
-        }
+        url = new URL(value);
     }
-    catch (error) {
-        const status = error.status;
-        const why = typeof status === 'number' ? `GitHub answered HTTP ${status}` : error instanceof Error ? error.message : String(error);
-        log.warning(`Could not comment on pull request #${pr.number} (${why}). The job's token needs the 'pull-requests: write' permission (add it under 'permissions:'); a pull request from a fork gets a read-only token.`);
+    catch {
+        throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
     }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/qflow/budget.ts
-/** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
-const DEFAULT_CONCURRENCY = 2;
-/**
- * The estimate of other clients' pace follows their spending over about this share of the rate-limit
- * window (a minute of an hour): long enough to smooth a burst of run calls, short enough to see a
- * fleet that has finished.
- */
-const PACE_MEMORY = 1 / 60;
-function numberHeader(headers, name) {
-    const value = headers[name];
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
-function admission(status, headers) {
-    if (status !== 409 && status !== 429)
-        return 'admitted';
-    const said = readBudgetHeaders(headers);
-    const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
-    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
-    if (overConcurrency && !rateLimited)
-        return 'too-many-running';
-    return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
-}
-function readBudgetHeaders(headers) {
-    return {
-        limit: numberHeader(headers, 'x-ratelimit-limit'),
-        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
-        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-        toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
-        concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
-        concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
-    };
-}
-class ApiBudget {
-    clock;
-    endpoints = new Map();
-    concurrencyLimit;
-    constructor(clock) {
-        this.clock = clock;
+    if (url.username !== '' || url.password !== '') {
+        throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
     }
-    /**
-     * One answer of the gateway. A call held back by the rate limit did not count; `blockedForMs` says
-     * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
-     * the rate budget.
-     */
-    record(endpoint, headers, admitted, blockedForMs = 0) {
-        const now = this.clock.now();
-        const said = readBudgetHeaders(headers);
-        if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1)
-            this.concurrencyLimit = Math.floor(said.concurrencyLimit);
-        if (admitted === 'too-many-running')
-            return;
-        const state = this.state(endpoint);
-        if (said.limit !== undefined)
-            state.limit = said.limit;
-        if (said.windowSec !== undefined && said.windowSec > 0)
-            state.windowMs = said.windowSec * 1000;
-        if (admitted === 'rate-limited') {
-            state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
-            state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
-            return;
-        }
-        if (said.remaining === undefined) {
-            state.callsSince++;
-            return;
-        }
-        const previous = this.current(state, now);
-        const elapsed = previous === undefined ? 0 : now - previous.at;
-        if (previous !== undefined && previous.validUntil === undefined && elapsed > 0) {
-            const ours = state.callsSince + 1;
-            const others = Math.max(0, previous.remaining - ours - said.remaining);
-            // Each stretch counts for the time it covers, so a pause of any length counts for what it saw.
-            const fade = Math.exp(-elapsed / (PACE_MEMORY * (state.windowMs ?? 3_600_000)));
-            state.othersSeen = { calls: state.othersSeen.calls * fade + others, ms: state.othersSeen.ms * fade + elapsed };
-        }
-        state.report = { remaining: said.remaining, at: now };
-        state.callsSince = 0;
+    const loopback = LOOPBACK.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new InputError(`Input '${name}' is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`);
     }
-    /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
-    notBefore(endpoint) {
-        const own = this.endpoints.get(endpoint);
-        if (own?.report !== undefined)
-            return own.blockedUntil;
-        return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+    if (url.search !== '' || url.hash !== '') {
+        throw new InputError(`Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
     }
-    /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
-    view(endpoint) {
-        const now = this.clock.now();
-        const own = this.endpoints.get(endpoint);
-        const state = own?.report !== undefined ? own : this.freshest();
-        const report = state && this.current(state, now);
-        if (!state || !report || state.windowMs === undefined)
-            return undefined;
-        return {
-            remaining: Math.max(0, report.remaining - state.callsSince),
-            limit: state.limit ?? Math.max(1, report.remaining),
-            windowMs: state.windowMs,
-            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
-        };
-    }
-    /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
-    get maxConcurrent() {
-        return this.concurrencyLimit ?? DEFAULT_CONCURRENCY;
-    }
-    state(endpoint) {
-        let state = this.endpoints.get(endpoint);
-        if (!state)
-            this.endpoints.set(endpoint, (state = { callsSince: 0, othersSeen: { calls: 0, ms: 0 }, blockedUntil: 0 }));
-        return state;
-    }
-    /** The report, if it still says something about now. */
-    current(state, now) {
-        const report = state.report;
-        if (report === undefined)
-            return undefined;
-        if (report.validUntil !== undefined && now >= report.validUntil)
-            return undefined;
-        // Every call the report counted has aged out of the window since.
-        if (state.windowMs !== undefined && now - report.at >= state.windowMs)
-            return undefined;
-        return report;
-    }
-    freshest() {
-        let best;
-        for (const state of this.endpoints.values()) {
-            if (state.report && (!best?.report || state.report.at > best.report.at))
-                best = state;
-        }
-        return best;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/qflow/retry.ts
-
-/**
- * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
- * full window held back would otherwise all come back at the instant it reopens, and all but the first
- * few be throttled again. The spread is a quarter of the wait asked, and at least a few times the
- * pace at which the window gives calls back, so even a short wait spreads the callers over some calls.
- */
-function throttleSpread(askedMs, windowMs, limit, random) {
-    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
-    return Math.round(random * Math.max(0.25 * askedMs, 4 * pace));
-}
-const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
-/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
-function backoffDelay(retry, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
- * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
- */
-class RetryBudget {
-    capacity;
-    retryCost;
-    timeoutCost;
-    tokens;
-    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
-        this.capacity = capacity;
-        this.retryCost = retryCost;
-        this.timeoutCost = timeoutCost;
-        this.tokens = capacity;
-    }
-    /** Takes the cost of one retry; false when the budget cannot pay for it. */
-    take(afterTimeout) {
-        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
-        if (this.tokens < cost)
-            return false;
-        this.tokens -= cost;
-        return true;
-    }
-    refund() {
-        this.tokens = Math.min(this.capacity, this.tokens + 1);
-    }
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
-function isThrottled(status, headers) {
-    return admission(status, headers) !== 'admitted';
-}
-/** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
-function serverWaitMs(headers, now) {
-    const toWait = readBudgetHeaders(headers).toWaitSec;
-    // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
-    if (toWait !== undefined && toWait > 0)
-        return toWait * 1000;
-    const retryAfter = header(headers, 'retry-after')?.trim();
-    if (retryAfter === undefined || retryAfter === '')
-        return undefined;
-    if (/^\d+$/.test(retryAfter))
-        return Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/qflow/forms.ts
@@ -31931,376 +31796,11 @@ function plainText(value, max = 100) {
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./src/qflow/http.ts
-/**
- * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
- * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
- * nowhere else.
- */
-
-
-
-
-
-
-
-
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
-const MAX_THROTTLE_WAITS = 20;
-/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/**
- * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
- * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
- * possibly tens of megabytes) may take this many times as long.
- */
-const SINK_TIME_FACTOR = 4;
-const EXCERPT_CHARS = 300;
-/** How long a kept-alive connection may sit idle before it is closed on our side. */
-const IDLE_SOCKET_MS = 4000;
-/** How long the poll made at the deadline may take. */
-const LAST_LOOK_MS = 5000;
-const USER_AGENT = 'qflow-run-action';
-const GENERAL_HINTS = {
-    403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
-};
-class ApiHttp {
-    options;
-    /** The subscription's API budget as the gateway reports it; the poller plans with it. */
-    budget;
-    /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
-    apiCalls = 0;
-    tokens;
-    policy;
-    retries = new RetryBudget();
-    random;
-    agents = new Map();
-    /** QFlow calls in flight, and the calls waiting for one of them to end. */
-    inFlight = 0;
-    waitingForSlot = [];
-    constructor(options) {
-        this.options = options;
-        this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-        this.random = options.random ?? Math.random;
-        this.budget = new ApiBudget(options.clock);
-    }
-    async send(request) {
-        const { signal, clock, log } = this.options;
-        const url = this.url(request);
-        const shownUrl = decodeURIComponent(`${url.pathname}${url.search}`);
-        let attempt = 0;
-        let renewed = false;
-        let throttledWaits = 0;
-        for (;;) {
-            if (signal.aborted)
-                throw abortReason(signal);
-            attempt++;
-            const { endpoint } = request;
-            if (endpoint !== undefined)
-                await this.waitForBudget(request, endpoint);
-            const token = endpoint !== undefined ? await this.tokens.get(signal) : undefined;
-            const started = clock.now();
-            const exchange = await this.exchangeInSlot(request, url, token);
-            if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
-                this.apiCalls++;
-            if (exchange.kind === 'failed') {
-                if (signal.aborted) {
-                    // Cancelled with the run call already at the gateway: QFlow may have acted on it.
-                    if (request.unsafe && exchange.connected)
-                        throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
-                    throw abortReason(signal);
-                }
-                const what = describeNetworkError(exchange.error);
-                if (exchange.error.code === 'ETOOLARGE') {
-                    throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
-                }
-                log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
-                if (request.unsafe && exchange.connected) {
-                    throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
-                }
-                if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
-                    await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
-                    continue;
-                }
-                throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
-            }
-            log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
-            const { status, headers } = exchange;
-            const admitted = admission(status, headers);
-            const asked = serverWaitMs(headers, clock.now());
-            // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-            const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
-            // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
-            const said = readBudgetHeaders(headers);
-            const spread = admitted === 'rate-limited' && asked !== undefined
-                ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-                : 0;
-            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
-            if (endpoint !== undefined)
-                this.budget.record(endpoint, headers, admitted, wait);
-            if (status >= 200 && status < 300) {
-                if (attempt === 1)
-                    this.retries.refund();
-                return exchange;
-            }
-            if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
-                // The JWT expired mid-wait: get a new one and repeat the call once.
-                renewed = true;
-                log.info('The QFlow token was rejected (HTTP 401); logging in again.');
-                continue;
-            }
-            if (heldBack) {
-                throttledWaits++;
-                if (throttledWaits > MAX_THROTTLE_WAITS)
-                    throw this.httpError(request, exchange);
-                const reason = status === 503
-                    ? 'QFlow is unavailable (HTTP 503)'
-                    : admitted === 'too-many-running'
-                        ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
-                        : `QFlow is throttling API calls (HTTP ${status})`;
-                const message = `${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`;
-                // Running into the concurrency limit is routine when other jobs share the subscription.
-                if (admitted === 'too-many-running')
-                    log.debug(message);
-                else
-                    log.info(message);
-                await this.pause(wait, request, undefined, true);
-                continue;
-            }
-            if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
-                await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
-                continue;
-            }
-            throw this.httpError(request, exchange);
-        }
-    }
-    /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
-    async waitForBudget(request, endpoint) {
-        const { clock, signal, log } = this.options;
-        const wait = this.budget.notBefore(endpoint) - clock.now();
-        if (wait <= 0)
-            return;
-        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-            throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
-        }
-        log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
-        await clock.sleep(wait, signal);
-    }
-    /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
-    async exchangeInSlot(request, url, token) {
-        if (request.endpoint === undefined)
-            return this.exchange(request, url, token);
-        while (this.inFlight >= this.budget.maxConcurrent)
-            await new Promise((resolve) => this.waitingForSlot.push(resolve));
-        this.inFlight++;
-        try {
-            return await this.exchange(request, url, token);
-        }
-        finally {
-            this.inFlight--;
-            this.waitingForSlot.shift()?.();
-        }
-    }
-    /** Sends a call and reads its answer as JSON. */
-    async json(request) {
-        const response = await this.send(request);
-        try {
-            return JSON.parse(response.body);
-        }
-        catch {
-            throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
-        }
-    }
-    async pause(ms, request, note, throttled = false) {
-        const { clock, signal, log } = this.options;
-        if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-            // Out of time for the wait: the caller reports the timeout, with the cause.
-            const why = throttled
-                ? `the gateway asked to wait ${humanDuration(ms)}`
-                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
-            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
-        }
-        if (note)
-            log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
-        await clock.sleep(ms, signal);
-    }
-    url(request) {
-        const url = new URL(this.options.baseUrl + request.path);
-        for (const [name, value] of Object.entries(request.query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
-        }
-        return url;
-    }
-    httpError(request, answer) {
-        const { status, headers, body } = answer;
-        const hint = request.hints?.[status] ??
-            (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
-            GENERAL_HINTS[status] ??
-            (status === 400 ? 'QFlow rejected the request as malformed.' : '');
-        const said = serverMessage(body);
-        const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
-        return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status, isThrottled(status, headers) || RETRYABLE_STATUSES.has(status));
-    }
-    async agentFor(url, unsafe) {
-        // A call that starts something gets a connection of its own: on a reused keep-alive connection
-        // that the server has just closed, a reset would leave it unknown whether QFlow acted.
-        const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
-        if (!this.agents.has(key))
-            this.agents.set(key, await createAgent(url, !unsafe));
-        return this.agents.get(key);
-    }
-    async exchange(request, url, token) {
-        const agent = await this.agentFor(url, request.unsafe === true);
-        const { signal, clock } = this.options;
-        // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
-        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
-        const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
-        const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
-        const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
-        if (token !== undefined)
-            headers.Authorization = `Bearer ${token}`;
-        if (request.body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(request.body));
-        return new Promise((resolve) => {
-            let connected = false;
-            let timedOut = false;
-            let settled = false;
-            const outgoing = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, { method: request.method, headers, agent });
-            const settle = (exchange) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(wholeAnswer);
-                signal.removeEventListener('abort', onAbort);
-                resolve(exchange);
-            };
-            const fail = (error) => settle({ kind: 'failed', error, connected, timedOut });
-            const onAbort = () => outgoing.destroy(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-            // "Connected" marks the point after which QFlow may have received the request.
-            outgoing.on('socket', (socket) => {
-                if (!socket.connecting)
-                    connected = true;
-                else
-                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
-            });
-            // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
-            outgoing.setTimeout(requestTimeoutMs, () => {
-                timedOut = true;
-                outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-            });
-            // And a deadline for the whole answer, so one that trickles in cannot hold the run.
-            let answering = false;
-            const wholeAnswer = setTimeout(() => {
-                timedOut = true;
-                const what = answering ? 'the answer did not arrive whole' : 'no answer';
-                outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-            }, answerTimeoutMs);
-            outgoing.on('error', fail);
-            outgoing.on('response', (incoming) => {
-                answering = true;
-                const status = incoming.statusCode ?? 0;
-                const ok = status >= 200 && status < 300;
-                if (ok && request.sink) {
-                    let bytes = 0;
-                    const most = request.maxSinkBytes ?? Infinity;
-                    incoming.on('data', (chunk) => {
-                        bytes += chunk.length;
-                        if (bytes > most)
-                            outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
-                    });
-                    (0,external_node_stream_promises_namespaceObject.pipeline)(incoming, request.sink()).then(() => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }), (error) => fail(error));
-                    return;
-                }
-                const chunks = [];
-                let bytes = 0;
-                incoming.on('data', (chunk) => {
-                    bytes += chunk.length;
-                    if (bytes > MAX_BODY_BYTES) {
-                        outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }));
-                    }
-                    else
-                        chunks.push(chunk);
-                });
-                incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
-                incoming.on('error', fail);
-            });
-            outgoing.end(request.body);
-        });
-    }
-}
-/**
- * Keep-alive saves a TLS handshake per poll. Behind a proxy (HTTPS_PROXY and friends, honouring
- * NO_PROXY) @actions/http-client builds the tunnelling agent; it is loaded only then.
- */
-async function createAgent(url, keepAlive) {
-    const env = process.env;
-    const proxied = [env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY].some((v) => v !== undefined && v !== '');
-    if (proxied) {
-        const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
-        return new HttpClient(USER_AGENT, [], { keepAlive }).getAgent(url.href);
-    }
-    // An idle connection is dropped after 4 s, before a server's keep-alive timeout (often 5 s) can
-    // close it under a request that is just being sent: that race would cost a retry.
-    const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
-    return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
-}
-function describeBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
-}
-function describeNetworkError(error) {
-    const code = error.code;
-    const known = {
-        ECONNREFUSED: 'the connection was refused',
-        ECONNRESET: 'the connection was reset',
-        ENOTFOUND: 'the gateway host name could not be resolved',
-        EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
-        EPIPE: 'the connection was closed while sending',
-    };
-    if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
-        return error.message;
-    if (code && known[code])
-        return `${known[code]} (${code})`;
-    return code ? `${error.message} (${code})` : error.message;
-}
-/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
-function serverMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const errors = parsed.errors;
-        const candidates = [
-            parsed.message,
-            Array.isArray(errors) ? (errors[0]?.message ?? errors[0]) : undefined,
-            parsed.error,
-            parsed.errorMessage,
-        ];
-        const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
-        return found === undefined ? undefined : excerpt(found);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * At most a few hundred characters of a server's answer, on one line, without control characters,
- * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
- */
-function excerpt(text) {
-    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
-}
-
-;// CONCATENATED MODULE: ./src/action/parse.ts
+;// CONCATENATED MODULE: ./src/run/parse.ts
 
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
-function quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${shown}'`;
-}
 function parseUuid(name, value) {
     if (!isUuid(value)) {
         throw new InputError(`Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`);
@@ -32590,73 +32090,7 @@ function checkNoBlankVariables(what, variables) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/qflow/gateway.ts
-
-
-/** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
-const PLATFORM_GATEWAYS = {
-    US1: 'https://gateway.qg1.apps.qualys.com',
-    US2: 'https://gateway.qg2.apps.qualys.com',
-    US3: 'https://gateway.qg3.apps.qualys.com',
-    US4: 'https://gateway.qg4.apps.qualys.com',
-    EU1: 'https://gateway.qg1.apps.qualys.eu',
-    EU2: 'https://gateway.qg2.apps.qualys.eu',
-    EU3: 'https://gateway.qg3.apps.qualys.it',
-    IN1: 'https://gateway.qg1.apps.qualys.in',
-    CA1: 'https://gateway.qg1.apps.qualys.ca',
-    AE1: 'https://gateway.qg1.apps.qualys.ae',
-    UK1: 'https://gateway.qg1.apps.qualys.co.uk',
-    AU1: 'https://gateway.qg1.apps.qualys.com.au',
-    KSA1: 'https://gateway.qg1.apps.qualysksa.com',
-};
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-/**
- * The gateway's base URL, without a trailing slash. `gatewayUrl` wins over `platform` so a private
- * cloud platform, which has a gateway of its own, is always reachable.
- */
-function resolveGateway(platformInput, platform, urlInput, url) {
-    if (url !== '')
-        return checkGatewayUrl(urlInput, url);
-    if (platform === '') {
-        throw new InputError(`No gateway given. Set '${platformInput}' to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or '${urlInput}' to your API gateway URL.`);
-    }
-    const gateway = PLATFORM_GATEWAYS[platform.toUpperCase()];
-    if (!gateway) {
-        throw new InputError(`Input '${platformInput}' is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set '${urlInput}' for a private cloud platform.`);
-    }
-    return gateway;
-}
-/**
- * A gateway URL never holds an `@`: one means a `user:password@` part (a password may even hold a `/`
- * that hides where it ends), so it is read before anything else and no error quotes the value.
- */
-const USER_INFO = /@/;
-function checkGatewayUrl(name, value) {
-    // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
-    if (USER_INFO.test(value)) {
-        throw new InputError(`Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`);
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
-    }
-    const loopback = LOOPBACK.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`);
-    }
-    if (url.search !== '' || url.hash !== '') {
-        throw new InputError(`Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-;// CONCATENATED MODULE: ./src/action/matrix.ts
+;// CONCATENATED MODULE: ./src/run/matrix.ts
 /**
  * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
  * account (connector) and region. Two forms, as a GitHub matrix has:
@@ -32796,7 +32230,8 @@ class StatusRules {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/run/inputs.ts
+
 
 
 
@@ -32807,7 +32242,7 @@ class StatusRules {
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs.
  */
-async function readSettings(read, registerSecret) {
+async function readSettings(read, registerSecret, now = Date.now()) {
     for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
         const value = read(secret);
         if (value !== '')
@@ -32823,6 +32258,11 @@ async function readSettings(read, registerSecret) {
         checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
     const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
     const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+    // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
+    const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
+    if (matrix !== undefined && emptyEntry) {
+        throw new InputError(`Input '${Input.Matrix}' has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`);
+    }
     if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
         throw new InputError(`Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
     }
@@ -32847,13 +32287,15 @@ async function readSettings(read, registerSecret) {
     }
     return {
         gatewayUrl: resolveGateway(Input.Platform, read(Input.Platform), Input.GatewayUrl, read(Input.GatewayUrl)),
-        credentials: readCredentials(read),
+        credentials: readCredentials(read, now),
         workflowId: parseUuid(Input.WorkflowId, workflowId),
         executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
         runs,
         fanOut: matrix !== undefined,
         maxParallel,
         failFast,
+        allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
+        dryRun: parseBoolean(Input.DryRun, read(Input.DryRun) || 'false'),
         wait,
         timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
         pollIntervalMs,
@@ -32876,7 +32318,7 @@ function readCommentToken(read) {
     }
     return token;
 }
-function readCredentials(read) {
+function readCredentials(read, now) {
     const token = read(Input.Token);
     const clientId = read(Input.ClientId);
     const clientSecret = read(Input.ClientSecret);
@@ -32898,6 +32340,11 @@ function readCredentials(read) {
         if (/\s/.test(token)) {
             throw new InputError(`Input '${Input.Token}' contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
         }
+        // A JWT says when it expires: an expired one would only earn a 401 on the first call.
+        const expiry = jwtExpiry(token);
+        if (expiry !== undefined && expiry <= now) {
+            throw new InputError(`Input '${Input.Token}' is a JWT that expired at ${new Date(expiry).toISOString()} (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the token is obtained and renewed for you.`);
+        }
         return { kind: 'token', token };
     }
     if (clientId !== '' || clientSecret !== '') {
@@ -32914,10 +32361,1172 @@ function readCredentials(read) {
     return { kind: 'password', username, password };
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Secrets kept out of every sink. The runner masks what `core.setSecret` registered in the log and the
+ * job summary, but not in a pull-request comment, a file or any other front-end's output; and an
+ * error body that echoes the request (a login answering 401 with the client secret in its text) is
+ * not registered at all. So everything this project writes for people or later steps passes through
+ * one Redactor: the secrets registered with it, and text that looks like a secret whatever it is.
+ *
+ * Step outputs can also hold credentials (a step that reads a vault, an API key passed along). Values
+ * under keys that name a secret are found here too, so the front-end can register them.
+ */
+const SECRET_KEY = /pass(word|wd|phrase)?$|secret|token|credential|private_?key|api_?key|authorization|^auth$|^jwt$/i;
+/** Shorter values are left alone: masking "abc" would blank it out of every log line. */
+const MIN_SECRET_LENGTH = 4;
+const MASK = '***';
+/** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
+const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
+/** `Bearer <anything>`, as an Authorization header shows it. */
+const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
+/**
+ * `clientSecret: x`, `"password":"x"`, `password=x`, `X-Api-Key: x`: a secret-named key and its value,
+ * as an echoed request, a form body or a header dump shows them. `token` alone is left out: the login
+ * form's `token=true` and messages about the 'token' input are not secrets.
+ */
+const SECRET_ASSIGNMENT = /\b((?:client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization)["']?\s*[:=]\s*["']?)(?!\*\*\*)([^\s"'&,;}<]+)/gi;
+function isSecretKey(key) {
+    return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
+}
+/** Every string (or number) under a secret-named key, at any depth. */
+function findSecretValues(value, underSecretKey = false, found = new Set()) {
+    if (Array.isArray(value)) {
+        for (const item of value)
+            findSecretValues(item, underSecretKey, found);
+    }
+    else if (value !== null && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value))
+            findSecretValues(inner, underSecretKey || isSecretKey(key), found);
+    }
+    else if (underSecretKey && (typeof value === 'string' || typeof value === 'number')) {
+        const text = String(value);
+        // QFlow already masks some credentials as asterisks; those need no masking.
+        if (text.length >= MIN_SECRET_LENGTH && !/^\*+$/.test(text))
+            found.add(text);
+    }
+    return found;
+}
+/**
+ * Run variables that name a real secret. `credentials` and `connectorId` hold connector IDs, which are
+ * identifiers, not secrets: shown, so two rows for two AWS accounts in one region can be told apart.
+ */
+const SECRET_VARIABLE = /pass(word|wd|phrase)?$|secret|token|private_?key|api_?key|authorization|^auth$|^jwt$/i;
+/** Run variables with the value of every key that names a real secret replaced by `***`. */
+function maskSecrets(values) {
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SECRET_VARIABLE.test(key.replace(/[-\s]/g, '_')) ? MASK : value]));
+}
+class Redactor {
+    /** Longest first, so a secret that contains another is masked whole. */
+    secrets = [];
+    /** Registers a secret: it is masked, as it is and as JSON, a URL or a form would encode it. */
+    add(secret) {
+        if (secret.length < MIN_SECRET_LENGTH)
+            return;
+        const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+        for (const form of forms)
+            if (!this.secrets.includes(form))
+                this.secrets.push(form);
+        this.secrets.sort((a, b) => b.length - a.length);
+    }
+    /** Text (a log line, a message, the summary, a comment): registered secrets and secret-looking text masked. */
+    text(text) {
+        return this.registered(text).replace(JWT, '[redacted JWT]').replace(BEARER, `$1${MASK}`).replace(SECRET_ASSIGNMENT, `$1${MASK}`);
+    }
+    /**
+     * A value (an output, the result file, step data): every string in it scrubbed as text, so what a
+     * workflow produced keeps its shape and stays valid JSON.
+     */
+    value(value) {
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map((item) => this.walk(item));
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner)]));
+        }
+        return value;
+    }
+    registered(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join(MASK);
+        return out;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/qflow/paging.ts
+/**
+ * Where the next page of a QFlow list starts, and when the list is read. The docs name `pageSize`
+ * but no largest size, so a server may send fewer items than asked for while its `total` says there
+ * are more (qflow-api.md: paging is [open]). Taking such a page as the last would lose the rest of
+ * the list: executions waited for would never be seen. A short first page with a total beyond it
+ * is read as the server's own page size instead, and the list is paged on by that size.
+ */
+class Pager {
+    size;
+    /** The page to ask for next, from 1. */
+    pageNumber = 1;
+    /** Items the server sent so far, also those that could not be read. */
+    seen = 0;
+    /** Nothing more to read. */
+    done = false;
+    constructor(
+    /** The page size to ask for; lowered to the server's own when it sends less. */
+    size) {
+        this.size = size;
+    }
+    /** Takes in one page: how many items it held, and the total the server gave, if any. */
+    advance(received, total) {
+        this.seen += received;
+        if (received === 0 || (total !== undefined && this.seen >= total)) {
+            this.done = true;
+            return;
+        }
+        if (received < this.size) {
+            // Without a total a short page is the last one; later than the first it cannot be told from
+            // a list that changed while it was read, so the end is taken as it was before either case.
+            if (total === undefined || this.pageNumber > 1) {
+                this.done = true;
+                return;
+            }
+            this.size = received;
+        }
+        this.pageNumber = this.seen / this.size + 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/results.ts
+/**
+ * After the execution ends: its steps, the step outputs and inputs asked for, and the full result
+ * file. Step data goes from the socket to a file and from there into the result file, so a step
+ * output of tens of megabytes is never held in memory.
+ */
+
+
+
+
+
+
+
+/** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
+const CONCURRENT_FETCHES = 4;
+const STEP_PAGE_SIZE = 100;
+/** Steps read at most for one execution (the README states it): a sane bound, said in a warning when reached. */
+const MAX_STEPS = 5000;
+/**
+ * Every step of an execution, following the list's `total` to the end, up to MAX_STEPS (with a
+ * warning naming the bound when there are more). Steps whose node ID is not of the documented form
+ * are left out with a warning: such an ID would go into URLs and outputs.
+ */
+async function listAllSteps(client, executionId, log, deadline) {
+    const steps = [];
+    const pager = new Pager(STEP_PAGE_SIZE);
+    let unreadable = 0;
+    let total;
+    for (let pages = 1; !pager.done; pages++) {
+        if (pager.seen >= MAX_STEPS) {
+            const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
+            log.warning(`Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`);
+            break;
+        }
+        const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
+        // A server that ignores paging sends the first page again: stop there.
+        const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
+        if (repeated)
+            break;
+        steps.push(...page.items);
+        unreadable += (page.received ?? page.items.length) - page.items.length;
+        total = page.total ?? total;
+        pager.advance(page.received ?? page.items.length, page.total);
+    }
+    if (unreadable > 0) {
+        log.warning(`${unreadable} step${unreadable === 1 ? '' : 's'} of execution ${executionId} had no node ID of the documented form and ${unreadable === 1 ? 'is' : 'are'} left out.`);
+    }
+    // QFlow numbers steps in the order they ran; steps without a number go last.
+    const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
+    return steps.sort((a, b) => order(a) - order(b));
+}
+/** The node IDs a selection picks, warning about any the execution has no step for. */
+function selectNodes(selection, steps, inputName, log) {
+    if (selection === 'all')
+        return [...new Set(steps.map((s) => s.nodeId))];
+    const known = new Set(steps.map((s) => s.nodeId));
+    for (const nodeId of selection.filter((id) => !known.has(id))) {
+        log.warning(`'${inputName}' names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
+    }
+    return selection.filter((id) => known.has(id));
+}
+/**
+ * Downloads the step data asked for. Step data is data: one that cannot be had (none, too large, a
+ * failed call, no time left) is left out with a warning naming the step, and one that is not JSON is
+ * kept as text; neither changes the execution's outcome. Only a cancellation stops the rest.
+ */
+async function fetchStepData(client, executionId, nodeIds, kind, workDir, log, options = {}) {
+    await (0,promises_namespaceObject.mkdir)(workDir, { recursive: true });
+    const results = new Array(nodeIds.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < nodeIds.length) {
+            const index = next++;
+            const nodeId = nodeIds[index];
+            const file = external_node_path_default().join(workDir, `${kind}-${index}.json`);
+            try {
+                const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
+                if (asText)
+                    log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
+                results[index] = { nodeId, file, bytes };
+            }
+            catch (error) {
+                if (error instanceof CancelledError)
+                    throw error;
+                // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
+                log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, nodeIds.length) }, worker));
+    return results.filter((r) => r !== undefined);
+}
+/** Reads a step's data back as a value; only called for data small enough for an output. */
+async function readStepData(data) {
+    return JSON.parse(await (0,promises_namespaceObject.readFile)(data.file, 'utf8'));
+}
+/**
+ * Writes the full result as one JSON object: `fields` first, then each entry of `stepData`
+ * (`stepOutputs`, `stepInputs`) streamed from its files.
+ */
+async function writeResultFile(file, fields, stepData) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(file);
+    const write = async (text) => {
+        if (!out.write(text))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    const writeTree = async (tree, indent) => {
+        const entries = Array.isArray(tree) ? tree.map((data) => [data.nodeId, data]) : Object.entries(tree);
+        await write('{');
+        for (const [i, [key, value]] of entries.entries()) {
+            await write(`${i === 0 ? '' : ','}\n${indent}  ${JSON.stringify(key)}: `);
+            if (Array.isArray(value))
+                await writeTree(value, `${indent}  `);
+            else
+                await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(value.file), out, { end: false });
+        }
+        await write(entries.length ? `\n${indent}}` : '}');
+    };
+    const head = JSON.stringify(fields, null, 2);
+    await write(head.slice(0, head.lastIndexOf('}')).trimEnd());
+    for (const [key, tree] of Object.entries(stepData)) {
+        await write(`,\n  ${JSON.stringify(key)}: `);
+        await writeTree(tree, '  ');
+    }
+    out.end('\n}\n');
+    await (0,external_node_events_.once)(out, 'finish');
+}
+/**
+ * The default result file in `dir`, named from `id` (a UUID, or a workflow UUID and a process ID,
+ * both checked before they get here): the file always lands inside `dir`.
+ */
+function defaultResultFile(dir, id) {
+    const folder = external_node_path_default().resolve(dir);
+    const file = external_node_path_default().resolve(folder, `qflow-${id}.json`);
+    if (!/^[\w-]+$/.test(id) || external_node_path_default().dirname(file) !== folder)
+        throw new Error(`Refusing a result file name made from '${id}'.`);
+    return file;
+}
+async function removeWorkDir(workDir) {
+    await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/run/diagram.ts
+/** Nodes drawn at most: beyond this the steps table alone says it. */
+const MAX_DIAGRAM_NODES = 60;
+/** The Mermaid block, or undefined when there is nothing to draw or too much. */
+function workflowDiagram(components, steps, failed) {
+    if (components.length === 0 || components.length > MAX_DIAGRAM_NODES)
+        return undefined;
+    // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
+    const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
+    const ran = new Set(steps.map((s) => s.nodeId));
+    const lines = ['```mermaid', 'flowchart LR'];
+    for (const c of components)
+        lines.push(`  ${key.get(c.id)}["${label(c.name)}"]`);
+    const edges = new Set();
+    for (const c of components) {
+        for (const next of c.next)
+            if (key.has(next))
+                edges.add(`${key.get(c.id)} --> ${key.get(next)}`);
+        for (const previous of c.previous)
+            if (key.has(previous))
+                edges.add(`${key.get(previous)} --> ${key.get(c.id)}`);
+    }
+    for (const edge of edges)
+        lines.push(`  ${edge}`);
+    for (const c of components) {
+        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) ? 'succeeded' : 'notrun';
+        lines.push(`  class ${key.get(c.id)} ${kind}`);
+    }
+    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
+    return lines.join('\n');
+}
+/** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
+function label(name) {
+    return name
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
+        .slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/run/report.ts
+/**
+ * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
+ * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
+ */
+
+
+
+
+
+/** GitHub refuses a step output over 1 MB; stay a little under it. */
+const MAX_OUTPUT_BYTES = 1_000_000;
+/** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
+const MAX_SUMMARY_BYTES = 512 * 1024;
+/** Rows of a summary table at most: steps of one execution, or executions of a fan-out. */
+const MAX_SUMMARY_STEP_ROWS = 300;
+function timings(execution) {
+    const start = execution?.startDate;
+    const end = execution?.endDate;
+    return {
+        startedAt: iso(start),
+        endedAt: iso(end),
+        durationSeconds: start !== undefined && end !== undefined ? String(Math.max(0, Math.round((end - start) / 1000))) : '',
+    };
+}
+function stepSummary(steps) {
+    return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
+}
+/** Every output, each within GitHub's limit, every string in it scrubbed by `redactor`. */
+async function buildOutputs(report, redactor) {
+    const outputs = new OutputBuilder(redactor);
+    const values = outputs.values;
+    const [one] = report.executions;
+    const fan = report.fanOut ? fanOutTimings(report.executions) : timings(one?.execution);
+    values.set(Output.ExecutionId, report.executions.flatMap((e) => e.executionId ?? []).join(','));
+    values.set(Output.Status, report.fanOut ? statusCounts(report.executions) : (one?.status ?? ''));
+    values.set(Output.Result, report.result);
+    values.set(Output.StartedAt, fan.startedAt);
+    values.set(Output.EndedAt, fan.endedAt);
+    values.set(Output.DurationSeconds, fan.durationSeconds);
+    values.set(Output.ApiCalls, String(report.apiCalls));
+    values.set(Output.OutputFile, report.outputFile ?? '');
+    if (!report.fanOut) {
+        outputs.fit(Output.Execution, one?.execution?.raw ?? {}, '{}');
+        outputs.fit(Output.Steps, stepSummary(one?.steps ?? []), '[]');
+        outputs.fit(Output.FailedSteps, stepSummary(one?.failedSteps ?? []), '[]');
+    }
+    else {
+        // One execution's record has no meaning for many; `executions` lists them all.
+        values.set(Output.Execution, '');
+        const byExecution = (pick) => Object.fromEntries(report.executions.flatMap((e) => (e.executionId ? [[e.executionId, stepSummary(pick(e))]] : [])));
+        outputs.fit(Output.Steps, byExecution((e) => e.steps), '{}');
+        outputs.fit(Output.FailedSteps, byExecution((e) => e.failedSteps), '{}');
+    }
+    for (const [name, pick] of [
+        [Output.StepOutputs, (e) => e.stepOutputs],
+        [Output.StepInputs, (e) => e.stepInputs],
+    ]) {
+        const groups = report.executions.filter((e) => e.executionId).map((e) => ({ key: e.executionId, data: pick(e) }));
+        await outputs.fitStepData(name, report.fanOut ? groups : groups.map((g) => ({ data: g.data })));
+    }
+    if (report.fanOut)
+        outputs.fit(Output.Executions, report.executions.map(executionSummary), '[]');
+    // The one-line outputs; the JSON ones were scrubbed string by string, so they stay valid JSON.
+    for (const name of [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile])
+        values.set(name, redactor.text(values.get(name)));
+    return { values, warnings: outputs.warnings, secrets: [...outputs.secrets] };
+}
+/** Output values kept within GitHub's 1 MB limit each, with warnings for what was left out. */
+class OutputBuilder {
+    redactor;
+    values = new Map();
+    warnings = [];
+    secrets = new Set();
+    constructor(redactor) {
+        this.redactor = redactor;
+    }
+    fit(name, value, fallback) {
+        const text = JSON.stringify(this.redactor.value(value));
+        if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES) {
+            this.values.set(name, text);
+            return;
+        }
+        this.warnings.push(`The '${name}' output would exceed GitHub's 1 MB limit and is left out; it is complete in the result file.`);
+        this.values.set(name, fallback);
+    }
+    /** Step data keyed by node ID, grouped under `key` (an execution ID) where one is given. */
+    async fitStepData(name, groups) {
+        const collected = {};
+        let size = 2;
+        const left = [];
+        for (const { key, data: list } of groups) {
+            const target = key === undefined ? collected : {};
+            // A group's own braces and key, so the whole object stays within the limit.
+            if (key !== undefined)
+                size += Buffer.byteLength(JSON.stringify({ [key]: {} })) - 1;
+            for (const data of list) {
+                // Judge by the file's size first, so a 50 MB output is never read back into memory.
+                if (size + data.bytes > MAX_OUTPUT_BYTES) {
+                    left.push(data.nodeId);
+                    continue;
+                }
+                const value = this.redactor.value(await readStepData(data));
+                for (const secret of findSecretValues(value))
+                    this.secrets.add(secret);
+                const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
+                if (size + entrySize > MAX_OUTPUT_BYTES) {
+                    left.push(data.nodeId);
+                    continue;
+                }
+                target[data.nodeId] = value;
+                size += entrySize;
+            }
+            if (key !== undefined)
+                collected[key] = target;
+        }
+        if (left.length) {
+            const them = left.length === 1 ? 'it' : 'them';
+            this.warnings.push(`The '${name}' output leaves out ${left.join(', ')}: with ${them} it would exceed GitHub's 1 MB limit. The result file has ${them} in full.`);
+        }
+        this.values.set(name, JSON.stringify(collected));
+    }
+}
+/** A fan-out's statuses counted, as `46 Success, 2 Failed`. */
+function statusCounts(executions) {
+    const counts = new Map();
+    for (const e of executions) {
+        const status = e.status || (e.executionId ? 'unknown' : 'not started');
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+/** From the first start to the last end, once every execution has ended. */
+function fanOutTimings(executions) {
+    const starts = executions.map((e) => e.execution?.startDate);
+    const ends = executions.map((e) => e.execution?.endDate);
+    const start = starts.every((t) => t !== undefined) && starts.length ? Math.min(...starts) : undefined;
+    const end = ends.every((t) => t !== undefined) && ends.length ? Math.max(...ends) : undefined;
+    return timings({ id: '', status: '', raw: {}, startDate: start, endDate: end });
+}
+/** One row of the `executions` output: variables with secret-looking values masked, no step data. */
+function executionSummary(e) {
+    return {
+        item: e.item,
+        variables: maskSecrets(e.request?.variables ?? {}),
+        executionId: e.executionId ?? null,
+        status: e.status,
+        result: e.result,
+        ...timings(e.execution),
+        failedSteps: stepSummary(e.failedSteps),
+        ...(e.message ? { message: e.message } : {}),
+    };
+}
+const HEADLINE = {
+    success: '✅ QFlow workflow succeeded',
+    failure: '❌ QFlow workflow failed',
+    timed_out: '⏱️ Gave up waiting for the QFlow workflow',
+    cancelled: '🛑 Stopped waiting for the QFlow workflow',
+    started: '🚀 QFlow workflow started',
+    validated: '🔍 QFlow workflow checked, nothing started (dry run)',
+};
+/** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
+function summaryMarkdown(report) {
+    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
+    const lines = [`## ${headline}`, ''];
+    if (report.message)
+        lines.push(`> ${cell(report.message)}`, '');
+    if (report.budgetPauseMs) {
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`, '');
+    }
+    if (report.fanOut)
+        fanOutSummary(report, lines);
+    else
+        oneExecutionSummary(report, report.executions[0], lines);
+    return `${lines.join('\n')}\n`;
+}
+function oneExecutionSummary(report, one, lines) {
+    const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
+    const rows = [
+        ['Workflow', code(report.workflowId)],
+        ['Execution', one?.executionId ? code(one.executionId) : 'not started'],
+        ['Status', cell(one?.status || '–')],
+    ];
+    if (startedAt)
+        rows.push(['Started', startedAt]);
+    if (endedAt)
+        rows.push(['Ended', endedAt]);
+    if (durationSeconds)
+        rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
+    rows.push(['API calls', String(report.apiCalls)]);
+    if (report.outputFile)
+        rows.push(['Result file', code(report.outputFile)]);
+    // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
+    const [[firstKey, firstValue], ...rest] = rows;
+    lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
+    const steps = one?.steps ?? [];
+    const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
+    const components = report.definition?.components ?? [];
+    const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
+    if (diagram)
+        lines.push(diagram, '');
+    if (!steps.length)
+        return;
+    const names = new Map(components.map((c) => [c.id, c.name]));
+    // Failed steps first: they are what the reader came for.
+    const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
+    lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
+    lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
+    const stepRows = ordered.map((step) => {
+        const name = names.get(step.nodeId);
+        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${cell(step.message)}` : ''}`;
+        const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+        return `| ${cell(name ?? '–')} | ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+    });
+    addRows(lines, stepRows, 'more steps are listed in the result file.');
+}
+const RESULT_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    timed_out: 'still running at the timeout',
+    cancelled: 'not waited for',
+    started: 'started',
+    validated: 'checked',
+};
+const NOT_STARTED = 'did not start or may have started';
+function fanOutSummary(report, lines) {
+    // In a fixed order, successes first, so totals of two runs read alike.
+    const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
+    for (const e of report.executions) {
+        const word = !e.executionId && e.result === 'failure' ? NOT_STARTED : RESULT_WORDS[e.result];
+        counts.set(word, counts.get(word) + 1);
+    }
+    for (const [word, n] of counts)
+        if (n === 0)
+            counts.delete(word);
+    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`, '');
+    if (report.outputFile)
+        lines.push(`Result file: ${code(report.outputFile)}`, '');
+    // Failures first, then the rest in the order of the matrix: what the reader came for.
+    const order = (e) => (isFine(e.result) ? 1 : 0);
+    const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
+    lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
+    const rows = ordered.map((e) => {
+        const { durationSeconds } = timings(e.execution);
+        const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(', ');
+        const mark = isFine(e.result) ? '' : '❌ ';
+        return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    });
+    addRows(lines, rows, 'more executions are listed in the result file.');
+}
+/** Table rows up to the summary's size and row limits, then a line that says how many were left out. */
+function addRows(lines, rows, rest) {
+    let size = Buffer.byteLength(lines.join('\n'));
+    let shown = 0;
+    for (const row of rows) {
+        size += Buffer.byteLength(row) + 1;
+        if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024)
+            break;
+        lines.push(row);
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `${rows.length - shown} ${rest}`);
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/qflow/budget.ts
+/** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
+const DEFAULT_CONCURRENCY = 2;
+/**
+ * The estimate of other clients' pace follows their spending over about this share of the rate-limit
+ * window (a minute of an hour): long enough to smooth a burst of run calls, short enough to see a
+ * fleet that has finished.
+ */
+const PACE_MEMORY = 1 / 60;
+function numberHeader(headers, name) {
+    const value = headers[name];
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+function admission(status, headers) {
+    if (status !== 409 && status !== 429)
+        return 'admitted';
+    const said = readBudgetHeaders(headers);
+    const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
+    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
+    if (overConcurrency && !rateLimited)
+        return 'too-many-running';
+    return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
+}
+function readBudgetHeaders(headers) {
+    return {
+        limit: numberHeader(headers, 'x-ratelimit-limit'),
+        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
+        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+        toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
+        concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
+        concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
+    };
+}
+class ApiBudget {
+    clock;
+    endpoints = new Map();
+    concurrencyLimit;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /**
+     * One answer of the gateway. A call held back by the rate limit did not count; `blockedForMs` says
+     * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
+     * the rate budget.
+     */
+    record(endpoint, headers, admitted, blockedForMs = 0) {
+        const now = this.clock.now();
+        const said = readBudgetHeaders(headers);
+        if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1)
+            this.concurrencyLimit = Math.floor(said.concurrencyLimit);
+        if (admitted === 'too-many-running')
+            return;
+        const state = this.state(endpoint);
+        if (said.limit !== undefined)
+            state.limit = said.limit;
+        if (said.windowSec !== undefined && said.windowSec > 0)
+            state.windowMs = said.windowSec * 1000;
+        if (admitted === 'rate-limited') {
+            state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
+            state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
+            return;
+        }
+        if (said.remaining === undefined) {
+            state.callsSince++;
+            return;
+        }
+        const previous = this.current(state, now);
+        const elapsed = previous === undefined ? 0 : now - previous.at;
+        if (previous !== undefined && previous.validUntil === undefined && elapsed > 0) {
+            const ours = state.callsSince + 1;
+            const others = Math.max(0, previous.remaining - ours - said.remaining);
+            // Each stretch counts for the time it covers, so a pause of any length counts for what it saw.
+            const fade = Math.exp(-elapsed / (PACE_MEMORY * (state.windowMs ?? 3_600_000)));
+            state.othersSeen = { calls: state.othersSeen.calls * fade + others, ms: state.othersSeen.ms * fade + elapsed };
+        }
+        state.report = { remaining: said.remaining, at: now };
+        state.callsSince = 0;
+    }
+    /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
+    notBefore(endpoint) {
+        const own = this.endpoints.get(endpoint);
+        if (own?.report !== undefined)
+            return own.blockedUntil;
+        return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+    }
+    /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
+    view(endpoint) {
+        const now = this.clock.now();
+        const own = this.endpoints.get(endpoint);
+        const state = own?.report !== undefined ? own : this.freshest();
+        const report = state && this.current(state, now);
+        if (!state || !report || state.windowMs === undefined)
+            return undefined;
+        return {
+            remaining: Math.max(0, report.remaining - state.callsSince),
+            limit: state.limit ?? Math.max(1, report.remaining),
+            windowMs: state.windowMs,
+            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
+        };
+    }
+    /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
+    get maxConcurrent() {
+        return this.concurrencyLimit ?? DEFAULT_CONCURRENCY;
+    }
+    state(endpoint) {
+        let state = this.endpoints.get(endpoint);
+        if (!state)
+            this.endpoints.set(endpoint, (state = { callsSince: 0, othersSeen: { calls: 0, ms: 0 }, blockedUntil: 0 }));
+        return state;
+    }
+    /** The report, if it still says something about now. */
+    current(state, now) {
+        const report = state.report;
+        if (report === undefined)
+            return undefined;
+        if (report.validUntil !== undefined && now >= report.validUntil)
+            return undefined;
+        // Every call the report counted has aged out of the window since.
+        if (state.windowMs !== undefined && now - report.at >= state.windowMs)
+            return undefined;
+        return report;
+    }
+    freshest() {
+        let best;
+        for (const state of this.endpoints.values()) {
+            if (state.report && (!best?.report || state.report.at > best.report.at))
+                best = state;
+        }
+        return best;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/qflow/retry.ts
+
+/**
+ * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
+ * full window held back would otherwise all come back at the instant it reopens, and all but the first
+ * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
+ * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
+ */
+function throttleSpread(askedMs, windowMs, limit, random) {
+    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
+    return Math.round(random * Math.max(0.25 * askedMs, pace));
+}
+const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
+function backoffDelay(retry, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
+ * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
+ */
+class RetryBudget {
+    capacity;
+    retryCost;
+    timeoutCost;
+    tokens;
+    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
+        this.capacity = capacity;
+        this.retryCost = retryCost;
+        this.timeoutCost = timeoutCost;
+        this.tokens = capacity;
+    }
+    /** Takes the cost of one retry; false when the budget cannot pay for it. */
+    take(afterTimeout) {
+        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
+        if (this.tokens < cost)
+            return false;
+        this.tokens -= cost;
+        return true;
+    }
+    refund() {
+        this.tokens = Math.min(this.capacity, this.tokens + 1);
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
+function isThrottled(status, headers) {
+    return admission(status, headers) !== 'admitted';
+}
+/** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
+function serverWaitMs(headers, now) {
+    const toWait = readBudgetHeaders(headers).toWaitSec;
+    // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
+    if (toWait !== undefined && toWait > 0)
+        return toWait * 1000;
+    const retryAfter = header(headers, 'retry-after')?.trim();
+    if (retryAfter === undefined || retryAfter === '')
+        return undefined;
+    if (/^\d+$/.test(retryAfter))
+        return Number(retryAfter) * 1000;
+    const date = Date.parse(retryAfter);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/qflow/http.ts
+/**
+ * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
+ * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
+ * nowhere else.
+ */
+
+
+
+
+
+
+
+
+
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
+const MAX_THROTTLE_WAITS = 20;
+/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
+ * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
+ * possibly tens of megabytes) may take this many times as long.
+ */
+const SINK_TIME_FACTOR = 4;
+const EXCERPT_CHARS = 300;
+/** How long a kept-alive connection may sit idle before it is closed on our side. */
+const IDLE_SOCKET_MS = 4000;
+/** How long the poll made at the deadline may take. */
+const LAST_LOOK_MS = 5000;
+const USER_AGENT = 'qflow-run-action';
+const GENERAL_HINTS = {
+    403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
+};
+class ApiHttp {
+    options;
+    /** The subscription's API budget as the gateway reports it; the poller plans with it. */
+    budget;
+    /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
+    apiCalls = 0;
+    tokens;
+    policy;
+    retries = new RetryBudget();
+    random;
+    agents = new Map();
+    /** QFlow calls in flight, and the calls waiting for one of them to end. */
+    inFlight = 0;
+    waitingForSlot = [];
+    constructor(options) {
+        this.options = options;
+        this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.random = options.random ?? Math.random;
+        this.budget = new ApiBudget(options.clock);
+    }
+    async send(request) {
+        const { signal, clock, log } = this.options;
+        const url = this.url(request);
+        const shownUrl = decodeURIComponent(`${url.pathname}${url.search}`);
+        let attempt = 0;
+        let renewed = false;
+        let throttledWaits = 0;
+        for (;;) {
+            if (signal.aborted)
+                throw abortReason(signal);
+            attempt++;
+            const { endpoint } = request;
+            if (endpoint !== undefined)
+                await this.waitForBudget(request, endpoint);
+            const token = endpoint !== undefined ? await this.tokens.get(signal) : undefined;
+            const started = clock.now();
+            const exchange = await this.exchangeInSlot(request, url, token);
+            if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
+                this.apiCalls++;
+            if (exchange.kind === 'failed') {
+                if (signal.aborted) {
+                    // Cancelled with the run call already at the gateway: QFlow may have acted on it.
+                    if (request.unsafe && exchange.connected)
+                        throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
+                    throw abortReason(signal);
+                }
+                const what = describeNetworkError(exchange.error, url);
+                if (exchange.error.code === 'ETOOLARGE') {
+                    throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
+                }
+                log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
+                if (request.unsafe && exchange.connected) {
+                    throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
+                }
+                if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
+                    await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
+                    continue;
+                }
+                throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
+            }
+            log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
+            const { status, headers } = exchange;
+            const admitted = admission(status, headers);
+            const asked = serverWaitMs(headers, clock.now());
+            // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+            const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
+            // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
+            const said = readBudgetHeaders(headers);
+            const spread = admitted === 'rate-limited' && asked !== undefined
+                ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
+                : 0;
+            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
+            if (endpoint !== undefined)
+                this.budget.record(endpoint, headers, admitted, wait);
+            if (status >= 200 && status < 300) {
+                if (attempt === 1)
+                    this.retries.refund();
+                return exchange;
+            }
+            if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
+                // The JWT expired mid-wait: get a new one and repeat the call once.
+                renewed = true;
+                log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+                continue;
+            }
+            if (heldBack) {
+                throttledWaits++;
+                if (throttledWaits > MAX_THROTTLE_WAITS)
+                    throw this.httpError(request, exchange);
+                const reason = status === 503
+                    ? 'QFlow is unavailable (HTTP 503)'
+                    : admitted === 'too-many-running'
+                        ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
+                        : `QFlow is throttling API calls (HTTP ${status})`;
+                const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+                const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
+                // Running into the concurrency limit is routine when other jobs share the subscription.
+                if (admitted === 'too-many-running')
+                    log.debug(message);
+                else
+                    log.info(message);
+                await this.pause(wait, request, undefined, wait - spread);
+                continue;
+            }
+            if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
+                await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
+                continue;
+            }
+            throw this.httpError(request, exchange);
+        }
+    }
+    /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
+    async waitForBudget(request, endpoint) {
+        const { clock, signal, log } = this.options;
+        const wait = this.budget.notBefore(endpoint) - clock.now();
+        if (wait <= 0)
+            return;
+        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+            throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
+        }
+        log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
+        await clock.sleep(wait, signal);
+    }
+    /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
+    async exchangeInSlot(request, url, token) {
+        if (request.endpoint === undefined)
+            return this.exchange(request, url, token);
+        while (this.inFlight >= this.budget.maxConcurrent)
+            await new Promise((resolve) => this.waitingForSlot.push(resolve));
+        this.inFlight++;
+        try {
+            return await this.exchange(request, url, token);
+        }
+        finally {
+            this.inFlight--;
+            this.waitingForSlot.shift()?.();
+        }
+    }
+    /** Sends a call and reads its answer as JSON. */
+    async json(request) {
+        const response = await this.send(request);
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
+        }
+    }
+    /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
+    async pause(ms, request, note, askedMs) {
+        const { clock, signal, log } = this.options;
+        if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
+            // Out of time for the wait: the caller reports the timeout, with the cause.
+            const why = askedMs !== undefined
+                ? `the gateway asked to wait ${humanDuration(askedMs)}`
+                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
+            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
+        }
+        if (note)
+            log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
+        await clock.sleep(ms, signal);
+    }
+    url(request) {
+        const url = new URL(this.options.baseUrl + request.path);
+        for (const [name, value] of Object.entries(request.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        return url;
+    }
+    httpError(request, answer) {
+        const { status, headers, body } = answer;
+        const hint = request.hints?.[status] ??
+            (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
+            GENERAL_HINTS[status] ??
+            (status === 400 ? 'QFlow rejected the request as malformed.' : '');
+        const said = serverMessage(body);
+        const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
+        return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status, isThrottled(status, headers) || RETRYABLE_STATUSES.has(status));
+    }
+    async agentFor(url, unsafe) {
+        // A call that starts something gets a connection of its own: on a reused keep-alive connection
+        // that the server has just closed, a reset would leave it unknown whether QFlow acted.
+        const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
+        if (!this.agents.has(key))
+            this.agents.set(key, (await this.options.agent?.(url, !unsafe)) ?? directAgent(url, !unsafe));
+        return this.agents.get(key);
+    }
+    async exchange(request, url, token) {
+        const agent = await this.agentFor(url, request.unsafe === true);
+        const { signal, clock } = this.options;
+        // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
+        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
+        const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
+        const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
+        const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
+        if (token !== undefined)
+            headers.Authorization = `Bearer ${token}`;
+        if (request.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(request.body));
+        return new Promise((resolve) => {
+            let connected = false;
+            let timedOut = false;
+            let settled = false;
+            const outgoing = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, { method: request.method, headers, agent });
+            const settle = (exchange) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(wholeAnswer);
+                signal.removeEventListener('abort', onAbort);
+                resolve(exchange);
+            };
+            const fail = (error) => settle({ kind: 'failed', error, connected, timedOut });
+            const onAbort = () => outgoing.destroy(abortReason(signal));
+            signal.addEventListener('abort', onAbort, { once: true });
+            // "Connected" marks the point after which QFlow may have received the request.
+            outgoing.on('socket', (socket) => {
+                if (!socket.connecting)
+                    connected = true;
+                else
+                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+            });
+            // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
+            outgoing.setTimeout(requestTimeoutMs, () => {
+                timedOut = true;
+                outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+            });
+            // And a deadline for the whole answer, so one that trickles in cannot hold the run.
+            let answering = false;
+            const wholeAnswer = setTimeout(() => {
+                timedOut = true;
+                const what = answering ? 'the answer did not arrive whole' : 'no answer';
+                outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+            }, answerTimeoutMs);
+            outgoing.on('error', fail);
+            outgoing.on('response', (incoming) => {
+                answering = true;
+                const status = incoming.statusCode ?? 0;
+                const ok = status >= 200 && status < 300;
+                if (ok && request.sink) {
+                    let bytes = 0;
+                    const most = request.maxSinkBytes ?? Infinity;
+                    incoming.on('data', (chunk) => {
+                        bytes += chunk.length;
+                        if (bytes > most)
+                            outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
+                    });
+                    (0,external_node_stream_promises_namespaceObject.pipeline)(incoming, request.sink()).then(() => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }), (error) => fail(error));
+                    return;
+                }
+                const chunks = [];
+                let bytes = 0;
+                incoming.on('data', (chunk) => {
+                    bytes += chunk.length;
+                    if (bytes > MAX_BODY_BYTES) {
+                        outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }));
+                    }
+                    else
+                        chunks.push(chunk);
+                });
+                incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
+                incoming.on('error', fail);
+            });
+            outgoing.end(request.body);
+        });
+    }
+}
+/**
+ * Keep-alive saves a TLS handshake per poll. An idle connection is dropped after 4 s, before a
+ * server's keep-alive timeout (often 5 s) can close it under a request that is just being sent: that
+ * race would cost a retry.
+ */
+function directAgent(url, keepAlive) {
+    const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
+    return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
+}
+function describeBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+function describeNetworkError(error, url) {
+    const code = error.code;
+    const known = {
+        ECONNREFUSED: `the connection to ${url.host} was refused`,
+        ECONNRESET: 'the connection was reset',
+        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check '${Input.GatewayUrl}' or '${Input.Platform}')`,
+        EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
+        EPIPE: 'the connection was closed while sending',
+    };
+    if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
+        return error.message;
+    if (code && known[code])
+        return `${known[code]} (${code})`;
+    return code ? `${error.message} (${code})` : error.message;
+}
+/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
+function serverMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const errors = parsed.errors;
+        const candidates = [
+            parsed.message,
+            Array.isArray(errors) ? (errors[0]?.message ?? errors[0]) : undefined,
+            parsed.error,
+            parsed.errorMessage,
+        ];
+        const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
+        return found === undefined ? undefined : excerpt(found);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * At most a few hundred characters of a server's answer, on one line, without control characters,
+ * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
+ */
+function excerpt(text) {
+    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/step-data.ts
 /**
  * A step's input or output as downloaded, made into one JSON value in its file. With `parseJson=true`
@@ -33175,6 +33784,71 @@ class JsonChecker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/qflow/definition.ts
+/**
+ * A workflow's definition, from its details: `GET /qflowapi/v1/workflows/{id}` answers
+ * `{data: {id, revision, definition}}`, where `definition` is itself a JSON string holding
+ * `variables[]` (`{key, value}`) and `components[]`, the nodes (`id` is the nodeId that step lists use,
+ * with `name`, `type`, `next`, `previous`) (qflow-api.md, "Workflow details and its definition").
+ * Whether `next` can hold several IDs is open: a string or a list is accepted. What does not have the
+ * documented form is refused as a whole (the caller goes on without the checks it would allow), except
+ * single nodes whose ID is not a node ID, which are left out.
+ */
+
+
+/** A variable name as QFlow shows them (`region`, `credentials_azure`, `connectorId`). */
+const VARIABLE_NAME = /^[A-Za-z0-9_.-]{1,200}$/;
+/** A definition larger than this is not read (it would be a runaway answer, not a workflow). */
+const MAX_DEFINITION_CHARS = 4 * 1024 * 1024;
+function readDefinition(answer) {
+    const data = answer?.data ?? answer;
+    const text = data?.definition;
+    let definition = text;
+    if (typeof text === 'string') {
+        if (text.length > MAX_DEFINITION_CHARS)
+            throw notDocumented('its definition is larger than 4 MiB');
+        try {
+            definition = JSON.parse(text);
+        }
+        catch {
+            throw notDocumented('its definition is not JSON');
+        }
+    }
+    if (definition === null || typeof definition !== 'object')
+        throw notDocumented('it has no definition');
+    const { variables, components } = definition;
+    if (!Array.isArray(variables) || !Array.isArray(components))
+        throw notDocumented('its definition has no variables and components lists');
+    const names = variables.map((v) => v?.key);
+    if (!names.every((name) => typeof name === 'string' && VARIABLE_NAME.test(name))) {
+        throw notDocumented('a variable of its definition has no key of the documented form');
+    }
+    return {
+        variables: names,
+        components: components.flatMap((c) => {
+            const node = c;
+            if (!node || !isNodeId(node.id))
+                return [];
+            return [
+                {
+                    id: node.id,
+                    name: plainText(node.name, 80) || node.id,
+                    type: plainText(node.type, 60),
+                    next: nodeIds(node.next),
+                    previous: nodeIds(node.previous),
+                },
+            ];
+        }),
+    };
+}
+function nodeIds(value) {
+    const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+    return list.filter(isNodeId);
+}
+function notDocumented(why) {
+    return new QFlowApiError(`QFlow's answer for the workflow's details is not the documented one: ${why}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/client.ts
 /**
  * The QFlow REST API (`/qflowapi/v1`), in the shapes the docs give. Where the docs disagree (two
@@ -33187,7 +33861,10 @@ class JsonChecker {
 
 
 
+
 const API = '/qflowapi/v1';
+/** How far back the execution list may reach (QFlow 1.18 release notes). */
+const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 /** The most a step's input or output may weigh: a larger one is left out with a warning. */
 const MAX_STEP_DATA_BYTES = 256 * 1024 * 1024;
 class QFlowClient {
@@ -33240,6 +33917,18 @@ class QFlowClient {
             throw unknownOutcome(`QFlow accepted the run of workflow ${workflowId} but its answer is not the documented one (an execution ID that is a UUID): ${excerpt(JSON.stringify(answer) ?? '')}.`);
         }
         return executionId;
+    }
+    /** The workflow's definition: its variables and its nodes (see definition.ts). */
+    async getWorkflow(workflowId, deadline) {
+        const answer = await this.http.json({
+            method: 'GET',
+            path: `${API}/workflows/${workflowId}`,
+            purpose: `read the definition of workflow ${workflowId}`,
+            endpoint: 'workflow',
+            deadline,
+            hints: { 404: workflowNotFound(workflowId) },
+        });
+        return readDefinition(answer);
     }
     async listExecutions(workflowId, query, deadline) {
         const answer = await this.http.json({
@@ -33358,545 +34047,13 @@ function readStep(item) {
         nodeType: plainText(item.nodeType),
         status: plainText(item.status),
         eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
+        startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt),
+        endedAt: readInstant(item.endDate ?? item.endTime ?? item.endedAt),
+        message: plainText(item.message ?? item.error ?? item.errorMessage, 300) || undefined,
     };
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Secrets kept out of every sink. The runner masks what `core.setSecret` registered in the log and the
- * job summary, but not in a pull-request comment, a file or any other front-end's output; and an
- * error body that echoes the request (a login answering 401 with the client secret in its text) is
- * not registered at all. So everything this project writes for people or later steps passes through
- * one Redactor: the secrets registered with it, and text that looks like a secret whatever it is.
- *
- * Step outputs can also hold credentials (a step that reads a vault, an API key passed along). Values
- * under keys that name a secret are found here too, so the front-end can register them.
- */
-const SECRET_KEY = /pass(word|wd|phrase)?$|secret|token|credential|private_?key|api_?key|authorization|^auth$|^jwt$/i;
-/** Shorter values are left alone: masking "abc" would blank it out of every log line. */
-const MIN_SECRET_LENGTH = 4;
-const MASK = '***';
-/** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
-const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-/** `Bearer <anything>`, as an Authorization header shows it. */
-const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
-/**
- * `clientSecret: x`, `"password":"x"`, `password=x`, `X-Api-Key: x`: a secret-named key and its value,
- * as an echoed request, a form body or a header dump shows them. `token` alone is left out: the login
- * form's `token=true` and messages about the 'token' input are not secrets.
- */
-const SECRET_ASSIGNMENT = /\b((?:client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization)["']?\s*[:=]\s*["']?)(?!\*\*\*)([^\s"'&,;}<]+)/gi;
-function isSecretKey(key) {
-    return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
-}
-/** Every string (or number) under a secret-named key, at any depth. */
-function findSecretValues(value, underSecretKey = false, found = new Set()) {
-    if (Array.isArray(value)) {
-        for (const item of value)
-            findSecretValues(item, underSecretKey, found);
-    }
-    else if (value !== null && typeof value === 'object') {
-        for (const [key, inner] of Object.entries(value))
-            findSecretValues(inner, underSecretKey || isSecretKey(key), found);
-    }
-    else if (underSecretKey && (typeof value === 'string' || typeof value === 'number')) {
-        const text = String(value);
-        // QFlow already masks some credentials as asterisks; those need no masking.
-        if (text.length >= MIN_SECRET_LENGTH && !/^\*+$/.test(text))
-            found.add(text);
-    }
-    return found;
-}
-/** `values` with the value of every secret-named key replaced by `***`. */
-function maskSecrets(values) {
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? MASK : value]));
-}
-class Redactor {
-    /** Longest first, so a secret that contains another is masked whole. */
-    secrets = [];
-    /** Registers a secret: it is masked, as it is and as JSON, a URL or a form would encode it. */
-    add(secret) {
-        if (secret.length < MIN_SECRET_LENGTH)
-            return;
-        const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
-        for (const form of forms)
-            if (!this.secrets.includes(form))
-                this.secrets.push(form);
-        this.secrets.sort((a, b) => b.length - a.length);
-    }
-    /** Text (a log line, a message, the summary, a comment): registered secrets and secret-looking text masked. */
-    text(text) {
-        return this.registered(text).replace(JWT, '[redacted JWT]').replace(BEARER, `$1${MASK}`).replace(SECRET_ASSIGNMENT, `$1${MASK}`);
-    }
-    /**
-     * A value (an output, the result file, step data): every string in it scrubbed as text, so what a
-     * workflow produced keeps its shape and stays valid JSON.
-     */
-    value(value) {
-        return this.walk(value);
-    }
-    walk(value) {
-        if (typeof value === 'string')
-            return this.text(value);
-        if (Array.isArray(value))
-            return value.map((item) => this.walk(item));
-        if (value !== null && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner)]));
-        }
-        return value;
-    }
-    registered(text) {
-        let out = text;
-        for (const secret of this.secrets)
-            if (out.includes(secret))
-                out = out.split(secret).join(MASK);
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/qflow/paging.ts
-/**
- * Where the next page of a QFlow list starts, and when the list is read. The docs name `pageSize`
- * but no largest size, so a server may send fewer items than asked for while its `total` says there
- * are more (qflow-api.md: paging is [open]). Taking such a page as the last would lose the rest of
- * the list: executions waited for would never be seen. A short first page with a total beyond it
- * is read as the server's own page size instead, and the list is paged on by that size.
- */
-class Pager {
-    size;
-    /** The page to ask for next, from 1. */
-    pageNumber = 1;
-    /** Items the server sent so far, also those that could not be read. */
-    seen = 0;
-    /** Nothing more to read. */
-    done = false;
-    constructor(
-    /** The page size to ask for; lowered to the server's own when it sends less. */
-    size) {
-        this.size = size;
-    }
-    /** Takes in one page: how many items it held, and the total the server gave, if any. */
-    advance(received, total) {
-        this.seen += received;
-        if (received === 0 || (total !== undefined && this.seen >= total)) {
-            this.done = true;
-            return;
-        }
-        if (received < this.size) {
-            // Without a total a short page is the last one; later than the first it cannot be told from
-            // a list that changed while it was read, so the end is taken as it was before either case.
-            if (total === undefined || this.pageNumber > 1) {
-                this.done = true;
-                return;
-            }
-            this.size = received;
-        }
-        this.pageNumber = this.seen / this.size + 1;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/results.ts
-/**
- * After the execution ends: its steps, the step outputs and inputs asked for, and the full result
- * file. Step data goes from the socket to a file and from there into the result file, so a step
- * output of tens of megabytes is never held in memory.
- */
-
-
-
-
-
-
-
-/** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
-const CONCURRENT_FETCHES = 4;
-const STEP_PAGE_SIZE = 100;
-/** Steps read at most for one execution (the README states it): a sane bound, said in a warning when reached. */
-const MAX_STEPS = 5000;
-/**
- * Every step of an execution, following the list's `total` to the end, up to MAX_STEPS (with a
- * warning naming the bound when there are more). Steps whose node ID is not of the documented form
- * are left out with a warning: such an ID would go into URLs and outputs.
- */
-async function listAllSteps(client, executionId, log, deadline) {
-    const steps = [];
-    const pager = new Pager(STEP_PAGE_SIZE);
-    let unreadable = 0;
-    let total;
-    for (let pages = 1; !pager.done; pages++) {
-        if (pager.seen >= MAX_STEPS) {
-            const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
-            log.warning(`Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`);
-            break;
-        }
-        const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
-        // A server that ignores paging sends the first page again: stop there.
-        const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
-        if (repeated)
-            break;
-        steps.push(...page.items);
-        unreadable += (page.received ?? page.items.length) - page.items.length;
-        total = page.total ?? total;
-        pager.advance(page.received ?? page.items.length, page.total);
-    }
-    if (unreadable > 0) {
-        log.warning(`${unreadable} step${unreadable === 1 ? '' : 's'} of execution ${executionId} had no node ID of the documented form and ${unreadable === 1 ? 'is' : 'are'} left out.`);
-    }
-    // QFlow numbers steps in the order they ran; steps without a number go last.
-    const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
-    return steps.sort((a, b) => order(a) - order(b));
-}
-/** The node IDs a selection picks, warning about any the execution has no step for. */
-function selectNodes(selection, steps, inputName, log) {
-    if (selection === 'all')
-        return [...new Set(steps.map((s) => s.nodeId))];
-    const known = new Set(steps.map((s) => s.nodeId));
-    for (const nodeId of selection.filter((id) => !known.has(id))) {
-        log.warning(`'${inputName}' names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
-    }
-    return selection.filter((id) => known.has(id));
-}
-/**
- * Downloads the step data asked for. Step data is data: one that cannot be had (none, too large, a
- * failed call, no time left) is left out with a warning naming the step, and one that is not JSON is
- * kept as text; neither changes the execution's outcome. Only a cancellation stops the rest.
- */
-async function fetchStepData(client, executionId, nodeIds, kind, workDir, log, options = {}) {
-    await (0,promises_namespaceObject.mkdir)(workDir, { recursive: true });
-    const results = new Array(nodeIds.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < nodeIds.length) {
-            const index = next++;
-            const nodeId = nodeIds[index];
-            const file = external_node_path_default().join(workDir, `${kind}-${index}.json`);
-            try {
-                const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
-                if (asText)
-                    log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
-                results[index] = { nodeId, file, bytes };
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw error;
-                // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-                log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, nodeIds.length) }, worker));
-    return results.filter((r) => r !== undefined);
-}
-/** Reads a step's data back as a value; only called for data small enough for an output. */
-async function readStepData(data) {
-    return JSON.parse(await (0,promises_namespaceObject.readFile)(data.file, 'utf8'));
-}
-/**
- * Writes the full result as one JSON object: `fields` first, then each entry of `stepData`
- * (`stepOutputs`, `stepInputs`) streamed from its files.
- */
-async function writeResultFile(file, fields, stepData) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    const out = (0,external_node_fs_namespaceObject.createWriteStream)(file);
-    const write = async (text) => {
-        if (!out.write(text))
-            await (0,external_node_events_.once)(out, 'drain');
-    };
-    const writeTree = async (tree, indent) => {
-        const entries = Array.isArray(tree) ? tree.map((data) => [data.nodeId, data]) : Object.entries(tree);
-        await write('{');
-        for (const [i, [key, value]] of entries.entries()) {
-            await write(`${i === 0 ? '' : ','}\n${indent}  ${JSON.stringify(key)}: `);
-            if (Array.isArray(value))
-                await writeTree(value, `${indent}  `);
-            else
-                await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(value.file), out, { end: false });
-        }
-        await write(entries.length ? `\n${indent}}` : '}');
-    };
-    const head = JSON.stringify(fields, null, 2);
-    await write(head.slice(0, head.lastIndexOf('}')).trimEnd());
-    for (const [key, tree] of Object.entries(stepData)) {
-        await write(`,\n  ${JSON.stringify(key)}: `);
-        await writeTree(tree, '  ');
-    }
-    out.end('\n}\n');
-    await (0,external_node_events_.once)(out, 'finish');
-}
-/**
- * The default result file in `dir`, named from `id` (a UUID, or a workflow UUID and a process ID,
- * both checked before they get here): the file always lands inside `dir`.
- */
-function defaultResultFile(dir, id) {
-    const folder = external_node_path_default().resolve(dir);
-    const file = external_node_path_default().resolve(folder, `qflow-${id}.json`);
-    if (!/^[\w-]+$/.test(id) || external_node_path_default().dirname(file) !== folder)
-        throw new Error(`Refusing a result file name made from '${id}'.`);
-    return file;
-}
-async function removeWorkDir(workDir) {
-    await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./src/action/report.ts
-/**
- * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
- * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
- */
-
-
-
-
-/** GitHub refuses a step output over 1 MB; stay a little under it. */
-const MAX_OUTPUT_BYTES = 1_000_000;
-/** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
-const MAX_SUMMARY_BYTES = 512 * 1024;
-/** Rows of a summary table at most: steps of one execution, or executions of a fan-out. */
-const MAX_SUMMARY_STEP_ROWS = 300;
-function timings(execution) {
-    const start = execution?.startDate;
-    const end = execution?.endDate;
-    return {
-        startedAt: iso(start),
-        endedAt: iso(end),
-        durationSeconds: start !== undefined && end !== undefined ? String(Math.max(0, Math.round((end - start) / 1000))) : '',
-    };
-}
-function stepSummary(steps) {
-    return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
-}
-/** Every output, each within GitHub's limit, every string in it scrubbed by `redactor`. */
-async function buildOutputs(report, redactor) {
-    const outputs = new OutputBuilder(redactor);
-    const values = outputs.values;
-    const [one] = report.executions;
-    const fan = report.fanOut ? fanOutTimings(report.executions) : timings(one?.execution);
-    values.set(Output.ExecutionId, report.executions.flatMap((e) => e.executionId ?? []).join(','));
-    values.set(Output.Status, report.fanOut ? statusCounts(report.executions) : (one?.status ?? ''));
-    values.set(Output.Result, report.result);
-    values.set(Output.StartedAt, fan.startedAt);
-    values.set(Output.EndedAt, fan.endedAt);
-    values.set(Output.DurationSeconds, fan.durationSeconds);
-    values.set(Output.ApiCalls, String(report.apiCalls));
-    values.set(Output.OutputFile, report.outputFile ?? '');
-    if (!report.fanOut) {
-        outputs.fit(Output.Execution, one?.execution?.raw ?? {}, '{}');
-        outputs.fit(Output.Steps, stepSummary(one?.steps ?? []), '[]');
-        outputs.fit(Output.FailedSteps, stepSummary(one?.failedSteps ?? []), '[]');
-    }
-    else {
-        // One execution's record has no meaning for many; `executions` lists them all.
-        values.set(Output.Execution, '');
-        const byExecution = (pick) => Object.fromEntries(report.executions.flatMap((e) => (e.executionId ? [[e.executionId, stepSummary(pick(e))]] : [])));
-        outputs.fit(Output.Steps, byExecution((e) => e.steps), '{}');
-        outputs.fit(Output.FailedSteps, byExecution((e) => e.failedSteps), '{}');
-    }
-    for (const [name, pick] of [
-        [Output.StepOutputs, (e) => e.stepOutputs],
-        [Output.StepInputs, (e) => e.stepInputs],
-    ]) {
-        const groups = report.executions.filter((e) => e.executionId).map((e) => ({ key: e.executionId, data: pick(e) }));
-        await outputs.fitStepData(name, report.fanOut ? groups : groups.map((g) => ({ data: g.data })));
-    }
-    if (report.fanOut)
-        outputs.fit(Output.Executions, report.executions.map(executionSummary), '[]');
-    // The one-line outputs; the JSON ones were scrubbed string by string, so they stay valid JSON.
-    for (const name of [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile])
-        values.set(name, redactor.text(values.get(name)));
-    return { values, warnings: outputs.warnings, secrets: [...outputs.secrets] };
-}
-/** Output values kept within GitHub's 1 MB limit each, with warnings for what was left out. */
-class OutputBuilder {
-    redactor;
-    values = new Map();
-    warnings = [];
-    secrets = new Set();
-    constructor(redactor) {
-        this.redactor = redactor;
-    }
-    fit(name, value, fallback) {
-        const text = JSON.stringify(this.redactor.value(value));
-        if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES) {
-            this.values.set(name, text);
-            return;
-        }
-        this.warnings.push(`The '${name}' output would exceed GitHub's 1 MB limit and is left out; it is complete in the result file.`);
-        this.values.set(name, fallback);
-    }
-    /** Step data keyed by node ID, grouped under `key` (an execution ID) where one is given. */
-    async fitStepData(name, groups) {
-        const collected = {};
-        let size = 2;
-        const left = [];
-        for (const { key, data: list } of groups) {
-            const target = key === undefined ? collected : {};
-            // A group's own braces and key, so the whole object stays within the limit.
-            if (key !== undefined)
-                size += Buffer.byteLength(JSON.stringify({ [key]: {} })) - 1;
-            for (const data of list) {
-                // Judge by the file's size first, so a 50 MB output is never read back into memory.
-                if (size + data.bytes > MAX_OUTPUT_BYTES) {
-                    left.push(data.nodeId);
-                    continue;
-                }
-                const value = this.redactor.value(await readStepData(data));
-                for (const secret of findSecretValues(value))
-                    this.secrets.add(secret);
-                const entrySize = Buffer.byteLength(JSON.stringify({ [data.nodeId]: value })) - 1;
-                if (size + entrySize > MAX_OUTPUT_BYTES) {
-                    left.push(data.nodeId);
-                    continue;
-                }
-                target[data.nodeId] = value;
-                size += entrySize;
-            }
-            if (key !== undefined)
-                collected[key] = target;
-        }
-        if (left.length) {
-            const them = left.length === 1 ? 'it' : 'them';
-            this.warnings.push(`The '${name}' output leaves out ${left.join(', ')}: with ${them} it would exceed GitHub's 1 MB limit. The result file has ${them} in full.`);
-        }
-        this.values.set(name, JSON.stringify(collected));
-    }
-}
-/** A fan-out's statuses counted, as `46 Success, 2 Failed`. */
-function statusCounts(executions) {
-    const counts = new Map();
-    for (const e of executions) {
-        const status = e.status || (e.executionId ? 'unknown' : 'not started');
-        counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-/** From the first start to the last end, once every execution has ended. */
-function fanOutTimings(executions) {
-    const starts = executions.map((e) => e.execution?.startDate);
-    const ends = executions.map((e) => e.execution?.endDate);
-    const start = starts.every((t) => t !== undefined) && starts.length ? Math.min(...starts) : undefined;
-    const end = ends.every((t) => t !== undefined) && ends.length ? Math.max(...ends) : undefined;
-    return timings({ id: '', status: '', raw: {}, startDate: start, endDate: end });
-}
-/** One row of the `executions` output: variables with secret-looking values masked, no step data. */
-function executionSummary(e) {
-    return {
-        item: e.item,
-        variables: maskSecrets(e.request?.variables ?? {}),
-        executionId: e.executionId ?? null,
-        status: e.status,
-        result: e.result,
-        ...timings(e.execution),
-        failedSteps: stepSummary(e.failedSteps),
-        ...(e.message ? { message: e.message } : {}),
-    };
-}
-const HEADLINE = {
-    success: '✅ QFlow workflow succeeded',
-    failure: '❌ QFlow workflow failed',
-    timed_out: '⏱️ Gave up waiting for the QFlow workflow',
-    cancelled: '🛑 Stopped waiting for the QFlow workflow',
-    started: '🚀 QFlow workflow started',
-};
-/** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
-function summaryMarkdown(report) {
-    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
-    const lines = [`## ${headline}`, ''];
-    if (report.message)
-        lines.push(`> ${cell(report.message)}`, '');
-    if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`, '');
-    }
-    if (report.fanOut)
-        fanOutSummary(report, lines);
-    else
-        oneExecutionSummary(report, report.executions[0], lines);
-    return `${lines.join('\n')}\n`;
-}
-function oneExecutionSummary(report, one, lines) {
-    const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
-    const rows = [
-        ['Workflow', code(report.workflowId)],
-        ['Execution', one?.executionId ? code(one.executionId) : 'not started'],
-        ['Status', cell(one?.status || '–')],
-    ];
-    if (startedAt)
-        rows.push(['Started', startedAt]);
-    if (endedAt)
-        rows.push(['Ended', endedAt]);
-    if (durationSeconds)
-        rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
-    rows.push(['API calls', String(report.apiCalls)]);
-    if (report.outputFile)
-        rows.push(['Result file', code(report.outputFile)]);
-    lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-    const steps = one?.steps ?? [];
-    if (!steps.length)
-        return;
-    const failed = new Set(one.failedSteps.map((s) => s.nodeId));
-    // Failed steps first: they are what the reader came for.
-    const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
-    lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
-    lines.push('| Step | Type | Status |', '|---|---|---|');
-    const stepRows = ordered.map((step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`);
-    addRows(lines, stepRows, 'more steps are listed in the result file.');
-}
-const RESULT_WORDS = {
-    success: 'succeeded',
-    failure: 'failed',
-    timed_out: 'still running at the timeout',
-    cancelled: 'not waited for',
-    started: 'started',
-};
-const NOT_STARTED = 'did not start or may have started';
-function fanOutSummary(report, lines) {
-    // In a fixed order, successes first, so totals of two runs read alike.
-    const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
-    for (const e of report.executions) {
-        const word = !e.executionId && e.result === 'failure' ? NOT_STARTED : RESULT_WORDS[e.result];
-        counts.set(word, counts.get(word) + 1);
-    }
-    for (const [word, n] of counts)
-        if (n === 0)
-            counts.delete(word);
-    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`, '');
-    if (report.outputFile)
-        lines.push(`Result file: ${code(report.outputFile)}`, '');
-    // Failures first, then the rest in the order of the matrix: what the reader came for.
-    const order = (e) => (e.result === 'success' || e.result === 'started' ? 1 : 0);
-    const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
-    lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
-    const rows = ordered.map((e) => {
-        const { durationSeconds } = timings(e.execution);
-        const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
-            .map(([k, v]) => `${k}: ${String(v)}`)
-            .join(', ');
-        const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
-        return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
-    });
-    addRows(lines, rows, 'more executions are listed in the result file.');
-}
-/** Table rows up to the summary's size and row limits, then a line that says how many were left out. */
-function addRows(lines, rows, rest) {
-    let size = Buffer.byteLength(lines.join('\n'));
-    let shown = 0;
-    for (const row of rows) {
-        size += Buffer.byteLength(row) + 1;
-        if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024)
-            break;
-        lines.push(row);
-        shown++;
-    }
-    if (shown < rows.length)
-        lines.push('', `${rows.length - shown} ${rest}`);
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/action/start.ts
+;// CONCATENATED MODULE: ./src/run/start.ts
 /**
  * Starting the executions: one run call per run request, up to `max-parallel` at a time (the HTTP
  * layer also keeps to the gateway's concurrency limit). The run call is never repeated on its own:
@@ -33929,6 +34086,125 @@ onStarted) {
     };
     await Promise.all(Array.from({ length: Math.min(maxParallel, runs.length) }, worker));
     return runs;
+}
+
+;// CONCATENATED MODULE: ./src/run/preflight.ts
+/**
+ * Mistakes caught before a run is wasted: the workflow's own definition, read once before any run
+ * call (once for a whole fan-out), says which variables it has and which nodes. An override that
+ * names a variable the workflow does not declare (`regoin`), an override without every cloud variable
+ * the workflow declares, or a node ID in `step-outputs`/`step-inputs` that is no node of the workflow
+ * is an error naming the input and the nearest match, with no execution started.
+ *
+ * A definition that cannot be read (a role without READ answers 403, or an unknown shape) skips these
+ * checks with one warning: the run goes on. A 401 or a 404 there ends the step before the run: the run
+ * call would get the same answer.
+ */
+
+
+/**
+ * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
+ * declares needs a value. `connectorId` (1.19) stands for any of the credentials variables.
+ */
+const CLOUD_VARIABLES = [
+    'credentials',
+    'credentials_azure',
+    'credentials_gcp',
+    'connectorId',
+    'region',
+    'resourceGroup',
+    'project',
+    'oci_region',
+    'compartment',
+];
+const CONNECTOR_VARIABLES = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+/**
+ * Whether the definition can catch a mistake here: override variables, node IDs or a fan-out to check,
+ * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too), and
+ * the call is spared: the step names it would add to the summary are not worth a call of the budget.
+ */
+function worthReading(settings) {
+    const nodes = (selection) => selection !== 'all' && selection.length > 0;
+    return (settings.dryRun ||
+        settings.fanOut ||
+        settings.runs.some((r) => Object.keys(r.variables ?? {}).length > 0) ||
+        nodes(settings.stepOutputs) ||
+        nodes(settings.stepInputs));
+}
+/** Reads the definition and checks the settings against it; undefined when it could not be read. */
+async function checkAgainstDefinition(client, settings, log, deadline) {
+    let definition;
+    try {
+        definition = await client.getWorkflow(settings.workflowId, deadline);
+    }
+    catch (error) {
+        // The run call would be refused the same way: stop here, once, whatever the number of runs.
+        if (error instanceof QFlowApiError && (error.status === 401 || error.status === 404))
+            throw error;
+        if (!(error instanceof QFlowApiError))
+            throw error;
+        log.warning(`${error.message} The variables and node IDs are not checked against the workflow's definition; the run goes on.${error.status === 403 ? ' (Reading it needs READ on the workflow.)' : ''}`);
+        return undefined;
+    }
+    checkVariables(settings, definition);
+    checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
+    checkNodes(Input.StepInputs, settings.stepInputs, definition);
+    return definition;
+}
+function checkVariables(settings, definition) {
+    const declared = definition.variables;
+    settings.runs.forEach((run, i) => {
+        const given = Object.keys(run.variables ?? {});
+        if (given.length === 0)
+            return;
+        const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+        if (!settings.allowUnknownVariables) {
+            const unknown = given.find((name) => !declared.includes(name));
+            if (unknown !== undefined) {
+                const near = nearest(unknown, declared);
+                throw new InputError(`${where} overrides the variable ${quote(unknown)}, which workflow ${settings.workflowId} does not declare${near ? `. Did you mean ${quote(near)}?` : '.'} Its variables: ${declared.join(', ') || 'none'}. To pass it anyway, set '${Input.AllowUnknownVariables}: true'.`);
+            }
+        }
+        // QFlow 1.18: an override needs a value for every cloud variable the workflow has.
+        const needed = declared.filter((name) => CLOUD_VARIABLES.includes(name));
+        const missing = needed.filter((name) => CONNECTOR_VARIABLES.includes(name) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(name));
+        if (missing.length > 0) {
+            throw new InputError(`${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs every cloud variable the workflow has (${needed.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`);
+        }
+    });
+}
+function checkNodes(input, selection, definition) {
+    if (selection === 'all' || definition.components.length === 0)
+        return;
+    const ids = definition.components.map((c) => c.id);
+    const unknown = selection.find((id) => !ids.includes(id));
+    if (unknown === undefined)
+        return;
+    const near = nearest(unknown, ids);
+    throw new InputError(`Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
+}
+/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
+function nearest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/wait/history.ts
@@ -34463,10 +34739,13 @@ function isTransient(error) {
     return error instanceof NetworkError || (error instanceof QFlowApiError && error.transient);
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./src/run/engine.ts
 /**
- * The action, start to end: inputs → auth → start → wait → collect → report. This is the one module
- * that talks to the runner (@actions/core); everything it calls takes plain values.
+ * The engine: checked settings → auth → start → wait → collect → a run report and the result file.
+ * It knows nothing of GitHub or of any CI: what differs per front-end (where the log goes, the
+ * cancellation signal, the temp folder, log sections, who is told of a started execution) comes in
+ * through `Host`. The front-ends (src/action/, src/cli/) read inputs into Settings, call runQFlow and
+ * publish the report their platform's way.
  */
 
 
@@ -34482,73 +34761,32 @@ function isTransient(error) {
 
 
 
-
-
-
-/**
- * Every secret the run knows, for every sink: the runner masks registered secrets in the log and the
- * summary, but not in a pull-request comment or the result file, and not secret-looking text it was
- * never told of (an error body that echoes the request).
- */
-const redactor = new Redactor();
-const registerSecret = (secret) => {
-    core_setSecret(secret);
-    redactor.add(secret);
-};
-const log = {
-    info: (message) => info(redactor.text(message)),
-    debug: (message) => core_debug(redactor.text(message)),
-    warning: (message) => warning(redactor.text(message)),
-};
-const runnerTemp = () => process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
-async function run(clock = systemClock) {
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        log.info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
-        cancel.abort(new CancelledError());
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    // Step data waits here between download and publishing.
-    const workDir = external_node_path_default().join(runnerTemp(), `qflow-work-${process.pid}-${clock.now()}`);
-    try {
-        const settings = await readSettings((name) => getInput(name), registerSecret);
-        const report = await runWorkflow(settings, workDir, cancel.signal, clock);
-        await publish(report);
-        if (settings.commentToken !== undefined)
-            await comment(settings.commentToken, report);
-        if (report.errored || (report.result !== 'success' && report.result !== 'started')) {
-            setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
-        }
-    }
-    catch (error) {
-        setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
-    }
-    finally {
-        await removeWorkDir(workDir);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-async function runWorkflow(settings, workDir, signal, clock) {
+/** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
+async function runQFlow(settings, host) {
+    const { clock, log, signal } = host;
+    const workDir = external_node_path_default().join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`);
     // Every wait and every call of the run, the run call's included, ends by the timeout.
     const deadline = clock.now() + settings.timeoutMs;
-    const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock });
-    http.tokens = createTokenSource(settings.credentials, http, clock, registerSecret, log);
+    const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock, agent: host.agent });
+    http.tokens = createTokenSource(settings.credentials, http, clock, (secret) => host.registerSecret(secret), log);
     const client = new QFlowClient(http, clock);
     const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-    const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0 };
+    const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
     const many = settings.runs.length > 1;
     try {
-        if (settings.executionId !== undefined) {
+        // One read of the workflow's definition before any run call: mistakes caught, steps named.
+        if (worthReading(settings))
+            report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
+        if (settings.dryRun) {
+            dryRun(settings, report, host);
+        }
+        else if (settings.executionId !== undefined) {
             report.executions = [executionReport(1, undefined, settings.executionId)];
         }
         else {
-            await group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, clock, deadline));
+            await host.group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, host, deadline));
         }
         const started = report.executions.filter((e) => e.executionId !== undefined);
         if (!settings.wait) {
@@ -34556,7 +34794,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
                 e.result = 'started';
         }
         else if (started.length > 0) {
-            const outcome = await group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
+            const outcome = await host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
                 client,
                 workflowId: settings.workflowId,
                 executions: started.map((e) => ({ id: e.executionId, startedAt: e.sentAt })),
@@ -34573,7 +34811,7 @@ async function runWorkflow(settings, workDir, signal, clock) {
             }));
             recordOutcome(report, outcome, settings);
             const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
-            await group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy));
+            await host.group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy, host));
         }
     }
     catch (error) {
@@ -34582,21 +34820,30 @@ async function runWorkflow(settings, workDir, signal, clock) {
     concludeRun(report);
     report.apiCalls = http.apiCalls;
     log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
-    await writeResult(report, settings);
+    await writeResult(report, settings, host);
     return report;
+}
+/**
+ * Removes the step data the run downloaded. Called by the front-end once it has published the
+ * report: the outputs read small step data back from these files.
+ */
+async function disposeRun(report) {
+    if (report.workDir !== undefined)
+        await removeWorkDir(report.workDir);
 }
 function executionReport(item, request, executionId) {
     return { item, request, executionId, result: 'failure', status: '', steps: [], failedSteps: [], stepOutputs: [], stepInputs: [] };
 }
 /** Starts every run request; each execution ID is an output as soon as its run call answers. */
-async function startAll(client, settings, report, clock, deadline) {
+async function startAll(client, settings, report, host, deadline) {
+    const { clock, log } = host;
     const many = settings.runs.length > 1;
     const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, deadline, (run) => {
         if (run.executionId === undefined)
             return;
         const ids = report.executions.flatMap((e) => e.executionId ?? []);
-        // Set at once, so later steps have it even if the job is cancelled during the wait.
-        setOutput(Output.ExecutionId, [...ids, run.executionId].join(','));
+        // Told at once, so later steps have it even if the job is cancelled during the wait.
+        host.onStarted?.([...ids, run.executionId]);
         report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
         log.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
     });
@@ -34655,7 +34902,7 @@ function recordOutcome(report, outcome, settings) {
             const budget = outcome.budgetPauseMs
                 ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
                 : '';
-            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.${budget}`;
+            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with '${Input.ExecutionId}: ${e.executionId}'.${budget}`;
         }
         else if (o.kind === 'cancelled') {
             e.message = outcome.stoppedAtFailure
@@ -34668,8 +34915,9 @@ function recordOutcome(report, outcome, settings) {
  * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
  * step list that cannot be read is a warning, and step data that cannot be had is left out.
  */
-async function collectAll(client, report, settings, rules, workDir, deadline) {
-    const scrub = (value) => redactor.value(value);
+async function collectAll(client, report, settings, rules, workDir, deadline, host) {
+    const { log } = host;
+    const scrub = (value) => host.redactor.value(value);
     for (const e of report.executions) {
         if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined)
             continue;
@@ -34706,6 +34954,22 @@ function recordError(report, error) {
     }
     report.message = error instanceof Error ? error.message : String(error);
     report.errored = true;
+    // A mistake in the inputs that only the workflow's definition could show: nothing was started.
+    if (error instanceof InputError)
+        report.badInput = true;
+}
+/** Shows the run requests the settings would send, secrets masked, and starts nothing. */
+function dryRun(settings, report, host) {
+    report.executions = settings.runs.map((request, i) => ({ ...executionReport(i + 1, request), result: 'validated' }));
+    for (const e of report.executions) {
+        const body = {
+            ...(e.request?.input ? { input: e.request.input } : {}),
+            ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
+        };
+        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item})` : ''}.`);
+    }
+    const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
+    report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
 }
 /**
  * The run's result and message from its executions': `success` only when every one succeeded; else
@@ -34718,7 +34982,7 @@ function concludeRun(report) {
     // An error or a cancellation has said why already.
     if (report.errored || report.message !== undefined)
         return;
-    const unsuccessful = executions.filter((e) => e.result !== 'success' && e.result !== 'started');
+    const unsuccessful = executions.filter((e) => !isFine(e.result));
     if (!report.fanOut) {
         report.message = executions[0]?.message;
     }
@@ -34735,24 +34999,26 @@ function conclusion(executions) {
     for (const result of ['cancelled', 'timed_out', 'failure'])
         if (executions.some((e) => e.result === result))
             return result;
+    if (executions.every((e) => e.result === 'validated'))
+        return 'validated';
     return executions.some((e) => e.result === 'started') ? 'started' : 'success';
 }
-async function writeResult(report, settings) {
+async function writeResult(report, settings, host) {
     const ids = report.executions.flatMap((e) => e.executionId ?? []);
     if (ids.length === 0)
         return;
-    report.outputFile = settings.outputFile ?? defaultResultFile(runnerTemp(), report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
+    report.outputFile = settings.outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
     const tree = (pick) => report.fanOut
         ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
         : pick(report.executions[0]);
     try {
-        await writeResultFile(report.outputFile, redactor.value(resultFields(report)), {
+        await writeResultFile(report.outputFile, host.redactor.value(resultFields(report)), {
             stepOutputs: tree((e) => e.stepOutputs),
             stepInputs: tree((e) => e.stepInputs),
         });
     }
     catch (error) {
-        log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+        host.log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
         report.outputFile = undefined;
     }
 }
@@ -34797,6 +35063,92 @@ function resultFields(report) {
         })),
     };
 }
+
+;// CONCATENATED MODULE: ./src/action/proxy.ts
+/** An agent factory when `env` names a proxy; undefined for direct connections. */
+function proxyAgentFrom(env, userAgent = 'qflow-run-action') {
+    const proxied = [env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY].some((v) => v !== undefined && v !== '');
+    if (!proxied)
+        return undefined;
+    return async (url, keepAlive) => {
+        const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+        return new HttpClient(userAgent, [], { keepAlive }).getAgent(url.href);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The GitHub Action: runner I/O only. Inputs become checked settings, the engine (src/run/) does the
+ * run, and this module publishes its report the runner's way: outputs, the job summary, the
+ * pull-request comment, the step's failure. It is the one module that talks to @actions/core.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every secret the run knows, for every sink: the runner masks registered secrets in the log and the
+ * summary, but not in a pull-request comment or the result file, and not secret-looking text it was
+ * never told of (an error body that echoes the request).
+ */
+const redactor = new Redactor();
+const registerSecret = (secret) => {
+    core_setSecret(secret);
+    redactor.add(secret);
+};
+const log = {
+    info: (message) => info(redactor.text(message)),
+    debug: (message) => core_debug(redactor.text(message)),
+    warning: (message) => warning(redactor.text(message)),
+};
+async function run(clock = systemClock) {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        log.info(`Received ${signal}: the job is being cancelled; stopping the wait.`);
+        cancel.abort(new CancelledError());
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let report;
+    try {
+        const settings = await readSettings((name) => getInput(name), registerSecret);
+        report = await runQFlow(settings, {
+            log,
+            signal: cancel.signal,
+            clock,
+            tempDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
+            redactor,
+            registerSecret,
+            group: (title, body) => group(title, body),
+            onStarted: (ids) => setOutput(Output.ExecutionId, ids.join(',')),
+            agent: proxyAgentFrom(process.env),
+        });
+        await publish(report);
+        if (settings.commentToken !== undefined)
+            await comment(settings.commentToken, report);
+        if (report.errored || !isFine(report.result)) {
+            setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
+        }
+    }
+    catch (error) {
+        setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
+    }
+    finally {
+        if (report)
+            await disposeRun(report);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
 /** The job summary on the pull request that ran the job, when asked for and there is one. */
 async function comment(token, report) {
     const pr = await pullRequestOf(process.env);
@@ -34828,7 +35180,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1934);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1746);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5251);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5251:
+/***/ 2:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -114,6 +114,8 @@ var Input;
     Input["Matrix"] = "matrix";
     Input["MaxParallel"] = "max-parallel";
     Input["FailFast"] = "fail-fast";
+    Input["AllowUnknownVariables"] = "allow-unknown-variables";
+    Input["DryRun"] = "dry-run";
     Input["Wait"] = "wait";
     Input["Timeout"] = "timeout";
     Input["PollInterval"] = "poll-interval";
@@ -145,6 +147,163 @@ var Output;
     Output["ApiCalls"] = "api-calls";
     Output["Executions"] = "executions";
 })(Output || (Output = {}));
+/** A result that is no failure: the executions succeeded, were started (`wait: false`) or were only checked (`dry-run`). */
+function isFine(result) {
+    return result === 'success' || result === 'started' || result === 'validated';
+}
+
+;// CONCATENATED MODULE: ./src/time.ts
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep(ms, signal) {
+        return new Promise((resolve, reject) => {
+            if (signal?.aborted)
+                return reject(abortReason(signal));
+            const onAbort = () => {
+                clearTimeout(timer);
+                reject(abortReason(signal));
+            };
+            const timer = setTimeout(() => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.max(0, ms));
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+    },
+};
+function iso(epochMs) {
+    return epochMs === undefined ? '' : new Date(epochMs).toISOString();
+}
+/** A duration for people: 1h 2m 5s, 42s, 350ms. */
+function humanDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    let seconds = Math.round(ms / 1000);
+    const hours = Math.floor(seconds / 3600);
+    seconds -= hours * 3600;
+    const minutes = Math.floor(seconds / 60);
+    seconds -= minutes * 60;
+    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds || (!hours && !minutes) ? `${seconds}s` : ''].filter(Boolean).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/qflow/auth.ts
+
+
+
+/** A Qualys JWT lives 4 hours and its answer carries no expiry field (Qualys gateway docs). */
+const TOKEN_LIFETIME_MS = 4 * 3600_000;
+/** Renew this long before the token expires so no call is sent with a token about to lapse. */
+const RENEW_MARGIN_MS = 5 * 60_000;
+/** A JWT the user passed in: used as it is, and a 401 is final. */
+class FixedToken {
+    token;
+    rejectedHint = `The '${Input.Token}' input is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the action logs in and renews the token itself.`;
+    constructor(token) {
+        this.token = token;
+    }
+    get() {
+        return Promise.resolve(this.token);
+    }
+    renew() {
+        return false;
+    }
+}
+/**
+ * Logs in with an OAuth client (`POST /auth/oidc`) or a username and password (`POST /auth`), and
+ * logs in again before the JWT expires or after a 401.
+ */
+class LoginToken {
+    credentials;
+    http;
+    clock;
+    registerSecret;
+    log;
+    rejectedHint = 'The gateway rejected the JWT the action had just obtained; check that the Qualys user has API Access.';
+    token;
+    expiresAt = 0;
+    pending;
+    constructor(credentials, http, clock, 
+    /** Called with each JWT before it is used, so the runner masks it. */
+    registerSecret, log) {
+        this.credentials = credentials;
+        this.http = http;
+        this.clock = clock;
+        this.registerSecret = registerSecret;
+        this.log = log;
+    }
+    get() {
+        if (this.token !== undefined && this.clock.now() < this.expiresAt - RENEW_MARGIN_MS)
+            return Promise.resolve(this.token);
+        // Concurrent calls (step outputs are fetched in parallel) share one login.
+        this.pending ??= this.login().finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    renew() {
+        this.token = undefined;
+        return true;
+    }
+    async login() {
+        const oauth = this.credentials.kind === 'oauth-client';
+        const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
+        const response = await this.http.send({
+            method: 'POST',
+            path: oauth ? '/auth/oidc' : '/auth',
+            purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),
+            },
+            body: this.credentials.kind === 'password'
+                ? new URLSearchParams({ username: this.credentials.username, password: this.credentials.password, token: 'true' }).toString()
+                : '',
+            hints: {
+                401: `The gateway rejected the credentials in ${who}.${oauth ? " The OAuth client must be a user-level client with the 'Qualys Flow Access' permission." : ''}`,
+            },
+        });
+        const token = readJwt(response.body);
+        if (token === undefined) {
+            throw new QFlowApiError(`Logging in with ${who} returned HTTP ${response.status} but no token.`, response.status);
+        }
+        this.registerSecret(token);
+        const expiry = jwtExpiry(token);
+        this.token = token;
+        this.expiresAt = expiry ?? this.clock.now() + TOKEN_LIFETIME_MS;
+        this.log.debug(`Logged in; the token is valid for ${humanDuration(this.expiresAt - this.clock.now())}.`);
+        return token;
+    }
+}
+/** The login answer is the raw JWT as text; a JSON wrapper is accepted too, in case a gateway adds one. */
+function readJwt(body) {
+    const text = body.trim();
+    if (text.startsWith('{')) {
+        try {
+            const parsed = JSON.parse(text);
+            const found = [parsed.token, parsed.access_token, parsed.jwt].find((v) => typeof v === 'string' && v !== '');
+            return found;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return text === '' || /\s/.test(text) ? undefined : text;
+}
+/** The `exp` claim of a JWT, in epoch ms, or undefined when it has none. */
+function jwtExpiry(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function createTokenSource(credentials, http, clock, registerSecret, log) {
+    return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
+}
 
 ;// CONCATENATED MODULE: ./src/qflow/gateway.ts
 
@@ -683,11 +842,12 @@ class StatusRules {
 
 
 
+
 /**
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs.
  */
-async function readSettings(read, registerSecret) {
+async function readSettings(read, registerSecret, now = Date.now()) {
     for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
         const value = read(secret);
         if (value !== '')
@@ -703,6 +863,11 @@ async function readSettings(read, registerSecret) {
         checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
     const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
     const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+    // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
+    const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
+    if (matrix !== undefined && emptyEntry) {
+        throw new InputError(`Input '${Input.Matrix}' has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`);
+    }
     if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
         throw new InputError(`Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
     }
@@ -727,13 +892,15 @@ async function readSettings(read, registerSecret) {
     }
     return {
         gatewayUrl: resolveGateway(Input.Platform, read(Input.Platform), Input.GatewayUrl, read(Input.GatewayUrl)),
-        credentials: readCredentials(read),
+        credentials: readCredentials(read, now),
         workflowId: parseUuid(Input.WorkflowId, workflowId),
         executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
         runs,
         fanOut: matrix !== undefined,
         maxParallel,
         failFast,
+        allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
+        dryRun: parseBoolean(Input.DryRun, read(Input.DryRun) || 'false'),
         wait,
         timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
         pollIntervalMs,
@@ -756,7 +923,7 @@ function readCommentToken(read) {
     }
     return token;
 }
-function readCredentials(read) {
+function readCredentials(read, now) {
     const token = read(Input.Token);
     const clientId = read(Input.ClientId);
     const clientSecret = read(Input.ClientSecret);
@@ -777,6 +944,11 @@ function readCredentials(read) {
     if (token !== '') {
         if (/\s/.test(token)) {
             throw new InputError(`Input '${Input.Token}' contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
+        }
+        // A JWT says when it expires: an expired one would only earn a 401 on the first call.
+        const expiry = jwtExpiry(token);
+        if (expiry !== undefined && expiry <= now) {
+            throw new InputError(`Input '${Input.Token}' is a JWT that expired at ${new Date(expiry).toISOString()} (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the token is obtained and renewed for you.`);
         }
         return { kind: 'token', token };
     }
@@ -840,9 +1012,14 @@ function findSecretValues(value, underSecretKey = false, found = new Set()) {
     }
     return found;
 }
-/** `values` with the value of every secret-named key replaced by `***`. */
+/**
+ * Run variables that name a real secret. `credentials` and `connectorId` hold connector IDs, which are
+ * identifiers, not secrets: shown, so two rows for two AWS accounts in one region can be told apart.
+ */
+const SECRET_VARIABLE = /pass(word|wd|phrase)?$|secret|token|private_?key|api_?key|authorization|^auth$|^jwt$/i;
+/** Run variables with the value of every key that names a real secret replaced by `***`. */
 function maskSecrets(values) {
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isSecretKey(key) ? MASK : value]));
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SECRET_VARIABLE.test(key.replace(/[-\s]/g, '_')) ? MASK : value]));
 }
 class Redactor {
     /** Longest first, so a secret that contains another is masked whole. */
@@ -1080,39 +1257,43 @@ async function removeWorkDir(workDir) {
     await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./src/time.ts
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep(ms, signal) {
-        return new Promise((resolve, reject) => {
-            if (signal?.aborted)
-                return reject(abortReason(signal));
-            const onAbort = () => {
-                clearTimeout(timer);
-                reject(abortReason(signal));
-            };
-            const timer = setTimeout(() => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.max(0, ms));
-            signal?.addEventListener('abort', onAbort, { once: true });
-        });
-    },
-};
-function iso(epochMs) {
-    return epochMs === undefined ? '' : new Date(epochMs).toISOString();
+;// CONCATENATED MODULE: ./src/run/diagram.ts
+/** Nodes drawn at most: beyond this the steps table alone says it. */
+const MAX_DIAGRAM_NODES = 60;
+/** The Mermaid block, or undefined when there is nothing to draw or too much. */
+function workflowDiagram(components, steps, failed) {
+    if (components.length === 0 || components.length > MAX_DIAGRAM_NODES)
+        return undefined;
+    // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
+    const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
+    const ran = new Set(steps.map((s) => s.nodeId));
+    const lines = ['```mermaid', 'flowchart LR'];
+    for (const c of components)
+        lines.push(`  ${key.get(c.id)}["${label(c.name)}"]`);
+    const edges = new Set();
+    for (const c of components) {
+        for (const next of c.next)
+            if (key.has(next))
+                edges.add(`${key.get(c.id)} --> ${key.get(next)}`);
+        for (const previous of c.previous)
+            if (key.has(previous))
+                edges.add(`${key.get(previous)} --> ${key.get(c.id)}`);
+    }
+    for (const edge of edges)
+        lines.push(`  ${edge}`);
+    for (const c of components) {
+        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) ? 'succeeded' : 'notrun';
+        lines.push(`  class ${key.get(c.id)} ${kind}`);
+    }
+    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
+    return lines.join('\n');
 }
-/** A duration for people: 1h 2m 5s, 42s, 350ms. */
-function humanDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    let seconds = Math.round(ms / 1000);
-    const hours = Math.floor(seconds / 3600);
-    seconds -= hours * 3600;
-    const minutes = Math.floor(seconds / 60);
-    seconds -= minutes * 60;
-    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds || (!hours && !minutes) ? `${seconds}s` : ''].filter(Boolean).join(' ');
+/** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
+function label(name) {
+    return name
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
+        .slice(0, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/run/report.ts
@@ -1120,6 +1301,7 @@ function humanDuration(ms) {
  * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
  * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
  */
+
 
 
 
@@ -1273,6 +1455,7 @@ const HEADLINE = {
     timed_out: '⏱️ Gave up waiting for the QFlow workflow',
     cancelled: '🛑 Stopped waiting for the QFlow workflow',
     started: '🚀 QFlow workflow started',
+    validated: '🔍 QFlow workflow checked, nothing started (dry run)',
 };
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 function summaryMarkdown(report) {
@@ -1305,16 +1488,28 @@ function oneExecutionSummary(report, one, lines) {
     rows.push(['API calls', String(report.apiCalls)]);
     if (report.outputFile)
         rows.push(['Result file', code(report.outputFile)]);
-    lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
+    const [[firstKey, firstValue], ...rest] = rows;
+    lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
     const steps = one?.steps ?? [];
+    const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
+    const components = report.definition?.components ?? [];
+    const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
+    if (diagram)
+        lines.push(diagram, '');
     if (!steps.length)
         return;
-    const failed = new Set(one.failedSteps.map((s) => s.nodeId));
+    const names = new Map(components.map((c) => [c.id, c.name]));
     // Failed steps first: they are what the reader came for.
     const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
     lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
-    lines.push('| Step | Type | Status |', '|---|---|---|');
-    const stepRows = ordered.map((step) => `| ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')} |`);
+    lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
+    const stepRows = ordered.map((step) => {
+        const name = names.get(step.nodeId);
+        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${cell(step.message)}` : ''}`;
+        const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+        return `| ${cell(name ?? '–')} | ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+    });
     addRows(lines, stepRows, 'more steps are listed in the result file.');
 }
 const RESULT_WORDS = {
@@ -1323,6 +1518,7 @@ const RESULT_WORDS = {
     timed_out: 'still running at the timeout',
     cancelled: 'not waited for',
     started: 'started',
+    validated: 'checked',
 };
 const NOT_STARTED = 'did not start or may have started';
 function fanOutSummary(report, lines) {
@@ -1339,7 +1535,7 @@ function fanOutSummary(report, lines) {
     if (report.outputFile)
         lines.push(`Result file: ${code(report.outputFile)}`, '');
     // Failures first, then the rest in the order of the matrix: what the reader came for.
-    const order = (e) => (e.result === 'success' || e.result === 'started' ? 1 : 0);
+    const order = (e) => (isFine(e.result) ? 1 : 0);
     const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
     lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
     const rows = ordered.map((e) => {
@@ -1347,7 +1543,7 @@ function fanOutSummary(report, lines) {
         const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
             .map(([k, v]) => `${k}: ${String(v)}`)
             .join(', ');
-        const mark = e.result === 'success' || e.result === 'started' ? '' : '❌ ';
+        const mark = isFine(e.result) ? '' : '❌ ';
         return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
     });
     addRows(lines, rows, 'more executions are listed in the result file.');
@@ -1371,124 +1567,6 @@ function cell(text) {
 }
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
-}
-
-;// CONCATENATED MODULE: ./src/qflow/auth.ts
-
-
-
-/** A Qualys JWT lives 4 hours and its answer carries no expiry field (Qualys gateway docs). */
-const TOKEN_LIFETIME_MS = 4 * 3600_000;
-/** Renew this long before the token expires so no call is sent with a token about to lapse. */
-const RENEW_MARGIN_MS = 5 * 60_000;
-/** A JWT the user passed in: used as it is, and a 401 is final. */
-class FixedToken {
-    token;
-    rejectedHint = `The '${Input.Token}' input is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the action logs in and renews the token itself.`;
-    constructor(token) {
-        this.token = token;
-    }
-    get() {
-        return Promise.resolve(this.token);
-    }
-    renew() {
-        return false;
-    }
-}
-/**
- * Logs in with an OAuth client (`POST /auth/oidc`) or a username and password (`POST /auth`), and
- * logs in again before the JWT expires or after a 401.
- */
-class LoginToken {
-    credentials;
-    http;
-    clock;
-    registerSecret;
-    log;
-    rejectedHint = 'The gateway rejected the JWT the action had just obtained; check that the Qualys user has API Access.';
-    token;
-    expiresAt = 0;
-    pending;
-    constructor(credentials, http, clock, 
-    /** Called with each JWT before it is used, so the runner masks it. */
-    registerSecret, log) {
-        this.credentials = credentials;
-        this.http = http;
-        this.clock = clock;
-        this.registerSecret = registerSecret;
-        this.log = log;
-    }
-    get() {
-        if (this.token !== undefined && this.clock.now() < this.expiresAt - RENEW_MARGIN_MS)
-            return Promise.resolve(this.token);
-        // Concurrent calls (step outputs are fetched in parallel) share one login.
-        this.pending ??= this.login().finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    renew() {
-        this.token = undefined;
-        return true;
-    }
-    async login() {
-        const oauth = this.credentials.kind === 'oauth-client';
-        const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
-        const response = await this.http.send({
-            method: 'POST',
-            path: oauth ? '/auth/oidc' : '/auth',
-            purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
-            headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),
-            },
-            body: this.credentials.kind === 'password'
-                ? new URLSearchParams({ username: this.credentials.username, password: this.credentials.password, token: 'true' }).toString()
-                : '',
-            hints: {
-                401: `The gateway rejected the credentials in ${who}.${oauth ? " The OAuth client must be a user-level client with the 'Qualys Flow Access' permission." : ''}`,
-            },
-        });
-        const token = readJwt(response.body);
-        if (token === undefined) {
-            throw new QFlowApiError(`Logging in with ${who} returned HTTP ${response.status} but no token.`, response.status);
-        }
-        this.registerSecret(token);
-        const expiry = jwtExpiry(token);
-        this.token = token;
-        this.expiresAt = expiry ?? this.clock.now() + TOKEN_LIFETIME_MS;
-        this.log.debug(`Logged in; the token is valid for ${humanDuration(this.expiresAt - this.clock.now())}.`);
-        return token;
-    }
-}
-/** The login answer is the raw JWT as text; a JSON wrapper is accepted too, in case a gateway adds one. */
-function readJwt(body) {
-    const text = body.trim();
-    if (text.startsWith('{')) {
-        try {
-            const parsed = JSON.parse(text);
-            const found = [parsed.token, parsed.access_token, parsed.jwt].find((v) => typeof v === 'string' && v !== '');
-            return found;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return text === '' || /\s/.test(text) ? undefined : text;
-}
-/** The `exp` claim of a JWT, in epoch ms, or undefined when it has none. */
-function jwtExpiry(token) {
-    const payload = token.split('.')[1];
-    if (payload === undefined)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function createTokenSource(credentials, http, clock, registerSecret, log) {
-    return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -1635,12 +1713,12 @@ class ApiBudget {
 /**
  * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
  * full window held back would otherwise all come back at the instant it reopens, and all but the first
- * few be throttled again. The spread is a quarter of the wait asked, and at least a few times the
- * pace at which the window gives calls back, so even a short wait spreads the callers over some calls.
+ * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
+ * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
  */
 function throttleSpread(askedMs, windowMs, limit, random) {
     const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
-    return Math.round(random * Math.max(0.25 * askedMs, 4 * pace));
+    return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
@@ -1704,6 +1782,7 @@ function serverWaitMs(headers, now) {
  * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
  * nowhere else.
  */
+
 
 
 
@@ -1778,7 +1857,7 @@ class ApiHttp {
                         throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
                     throw abortReason(signal);
                 }
-                const what = describeNetworkError(exchange.error);
+                const what = describeNetworkError(exchange.error, url);
                 if (exchange.error.code === 'ETOOLARGE') {
                     throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
                 }
@@ -1826,13 +1905,14 @@ class ApiHttp {
                     : admitted === 'too-many-running'
                         ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
                         : `QFlow is throttling API calls (HTTP ${status})`;
-                const message = `${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`;
+                const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+                const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
                 // Running into the concurrency limit is routine when other jobs share the subscription.
                 if (admitted === 'too-many-running')
                     log.debug(message);
                 else
                     log.info(message);
-                await this.pause(wait, request, undefined, true);
+                await this.pause(wait, request, undefined, wait - spread);
                 continue;
             }
             if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
@@ -1879,12 +1959,13 @@ class ApiHttp {
             throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
         }
     }
-    async pause(ms, request, note, throttled = false) {
+    /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
+    async pause(ms, request, note, askedMs) {
         const { clock, signal, log } = this.options;
         if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
             // Out of time for the wait: the caller reports the timeout, with the cause.
-            const why = throttled
-                ? `the gateway asked to wait ${humanDuration(ms)}`
+            const why = askedMs !== undefined
+                ? `the gateway asked to wait ${humanDuration(askedMs)}`
                 : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
             throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
         }
@@ -2010,13 +2091,13 @@ function directAgent(url, keepAlive) {
 function describeBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
-function describeNetworkError(error) {
+function describeNetworkError(error, url) {
     const code = error.code;
     const known = {
-        ECONNREFUSED: 'the connection was refused',
+        ECONNREFUSED: `the connection to ${url.host} was refused`,
         ECONNRESET: 'the connection was reset',
-        ENOTFOUND: 'the gateway host name could not be resolved',
-        EAI_AGAIN: 'the gateway host name could not be resolved (temporary DNS failure)',
+        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check '${Input.GatewayUrl}' or '${Input.Platform}')`,
+        EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
         EPIPE: 'the connection was closed while sending',
     };
     if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
@@ -2308,12 +2389,78 @@ class JsonChecker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/qflow/definition.ts
+/**
+ * A workflow's definition, from its details: `GET /qflowapi/v1/workflows/{id}` answers
+ * `{data: {id, revision, definition}}`, where `definition` is itself a JSON string holding
+ * `variables[]` (`{key, value}`) and `components[]`, the nodes (`id` is the nodeId that step lists use,
+ * with `name`, `type`, `next`, `previous`) (qflow-api.md, "Workflow details and its definition").
+ * Whether `next` can hold several IDs is open: a string or a list is accepted. What does not have the
+ * documented form is refused as a whole (the caller goes on without the checks it would allow), except
+ * single nodes whose ID is not a node ID, which are left out.
+ */
+
+
+/** A variable name as QFlow shows them (`region`, `credentials_azure`, `connectorId`). */
+const VARIABLE_NAME = /^[A-Za-z0-9_.-]{1,200}$/;
+/** A definition larger than this is not read (it would be a runaway answer, not a workflow). */
+const MAX_DEFINITION_CHARS = 4 * 1024 * 1024;
+function readDefinition(answer) {
+    const data = answer?.data ?? answer;
+    const text = data?.definition;
+    let definition = text;
+    if (typeof text === 'string') {
+        if (text.length > MAX_DEFINITION_CHARS)
+            throw notDocumented('its definition is larger than 4 MiB');
+        try {
+            definition = JSON.parse(text);
+        }
+        catch {
+            throw notDocumented('its definition is not JSON');
+        }
+    }
+    if (definition === null || typeof definition !== 'object')
+        throw notDocumented('it has no definition');
+    const { variables, components } = definition;
+    if (!Array.isArray(variables) || !Array.isArray(components))
+        throw notDocumented('its definition has no variables and components lists');
+    const names = variables.map((v) => v?.key);
+    if (!names.every((name) => typeof name === 'string' && VARIABLE_NAME.test(name))) {
+        throw notDocumented('a variable of its definition has no key of the documented form');
+    }
+    return {
+        variables: names,
+        components: components.flatMap((c) => {
+            const node = c;
+            if (!node || !isNodeId(node.id))
+                return [];
+            return [
+                {
+                    id: node.id,
+                    name: plainText(node.name, 80) || node.id,
+                    type: plainText(node.type, 60),
+                    next: nodeIds(node.next),
+                    previous: nodeIds(node.previous),
+                },
+            ];
+        }),
+    };
+}
+function nodeIds(value) {
+    const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+    return list.filter(isNodeId);
+}
+function notDocumented(why) {
+    return new QFlowApiError(`QFlow's answer for the workflow's details is not the documented one: ${why}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/client.ts
 /**
  * The QFlow REST API (`/qflowapi/v1`), in the shapes the docs give. Where the docs disagree (two
  * answers to a run, two ways of paging, `total` as a string or a number) every documented shape is
  * accepted.
  */
+
 
 
 
@@ -2375,6 +2522,18 @@ class QFlowClient {
             throw unknownOutcome(`QFlow accepted the run of workflow ${workflowId} but its answer is not the documented one (an execution ID that is a UUID): ${excerpt(JSON.stringify(answer) ?? '')}.`);
         }
         return executionId;
+    }
+    /** The workflow's definition: its variables and its nodes (see definition.ts). */
+    async getWorkflow(workflowId, deadline) {
+        const answer = await this.http.json({
+            method: 'GET',
+            path: `${API}/workflows/${workflowId}`,
+            purpose: `read the definition of workflow ${workflowId}`,
+            endpoint: 'workflow',
+            deadline,
+            hints: { 404: workflowNotFound(workflowId) },
+        });
+        return readDefinition(answer);
     }
     async listExecutions(workflowId, query, deadline) {
         const answer = await this.http.json({
@@ -2493,6 +2652,9 @@ function readStep(item) {
         nodeType: plainText(item.nodeType),
         status: plainText(item.status),
         eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
+        startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt),
+        endedAt: readInstant(item.endDate ?? item.endTime ?? item.endedAt),
+        message: plainText(item.message ?? item.error ?? item.errorMessage, 300) || undefined,
     };
 }
 
@@ -2529,6 +2691,125 @@ onStarted) {
     };
     await Promise.all(Array.from({ length: Math.min(maxParallel, runs.length) }, worker));
     return runs;
+}
+
+;// CONCATENATED MODULE: ./src/run/preflight.ts
+/**
+ * Mistakes caught before a run is wasted: the workflow's own definition, read once before any run
+ * call (once for a whole fan-out), says which variables it has and which nodes. An override that
+ * names a variable the workflow does not declare (`regoin`), an override without every cloud variable
+ * the workflow declares, or a node ID in `step-outputs`/`step-inputs` that is no node of the workflow
+ * is an error naming the input and the nearest match, with no execution started.
+ *
+ * A definition that cannot be read (a role without READ answers 403, or an unknown shape) skips these
+ * checks with one warning: the run goes on. A 401 or a 404 there ends the step before the run: the run
+ * call would get the same answer.
+ */
+
+
+/**
+ * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
+ * declares needs a value. `connectorId` (1.19) stands for any of the credentials variables.
+ */
+const CLOUD_VARIABLES = [
+    'credentials',
+    'credentials_azure',
+    'credentials_gcp',
+    'connectorId',
+    'region',
+    'resourceGroup',
+    'project',
+    'oci_region',
+    'compartment',
+];
+const CONNECTOR_VARIABLES = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+/**
+ * Whether the definition can catch a mistake here: override variables, node IDs or a fan-out to check,
+ * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too), and
+ * the call is spared: the step names it would add to the summary are not worth a call of the budget.
+ */
+function worthReading(settings) {
+    const nodes = (selection) => selection !== 'all' && selection.length > 0;
+    return (settings.dryRun ||
+        settings.fanOut ||
+        settings.runs.some((r) => Object.keys(r.variables ?? {}).length > 0) ||
+        nodes(settings.stepOutputs) ||
+        nodes(settings.stepInputs));
+}
+/** Reads the definition and checks the settings against it; undefined when it could not be read. */
+async function checkAgainstDefinition(client, settings, log, deadline) {
+    let definition;
+    try {
+        definition = await client.getWorkflow(settings.workflowId, deadline);
+    }
+    catch (error) {
+        // The run call would be refused the same way: stop here, once, whatever the number of runs.
+        if (error instanceof QFlowApiError && (error.status === 401 || error.status === 404))
+            throw error;
+        if (!(error instanceof QFlowApiError))
+            throw error;
+        log.warning(`${error.message} The variables and node IDs are not checked against the workflow's definition; the run goes on.${error.status === 403 ? ' (Reading it needs READ on the workflow.)' : ''}`);
+        return undefined;
+    }
+    checkVariables(settings, definition);
+    checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
+    checkNodes(Input.StepInputs, settings.stepInputs, definition);
+    return definition;
+}
+function checkVariables(settings, definition) {
+    const declared = definition.variables;
+    settings.runs.forEach((run, i) => {
+        const given = Object.keys(run.variables ?? {});
+        if (given.length === 0)
+            return;
+        const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+        if (!settings.allowUnknownVariables) {
+            const unknown = given.find((name) => !declared.includes(name));
+            if (unknown !== undefined) {
+                const near = nearest(unknown, declared);
+                throw new InputError(`${where} overrides the variable ${quote(unknown)}, which workflow ${settings.workflowId} does not declare${near ? `. Did you mean ${quote(near)}?` : '.'} Its variables: ${declared.join(', ') || 'none'}. To pass it anyway, set '${Input.AllowUnknownVariables}: true'.`);
+            }
+        }
+        // QFlow 1.18: an override needs a value for every cloud variable the workflow has.
+        const needed = declared.filter((name) => CLOUD_VARIABLES.includes(name));
+        const missing = needed.filter((name) => CONNECTOR_VARIABLES.includes(name) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(name));
+        if (missing.length > 0) {
+            throw new InputError(`${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs every cloud variable the workflow has (${needed.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`);
+        }
+    });
+}
+function checkNodes(input, selection, definition) {
+    if (selection === 'all' || definition.components.length === 0)
+        return;
+    const ids = definition.components.map((c) => c.id);
+    const unknown = selection.find((id) => !ids.includes(id));
+    if (unknown === undefined)
+        return;
+    const near = nearest(unknown, ids);
+    throw new InputError(`Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
+}
+/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
+function nearest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/wait/history.ts
@@ -3084,6 +3365,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
@@ -3099,7 +3381,13 @@ async function runQFlow(settings, host) {
     const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
     const many = settings.runs.length > 1;
     try {
-        if (settings.executionId !== undefined) {
+        // One read of the workflow's definition before any run call: mistakes caught, steps named.
+        if (worthReading(settings))
+            report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
+        if (settings.dryRun) {
+            dryRun(settings, report, host);
+        }
+        else if (settings.executionId !== undefined) {
             report.executions = [executionReport(1, undefined, settings.executionId)];
         }
         else {
@@ -3219,7 +3507,7 @@ function recordOutcome(report, outcome, settings) {
             const budget = outcome.budgetPauseMs
                 ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
                 : '';
-            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it.${budget}`;
+            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with '${Input.ExecutionId}: ${e.executionId}'.${budget}`;
         }
         else if (o.kind === 'cancelled') {
             e.message = outcome.stoppedAtFailure
@@ -3271,6 +3559,22 @@ function recordError(report, error) {
     }
     report.message = error instanceof Error ? error.message : String(error);
     report.errored = true;
+    // A mistake in the inputs that only the workflow's definition could show: nothing was started.
+    if (error instanceof InputError)
+        report.badInput = true;
+}
+/** Shows the run requests the settings would send, secrets masked, and starts nothing. */
+function dryRun(settings, report, host) {
+    report.executions = settings.runs.map((request, i) => ({ ...executionReport(i + 1, request), result: 'validated' }));
+    for (const e of report.executions) {
+        const body = {
+            ...(e.request?.input ? { input: e.request.input } : {}),
+            ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
+        };
+        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item})` : ''}.`);
+    }
+    const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
+    report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
 }
 /**
  * The run's result and message from its executions': `success` only when every one succeeded; else
@@ -3283,7 +3587,7 @@ function concludeRun(report) {
     // An error or a cancellation has said why already.
     if (report.errored || report.message !== undefined)
         return;
-    const unsuccessful = executions.filter((e) => e.result !== 'success' && e.result !== 'started');
+    const unsuccessful = executions.filter((e) => !isFine(e.result));
     if (!report.fanOut) {
         report.message = executions[0]?.message;
     }
@@ -3300,6 +3604,8 @@ function conclusion(executions) {
     for (const result of ['cancelled', 'timed_out', 'failure'])
         if (executions.some((e) => e.result === result))
             return result;
+    if (executions.every((e) => e.result === 'validated'))
+        return 'validated';
     return executions.some((e) => e.result === 'started') ? 'started' : 'success';
 }
 async function writeResult(report, settings, host) {
@@ -3474,6 +3780,20 @@ const FLAGS = [
         "variable": "QFLOW_FAIL_FAST",
         "default": "false",
         "description": "With matrix: true to stop waiting as soon as one execution fails (the others go on in QFlow).",
+        "secret": false
+    },
+    {
+        "name": "allow-unknown-variables",
+        "variable": "QFLOW_ALLOW_UNKNOWN_VARIABLES",
+        "default": "false",
+        "description": "true to pass override variables that the workflow's definition does not declare; by default such a variable is an error before any run, naming the workflow's variables.",
+        "secret": false
+    },
+    {
+        "name": "dry-run",
+        "variable": "QFLOW_DRY_RUN",
+        "default": "false",
+        "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated.",
         "secret": false
     },
     {
@@ -3702,6 +4022,8 @@ class UsageError extends Error {
 function exitCode(report) {
     if (report.result === 'cancelled')
         return EXIT.cancelled;
+    if (report.badInput)
+        return EXIT.usage;
     // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
     if (report.errored || report.executions.some((e) => e.executionId === undefined && e.result === 'failure'))
         return EXIT.noResult;
@@ -3801,7 +4123,8 @@ function help() {
     text += '\nOutput:\n';
     for (const own of OWN_FLAGS)
         text += row(`--${own.name}${own.value ? ` ${own.value}` : ''}`, own.description);
-    text += '\nExit codes: 0 succeeded (or started, with --wait false); 1 the execution did not succeed; 2 bad flags or input, before any call;\n';
+    text +=
+        '\nExit codes: 0 succeeded (or started, with --wait false; or checked, with --dry-run); 1 the execution did not succeed; 2 bad flags or input;\n';
     text += '3 timed out; 4 no result for another reason (API error, login, a run call whose outcome is unknown); 130 cancelled.\n';
     return text;
 }

@@ -494,7 +494,14 @@ async function main(): Promise<void> {
     for (const c of chosen.shared) {
       const times = c.poller === 'fan-out' ? FAN_OUT_RUNS : c.poller === 'action' ? SHARED_RUNS : 1;
       const runs: SharedRow[] = [];
-      for (let run = 0; run < times; run++) runs.push(await sharedSubscription(c, scratch));
+      for (let run = 0; run < times; run++) {
+        const one = await sharedSubscription(c, scratch);
+        runs.push(one);
+        // Said at once, so a long benchmark stopped early still tells what it measured.
+        process.stderr.write(
+          `  ${describeShared(c)}, run ${run + 1}: ${one.succeeded} of ${c.jobs} succeeded, ${one.calls} calls, throttled ${one.throttledTotal} (most ${one.throttledMax}), delay median ${seconds(one.delayMedianMs)}, max ${seconds(one.delayMaxMs)}, ${one.budgetNamed} timed out naming the budget\n`,
+        );
+      }
       shared.push(pooled(runs));
     }
     const start = chosen.startup ? await startTimes(20) : undefined;

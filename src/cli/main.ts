@@ -245,7 +245,8 @@ function help(): string {
   }
   text += '\nOutput:\n';
   for (const own of OWN_FLAGS) text += row(`--${own.name}${own.value ? ` ${own.value}` : ''}`, own.description);
-  text += '\nExit codes: 0 succeeded (or started, with --wait false); 1 the execution did not succeed; 2 bad flags or input, before any call;\n';
+  text +=
+    '\nExit codes: 0 succeeded (or started, with --wait false; or checked, with --dry-run); 1 the execution did not succeed; 2 bad flags or input;\n';
   text += '3 timed out; 4 no result for another reason (API error, login, a run call whose outcome is unknown); 130 cancelled.\n';
   return text;
 }

@@ -197,11 +197,12 @@ export class ApiHttp {
             : admitted === 'too-many-running'
               ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
               : `QFlow is throttling API calls (HTTP ${status})`;
-        const message = `${reason}; waiting ${humanDuration(wait)}${asked !== undefined ? ' as the gateway asked' : ''}.`;
+        const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+        const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
         // Running into the concurrency limit is routine when other jobs share the subscription.
         if (admitted === 'too-many-running') log.debug(message);
         else log.info(message);
-        await this.pause(wait, request, undefined, true);
+        await this.pause(wait, request, undefined, wait - spread);
         continue;
       }
       if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
@@ -250,13 +251,15 @@ export class ApiHttp {
     }
   }
 
-  private async pause(ms: number, request: ApiRequest, note?: string, throttled = false): Promise<void> {
+  /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
+  private async pause(ms: number, request: ApiRequest, note?: string, askedMs?: number): Promise<void> {
     const { clock, signal, log } = this.options;
     if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
       // Out of time for the wait: the caller reports the timeout, with the cause.
-      const why = throttled
-        ? `the gateway asked to wait ${humanDuration(ms)}`
-        : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
+      const why =
+        askedMs !== undefined
+          ? `the gateway asked to wait ${humanDuration(askedMs)}`
+          : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
       throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);

@@ -18,12 +18,12 @@ export interface RetryPolicy {
 /**
  * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
  * full window held back would otherwise all come back at the instant it reopens, and all but the first
- * few be throttled again. The spread is a quarter of the wait asked, and at least a few times the
- * pace at which the window gives calls back, so even a short wait spreads the callers over some calls.
+ * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
+ * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
  */
 export function throttleSpread(askedMs: number, windowMs: number | undefined, limit: number | undefined, random: number): number {
   const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
-  return Math.round(random * Math.max(0.25 * askedMs, 4 * pace));
+  return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };

@@ -516,6 +516,17 @@ export class QFlowSimulator {
     }
     const blank = Object.entries(request.variables ?? {}).find(([, v]) => v === '' || v === null);
     if (blank) return { status: 400, body: { message: `Variable ${blank[0]} must not be blank` } };
+    // 1.18: an override needs every cloud variable the workflow has; connectorId (1.19) stands for credentials.
+    const given = Object.keys(request.variables ?? {});
+    if (given.length > 0) {
+      const connectors = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+      const missing = (workflow.variables ?? DEFAULT_VARIABLES)
+        .map((v) => v.key)
+        .filter((key) => ['region', 'resourceGroup', 'project', 'oci_region', 'compartment', ...connectors].includes(key))
+        .filter((key) => (connectors.includes(key) ? !connectors.some((c) => given.includes(c)) : !given.includes(key)));
+      if (missing.length)
+        return { status: 400, body: { message: `When overriding variables, every cloud variable needs a value: ${missing.join(', ')}` } };
+    }
     const now = Date.now();
     const execution = this.addExecution({
       workflowId,
