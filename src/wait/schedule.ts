@@ -157,12 +157,11 @@ function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number):
   const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
   const seen = Math.max(0, input.otherRunning ?? 0);
   const callers = 1 + seen;
-  const ownPace = expectedLooks(input, 1, horizonMs) / Math.max(1, expectedLifeMs(input, horizonMs));
-  // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
-  const unseenPerMs = Math.max(0, budget.othersPerMs - seen * ownPace);
-  const unseen = unseenPerMs * expectedLifeMs(input, horizonMs);
-  const share = Math.max(0, FAIR_SHARE * budget.remaining - unseen) / callers - (input.pending ?? 1);
   const plannedLooks = expectedLooks(input, 1, horizonMs);
+  const life = expectedLifeMs(input, horizonMs);
+  // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
+  const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
+  const share = Math.max(0, FAIR_SHARE * budget.remaining - unseenPerMs * life) / callers - (input.pending ?? 1);
   if (plannedLooks <= share) return { ms: planned };
   let factor: number;
   let ms: number;
