@@ -176,7 +176,7 @@ function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number):
     const chance = Math.max(0, share + (input.pending ?? 1)) / finishing;
     const likelyOver = input.history ? input.history.medianMs + 2 * spreadOf(input.history) - input.elapsedMs : 0;
     const pace = ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * input.random - 1));
-    ms = Math.round(Math.max(planned, likelyOver, input.random < chance ? 0 : pace));
+    ms = Math.round(Math.max(planned, input.random < chance ? likelyOver : pace));
     factor = ms / Math.max(1, planned);
   } else {
     let fits = 2;
