@@ -119,37 +119,68 @@ describe('the API budget', () => {
     expect(from(1_200_000)).toBeGreaterThan(15);
   });
 
-  it('stretches the pauses by the least factor that fits the plan into its share, and says why', () => {
-    const view = budget(10);
-    const delay = at(10_000, view);
+  it('without a history, stretches the pauses by the least factor that fits the plan into its share, and says why', () => {
+    const input = { ...base, poll: 5, elapsedMs: 30_000 };
+    const delay = nextPollDelay({ ...input, budget: budget(5) });
     expect(delay.stretched).toBeDefined();
     const { factor, share, plannedLooks } = delay.stretched!;
-    // 0.6 of the 10 left, less the step list it needs to finish.
-    expect(share).toBe(5);
-    expect(plannedLooks).toBeGreaterThan(5);
-    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes };
-    expect(expectedLooks(input, factor, 3_600_000)).toBeLessThanOrEqual(5);
-    expect(expectedLooks(input, factor * 0.98, 3_600_000)).toBeGreaterThan(5);
-    expect(delay.ms).toBeGreaterThan(at(10_000).ms);
+    // The reserved look, and 0.4 of what is left beyond the reserve (that look and the step list).
+    expect(share).toBeCloseTo(1 + 0.4 * (5 - 2));
+    expect(plannedLooks).toBeGreaterThan(share);
+    expect(expectedLooks(input, factor, 3_600_000)).toBeLessThanOrEqual(share);
+    expect(expectedLooks(input, factor * 0.98, 3_600_000)).toBeGreaterThan(share);
+    expect(delay.ms).toBeGreaterThan(nextPollDelay(input).ms);
   });
 
-  it('divides the share among itself and the other running executions of the workflow it saw', () => {
+  it('with a history, spends its share where the end is likely: k looks evenly spaced in the chance of ending', () => {
+    // A share of 4.2 looks buys k = 7, each made only if the run goes on: the next at the first seventh of
+    // the chance that it ends between now (10 s in) and its likely end (the median and two spreads).
+    const delay = at(10_000, budget(10));
+    expect(delay.stretched?.share).toBeCloseTo(4.2);
+    const z = (t: number) => normalCdf((t - 300_000) / 22_000);
+    const lookAt = 10_000 + delay.ms;
+    expect(z(lookAt) - z(10_000)).toBeCloseTo((z(344_000) - z(10_000)) / 7, 3);
+    // Long before the usual end, where a stretched plan would still spend looks.
+    expect(lookAt).toBeGreaterThan(270_000);
+    expect(lookAt).toBeLessThan(300_000);
+  });
+
+  it('with a share of just the reserved look, looks once, when the execution has most likely ended', () => {
+    // 10 left among 5 callers: the reserves (a look and a step list each) take them all.
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(10), otherRunning: 4 });
+    expect(crowded.stretched?.share).toBe(1);
+    expect(crowded.ms).toBe(300_000 + 2 * 22_000 - 10_000);
+    // Past that, a max-poll-interval on: the reserved look is not put off further.
+    const late = nextPollDelay({ ...base, poll: 9, elapsedMs: 350_000, history: fiveMinutes, budget: budget(2) });
+    expect(late.stretched?.share).toBe(1);
+    expect(late.ms).toBe(57_000);
+  });
+
+  it('divides the share among itself and the other running executions of the workflow it saw, after their reserves', () => {
     expect(at(10_000, budget(100)).stretched).toBeUndefined();
     const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(100), otherRunning: 19 }).stretched!;
-    expect(crowded.share).toBeCloseTo(0.6 * 5 - 1);
+    expect(crowded.share).toBeCloseTo(1 + (0.4 * (100 - 20 * 2)) / 20);
     expect(crowded.callers).toBe(20);
   });
 
+  it('keeps the reserve of executions that ended lately out of its share, since their jobs may not have looked yet', () => {
+    const view = budget(100);
+    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: view, otherRunning: 9 };
+    const share = (otherFinishing: number) => nextPollDelay({ ...input, otherFinishing }).stretched!.share;
+    expect(share(0)).toBeCloseTo(1 + (0.4 * (100 - 20)) / 10);
+    expect(share(20)).toBeCloseTo(1 + (0.4 * (100 - 20 - 40)) / 10);
+  });
+
   it('takes off what callers it cannot see will spend, at their pace, while this execution runs', () => {
-    // 35 calls a minute by someone unseen, over the ~5 minutes this run has left: about 170 of the 180 it may plan with.
-    const unseen = at(10_000, budget(300, 35 / 60_000)).stretched!;
+    // 2 calls a minute by someone unseen, over the ~5 minutes this run has left: about 10 of the 15 it may plan with.
+    const unseen = at(10_000, budget(40, 2 / 60_000)).stretched!;
     const life = expectedLifeMs({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes }, 3_600_000);
     expect(life).toBeGreaterThan(280_000);
     expect(life).toBeLessThan(300_000);
-    expect(unseen.share).toBeCloseTo(0.6 * 300 - (35 / 60_000) * life - 1);
+    expect(unseen.share).toBeCloseTo(1 + 0.4 * (40 - 2) - (2 / 60_000) * life);
     // Callers it can see are not counted twice: their pace is explained by them.
-    const seen = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(200, 1 / 60_000), otherRunning: 1 });
-    expect(seen.stretched?.share ?? Infinity).toBeGreaterThan((0.6 * 200) / 2 - 1 - 1);
+    const seen = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(40, 1 / 60_000), otherRunning: 1 });
+    expect(seen.stretched?.share).toBeCloseTo(1 + (0.4 * (40 - 4)) / 2);
   });
 
   it('keeps the fleet within the budget: pausing longer does not make a wait think itself more crowded', () => {
@@ -165,20 +196,24 @@ describe('the API budget', () => {
     expect(noHistory(3_600_000).stretched).toBeDefined();
   });
 
-  it('with no look left to spend, looks at its share of the pace at which the window gives calls back', () => {
-    expect(at(10_000, budget(0), null).ms).toBe(20_000);
+  it('with not even its own reserve left, looks at its share of the pace at which the window gives calls back', () => {
+    // A 300-per-hour window gives a call back every 12 s; a wait plans with 0.4 of that pace.
+    expect(at(10_000, budget(0), null).ms).toBe(30_000);
     const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, budget: budget(0), otherRunning: 1 });
-    expect(crowded.ms).toBe(40_000);
+    expect(crowded.ms).toBe(60_000);
+    expect(crowded.stretched?.waitsForWindow).toBe(true);
   });
 
-  it('with a look for only some callers, looks with the chance that leaves, once the execution has most likely ended', () => {
-    // 10 left among 5 callers: 6 calls for 5 who each need a look and a step list, a chance of 0.6.
+  it('with the reserves of only some callers left, looks with the chance that leaves, once the execution has most likely ended', () => {
+    // 6 left among 5 callers who each need a look and a step list: a chance of 0.6.
     const draw = (random: number) =>
-      nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(10), otherRunning: 4, random });
+      nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(6), otherRunning: 4, random });
     const likelyOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs - 10_000;
     expect(draw(0.5).ms).toBe(likelyOver);
-    // Otherwise at its share of the window's pace: 5 callers × 12 s / 0.6, jittered.
-    expect(draw(0.7).ms).toBe(Math.round(100_000 * (1 + 0.2 * 0.4)));
+    expect(draw(0.5).stretched?.share).toBeCloseTo(0.6);
+    // Otherwise at its share of the window's pace: 5 callers × 12 s / 0.4, jittered.
+    expect(draw(0.7).ms).toBe(Math.round(150_000 * (1 + 0.2 * 0.4)));
+    expect(draw(0.7).stretched?.waitsForWindow).toBe(true);
   });
 });
 

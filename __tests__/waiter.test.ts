@@ -95,7 +95,7 @@ describe('waitForExecution', () => {
       startAt: started + 5000 - thirtyDaysLessAnHour,
       endAt: started + 5000 + 5 * 60_000,
       order: '-createdAt',
-      pageSize: PAGE_SIZE,
+      pageSize: LARGEST_FIRST_PAGE,
       pageNumber: 1,
     });
     expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1 });
@@ -233,9 +233,9 @@ describe('waitForExecution', () => {
     const budget = { view: () => ({ remaining: 1, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
     const o = options(client, { clock, budget });
     const outcome = await waitForExecution(o);
-    // Not one look's worth in a fair share of what is left: a look every 20 s, 0.6 of the pace at
-    // which a 300-per-hour window gives calls back.
-    expect(o.clock.sleeps.slice(0, 3)).toEqual([20_000, 20_000, 20_000]);
+    // Not even the look and step list this wait needs to finish: a look every 30 s, 0.4 of the pace
+    // at which a 300-per-hour window gives calls back.
+    expect(o.clock.sleeps.slice(0, 3)).toEqual([30_000, 30_000, 30_000]);
     const notes = o.log.lines.filter((l) => l.message.startsWith("Polling less often to spare the subscription's API budget"));
     expect(notes).toHaveLength(1);
     expect(notes[0].message).toContain('1 of 300 calls left in the 1h rate-limit window');
@@ -246,8 +246,33 @@ describe('waitForExecution', () => {
     const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success')] }));
     const budget = { view: () => ({ remaining: 0, limit: 30, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
     const outcome = await waitForExecution(options(client, { budget }));
-    expect(outcome.budgetPauseMs).toBe(200_000);
-    expect(outcome.budgetNote).toContain('0 of 30 calls left in the 1h rate-limit window; not enough for one more look');
+    expect(outcome.budgetPauseMs).toBe(300_000);
+    expect(outcome.budgetNote).toContain(
+      '0 of 30 calls left in the 1h rate-limit window; not enough for the last look and step list of every running execution, so this wait waits for the window to give calls back',
+    );
+  });
+
+  it('keeps calls for the jobs of executions that ended a moment ago, which may not have looked yet', async () => {
+    const pause = async (endedAgoMs: number) => {
+      const clock = new FakeClock();
+      const past = [300, 320, 280, 310, 290].map((s, i) => ({
+        ...execution('Success', `10000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
+        endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
+      }));
+      // Ten other jobs' executions that ended `endedAgoMs` before the first look.
+      const others = Array.from({ length: 10 }, (_, i) => ({
+        ...execution('Success', `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`, clock.now() + 5000 - endedAgoMs - 300_000),
+        endDate: clock.now() + 5000 - endedAgoMs,
+      }));
+      const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success', EX, clock.now()), ...others, ...past] }));
+      const budget = { view: () => ({ remaining: 30, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
+      const o = options(client, { clock, budget });
+      await waitForExecution(o);
+      return o.clock.sleeps[1];
+    };
+    // 30 left: with ten jobs that may still need a look and a step list each, this wait keeps to its
+    // reserved look, at the likely end; with their ends long seen, it may look sooner.
+    expect(await pause(5000)).toBeGreaterThan(await pause(40 * 60_000));
   });
 
   it('keeps the plan when the budget can pay for it', async () => {
@@ -320,6 +345,25 @@ describe('waitForExecutions, for a fan-out', () => {
     expect(queries).toHaveLength(2);
     expect(outcome.stoppedAtFailure).toBe(true);
     expect([...outcome.outcomes.values()].map((x) => x.kind).sort()).toEqual(['cancelled', 'cancelled', 'failure']);
+  });
+
+  it("learns the history on the first look although other jobs' new executions fill more than a usual page", async () => {
+    const clock = new FakeClock();
+    // A matrix of 61 jobs started together: each sees the other 60 running, newer than any past run.
+    const others = Array.from({ length: 60 }, (_, i) => execution('Running', `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`, clock.now()));
+    const past = [60, 61, 59, 60].map((s, i) => ({
+      ...execution('Success', `10000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
+      endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
+    }));
+    const { client, queries } = listing((call, q) => {
+      const all = [execution(call < 2 ? 'Running' : 'Success', EX, clock.now()), ...others, ...past];
+      return { items: all.slice((q.pageNumber - 1) * q.pageSize, q.pageNumber * q.pageSize), total: all.length };
+    });
+    const o = options(client, { clock });
+    await waitForExecution(o);
+    expect(queries[0]).toMatchObject({ order: '-createdAt', pageNumber: 1 });
+    expect(queries[1]).toMatchObject({ order: 'createdAt' });
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
   });
 
   it('reads on past a first page of its own new executions to find the history, and learns only from the others', async () => {

@@ -6,8 +6,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBudget } from '../../src/qflow/budget.js';
 import { throttleSpread } from '../../src/qflow/retry.js';
-import { nextPollDelay } from '../../src/wait/schedule.js';
-import { durationModel } from '../../src/wait/history.js';
+import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
+import { durationModel, MIN_SAMPLES } from '../../src/wait/history.js';
+import { LARGEST_FIRST_PAGE } from '../../src/wait/waiter.js';
 
 export interface FleetOptions {
   jobs: number;
@@ -19,10 +20,16 @@ export interface FleetOptions {
   spread?: number;
   /** Jobs start this far apart. */
   staggerMs?: number;
+  /** Jobs start at random over this long instead. */
+  arrivalMs?: number;
+  /** Another client that has spent this many calls a window at a steady pace, and goes on doing so. */
+  otherPerWindow?: number;
   pollIntervalMs?: number;
   maxPollIntervalMs?: number;
   timeoutMs?: number;
   seed?: number;
+  /** Print each call and each plan. */
+  debug?: boolean;
 }
 
 export interface FleetResult {
@@ -54,16 +61,24 @@ export function runFleet(options: FleetOptions): FleetResult {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-  const history = durationModel(Array.from({ length: 20 }, () => durationMs * (1 - spread + 2 * spread * random())))!;
+  const pastRuns = 20;
+  const history = durationModel(Array.from({ length: pastRuns }, () => durationMs * (1 - spread + 2 * spread * random())))!;
   const admitted: number[] = [];
+  const otherEveryMs = options.otherPerWindow ? windowMs / options.otherPerWindow : Infinity;
+  let otherNext = -windowMs + otherEveryMs;
   let now = 0;
   const clock = { now: () => now, sleep: () => Promise.resolve() };
   /** One call to the gateway at `now`: admitted or throttled, and the headers of its answer. */
   const call = (): { ok: boolean; headers: IncomingHttpHeaders } => {
+    // The other client's calls, each admitted only if the window had room for it then.
+    for (; otherNext <= now; otherNext += otherEveryMs) {
+      while (admitted.length && admitted[0] <= otherNext - windowMs) admitted.shift();
+      if (admitted.length < limit) admitted.push(otherNext);
+    }
     while (admitted.length && admitted[0] <= now - windowMs) admitted.shift();
     const ok = admitted.length < limit;
     if (ok) admitted.push(now);
-    const toWait = ok ? 0 : Math.ceil((admitted[0] + windowMs - now) / 1000);
+    const toWait = ok ? 0 : Math.max(1, Math.ceil((admitted[0] + windowMs - now) / 1000));
     const headers = {
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-window-sec': String(windowMs / 1000),
@@ -78,6 +93,8 @@ export function runFleet(options: FleetOptions): FleetResult {
     budget: ApiBudget;
     poll: number;
     next: number;
+    /** What the first look's page taught: the past runs, unless the fleet's new executions crowded them off it. */
+    history?: typeof history;
     /** 'run', then 'look' until the end is seen, then 'steps', then done. */
     phase: 'run' | 'look' | 'steps' | 'done';
     delay?: number;
@@ -86,7 +103,7 @@ export function runFleet(options: FleetOptions): FleetResult {
     longestGap: number;
   }
   const fleet: Job[] = Array.from({ length: jobs }, (_, i) => {
-    const start = i * staggerMs;
+    const start = options.arrivalMs ? random() * options.arrivalMs : i * staggerMs;
     return {
       start,
       end: start + durationMs * (1 - spread + 2 * spread * random()),
@@ -116,7 +133,7 @@ export function runFleet(options: FleetOptions): FleetResult {
     mostInWindow = Math.max(mostInWindow, admitted.length);
     const endpoint = job.phase === 'run' ? 'run' : job.phase === 'steps' ? 'steps' : 'executions';
     job.budget.record(endpoint, headers, ok ? 'admitted' : 'rate-limited', ok ? 0 : Number(headers['x-ratelimit-towait-sec']) * 1000);
-    if ((options as { debug?: boolean }).debug)
+    if (options.debug)
       console.log(`${(now / 1000).toFixed(0)}s job ${fleet.indexOf(job)} ${job.phase} ${ok ? 'ok' : 'THROTTLED'} left ${limit - admitted.length}`);
     if (!ok) {
       job.throttled++;
@@ -135,20 +152,31 @@ export function runFleet(options: FleetOptions): FleetResult {
       job.next = now + 100;
       continue;
     }
+    if (job.phase === 'look' && job.poll === 2) {
+      // The first look's page, newest first: the executions started so far, then the past runs.
+      const started = fleet.filter((j) => j.start <= now).length;
+      if (LARGEST_FIRST_PAGE - started >= MIN_SAMPLES) job.history = history;
+    }
     job.phase = 'look';
     // What this look's page shows: the other executions of the workflow that run now.
     const otherRunning = fleet.filter((j) => j !== job && j.start <= now && j.end > now).length;
+    const otherFinishing = fleet.filter((j) => j !== job && j.end <= now && j.end > now - LATELY_ENDED * maxPollIntervalMs).length;
     const delay = nextPollDelay({
       poll: job.poll++,
       elapsedMs: now - job.start,
       minMs: pollIntervalMs,
       maxMs: maxPollIntervalMs,
-      history,
+      history: job.history,
       budget: job.budget.view('executions'),
       otherRunning: endpoint === 'run' ? undefined : otherRunning,
+      otherFinishing: endpoint === 'run' ? undefined : otherFinishing,
       timeLeftMs: job.start + timeoutMs - now,
       random: random(),
     });
+    if (options.debug)
+      console.log(
+        `  -> ${fleet.indexOf(job)} running ${otherRunning} finishing ${otherFinishing} delay ${Math.round(delay.ms / 1000)}s share ${delay.stretched?.share.toFixed(2)} planned ${delay.stretched?.plannedLooks.toFixed(1)} others/min ${((job.budget.view('executions')?.othersPerMs ?? 0) * 60000).toFixed(1)}`,
+      );
     job.next = Math.max(now + delay.ms, job.budget.notBefore('executions'));
   }
   return {

@@ -2857,11 +2857,20 @@ const JITTER = 0.2;
  */
 const LOOK_ALLOWANCE = 0.05;
 /**
- * Of the calls left in the rate-limit window, the most the waits sharing it may plan to spend: each
- * takes this much of what is left, divided among the callers it can see. Replanned at every look, so
- * what is left is never spent whole, and a caller that joins later still finds calls.
+ * Of the calls left in the rate-limit window beyond every caller's reserve, the most the waits
+ * sharing it may plan to spend: each takes this much of what is left, divided among the callers it
+ * can see. Replanned at every look, so what is left is never spent whole, and a caller that joins
+ * later still finds calls.
  */
-const FAIR_SHARE = 0.6;
+const FAIR_SHARE = 0.4;
+/**
+ * An execution that ended within this share of max-poll-interval may not have been seen to end by its
+ * job yet; one that ended longer ago most likely has (jobs that share a budget look more often than
+ * that near the end). Counting every recent end as not yet seen would reserve calls for jobs long done.
+ */
+const LATELY_ENDED = 0.5;
+/** What a wait for one execution needs to finish, whatever the others do: the look that sees its end and its step list. */
+const FINISH_CALLS = 2;
 /** Looks counted at most when playing a plan forward. */
 const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
@@ -2890,6 +2899,8 @@ const HAZARD_POWER = 5;
  * late run would otherwise cost a call every few seconds until it is overdue.
  */
 const LATE_SPREADS = 2;
+/** By the median plus this many spreads an execution has most likely ended (98 % of a normal model's). */
+const LIKELY_OVER_SPREADS = 2;
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
@@ -2905,7 +2916,7 @@ function nextPollDelay(input) {
  * (1 for the plan itself). `random` draws the jitter; 0.5 plays the plan without it.
  */
 function pauseAt(input, elapsedMs, poll, factor, random) {
-    const longest = Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
+    const longest = longestPause(input);
     if (poll <= 1)
         return input.minMs * factor;
     const { history } = input;
@@ -2928,61 +2939,119 @@ function spreadOf(history) {
 /**
  * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
  * timeout, within one rate-limit window), each counted by the chance that the execution is still
- * running when it comes, are compared with this wait's fair share of the calls left:
- * - the calls left, less what callers it cannot see will spend meanwhile (their pace, net of what the
- *   window gives back, over the time this execution is expected to run on), times FAIR_SHARE;
- * - divided among the callers it can see: itself and the other running executions of the workflow,
- *   each another job waiting like this one, which divides by the same count, so the fleet's plans
- *   together fit what is left whatever their pauses (a count per call of ours would spiral: the longer
- *   a wait pauses, the more others it sees per look);
- * - less a call for each execution's step list, which every wait needs to finish.
+ * running when it comes, are compared with this wait's share of the calls left:
+ * - first every caller's reserve is set aside: what it needs to finish whatever the others do, the
+ *   look that sees its end and a step list for each execution (callers it can see: itself and the
+ *   other running executions of the workflow, each another job waiting like this one, and those
+ *   that ended so lately that their jobs may not have looked since);
+ * - of the rest, FAIR_SHARE, less what callers it cannot see will spend meanwhile (their pace, net
+ *   of what the window gives back, over the time this execution is expected to run on), is divided
+ *   among the callers it can see, each of which divides by the same count, so the fleet's plans
+ *   together fit what is left whatever their pauses (a count per call of ours would spiral: the
+ *   longer a wait pauses, the more others it sees per look);
+ * - the share is that, and the reserved look.
  * When the plan does not fit, every pause is stretched by the least factor that makes it fit, keeping
- * the looks gathered where the end is likely. With not even one look's worth left, the wait looks at
- * its share of the pace at which the window gives calls back.
+ * the looks gathered where the end is likely: with a share of just the reserved look, the one look
+ * comes about when the execution has most likely ended. Only when the calls left cannot pay every
+ * caller's reserve does a wait look later than that (see `drawForLook`).
  */
 function fitToBudget(input, budget, planned) {
     const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
     const seen = Math.max(0, input.otherRunning ?? 0);
     const callers = 1 + seen;
+    const pending = input.pending ?? 1;
+    const reserves = 1 + pending + seen * FINISH_CALLS;
+    // Some of the executions that ended lately have been seen to end by their jobs already: their
+    // reserve is kept from the spare, not from what decides whether every running caller can finish.
+    const finishing = Math.max(0, input.otherFinishing ?? 0) * FINISH_CALLS;
     const plannedLooks = expectedLooks(input, 1, horizonMs);
     const life = expectedLifeMs(input, horizonMs);
     // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
     const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
-    const share = Math.max(0, FAIR_SHARE * budget.remaining - unseenPerMs * life) / callers - (input.pending ?? 1);
+    const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
+    const stretch = (share, factor, ms, waitsForWindow = false) => ({
+        ms,
+        stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
+    });
+    if (budget.remaining < reserves) {
+        const chance = budget.remaining / reserves;
+        const drawn = drawForLook(input, budget, planned, callers, chance);
+        return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
+    }
+    const share = 1 + Math.max(0, spare) / callers;
     if (plannedLooks <= share)
         return { ms: planned };
-    let factor;
-    let ms;
-    if (share < 1) {
-        // Not one look's worth for every caller: the calls left pay for a look and a step list for only
-        // some of them. This wait is one of those with the chance that leaves (every caller draws alike,
-        // so about as many look as can be paid), and then looks once, when its execution has most likely
-        // ended, so the one look it can have is not wasted. Otherwise it looks at its share of the pace at
-        // which the window gives calls back, jittered, so a fleet that got here together does not look
-        // together.
-        const finishing = 1 + (input.pending ?? 1);
-        const chance = Math.max(0, share + (input.pending ?? 1)) / finishing;
-        const likelyOver = input.history ? input.history.medianMs + 2 * spreadOf(input.history) - input.elapsedMs : 0;
-        const pace = ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * input.random - 1));
-        ms = Math.round(Math.max(planned, input.random < chance ? likelyOver : pace));
-        factor = ms / Math.max(1, planned);
+    const untilOver = untilLikelyOver(input);
+    if (input.history && untilOver !== undefined) {
+        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
+        return stretch(share, ms / Math.max(1, planned), ms);
     }
-    else {
-        let fits = 2;
-        while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
-            fits *= 2;
-        let tooShort = fits / 2;
-        for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
-            const k = Math.sqrt(fits * tooShort);
-            if (expectedLooks(input, k, horizonMs) <= share)
-                fits = k;
-            else
-                tooShort = k;
-        }
-        factor = fits;
-        ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, factor, input.random));
+    let fits = 2;
+    while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
+        fits *= 2;
+    let tooShort = fits / 2;
+    for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
+        const k = Math.sqrt(fits * tooShort);
+        if (expectedLooks(input, k, horizonMs) <= share)
+            fits = k;
+        else
+            tooShort = k;
     }
-    return { ms, stretched: { factor, plannedLooks, share, horizonMs, budget, callers } };
+    // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
+    // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
+    const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+    const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
+    return stretch(share, fits, ms);
+}
+/**
+ * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
+ * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
+ * as many look as can be paid), and then looks once, when its execution has most likely ended, so
+ * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
+ * window gives calls back, jittered, so a fleet that got here together does not look together.
+ */
+function drawForLook(input, budget, planned, callers, chance) {
+    if (input.random < chance)
+        return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
+    return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
+}
+/** This caller's part of the pace at which the window gives calls back, jittered by `random`. */
+function windowPace(budget, callers, random) {
+    return ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * random - 1));
+}
+/**
+ * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
+ * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
+ * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
+ * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
+ */
+function nextLikelyLook(input, history, share) {
+    const looks = Math.max(1, Math.floor(2 * share - 1));
+    const spread = spreadOf(history);
+    const ended = (t) => normalCdf((t - history.medianMs) / spread);
+    const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
+    const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
+    let early = input.elapsedMs;
+    let late = over;
+    for (let i = 0; i < 40; i++) {
+        const t = (early + late) / 2;
+        if (ended(t) < target)
+            early = t;
+        else
+            late = t;
+    }
+    return late - input.elapsedMs;
+}
+/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
+function untilLikelyOver(input) {
+    if (!input.history)
+        return undefined;
+    const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
+    return ms > 0 ? ms : undefined;
+}
+/** The longest pause the plan makes: max-poll-interval less the look's allowance. */
+function longestPause(input) {
+    return Math.max(input.minMs, input.maxMs * (1 - LOOK_ALLOWANCE));
 }
 /** How long the execution is expected to go on running within `horizonMs`, from its survival. */
 function expectedLifeMs(input, horizonMs) {
@@ -3087,10 +3156,10 @@ const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 const PAGE_SIZE = 50;
 /**
  * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for a page with room for this many runs beyond the new executions (at least PAGE_SIZE items, at
- * most LARGEST_FIRST_PAGE), so a fan-out of up to 80 learns its history in the same call.
+ * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
+ * the other jobs of a matrix started with this one (their executions are newer than any past run):
+ * up to 80 of them leave room for 20 past runs in the same call.
  */
-const HISTORY_RUNS = 20;
 const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
 /** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
@@ -3114,6 +3183,8 @@ async function waitForExecutions(options) {
     let slowedDown = false;
     /** Other executions of the workflow running at the last look: other callers of the same budget. */
     let otherRunning;
+    /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
+    let otherFinishing;
     /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
     const finish = (kind, polls, stoppedAtFailure = false) => {
         for (const [id, state] of pending)
@@ -3135,8 +3206,7 @@ async function waitForExecutions(options) {
             return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
         }
         if (!existing) {
-            const pageSize = Math.min(LARGEST_FIRST_PAGE, Math.max(PAGE_SIZE, pending.size + HISTORY_RUNS));
-            return { startAt: widest, order: '-createdAt', pageSize, forHistory: true, newOnTop: true };
+            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, forHistory: true, newOnTop: true };
         }
         return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
     };
@@ -3155,6 +3225,7 @@ async function waitForExecutions(options) {
                 pending: pending.size,
                 budget: options.budget?.view('executions'),
                 otherRunning,
+                otherFinishing,
                 timeLeftMs: options.deadline - clock.now(),
                 random: random(),
             });
@@ -3202,6 +3273,7 @@ async function waitForExecutions(options) {
             continue;
         }
         otherRunning = search.otherRunning;
+        otherFinishing = search.otherFinishing;
         if (firstLook) {
             firstLook = false;
             history = learnDurations(search.others, rules);
@@ -3279,7 +3351,9 @@ async function searchPages(options, window, wanted) {
     const found = new Map();
     const others = [];
     let otherRunning = 0;
-    const done = (complete) => ({ found, complete, others, otherRunning });
+    let otherFinishing = 0;
+    const done = (complete) => ({ found, complete, others, otherRunning, otherFinishing });
+    const latelyFrom = now - LATELY_ENDED * options.maxPollIntervalMs;
     const pager = new Pager(window.pageSize);
     let firstId;
     for (let pages = 1; pages <= MAX_PAGES; pages++) {
@@ -3302,6 +3376,8 @@ async function searchPages(options, window, wanted) {
             const verdict = options.rules.classify(item.status);
             if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined)
                 otherRunning++;
+            else if (item.endDate !== undefined && item.endDate > latelyFrom)
+                otherFinishing++;
         }
         const asked = pager.size;
         pager.advance(page.received ?? page.items.length, page.total);
@@ -3333,7 +3409,7 @@ function describeShare(stretch) {
     const { budget, callers } = stretch;
     const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
     const plan = stretch.share < 1
-        ? 'not enough for one more look, so it waits for the window to give calls back'
+        ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
         : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
     const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
     return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;

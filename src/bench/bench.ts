@@ -17,11 +17,13 @@
  *
  * `npm run bench -- TABLE…` runs only the tables named (`polling`, `shared`, `startup`), and the
  * targets that need them; `shared:50` runs only the shared-subscription rows of 50 executions, and
- * `shared:50:action` only those of the action's jobs.
+ * `shared:50:action` only the one of the action's jobs started together (`staggered`, `steady`,
+ * `fixed` and `fan-out` pick the others). With BENCH_TRACE=folder, the shared rows leave there each
+ * job's log and every call the subscription answered, to see why a row fares as it does.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,8 @@ import { median } from '../wait/history.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** A folder for the log of each job of the shared-subscription rows and their calls, to see why a row fares as it does. */
+const TRACE = process.env.BENCH_TRACE;
 /** Real ms between two process starts, so starting dozens of processes does not load the machine at once. */
 const STAGGER_MS = 250;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -317,6 +321,8 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
   const { jobs, poller } = c;
   const durationMs = 300_000;
   const sim = new QFlowSimulator({ rateLimit: RATE_LIMIT });
+  // A folder of the row's own run: BENCH_TRACE/40-40-jobs-of-the-action-started-over-10-minutes-<time>.
+  const trace = TRACE && path.join(TRACE, `${jobs}-${describeShared(c).replace(/\W+/g, '-')}-${Date.now()}`);
   await sim.start();
   try {
     process.stderr.write(`${jobs} executions on one subscription, ${describeShared(c)}...\n`);
@@ -361,6 +367,8 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
           await new Promise((resolve) => setTimeout(resolve, startAt));
           if (poller === 'action') {
             const run = await runAction(actionInputs(sim, token, workflow.id));
+            if (trace)
+              await mkdir(trace, { recursive: true }).then(() => writeFile(path.join(trace, `job-${String(job).padStart(3, '0')}.log`), run.stdout));
             return {
               token,
               delayMs: (run.exitedAt - ends(run.outputs['execution-id'])) * SCALE,
@@ -374,6 +382,21 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
       );
     }
     const calls = sim.calls.filter((call) => call.subscription === subscription);
+    if (trace) {
+      await mkdir(trace, { recursive: true });
+      const t0 = calls[0]?.at ?? 0;
+      const job = new Map(results.map((r, i) => [`Bearer ${r.token}`, i]));
+      const lines = calls.map((call) =>
+        [
+          ((call.at - t0) * SCALE) / 1000,
+          job.get(call.authorization ?? ''),
+          call.endpoint,
+          call.status,
+          call.answerHeaders['X-RateLimit-Remaining'],
+        ].join('\t'),
+      );
+      await writeFile(path.join(trace, 'calls.tsv'), `${['s', 'job', 'endpoint', 'status', 'remaining'].join('\t')}\n${lines.join('\n')}\n`);
+    }
     const tokens = [...new Set(results.map((r) => r.token))];
     const throttled = tokens.map((token) => calls.filter((call) => call.authorization === `Bearer ${token}` && isThrottledAnswer(call)).length);
     const delays = results.filter((r) => r.ok).map((r) => r.delayMs);
@@ -474,10 +497,10 @@ function selection(args: string[]): { polling: boolean; startup: boolean; shared
   const known = ['polling', 'shared', 'startup'];
   const bad = args.find((a) => !known.includes(a.split(':')[0]));
   if (bad !== undefined) throw new Error(`Unknown table '${bad}'. Expected any of ${known.join(', ')} (shared:N for the rows of N executions).`);
-  // shared:N, or shared:N:POLLER (action, fixed, fan-out) for one kind of row.
+  // shared:N, or shared:N:KIND (action, staggered, steady, fixed, fan-out) for one kind of row.
   const picks = args.filter((a) => a.startsWith('shared:')).map((a) => a.split(':'));
-  const picked = (c: SharedCase) =>
-    picks.some(([, jobs, poller]) => Number(jobs) === c.jobs && (poller === undefined || c.poller.startsWith(poller)));
+  const kind = (c: SharedCase) => (c.arrivalMs ? 'staggered' : c.otherPerHour ? 'steady' : c.poller.split(' ')[0]);
+  const picked = (c: SharedCase) => picks.some(([, jobs, poller]) => Number(jobs) === c.jobs && (poller === undefined || kind(c) === poller));
   return {
     polling: args.includes('polling'),
     startup: args.includes('startup'),

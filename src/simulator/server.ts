@@ -242,7 +242,13 @@ class Meter {
     const windowMs = this.rate!.windowSec * 1000;
     const steady = this.steady.get(key);
     let used = this.windows.get(key) ?? [];
-    for (; steady && steady.next <= now; steady.next += steady.everyMs) used.push(steady.next);
+    // The steady client's calls since, each counted only if the window had room for it then: a
+    // refused call does not count.
+    for (; steady && steady.next <= now; steady.next += steady.everyMs) {
+      const at = steady.next;
+      used = used.filter((t) => t > at - windowMs);
+      if (used.length < this.rate!.limit) used.push(at);
+    }
     used = used.filter((t) => t > now - windowMs);
     this.windows.set(key, used);
     return used;

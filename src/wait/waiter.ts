@@ -8,7 +8,7 @@ import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionQuery, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
-import { nextPollDelay, type Stretch } from './schedule.js';
+import { LATELY_ENDED, nextPollDelay, type Stretch } from './schedule.js';
 import { Pager } from '../qflow/paging.js';
 import type { StatusRules } from './status.js';
 import { humanDuration, type Clock } from '../time.js';
@@ -20,10 +20,10 @@ const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 export const PAGE_SIZE = 50;
 /**
  * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for a page with room for this many runs beyond the new executions (at least PAGE_SIZE items, at
- * most LARGEST_FIRST_PAGE), so a fan-out of up to 80 learns its history in the same call.
+ * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
+ * the other jobs of a matrix started with this one (their executions are newer than any past run):
+ * up to 80 of them leave room for 20 past runs in the same call.
  */
-const HISTORY_RUNS = 20;
 export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
 /** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
@@ -108,6 +108,8 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
   let slowedDown = false;
   /** Other executions of the workflow running at the last look: other callers of the same budget. */
   let otherRunning: number | undefined;
+  /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
+  let otherFinishing: number | undefined;
 
   /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
   const finish = (kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome => {
@@ -130,8 +132,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
     }
     if (!existing) {
-      const pageSize = Math.min(LARGEST_FIRST_PAGE, Math.max(PAGE_SIZE, pending.size + HISTORY_RUNS));
-      return { startAt: widest, order: '-createdAt', pageSize, forHistory: true, newOnTop: true };
+      return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, forHistory: true, newOnTop: true };
     }
     return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
   };
@@ -151,6 +152,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
         pending: pending.size,
         budget: options.budget?.view('executions'),
         otherRunning,
+        otherFinishing,
         timeLeftMs: options.deadline - clock.now(),
         random: random(),
       });
@@ -193,6 +195,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     }
 
     otherRunning = search.otherRunning;
+    otherFinishing = search.otherFinishing;
     if (firstLook) {
       firstLook = false;
       history = learnDurations(search.others, rules);
@@ -262,6 +265,8 @@ interface SearchResult {
   others: ExecutionRecord[];
   /** Other executions of the workflow on the pages read that have not ended. */
   otherRunning: number;
+  /** Other executions on the pages read that ended within LATELY_ENDED of a max-poll-interval. */
+  otherFinishing: number;
 }
 
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
@@ -282,7 +287,9 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
   const found = new Map<string, ExecutionRecord>();
   const others: ExecutionRecord[] = [];
   let otherRunning = 0;
-  const done = (complete: boolean): SearchResult => ({ found, complete, others, otherRunning });
+  let otherFinishing = 0;
+  const done = (complete: boolean): SearchResult => ({ found, complete, others, otherRunning, otherFinishing });
+  const latelyFrom = now - LATELY_ENDED * options.maxPollIntervalMs;
   const pager = new Pager(window.pageSize);
   let firstId: string | undefined;
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
@@ -307,6 +314,7 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
       if (window.forHistory) others.push(item);
       const verdict = options.rules.classify(item.status);
       if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined) otherRunning++;
+      else if (item.endDate !== undefined && item.endDate > latelyFrom) otherFinishing++;
     }
     const asked = pager.size;
     pager.advance(page.received ?? page.items.length, page.total);
@@ -340,7 +348,7 @@ function describeShare(stretch: Stretch): string {
     callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
   const plan =
     stretch.share < 1
-      ? 'not enough for one more look, so it waits for the window to give calls back'
+      ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
       : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
   const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
   return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
