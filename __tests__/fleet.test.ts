@@ -29,6 +29,27 @@ describe('a fleet of waits sharing 300 calls an hour (5-minute runs, ±10 %, sta
     for (const seed of SEEDS) expect(median(runFleet({ jobs: 50, seed }).delays as number[])).toBeLessThanOrEqual(2 * 10_000);
   });
 
+  it('50 jobs started 1.1 s apart, as processes start on a busy two-core runner: ends noticed within twice the reference', () => {
+    for (const seed of SEEDS) {
+      const fleet = runFleet({ jobs: 50, staggerMs: 1100, seed });
+      expect(fleet.delays.filter((d) => d === undefined)).toHaveLength(0);
+      expect(median(fleet.delays as number[])).toBeLessThanOrEqual(2 * 10_000);
+      expect(Math.max(...(fleet.delays as number[]))).toBeLessThanOrEqual(120_000);
+      expect(Math.max(...fleet.throttled)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('40 jobs arriving over 10 minutes: the late ones still find calls, every end noticed within 2 × max-poll-interval', () => {
+    for (const seed of SEEDS) {
+      const fleet = runFleet({ jobs: 40, arrivalMs: 600_000, seed });
+      expect(fleet.delays.filter((d) => d === undefined)).toHaveLength(0);
+      // The reference planner: (300 − 3 × 40) / 40 = 4.5 looks a job over the minute of ends, 6.7 s.
+      expect(median(fleet.delays as number[])).toBeLessThanOrEqual(2 * 6_700);
+      expect(Math.max(...(fleet.delays as number[]))).toBeLessThanOrEqual(120_000);
+      expect(Math.max(...fleet.throttled)).toBeLessThanOrEqual(1);
+    }
+  });
+
   it.each([60, 70, 80])('%i jobs, more than the budget pays for: none throttled more than once, none starved for more than a window', (jobs) => {
     for (const seed of SEEDS) {
       const fleet = runFleet({ jobs, seed });
