@@ -6,6 +6,9 @@ import { describe, expect, it } from '@jest/globals';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { label } from '../src/run/diagram.js';
+import { buildOutputs } from '../src/run/report.js';
+import { Redactor } from '../src/redact.js';
+import { Output } from '../src/names.js';
 import { withSimulator } from './support/e2e.js';
 import { runEngine } from './support/engine.js';
 
@@ -162,6 +165,46 @@ describe('the summary shows what ran', () => {
       expect(rows[0]).toContain(CONNECTOR_A);
       expect(rows[1]).toContain(CONNECTOR_B);
     }));
+});
+
+describe('a label for each matrix item', () => {
+  it('names the item in the log, the summary and the executions output, and is not sent', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const matrix = [
+        `- label: prod-us`,
+        `  variables: {credentials: ${CONNECTOR_A}, region: us-east-1}`,
+        `- label: staging-us`,
+        `  variables: {credentials: ${CONNECTOR_B}, region: us-east-1}`,
+      ].join('\n');
+      const { report, summary, lines } = await runEngine(sim, workflow, { matrix });
+      expect(report.result).toBe('success');
+      const rows = summary.split('\n').filter((l) => l.includes('us-east-1'));
+      expect(rows[0]).toMatch(/^\| 1 prod-us \|/);
+      expect(rows[1]).toMatch(/^\| 2 staging-us \|/);
+      expect(lines.filter((l) => /^Started execution .* \(item \d (prod|staging)-us, credentials: /.test(l))).toHaveLength(2);
+      const { values } = await buildOutputs(report, new Redactor());
+      const executions = JSON.parse(values.get(Output.Executions)!) as { label?: string }[];
+      expect(executions.map((e) => e.label)).toEqual(['prod-us', 'staging-us']);
+      // QFlow is sent what the docs name, nothing more.
+      expect(sim.executions.filter((e) => e.request !== undefined).map((e) => Object.keys(e.request as object).sort())).toEqual([
+        ['variables'],
+        ['variables'],
+      ]);
+    }));
+
+  it.each([
+    ['label: ""', /Input 'matrix' item 1's 'label' is blank\. Expected a name of up to 60 characters on one line, such as prod-eu\./],
+    [`label: ${'x'.repeat(61)}`, /item 1's 'label' is 61 characters long\. Expected a name of up to 60 characters/],
+    ['label: {name: prod}', /item 1's 'label' is a mapping\. Expected a name/],
+    ['label: "prod\\nus"', /item 1's 'label' is more than one line\./],
+  ])('refuses a label that cannot name a row: %s', (label, message) =>
+    withSimulator({}, async (sim, workflow) => {
+      await expect(runEngine(sim, workflow, { matrix: `- ${label}\n  variables: {region: us-east-1, credentials: ${CONNECTOR_A}}` })).rejects.toThrow(
+        message,
+      );
+      expect(sim.calls).toHaveLength(0);
+    }),
+  );
 });
 
 describe('smaller mistakes, before any call', () => {

@@ -32094,7 +32094,8 @@ function checkNoBlankVariables(what, variables) {
 /**
  * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
  * account (connector) and region. Two forms, as a GitHub matrix has:
- * - a list of items, each giving `variables` and/or `input`;
+ * - a list of items, each giving `variables` and/or `input`, and optionally a `label` that names the
+ *   item in the log, the job summary and the `executions` output (such as `prod-eu`);
  * - a mapping of lists, such as `{credentials: [a, b], region: [us-east-1, eu-west-1]}`, whose
  *   product gives one item per combination, each combination a set of variables.
  * Every item is merged over the step's own `variables` and `input`.
@@ -32104,7 +32105,9 @@ function checkNoBlankVariables(what, variables) {
 
 /** More executions than this from one step would be a runaway matrix, not a remediation job. */
 const MAX_MATRIX_ITEMS = 256;
-const ITEM_KEYS = ['variables', 'input'];
+const ITEM_KEYS = ['label', 'variables', 'input'];
+/** The longest `label` of a matrix item: it names a row of a table, it does not describe it. */
+const MAX_LABEL_LENGTH = 60;
 /**
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
  * own `input` and `variables`. Every problem names the item and the key.
@@ -32128,7 +32131,7 @@ function expandMatrix(matrix, base) {
             throw new InputError(`Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
         }
         seen.set(key, i + 1);
-        return { variables, input };
+        return { variables, input, ...(item.label !== undefined ? { label: item.label } : {}) };
     });
 }
 function listItem(item, number) {
@@ -32136,12 +32139,23 @@ function listItem(item, number) {
     const fields = checkMapping(what, item);
     const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
     if (unknown !== undefined) {
-        throw new InputError(`${what} has the key ${quote(unknown)}. Expected only 'variables' and 'input', as in {variables: {region: us-east-1}}.`);
+        throw new InputError(`${what} has the key ${quote(unknown)}. Expected only 'label', 'variables' and 'input', as in {label: prod-eu, variables: {region: eu-west-1}}.`);
     }
+    const label = fields.label === undefined ? undefined : checkLabel(what, fields.label);
     return {
+        ...(label !== undefined ? { label } : {}),
         variables: fields.variables === undefined ? undefined : checkMapping(`${what}'s 'variables'`, fields.variables),
         input: fields.input === undefined ? undefined : checkMapping(`${what}'s 'input'`, fields.input),
     };
+}
+/** A label is one line of ordinary text, short enough for a table cell. */
+function checkLabel(what, label) {
+    const text = typeof label === 'number' ? String(label) : label;
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(text)) {
+        throw new InputError(`${what}'s 'label' is ${typeof text === 'string' ? (text.trim() === '' ? 'blank' : text.length > MAX_LABEL_LENGTH ? `${text.length} characters long` : 'more than one line') : describeKind(label)}. Expected a name of up to ${MAX_LABEL_LENGTH} characters on one line, such as prod-eu.`);
+    }
+    return text.trim();
 }
 /** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */
 function product(matrix) {
@@ -32835,6 +32849,7 @@ function fanOutTimings(executions) {
 function executionSummary(e) {
     return {
         item: e.item,
+        ...(e.request?.label !== undefined ? { label: e.request.label } : {}),
         variables: maskSecrets(e.request?.variables ?? {}),
         executionId: e.executionId ?? null,
         status: e.status,
@@ -32939,7 +32954,8 @@ function fanOutSummary(report, lines) {
             .map(([k, v]) => `${k}: ${String(v)}`)
             .join(', ');
         const mark = isFine(e.result) ? '' : '❌ ';
-        return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+        const item = e.request?.label !== undefined ? `${e.item} ${cell(e.request.label)}` : String(e.item);
+        return `| ${item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
     });
     addRows(lines, rows, 'more executions are listed in the result file.');
 }
@@ -33888,7 +33904,8 @@ class QFlowClient {
                 method: 'POST',
                 path: `${API}/workflows/${workflowId}/run`,
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify(body),
+                // Only the documented fields: a request may carry more for the report (a matrix item's label).
+                body: JSON.stringify({ input: body.input, variables: body.variables }),
                 purpose: `run workflow ${workflowId}`,
                 unsafe: true,
                 endpoint: 'run',
@@ -34958,9 +34975,10 @@ function whyNotStarted(error) {
         return { result: 'timed_out', message: `${error.message} No execution was started.` };
     return { result: 'failure', message: error.message };
 }
+/** A matrix item as the log names it: its label, if it has one, and its variables. */
 function describeVariables(request) {
     const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
-    return shown.length ? `, ${shown.join(', ')}` : '';
+    return `${request.label !== undefined ? ` ${request.label}` : ''}${shown.length ? `, ${shown.join(', ')}` : ''}`;
 }
 function recordOutcome(report, outcome, settings) {
     report.budgetPauseMs = outcome.budgetPauseMs;
@@ -35041,7 +35059,7 @@ function dryRun(settings, report, host) {
             ...(e.request?.input ? { input: e.request.input } : {}),
             ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
         };
-        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item})` : ''}.`);
+        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''})` : ''}.`);
     }
     const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
     report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
@@ -35062,7 +35080,9 @@ function concludeRun(report) {
         report.message = executions[0]?.message;
     }
     else if (unsuccessful.length > 0) {
-        const shown = unsuccessful.slice(0, 3).map((e) => `Item ${e.item}: ${e.message ?? e.result}`);
+        const shown = unsuccessful
+            .slice(0, 3)
+            .map((e) => `Item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''}: ${e.message ?? e.result}`);
         const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
         report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
     }

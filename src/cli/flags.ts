@@ -85,7 +85,7 @@ export const FLAGS: Flag[] = [
     "name": "matrix",
     "variable": "QFLOW_MATRIX",
     "default": "",
-    "description": "Run the workflow once per item, as JSON or YAML: a list of items, each with variables and/or input (merged over the variables and input above), or a mapping of lists such as {credentials: [a, b], region: [us-east-1, eu-west-1]}, expanded to every combination as a GitHub matrix is. One step then waits for every execution with the API calls of one. At most 256 items.",
+    "description": "Run the workflow once per item, as JSON or YAML: a list of items, each with variables and/or input (merged over the variables and input above) and optionally a label that names it in the log, summary and executions output, or a mapping of lists such as {credentials: [a, b], region: [us-east-1, eu-west-1]}, expanded to every combination as a GitHub matrix is. One step then waits for every execution with the API calls of one. At most 256 items.",
     "secret": false
   },
   {

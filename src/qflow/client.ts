@@ -87,7 +87,8 @@ export class QFlowClient {
         method: 'POST',
         path: `${API}/workflows/${workflowId}/run`,
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
+        // Only the documented fields: a request may carry more for the report (a matrix item's label).
+        body: JSON.stringify({ input: body.input, variables: body.variables }),
         purpose: `run workflow ${workflowId}`,
         unsafe: true,
         endpoint: 'run',

@@ -166,9 +166,10 @@ function whyNotStarted(error: Error): { result: Result; message: string } {
   return { result: 'failure', message: error.message };
 }
 
+/** A matrix item as the log names it: its label, if it has one, and its variables. */
 function describeVariables(request: RunRequest): string {
   const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
-  return shown.length ? `, ${shown.join(', ')}` : '';
+  return `${request.label !== undefined ? ` ${request.label}` : ''}${shown.length ? `, ${shown.join(', ')}` : ''}`;
 }
 
 function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settings): void {
@@ -255,7 +256,7 @@ function dryRun(settings: Settings, report: RunReport, host: Host): void {
       ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
     };
     host.log.info(
-      `Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item})` : ''}.`,
+      `Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''})` : ''}.`,
     );
   }
   const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
@@ -275,7 +276,9 @@ function concludeRun(report: RunReport): void {
   if (!report.fanOut) {
     report.message = executions[0]?.message;
   } else if (unsuccessful.length > 0) {
-    const shown = unsuccessful.slice(0, 3).map((e) => `Item ${e.item}: ${e.message ?? e.result}`);
+    const shown = unsuccessful
+      .slice(0, 3)
+      .map((e) => `Item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''}: ${e.message ?? e.result}`);
     const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
     report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
   }

@@ -1,7 +1,8 @@
 /**
  * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
  * account (connector) and region. Two forms, as a GitHub matrix has:
- * - a list of items, each giving `variables` and/or `input`;
+ * - a list of items, each giving `variables` and/or `input`, and optionally a `label` that names the
+ *   item in the log, the job summary and the `executions` output (such as `prod-eu`);
  * - a mapping of lists, such as `{credentials: [a, b], region: [us-east-1, eu-west-1]}`, whose
  *   product gives one item per combination, each combination a set of variables.
  * Every item is merged over the step's own `variables` and `input`.
@@ -16,11 +17,15 @@ export interface RunRequest {
   input?: Record<string, unknown>;
   /** The `variables` override object of the run request; undefined leaves it out. */
   variables?: Record<string, unknown>;
+  /** What the user calls the item, when a matrix item gives a `label`; never sent. */
+  label?: string;
 }
 
 /** More executions than this from one step would be a runaway matrix, not a remediation job. */
 export const MAX_MATRIX_ITEMS = 256;
-const ITEM_KEYS = ['variables', 'input'];
+const ITEM_KEYS = ['label', 'variables', 'input'];
+/** The longest `label` of a matrix item: it names a row of a table, it does not describe it. */
+export const MAX_LABEL_LENGTH = 60;
 
 /**
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
@@ -47,7 +52,7 @@ export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
       );
     }
     seen.set(key, i + 1);
-    return { variables, input };
+    return { variables, input, ...(item.label !== undefined ? { label: item.label } : {}) };
   });
 }
 
@@ -56,12 +61,28 @@ function listItem(item: unknown, number: number): RunRequest {
   const fields = checkMapping(what, item);
   const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
   if (unknown !== undefined) {
-    throw new InputError(`${what} has the key ${quote(unknown)}. Expected only 'variables' and 'input', as in {variables: {region: us-east-1}}.`);
+    throw new InputError(
+      `${what} has the key ${quote(unknown)}. Expected only 'label', 'variables' and 'input', as in {label: prod-eu, variables: {region: eu-west-1}}.`,
+    );
   }
+  const label = fields.label === undefined ? undefined : checkLabel(what, fields.label);
   return {
+    ...(label !== undefined ? { label } : {}),
     variables: fields.variables === undefined ? undefined : checkMapping(`${what}'s 'variables'`, fields.variables),
     input: fields.input === undefined ? undefined : checkMapping(`${what}'s 'input'`, fields.input),
   };
+}
+
+/** A label is one line of ordinary text, short enough for a table cell. */
+function checkLabel(what: string, label: unknown): string {
+  const text = typeof label === 'number' ? String(label) : label;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(text)) {
+    throw new InputError(
+      `${what}'s 'label' is ${typeof text === 'string' ? (text.trim() === '' ? 'blank' : text.length > MAX_LABEL_LENGTH ? `${text.length} characters long` : 'more than one line') : describeKind(label)}. Expected a name of up to ${MAX_LABEL_LENGTH} characters on one line, such as prod-eu.`,
+    );
+  }
+  return text.trim();
 }
 
 /** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */

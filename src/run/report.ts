@@ -211,6 +211,7 @@ function fanOutTimings(executions: ExecutionReport[]): { startedAt: string; ende
 export function executionSummary(e: ExecutionReport): Record<string, unknown> {
   return {
     item: e.item,
+    ...(e.request?.label !== undefined ? { label: e.request.label } : {}),
     variables: maskSecrets(e.request?.variables ?? {}),
     executionId: e.executionId ?? null,
     status: e.status,
@@ -316,7 +317,8 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
       .map(([k, v]) => `${k}: ${String(v)}`)
       .join(', ');
     const mark = isFine(e.result) ? '' : '❌ ';
-    return `| ${e.item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    const item = e.request?.label !== undefined ? `${e.item} ${cell(e.request.label)}` : String(e.item);
+    return `| ${item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
   });
   addRows(lines, rows, 'more executions are listed in the result file.');
 }
