@@ -175,10 +175,11 @@ function spreadOf(history: DurationModel): number {
  *   together fit what is left whatever their pauses (a count per call of ours would spiral: the
  *   longer a wait pauses, the more others it sees per look);
  * - the share is that, and the reserved look.
- * When the plan does not fit, every pause is stretched by the least factor that makes it fit, keeping
- * the looks gathered where the end is likely: with a share of just the reserved look, the one look
- * comes about when the execution has most likely ended. Only when the calls left cannot pay every
- * caller's reserve does a wait look later than that (see `drawForLook`).
+ * When the plan does not fit, with a history the share buys looks where the end is likely (see
+ * `nextLikelyLook`): with just the reserved look, the one look comes when the execution has most
+ * likely ended. Without a history, every pause is stretched by the least factor that makes the plan
+ * fit. Only when the calls left cannot pay every running caller's reserve does a wait look later than
+ * its likely end (see `drawForLook`).
  */
 function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number): PollDelay {
   const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
