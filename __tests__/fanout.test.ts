@@ -122,7 +122,7 @@ describe('a fan-out over a matrix', () => {
       expect(run.outputs.result).toBe('success');
       // Newest first, the one page holds the 50 new executions and the 20 runs before them.
       expect(sim.callsTo('list').filter((c) => c.query.order === '-createdAt')).toHaveLength(1);
-      expect(sim.callsTo('list')[0].query.pageSize).toBe('70');
+      expect(sim.callsTo('list')[0].query.pageSize).toBe('100');
       expect(run.stdout).toMatch(/Recent runs of this workflow took about .* from 20 runs/);
     }));
 
@@ -151,7 +151,7 @@ describe('a fan-out over a matrix', () => {
       });
       expect(run.outputs.result).toBe('success');
       const [refused, again] = sim.callsTo('list');
-      expect([refused.query.pageSize, refused.status]).toEqual(['60', 400]);
+      expect([refused.query.pageSize, refused.status]).toEqual(['100', 400]);
       expect([again.query.pageSize, again.status]).toEqual(['50', 200]);
     }));
 
