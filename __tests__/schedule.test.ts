@@ -31,11 +31,11 @@ describe('nextPollDelay without a history', () => {
 describe('nextPollDelay with a history', () => {
   const at = (elapsedMs: number, history: DurationModel = fiveMinutes) => nextPollDelay({ ...base, poll: 2, elapsedMs, history }).ms;
 
-  it('spaces the looks of a fan-out near the usual end a fifth of a spread apart, since each look notices several ends', () => {
+  it('spaces the looks of a fan-out near the usual end a quarter of a spread apart, since each look notices several ends', () => {
     const fanOut = nextPollDelay({ ...base, poll: 5, elapsedMs: 300_000, history: fiveMinutes, pending: 50 }).ms;
     expect(at(300_000)).toBeLessThan(2600);
-    expect(fanOut).toBeGreaterThanOrEqual(0.2 * fiveMinutes.spreadMs);
-    expect(fanOut).toBeLessThan(0.22 * fiveMinutes.spreadMs);
+    expect(fanOut).toBeGreaterThanOrEqual(0.25 * fiveMinutes.spreadMs);
+    expect(fanOut).toBeLessThan(0.27 * fiveMinutes.spreadMs);
     // Still capped by max-poll-interval early on.
     expect(nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, pending: 50 }).ms).toBe(57_000);
   });

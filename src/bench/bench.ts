@@ -95,6 +95,8 @@ interface Case {
 
 interface Measure {
   calls: number;
+  /** Reads of the workflow's definition. */
+  definitionReads: number;
   /** Answers that held a call back (409 or 429). */
   throttled: number;
   /** From the end of the execution to the exit of the process, unscaled ms. */
@@ -193,6 +195,7 @@ async function measureOne(sim: QFlowSimulator, durationMs: number, c: Case, run:
   const calls = sim.calls.filter((call) => call.subscription === token);
   return {
     calls: calls.length,
+    definitionReads: calls.filter((call) => call.endpoint === 'workflow').length,
     throttled: calls.filter(isThrottledAnswer).length,
     delayMs: (exitedAt - endOf(execution)) * SCALE,
     peakRssKiB: Number(await readFile(rssFile, 'utf8')),
@@ -204,6 +207,8 @@ interface Row {
   durationMs: number;
   c: Case;
   calls: number;
+  /** Reads of the workflow's definition: the fewest and the most in one run. */
+  definitionReads: [number, number];
   /** Throttled answers: the most in one run, and in all runs. */
   throttledMax: number;
   throttledTotal: number;
@@ -253,6 +258,7 @@ async function pollingTable(scratch: string): Promise<Row[]> {
         durationMs,
         c,
         calls: median(measures.map((m) => m.calls)),
+        definitionReads: [Math.min(...measures.map((m) => m.definitionReads)), Math.max(...measures.map((m) => m.definitionReads))],
         throttledMax: Math.max(...measures.map((m) => m.throttled)),
         throttledTotal: measures.reduce((sum, m) => sum + m.throttled, 0),
         delayMedianMs: median(measures.map((m) => m.delayMs)),
@@ -662,13 +668,19 @@ function pollingChecks(rows: Row[], checks: [string, boolean][]): void {
     checks.push([`${execution}, no history: max delay ${seconds(ours.delayMaxMs)} ≤ max-poll-interval 60 s`, ours.delayMaxMs <= 60_000]);
   }
   for (const execution of ['30 s', '5 min']) {
-    // The definition is read before the run call: one call more, and the wait as it was.
+    // The definition is read once, before the run call; the looks after it are those of any run, whose
+    // count and delay vary from run to run with where the end falls against the looks (the plain row).
     const plain = find(execution, 'action', true);
     const checked = rows.find((r) => r.execution === execution && r.c.variables)!;
-    checks.push([`${execution}, variables checked: calls ${checked.calls} = ${plain.calls} + 1`, checked.calls === plain.calls + 1]);
+    const [fewest, most] = checked.definitionReads;
+    checks.push([`${execution}, variables checked: the definition read once in every run (${fewest} to ${most})`, fewest === 1 && most === 1]);
     checks.push([
-      `${execution}, variables checked: median delay ${seconds(checked.delayMedianMs)} within 10 % (or 0.5 s) of ${seconds(plain.delayMedianMs)}`,
-      Math.abs(checked.delayMedianMs - plain.delayMedianMs) <= Math.max(0.1 * plain.delayMedianMs, 500),
+      `${execution}, variables checked: calls ${checked.calls} ≤ the plain row's ${plain.calls} + 1 + 10 %`,
+      checked.calls <= Math.ceil(1.1 * plain.calls) + 1,
+    ]);
+    checks.push([
+      `${execution}, variables checked: median delay ${seconds(checked.delayMedianMs)} ≤ the plain row's ${seconds(plain.delayMedianMs)} + 10 % (or 1 s, a tenth of a second of real time)`,
+      checked.delayMedianMs <= plain.delayMedianMs + Math.max(0.1 * plain.delayMedianMs, 1000),
     ]);
   }
   const fifty = rows.find((r) => r.c.budget === 'fifty left')!;
