@@ -184,7 +184,11 @@ describe('matrix', () => {
   });
 
   it.each([
-    ['an item with an unknown key', '[{"region": "us-east-1"}]', /'matrix' item 1 has the key 'region'. Expected only 'label', 'variables' and 'input'/],
+    [
+      'an item with an unknown key',
+      '[{"region": "us-east-1"}]',
+      /'matrix' item 1 has the key 'region'. Expected only 'label', 'variables' and 'input'/,
+    ],
     ['an item that is not a mapping', '["us-east-1"]', /'matrix' item 1 is the string 'us-east-1'. Expected a mapping/],
     ['variables that are not a mapping', '[{"variables": [1]}]', /'matrix' item 1's 'variables' is a list/],
     [
