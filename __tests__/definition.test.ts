@@ -196,7 +196,7 @@ describe('a label for each matrix item', () => {
     ['label: ""', /Input 'matrix' item 1's 'label' is blank\. Expected a name of up to 60 characters on one line, such as prod-eu\./],
     [`label: ${'x'.repeat(61)}`, /item 1's 'label' is 61 characters long\. Expected a name of up to 60 characters/],
     ['label: {name: prod}', /item 1's 'label' is a mapping\. Expected a name/],
-    ['label: "prod\\nus"', /item 1's 'label' is more than one line\./],
+    ['label: "prod\\nus"', /item 1's 'label' is not on one line \(it holds a line break/],
   ])('refuses a label that cannot name a row: %s', (label, message) =>
     withSimulator({}, async (sim, workflow) => {
       await expect(runEngine(sim, workflow, { matrix: `- ${label}\n  variables: {region: us-east-1, credentials: ${CONNECTOR_A}}` })).rejects.toThrow(

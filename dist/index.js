@@ -32153,7 +32153,7 @@ function checkLabel(what, label) {
     const text = typeof label === 'number' ? String(label) : label;
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(text)) {
-        throw new InputError(`${what}'s 'label' is ${typeof text === 'string' ? (text.trim() === '' ? 'blank' : text.length > MAX_LABEL_LENGTH ? `${text.length} characters long` : 'more than one line') : describeKind(label)}. Expected a name of up to ${MAX_LABEL_LENGTH} characters on one line, such as prod-eu.`);
+        throw new InputError(`${what}'s 'label' is ${typeof text === 'string' ? (text.trim() === '' ? 'blank' : text.length > MAX_LABEL_LENGTH ? `${text.length} characters long` : 'not on one line (it holds a line break or another control character)') : describeKind(label)}. Expected a name of up to ${MAX_LABEL_LENGTH} characters on one line, such as prod-eu.`);
     }
     return text.trim();
 }
