@@ -753,6 +753,10 @@ function listItem(item, number) {
         input: fields.input === undefined ? undefined : checkMapping(`${what}'s 'input'`, fields.input),
     };
 }
+/** How the log and the summary name a matrix item: its number, and its label if it has one ("2 prod-eu"). */
+function itemName(item, request) {
+    return request?.label !== undefined ? `${item} ${request.label}` : String(item);
+}
 /** A label is one line of ordinary text, short enough for a table cell. */
 function checkLabel(what, label) {
     const text = typeof label === 'number' ? String(label) : label;
@@ -1320,6 +1324,7 @@ function label(name) {
 
 
 
+
 /** GitHub refuses a step output over 1 MB; stay a little under it. */
 const MAX_OUTPUT_BYTES = 1_000_000;
 /** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
@@ -1559,8 +1564,7 @@ function fanOutSummary(report, lines) {
             .map(([k, v]) => `${k}: ${String(v)}`)
             .join(', ');
         const mark = isFine(e.result) ? '' : '❌ ';
-        const item = e.request?.label !== undefined ? `${e.item} ${cell(e.request.label)}` : String(e.item);
-        return `| ${item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+        return `| ${cell(itemName(e.item, e.request))} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
     });
     addRows(lines, rows, 'more executions are listed in the result file.');
 }
@@ -3461,6 +3465,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
@@ -3545,7 +3550,7 @@ async function startAll(client, settings, report, host, deadline) {
         // Told at once, so later steps have it even if the job is cancelled during the wait.
         host.onStarted?.([...ids, run.executionId]);
         report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-        log.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`);
+        log.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(run.item, run.request)}${describeVariables(run.request)})` : ''}.`);
     });
     const byItem = new Map(report.executions.map((e) => [e.item, e]));
     report.executions = runs.map((run) => {
@@ -3555,7 +3560,7 @@ async function startAll(client, settings, report, host, deadline) {
             e.result = result;
             e.message = message;
             if (many)
-                log.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
+                log.warning(`Item ${itemName(run.item, run.request)}${describeVariables(run.request)}: ${e.message}`);
         }
         else if (run.sentAt === undefined) {
             e.result = 'cancelled';
@@ -3583,10 +3588,9 @@ function whyNotStarted(error) {
         return { result: 'timed_out', message: `${error.message} No execution was started.` };
     return { result: 'failure', message: error.message };
 }
-/** A matrix item as the log names it: its label, if it has one, and its variables. */
 function describeVariables(request) {
     const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
-    return `${request.label !== undefined ? ` ${request.label}` : ''}${shown.length ? `, ${shown.join(', ')}` : ''}`;
+    return shown.length ? `, ${shown.join(', ')}` : '';
 }
 function recordOutcome(report, outcome, settings) {
     report.budgetPauseMs = outcome.budgetPauseMs;
@@ -3667,7 +3671,7 @@ function dryRun(settings, report, host) {
             ...(e.request?.input ? { input: e.request.input } : {}),
             ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
         };
-        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''})` : ''}.`);
+        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`);
     }
     const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
     report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
@@ -3688,9 +3692,7 @@ function concludeRun(report) {
         report.message = executions[0]?.message;
     }
     else if (unsuccessful.length > 0) {
-        const shown = unsuccessful
-            .slice(0, 3)
-            .map((e) => `Item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''}: ${e.message ?? e.result}`);
+        const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
         const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
         report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
     }

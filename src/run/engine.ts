@@ -13,7 +13,7 @@ import { ApiHttp, type AgentFactory } from '../qflow/http.js';
 import type { Settings } from './inputs.js';
 import type { Log } from '../log.js';
 import { QFlowClient } from '../qflow/client.js';
-import type { RunRequest } from './matrix.js';
+import { itemName, type RunRequest } from './matrix.js';
 import { stepSummary, timings, type ExecutionReport, type RunReport } from './report.js';
 import { defaultResultFile, fetchStepData, listAllSteps, removeWorkDir, selectNodes, writeResultFile, type StepData } from './results.js';
 import { startExecutions } from './start.js';
@@ -130,7 +130,7 @@ async function startAll(client: QFlowClient, settings: Settings, report: RunRepo
     host.onStarted?.([...ids, run.executionId]);
     report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
     log.info(
-      `Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${run.item}${describeVariables(run.request)})` : ''}.`,
+      `Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(run.item, run.request)}${describeVariables(run.request)})` : ''}.`,
     );
   });
   const byItem = new Map(report.executions.map((e) => [e.item, e]));
@@ -140,7 +140,7 @@ async function startAll(client: QFlowClient, settings: Settings, report: RunRepo
       const { result, message } = whyNotStarted(run.error);
       e.result = result;
       e.message = message;
-      if (many) log.warning(`Item ${run.item}${describeVariables(run.request)}: ${e.message}`);
+      if (many) log.warning(`Item ${itemName(run.item, run.request)}${describeVariables(run.request)}: ${e.message}`);
     } else if (run.sentAt === undefined) {
       e.result = 'cancelled';
       e.message = 'Not started: the job was cancelled.';
@@ -166,10 +166,9 @@ function whyNotStarted(error: Error): { result: Result; message: string } {
   return { result: 'failure', message: error.message };
 }
 
-/** A matrix item as the log names it: its label, if it has one, and its variables. */
 function describeVariables(request: RunRequest): string {
   const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
-  return `${request.label !== undefined ? ` ${request.label}` : ''}${shown.length ? `, ${shown.join(', ')}` : ''}`;
+  return shown.length ? `, ${shown.join(', ')}` : '';
 }
 
 function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settings): void {
@@ -256,7 +255,7 @@ function dryRun(settings: Settings, report: RunReport, host: Host): void {
       ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
     };
     host.log.info(
-      `Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''})` : ''}.`,
+      `Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`,
     );
   }
   const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
@@ -276,9 +275,7 @@ function concludeRun(report: RunReport): void {
   if (!report.fanOut) {
     report.message = executions[0]?.message;
   } else if (unsuccessful.length > 0) {
-    const shown = unsuccessful
-      .slice(0, 3)
-      .map((e) => `Item ${e.item}${e.request?.label !== undefined ? ` ${e.request.label}` : ''}: ${e.message ?? e.result}`);
+    const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
     const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
     report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
   }

@@ -73,6 +73,11 @@ function listItem(item: unknown, number: number): RunRequest {
   };
 }
 
+/** How the log and the summary name a matrix item: its number, and its label if it has one ("2 prod-eu"). */
+export function itemName(item: number, request?: RunRequest): string {
+  return request?.label !== undefined ? `${item} ${request.label}` : String(item);
+}
+
 /** A label is one line of ordinary text, short enough for a table cell. */
 function checkLabel(what: string, label: unknown): string {
   const text = typeof label === 'number' ? String(label) : label;

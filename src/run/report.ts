@@ -5,7 +5,7 @@
 import { Input, Output, isFine, type Result } from '../names.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
-import type { RunRequest } from './matrix.js';
+import { itemName, type RunRequest } from './matrix.js';
 import { findSecretValues, maskSecrets, type Redactor } from '../redact.js';
 import { readStepData, type StepData } from './results.js';
 import { humanDuration, iso } from '../time.js';
@@ -317,8 +317,7 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
       .map(([k, v]) => `${k}: ${String(v)}`)
       .join(', ');
     const mark = isFine(e.result) ? '' : '❌ ';
-    const item = e.request?.label !== undefined ? `${e.item} ${cell(e.request.label)}` : String(e.item);
-    return `| ${item} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    return `| ${cell(itemName(e.item, e.request))} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
   });
   addRows(lines, rows, 'more executions are listed in the result file.');
 }
