@@ -3,6 +3,7 @@
  * a summary that shows what ran, read as GitHub shows it (a GFM renderer; Mermaid's own parser).
  */
 import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { label } from '../src/run/diagram.js';
@@ -24,40 +25,94 @@ async function parseMermaid(text: string): Promise<unknown> {
 }
 
 describe('checks against the definition, before any run call', () => {
-  it('refuses an override variable the workflow does not declare, naming the nearest', () =>
+  it("runs the 1.18 release notes' example (credentials, region and a user-defined name) against the documented definition", () =>
+    withSimulator({}, async (sim, workflow) => {
+      // The API guide's sample as it is: all six system variables, the unused clouds' empty, no user-defined one.
+      const documented = await readFile(new URL('./fixtures/samples/workflow-details.json', import.meta.url), 'utf8');
+      sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 200, body: documented, headers: { 'Content-Type': 'application/json' } } });
+      const { report, lines } = await runEngine(sim, workflow, {
+        input: '{"bucketName": "test-bucket-1", "totalBucketCount": 4}',
+        variables: `{"credentials": "${CONNECTOR_A}", "region": "us-east-1", "name": "maha2"}`,
+      });
+      expect(report.result).toBe('success');
+      expect(sim.executions[0].request).toEqual({
+        input: { bucketName: 'test-bucket-1', totalBucketCount: 4 },
+        variables: { credentials: CONNECTOR_A, region: 'us-east-1', name: 'maha2' },
+      });
+      // Sent, with one warning that names the workflow's variables.
+      expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([
+        "warning: The workflow's definition does not list the variable 'name' (its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp); sent as given, since QFlow accepts user-defined variables. Check the spelling; set 'allow-unknown-variables: true' to silence this.",
+      ]);
+    }));
+
+  it('runs a matrix over two accounts against the documented definition', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const documented = await readFile(new URL('./fixtures/samples/workflow-details.json', import.meta.url), 'utf8');
+      sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 200, body: documented, headers: { 'Content-Type': 'application/json' } } });
+      const { report } = await runEngine(sim, workflow, { matrix: `{"credentials": ["${CONNECTOR_A}", "${CONNECTOR_B}"], "region": ["us-east-1"]}` });
+      expect(report.result).toBe('success');
+      expect(sim.executions.map((e) => e.request)).toEqual([
+        { variables: { credentials: CONNECTOR_A, region: 'us-east-1' } },
+        { variables: { credentials: CONNECTOR_B, region: 'us-east-1' } },
+      ]);
+    }));
+
+  it('refuses a close misspelling of a variable the override leaves out, naming it, before any run call', () =>
     withSimulator({}, async (sim, workflow) => {
       const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "us-east-1"}` });
       expect(report.badInput).toBe(true);
-      expect(report.message).toMatch(
-        /Input 'variables' overrides the variable 'regoin', which workflow .* does not declare\. Did you mean 'region'\? Its variables: credentials, region, dryRun\. To pass it anyway, set 'allow-unknown-variables: true'\./,
+      expect(report.message).toBe(
+        `Input 'variables' overrides the variable 'regoin', which workflow ${workflow.id} does not list, and leaves out 'region'. Did you mean 'region'? Its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp. If 'regoin' is a variable of its own, set 'allow-unknown-variables: true'.`,
       );
       expect(sim.callsTo('run')).toHaveLength(0);
     }));
 
-  it('passes it with allow-unknown-variables', () =>
+  it('passes a near name with allow-unknown-variables, and warns of none', () =>
     withSimulator({}, async (sim, workflow) => {
-      const { report } = await runEngine(sim, workflow, {
-        variables: `{"credentials": "${CONNECTOR_A}", "region": "us-east-1", "ticket": "CHG-1"}`,
+      const { report, lines } = await runEngine(sim, workflow, {
+        variables: `{"credentials": "${CONNECTOR_A}", "region": "us-east-1", "regions": "all"}`,
         'allow-unknown-variables': 'true',
       });
       expect(report.result).toBe('success');
+      expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
       expect(sim.callsTo('run')).toHaveLength(1);
     }));
 
-  it('refuses an override that leaves out a cloud variable the workflow has', () =>
+  it('refuses an override that leaves out a cloud variable the workflow uses, and only those', () =>
     withSimulator({}, async (sim, workflow) => {
       const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}"}` });
-      expect(report.message).toMatch(
-        /overrides variables but leaves out 'region'\. When variables are overridden, QFlow needs every cloud variable the workflow has \(credentials, region\)/,
+      expect(report.message).toBe(
+        "Input 'variables' overrides variables but leaves out 'region'. When variables are overridden, QFlow needs a value for every cloud variable the workflow uses (region, credentials): give it too.",
       );
       expect(sim.callsTo('run')).toHaveLength(0);
-      // connectorId (1.19) stands for credentials.
-      const ok = await runEngine(sim, workflow, {
-        variables: `{"connectorId": "${CONNECTOR_A}", "region": "us-east-1"}`,
-        'allow-unknown-variables': 'true',
-      });
+      // connectorId (1.19) stands for credentials; the empty Azure and GCP slots need nothing.
+      const ok = await runEngine(sim, workflow, { variables: `{"connectorId": "${CONNECTOR_A}", "region": "us-east-1"}` });
       expect(ok.report.result).toBe('success');
+      expect(ok.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
     }));
+
+  it("asks an Azure workflow's override for its resource group", () =>
+    withSimulator(
+      {
+        workflow: {
+          variables: [
+            { key: 'region', value: [] },
+            { key: 'resourceGroup', value: ['rg-prod'] },
+            { key: 'project', value: [] },
+            { key: 'credentials', value: [] },
+            { key: 'credentials_azure', value: [`@${CONNECTOR_B}`] },
+            { key: 'credentials_gcp', value: [] },
+          ],
+        },
+      },
+      async (sim, workflow) => {
+        const { report } = await runEngine(sim, workflow, { variables: `{"credentials_azure": "${CONNECTOR_B}"}` });
+        expect(report.message).toMatch(/leaves out 'resourceGroup'\. .* \(resourceGroup, credentials_azure\)/);
+        const ok = await runEngine(sim, workflow, { variables: `{"credentials_azure": "${CONNECTOR_B}", "resourceGroup": "rg-test"}` });
+        expect(ok.report.result).toBe('success');
+        expect(sim.callsTo('run')).toHaveLength(1);
+      },
+    ));
 
   it('refuses a node ID in step-outputs that is no node of the workflow, naming the nearest', () =>
     withSimulator({}, async (sim, workflow) => {
@@ -114,11 +169,41 @@ describe('checks against the definition, before any run call', () => {
 });
 
 describe('the summary shows what ran', () => {
-  it('spends no call on the definition when there is nothing to check against it', () =>
+  it('reads the definition once, after the wait, so a failed plain run shows step names and the picture', () =>
+    withSimulator(
+      {
+        workflow: {
+          finalStatus: 'Failed',
+          steps: [
+            { nodeId: 'node-7c1d9e20-stop-instances', nodeType: 'AWS', name: 'Stop instances', status: 'Failed' },
+            { nodeId: 'node-41b2aa07-notify', nodeType: 'Email', name: 'Notify the team', status: 'Success' },
+          ],
+        },
+      },
+      async (sim, workflow) => {
+        const { report, summary } = await runEngine(sim, workflow);
+        expect(report.result).toBe('failure');
+        expect(sim.callsTo('workflow')).toHaveLength(1);
+        // After the run call: it spends nothing on a run that is refused or never starts.
+        expect(sim.callsTo('workflow')[0].at).toBeGreaterThan(sim.callsTo('run')[0].at);
+        expect(summary).toContain('| Stop instances | `node-7c1d9e20-stop-instances` | AWS | ❌ Failed |');
+        expect(summary).toMatch(/```mermaid\n[\s\S]*n1\["Stop instances"\][\s\S]*class n1 failed/);
+        // The trigger node is no step of the list: it ran, since the steps after it did.
+        expect(summary).toMatch(/n0\["Trigger"\][\s\S]*n0 --> n1[\s\S]*class n0 succeeded/);
+      },
+    ));
+
+  it('leaves the definition unread under budget pressure, and says so in the summary', () =>
     withSimulator({}, async (sim, workflow) => {
-      const { report } = await runEngine(sim, workflow);
+      // Other clients of the subscription have spent 200 of its 300 calls.
+      sim.spend(200);
+      const { report, summary } = await runEngine(sim, workflow);
       expect(report.result).toBe('success');
       expect(sim.callsTo('workflow')).toHaveLength(0);
+      expect(summary).toMatch(
+        /_Step names and the picture of the workflow are left out to spare the subscription's API budget \(\d+ of 300 calls left in the window\)\._/,
+      );
+      expect(summary).not.toContain('```mermaid');
     }));
 
   it('names the steps, draws the workflow with the failed node marked, and renders as GitHub would', () =>

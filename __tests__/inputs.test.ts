@@ -95,6 +95,10 @@ describe('readSettings', () => {
     [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status 'Done' is in both/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.RunInput]: 'a: 1' }, /'execution-id' waits for an existing one/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.Wait]: 'false' }, /Input 'wait' is false, so there is nothing to do/],
+    [
+      { [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.DryRun]: 'true' },
+      /Input 'dry-run' checks run requests and starts nothing, but 'execution-id' waits for an execution that exists: there is nothing to check\. Expected one or the other\./,
+    ],
   ])('rejects %p', async (override, message) => {
     await expect(settingsFrom({ ...base, ...override })).rejects.toThrow(message);
   });

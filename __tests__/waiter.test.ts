@@ -275,6 +275,36 @@ describe('waitForExecution', () => {
     expect(await pause(5000)).toBeGreaterThan(await pause(40 * 60_000));
   });
 
+  it('counts an execution whose status is not final as running, whatever end date it carries', async () => {
+    const pause = async (endDate: number | undefined) => {
+      const clock = new FakeClock();
+      // Ten other jobs' executions, still Running: some gateways fill in an end date early.
+      const others = Array.from({ length: 10 }, (_, i) => ({
+        ...execution('Running', `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`, clock.now() - 60_000),
+        endDate: endDate === undefined ? undefined : clock.now() - endDate,
+      }));
+      const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success', EX, clock.now()), ...others] }));
+      const budget = { view: () => ({ remaining: 30, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
+      const o = options(client, { clock, budget });
+      await waitForExecution(o);
+      return o.clock.sleeps.slice(0, 3);
+    };
+    const alone = await (async () => {
+      const clock = new FakeClock();
+      const { client } = listing((call) => ({ items: [execution(call < 3 ? 'Running' : 'Success', EX, clock.now())] }));
+      const o = options(client, {
+        clock,
+        budget: { view: () => ({ remaining: 30, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 },
+      });
+      await waitForExecution(o);
+      return o.clock.sleeps.slice(0, 3);
+    })();
+    const running = await pause(undefined);
+    // Ten callers share the 30 calls left: this wait looks less often than one alone would.
+    expect(running).not.toEqual(alone);
+    expect(await pause(40 * 60_000)).toEqual(running);
+  });
+
   it('keeps the plan when the budget can pay for it', async () => {
     const run = async (budget?: OneOptions['budget']) => {
       const { client } = listing((call) => ({ items: [execution(call < 6 ? 'Running' : 'Success')] }));

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5734);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2:
+/***/ 5734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -897,6 +897,10 @@ async function readSettings(read, registerSecret, now = Date.now()) {
     if (!wait && executionId !== '') {
         throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
     }
+    const dryRun = parseBoolean(Input.DryRun, read(Input.DryRun) || 'false');
+    if (dryRun && executionId !== '') {
+        throw new InputError(`Input '${Input.DryRun}' checks run requests and starts nothing, but '${Input.ExecutionId}' waits for an execution that exists: there is nothing to check. Expected one or the other.`);
+    }
     const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
     const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
     if (maxPollIntervalMs < pollIntervalMs) {
@@ -918,7 +922,7 @@ async function readSettings(read, registerSecret, now = Date.now()) {
         maxParallel,
         failFast,
         allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
-        dryRun: parseBoolean(Input.DryRun, read(Input.DryRun) || 'false'),
+        dryRun,
         wait,
         timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
         pollIntervalMs,
@@ -1300,7 +1304,9 @@ function workflowDiagram(components, steps, failed) {
     for (const edge of edges)
         lines.push(`  ${edge}`);
     for (const c of components) {
-        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) ? 'succeeded' : 'notrun';
+        // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
+        const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
+        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
         lines.push(`  class ${key.get(c.id)} ${kind}`);
     }
     lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
@@ -1517,6 +1523,8 @@ function oneExecutionSummary(report, one, lines) {
     const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
     if (diagram)
         lines.push(diagram, '');
+    if (report.definitionNote && steps.length)
+        lines.push(`_${cell(report.definitionNote)}_`, '');
     if (!steps.length)
         return;
     const names = new Map(components.map((c) => [c.id, c.name]));
@@ -2444,12 +2452,12 @@ function readDefinition(answer) {
     const { variables, components } = definition;
     if (!Array.isArray(variables) || !Array.isArray(components))
         throw notDocumented('its definition has no variables and components lists');
-    const names = variables.map((v) => v?.key);
-    if (!names.every((name) => typeof name === 'string' && VARIABLE_NAME.test(name))) {
+    const saved = variables.map((v) => (v ?? {}));
+    if (!saved.every((v) => typeof v.key === 'string' && VARIABLE_NAME.test(v.key))) {
         throw notDocumented('a variable of its definition has no key of the documented form');
     }
     return {
-        variables: names,
+        variables: saved.map((v) => ({ name: v.key, hasValue: hasValue(v.value) })),
         components: components.flatMap((c) => {
             const node = c;
             if (!node || !isNodeId(node.id))
@@ -2465,6 +2473,11 @@ function readDefinition(answer) {
             ];
         }),
     };
+}
+/** Values are lists (`["us-east-1"]`, `[]` for a cloud the workflow does not use); a bare value is accepted too. */
+function hasValue(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
 }
 function nodeIds(value) {
     const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
@@ -2714,13 +2727,41 @@ onStarted) {
     return runs;
 }
 
+;// CONCATENATED MODULE: ./src/nearest.ts
+/** The nearest of a few known names to a word someone typed: a likely typo, said as "did you mean". */
+/** The candidate closest to `word` by edit distance, when it is within `most` edits (by default a third of the word, at least 2). */
+function nearest(word, candidates, most = Math.max(2, Math.floor(word.length / 3))) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best !== undefined && bestDistance <= most ? best : undefined;
+}
+/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
 /**
  * Mistakes caught before a run is wasted: the workflow's own definition, read once before any run
- * call (once for a whole fan-out), says which variables it has and which nodes. An override that
- * names a variable the workflow does not declare (`regoin`), an override without every cloud variable
- * the workflow declares, or a node ID in `step-outputs`/`step-inputs` that is no node of the workflow
- * is an error naming the input and the nearest match, with no execution started.
+ * call (once for a whole fan-out), says which variables it has saved and which nodes it has. Refused,
+ * with no execution started: what QFlow itself would refuse (an override without a cloud variable the
+ * workflow uses), a near-certain typo (`regoin` beside a `region` the override leaves out), and a
+ * node ID in `step-outputs`/`step-inputs` that is no node of the workflow. An override variable the
+ * definition does not list is otherwise sent, with one warning: QFlow accepts user-defined variables,
+ * and whether a definition lists them is not documented (the guide's sample lists none).
  *
  * A definition that cannot be read (a role without READ answers 403, or an unknown shape) skips these
  * checks with one warning: the run goes on. A 401 or a 404 there ends the step before the run: the run
@@ -2728,26 +2769,17 @@ onStarted) {
  */
 
 
+
 /**
  * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
- * declares needs a value. `connectorId` (1.19) stands for any of the credentials variables.
+ * uses needs a value. `connectorId` (1.19) stands for any of the credentials variables.
  */
-const CLOUD_VARIABLES = [
-    'credentials',
-    'credentials_azure',
-    'credentials_gcp',
-    'connectorId',
-    'region',
-    'resourceGroup',
-    'project',
-    'oci_region',
-    'compartment',
-];
 const CONNECTOR_VARIABLES = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+const CLOUD_VARIABLES = [...CONNECTOR_VARIABLES, 'region', 'resourceGroup', 'project', 'oci_region', 'compartment'];
 /**
  * Whether the definition can catch a mistake here: override variables, node IDs or a fan-out to check,
- * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too), and
- * the call is spared: the step names it would add to the summary are not worth a call of the budget.
+ * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too);
+ * the definition is then read after the wait, for the summary, when the budget has room (see engine).
  */
 function worthReading(settings) {
     const nodes = (selection) => selection !== 'all' && selection.length > 0;
@@ -2772,32 +2804,49 @@ async function checkAgainstDefinition(client, settings, log, deadline) {
         log.warning(`${error.message} The variables and node IDs are not checked against the workflow's definition; the run goes on.${error.status === 403 ? ' (Reading it needs READ on the workflow.)' : ''}`);
         return undefined;
     }
-    checkVariables(settings, definition);
+    checkVariables(settings, definition, log);
     checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
     checkNodes(Input.StepInputs, settings.stepInputs, definition);
     return definition;
 }
-function checkVariables(settings, definition) {
-    const declared = definition.variables;
+/**
+ * Decided: a definition that does list user-defined variables (a key that is no system variable)
+ * changes nothing but the candidates for "did you mean": an unlisted variable is still sent with a
+ * warning, since QFlow's run call accepts variables the workflow has not saved and no document says
+ * it refuses them.
+ */
+function checkVariables(settings, definition, log) {
+    const listed = definition.variables.map((v) => v.name);
+    // 1.18: an override needs a value for every cloud variable the workflow uses, those its saved
+    // variables give a value; an empty slot belongs to a cloud the workflow does not use.
+    const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
+    const unlisted = new Set();
     settings.runs.forEach((run, i) => {
         const given = Object.keys(run.variables ?? {});
         if (given.length === 0)
             return;
         const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+        // connectorId (1.19) is a variable of every workflow with credentials, listed or not.
+        const unknown = given.filter((name) => !listed.includes(name) && name !== 'connectorId');
         if (!settings.allowUnknownVariables) {
-            const unknown = given.find((name) => !declared.includes(name));
-            if (unknown !== undefined) {
-                const near = nearest(unknown, declared);
-                throw new InputError(`${where} overrides the variable ${quote(unknown)}, which workflow ${settings.workflowId} does not declare${near ? `. Did you mean ${quote(near)}?` : '.'} Its variables: ${declared.join(', ') || 'none'}. To pass it anyway, set '${Input.AllowUnknownVariables}: true'.`);
+            const leftOut = listed.filter((name) => !given.includes(name));
+            for (const name of unknown) {
+                const near = nearest(name, leftOut);
+                if (near === undefined)
+                    continue;
+                throw new InputError(`${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set '${Input.AllowUnknownVariables}: true'.`);
             }
+            unknown.forEach((name) => unlisted.add(name));
         }
-        // QFlow 1.18: an override needs a value for every cloud variable the workflow has.
-        const needed = declared.filter((name) => CLOUD_VARIABLES.includes(name));
-        const missing = needed.filter((name) => CONNECTOR_VARIABLES.includes(name) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(name));
+        const missing = used.filter((name) => CONNECTOR_VARIABLES.includes(name) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(name));
         if (missing.length > 0) {
-            throw new InputError(`${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs every cloud variable the workflow has (${needed.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`);
+            throw new InputError(`${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs a value for every cloud variable the workflow uses (${used.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`);
         }
     });
+    if (unlisted.size > 0) {
+        const names = [...unlisted].map(quote).join(', ');
+        log.warning(`The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${names} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set '${Input.AllowUnknownVariables}: true' to silence this.`);
+    }
 }
 function checkNodes(input, selection, definition) {
     if (selection === 'all' || definition.components.length === 0)
@@ -2808,29 +2857,6 @@ function checkNodes(input, selection, definition) {
         return;
     const near = nearest(unknown, ids);
     throw new InputError(`Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
-}
-/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
-function nearest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/wait/history.ts
@@ -3398,7 +3424,8 @@ async function searchPages(options, window, wanted) {
             if (window.forHistory)
                 others.push(item);
             const verdict = options.rules.classify(item.status);
-            if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined)
+            // The status is what QFlow says: an item not in a final status runs, whatever end date it carries.
+            if (verdict !== 'success' && verdict !== 'failure')
                 otherRunning++;
             else if (item.endDate !== undefined && item.endDate > latelyFrom)
                 otherFinishing++;
@@ -3482,7 +3509,8 @@ async function runQFlow(settings, host) {
     const many = settings.runs.length > 1;
     try {
         // One read of the workflow's definition before any run call: mistakes caught, steps named.
-        if (worthReading(settings))
+        const definitionRead = worthReading(settings);
+        if (definitionRead)
             report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
         if (settings.dryRun) {
             dryRun(settings, report, host);
@@ -3516,7 +3544,11 @@ async function runQFlow(settings, host) {
             }));
             recordOutcome(report, outcome, settings);
             const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
-            await host.group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy, host));
+            await host.group('Collect the results', async () => {
+                await collectAll(client, report, settings, rules, workDir, collectBy, host);
+                if (report.definition === undefined && !definitionRead)
+                    await readForSummary(client, settings, report, http.budget, collectBy, log);
+            });
         }
     }
     catch (error) {
@@ -3646,6 +3678,32 @@ async function collectAll(client, report, settings, rules, workDir, deadline, ho
             const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
             e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
         }
+    }
+}
+/**
+ * The workflow's definition for the summary's step names and picture, when it was not read before the
+ * run: one call, made only when an execution ended (there are steps to name) and the budget has room,
+ * that is, the looks were never held back and at least half the window's calls are left (or the gateway
+ * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
+ */
+async function readForSummary(client, settings, report, budget, deadline, log) {
+    if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure'))
+        return;
+    const view = budget.view('workflow');
+    if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
+        const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
+        report.definitionNote = `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.`;
+        return;
+    }
+    try {
+        report.definition = await client.getWorkflow(settings.workflowId, deadline);
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        log.debug(`The workflow's definition could not be read for the summary: ${error.message}`);
+        report.definitionNote =
+            'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
     }
 }
 /** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */

@@ -19,9 +19,18 @@ export interface WorkflowComponent {
   previous: string[];
 }
 
+export interface WorkflowVariable {
+  name: string;
+  /**
+   * Whether the saved variable has a value. An AWS workflow's definition lists all six system
+   * variables, the unused clouds' with an empty list (samples/workflow-details.json): those have none.
+   */
+  hasValue: boolean;
+}
+
 export interface WorkflowDefinition {
-  /** The names of the workflow's variables, as saved. */
-  variables: string[];
+  /** The workflow's saved variables, in the definition's order. */
+  variables: WorkflowVariable[];
   components: WorkflowComponent[];
 }
 
@@ -45,12 +54,12 @@ export function readDefinition(answer: unknown): WorkflowDefinition {
   if (definition === null || typeof definition !== 'object') throw notDocumented('it has no definition');
   const { variables, components } = definition as { variables?: unknown; components?: unknown };
   if (!Array.isArray(variables) || !Array.isArray(components)) throw notDocumented('its definition has no variables and components lists');
-  const names = variables.map((v) => (v as { key?: unknown } | null)?.key);
-  if (!names.every((name): name is string => typeof name === 'string' && VARIABLE_NAME.test(name))) {
+  const saved = variables.map((v) => (v ?? {}) as { key?: unknown; value?: unknown });
+  if (!saved.every((v) => typeof v.key === 'string' && VARIABLE_NAME.test(v.key))) {
     throw notDocumented('a variable of its definition has no key of the documented form');
   }
   return {
-    variables: names,
+    variables: saved.map((v) => ({ name: v.key as string, hasValue: hasValue(v.value) })),
     components: components.flatMap((c) => {
       const node = c as Record<string, unknown> | null;
       if (!node || !isNodeId(node.id)) return [];
@@ -65,6 +74,12 @@ export function readDefinition(answer: unknown): WorkflowDefinition {
       ];
     }),
   };
+}
+
+/** Values are lists (`["us-east-1"]`, `[]` for a cloud the workflow does not use); a bare value is accepted too. */
+function hasValue(value: unknown): boolean {
+  const list = Array.isArray(value) ? value : [value];
+  return list.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
 }
 
 function nodeIds(value: unknown): string[] {

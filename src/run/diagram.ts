@@ -24,7 +24,9 @@ export function workflowDiagram(components: WorkflowComponent[], steps: StepReco
   }
   for (const edge of edges) lines.push(`  ${edge}`);
   for (const c of components) {
-    const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) ? 'succeeded' : 'notrun';
+    // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
+    const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
+    const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
     lines.push(`  class ${key.get(c.id)} ${kind}`);
   }
   lines.push(

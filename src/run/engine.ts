@@ -10,6 +10,7 @@ import { createTokenSource } from '../qflow/auth.js';
 import { Input, isFine, type Result } from '../names.js';
 import { CancelledError, DeadlineError, InputError, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
+import type { ApiBudget } from '../qflow/budget.js';
 import type { Settings } from './inputs.js';
 import type { Log } from '../log.js';
 import { QFlowClient } from '../qflow/client.js';
@@ -61,8 +62,8 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
   const many = settings.runs.length > 1;
   try {
     // One read of the workflow's definition before any run call: mistakes caught, steps named.
-    if (worthReading(settings))
-      report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
+    const definitionRead = worthReading(settings);
+    if (definitionRead) report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
     if (settings.dryRun) {
       dryRun(settings, report, host);
     } else if (settings.executionId !== undefined) {
@@ -95,7 +96,10 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
       );
       recordOutcome(report, outcome, settings);
       const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
-      await host.group('Collect the results', () => collectAll(client, report, settings, rules, workDir, collectBy, host));
+      await host.group('Collect the results', async () => {
+        await collectAll(client, report, settings, rules, workDir, collectBy, host);
+        if (report.definition === undefined && !definitionRead) await readForSummary(client, settings, report, http.budget, collectBy, log);
+      });
     }
   } catch (error) {
     recordError(report, error);
@@ -229,6 +233,30 @@ async function collectAll(
       const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
       e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
     }
+  }
+}
+
+/**
+ * The workflow's definition for the summary's step names and picture, when it was not read before the
+ * run: one call, made only when an execution ended (there are steps to name) and the budget has room,
+ * that is, the looks were never held back and at least half the window's calls are left (or the gateway
+ * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
+ */
+async function readForSummary(client: QFlowClient, settings: Settings, report: RunReport, budget: ApiBudget, deadline: number, log: Log) {
+  if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure')) return;
+  const view = budget.view('workflow');
+  if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
+    const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
+    report.definitionNote = `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.`;
+    return;
+  }
+  try {
+    report.definition = await client.getWorkflow(settings.workflowId, deadline);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    log.debug(`The workflow's definition could not be read for the summary: ${(error as Error).message}`);
+    report.definitionNote =
+      'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
   }
 }
 

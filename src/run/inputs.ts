@@ -109,6 +109,13 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
     );
   }
 
+  const dryRun = parseBoolean(Input.DryRun, read(Input.DryRun) || 'false');
+  if (dryRun && executionId !== '') {
+    throw new InputError(
+      `Input '${Input.DryRun}' checks run requests and starts nothing, but '${Input.ExecutionId}' waits for an execution that exists: there is nothing to check. Expected one or the other.`,
+    );
+  }
+
   const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
   const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
   if (maxPollIntervalMs < pollIntervalMs) {
@@ -136,7 +143,7 @@ export async function readSettings(read: InputReader, registerSecret: (secret: s
     maxParallel,
     failFast,
     allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
-    dryRun: parseBoolean(Input.DryRun, read(Input.DryRun) || 'false'),
+    dryRun,
     wait,
     timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
     pollIntervalMs,

@@ -1,9 +1,11 @@
 /**
  * Mistakes caught before a run is wasted: the workflow's own definition, read once before any run
- * call (once for a whole fan-out), says which variables it has and which nodes. An override that
- * names a variable the workflow does not declare (`regoin`), an override without every cloud variable
- * the workflow declares, or a node ID in `step-outputs`/`step-inputs` that is no node of the workflow
- * is an error naming the input and the nearest match, with no execution started.
+ * call (once for a whole fan-out), says which variables it has saved and which nodes it has. Refused,
+ * with no execution started: what QFlow itself would refuse (an override without a cloud variable the
+ * workflow uses), a near-certain typo (`regoin` beside a `region` the override leaves out), and a
+ * node ID in `step-outputs`/`step-inputs` that is no node of the workflow. An override variable the
+ * definition does not list is otherwise sent, with one warning: QFlow accepts user-defined variables,
+ * and whether a definition lists them is not documented (the guide's sample lists none).
  *
  * A definition that cannot be read (a role without READ answers 403, or an unknown shape) skips these
  * checks with one warning: the run goes on. A 401 or a 404 there ends the step before the run: the run
@@ -12,6 +14,7 @@
 import { InputError, QFlowApiError, quote } from '../errors.js';
 import type { Log } from '../log.js';
 import { Input } from '../names.js';
+import { nearest } from '../nearest.js';
 import type { QFlowClient } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
 import type { Settings } from './inputs.js';
@@ -19,25 +22,15 @@ import type { NodeSelection } from './parse.js';
 
 /**
  * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
- * declares needs a value. `connectorId` (1.19) stands for any of the credentials variables.
+ * uses needs a value. `connectorId` (1.19) stands for any of the credentials variables.
  */
-const CLOUD_VARIABLES = [
-  'credentials',
-  'credentials_azure',
-  'credentials_gcp',
-  'connectorId',
-  'region',
-  'resourceGroup',
-  'project',
-  'oci_region',
-  'compartment',
-];
 const CONNECTOR_VARIABLES = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+const CLOUD_VARIABLES = [...CONNECTOR_VARIABLES, 'region', 'resourceGroup', 'project', 'oci_region', 'compartment'];
 
 /**
  * Whether the definition can catch a mistake here: override variables, node IDs or a fan-out to check,
- * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too), and
- * the call is spared: the step names it would add to the summary are not worth a call of the budget.
+ * or a dry run. Otherwise the run call says all it would (a missing workflow answers 404 there too);
+ * the definition is then read after the wait, for the summary, when the budget has room (see engine).
  */
 export function worthReading(settings: Settings): boolean {
   const nodes = (selection: NodeSelection) => selection !== 'all' && selection.length > 0;
@@ -69,38 +62,56 @@ export async function checkAgainstDefinition(
     );
     return undefined;
   }
-  checkVariables(settings, definition);
+  checkVariables(settings, definition, log);
   checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
   checkNodes(Input.StepInputs, settings.stepInputs, definition);
   return definition;
 }
 
-function checkVariables(settings: Settings, definition: WorkflowDefinition): void {
-  const declared = definition.variables;
+/**
+ * Decided: a definition that does list user-defined variables (a key that is no system variable)
+ * changes nothing but the candidates for "did you mean": an unlisted variable is still sent with a
+ * warning, since QFlow's run call accepts variables the workflow has not saved and no document says
+ * it refuses them.
+ */
+function checkVariables(settings: Settings, definition: WorkflowDefinition, log: Log): void {
+  const listed = definition.variables.map((v) => v.name);
+  // 1.18: an override needs a value for every cloud variable the workflow uses, those its saved
+  // variables give a value; an empty slot belongs to a cloud the workflow does not use.
+  const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
+  const unlisted = new Set<string>();
   settings.runs.forEach((run, i) => {
     const given = Object.keys(run.variables ?? {});
     if (given.length === 0) return;
     const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+    // connectorId (1.19) is a variable of every workflow with credentials, listed or not.
+    const unknown = given.filter((name) => !listed.includes(name) && name !== 'connectorId');
     if (!settings.allowUnknownVariables) {
-      const unknown = given.find((name) => !declared.includes(name));
-      if (unknown !== undefined) {
-        const near = nearest(unknown, declared);
+      const leftOut = listed.filter((name) => !given.includes(name));
+      for (const name of unknown) {
+        const near = nearest(name, leftOut);
+        if (near === undefined) continue;
         throw new InputError(
-          `${where} overrides the variable ${quote(unknown)}, which workflow ${settings.workflowId} does not declare${near ? `. Did you mean ${quote(near)}?` : '.'} Its variables: ${declared.join(', ') || 'none'}. To pass it anyway, set '${Input.AllowUnknownVariables}: true'.`,
+          `${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set '${Input.AllowUnknownVariables}: true'.`,
         );
       }
+      unknown.forEach((name) => unlisted.add(name));
     }
-    // QFlow 1.18: an override needs a value for every cloud variable the workflow has.
-    const needed = declared.filter((name) => CLOUD_VARIABLES.includes(name));
-    const missing = needed.filter((name) =>
+    const missing = used.filter((name) =>
       CONNECTOR_VARIABLES.includes(name) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(name),
     );
     if (missing.length > 0) {
       throw new InputError(
-        `${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs every cloud variable the workflow has (${needed.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`,
+        `${where} overrides variables but leaves out ${missing.map(quote).join(', ')}. When variables are overridden, QFlow needs a value for every cloud variable the workflow uses (${used.join(', ')}): give ${missing.length === 1 ? 'it' : 'them'} too.`,
       );
     }
   });
+  if (unlisted.size > 0) {
+    const names = [...unlisted].map(quote).join(', ');
+    log.warning(
+      `The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${names} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set '${Input.AllowUnknownVariables}: true' to silence this.`,
+    );
+  }
 }
 
 function checkNodes(input: Input, selection: NodeSelection, definition: WorkflowDefinition): void {
@@ -112,27 +123,4 @@ function checkNodes(input: Input, selection: NodeSelection, definition: Workflow
   throw new InputError(
     `Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`,
   );
-}
-
-/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
-export function nearest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }

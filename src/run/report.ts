@@ -60,6 +60,8 @@ export interface RunReport {
   workDir?: string;
   /** The workflow's definition, when it could be read: step names and the picture of the workflow. */
   definition?: WorkflowDefinition;
+  /** Why the summary has no step names and picture, when the definition was left unread on purpose or could not be read. */
+  definitionNote?: string;
   /** The error was a mistake in the inputs found against the definition (nothing was started). */
   badInput?: boolean;
 }
@@ -268,6 +270,7 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const components = report.definition?.components ?? [];
   const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
   if (diagram) lines.push(diagram, '');
+  if (report.definitionNote && steps.length) lines.push(`_${cell(report.definitionNote)}_`, '');
   if (!steps.length) return;
   const names = new Map(components.map((c) => [c.id, c.name]));
   // Failed steps first: they are what the reader came for.

@@ -14,7 +14,7 @@
  * of records in the answer [doc] without naming a largest one [open]; `maxPageSize` plays a server
  * that caps or refuses larger pages.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -173,12 +173,25 @@ export interface RecordedCall {
 }
 
 const MAX_AGE_MS = 30 * 24 * 3600_000;
-/** The saved variables of a workflow that names none: an AWS connector and region, and a user-defined one. */
-const DEFAULT_VARIABLES = [
-  { key: 'credentials', value: ['@aa70acae-6ea8-3acf-b504-f327855b316a'] },
+/**
+ * The saved variables of a workflow that names none, as the API guide's sample of an AWS workflow lists
+ * them (samples/workflow-details.json): all six system variables, those of the clouds it does not use
+ * with an empty list, and no user-defined one (whether a definition lists those is [open]).
+ */
+export const DEFAULT_VARIABLES: { key: string; value: unknown[] }[] = [
   { key: 'region', value: ['us-east-1'] },
-  { key: 'dryRun', value: ['false'] },
+  { key: 'resourceGroup', value: [] },
+  { key: 'project', value: [] },
+  { key: 'credentials', value: ['@aa70acae-6ea8-3acf-b504-f327855b316a'] },
+  { key: 'credentials_azure', value: [] },
+  { key: 'credentials_gcp', value: [] },
 ];
+/** The cloud variables of 1.18 and 1.19; `connectorId` (1.19) stands for any of the credentials ones. */
+const CONNECTOR_VARIABLES = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
+const CLOUD_VARIABLES = [...CONNECTOR_VARIABLES, 'region', 'resourceGroup', 'project', 'oci_region', 'compartment'];
+/** The customer and the user the documented samples carry. */
+const CUSTOMER_ID = '54f50897-26f3-c9af-83f9-e71459be70d9';
+const CREATED_BY = ['created_by=0ffaf046-768b-79fc-83f6-aa25be52c2a1'];
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 300, windowSec: 3600 };
 export const DEFAULT_CONCURRENCY_LIMIT = 2;
 const DEFAULT_SUBSCRIPTION = 'default';
@@ -265,6 +278,8 @@ export class QFlowSimulator {
   private readonly subscriptions = new Map<string, string>();
   private readonly meters = new Map<string, Meter>();
   private server?: http.Server;
+  /** When the simulator was made: the sample workflows were saved before it. */
+  private readonly startedAt = Date.now();
   url = '';
 
   constructor(readonly options: SimulatorOptions = {}) {
@@ -520,16 +535,20 @@ export class QFlowSimulator {
     } catch {
       return { status: 400, body: { message: 'Malformed JSON body' } };
     }
-    const blank = Object.entries(request.variables ?? {}).find(([, v]) => v === '' || v === null);
+    // "No variable field should be left blank" (1.18 notes): the harder reading refuses white space and an empty list too.
+    const blank = Object.entries(request.variables ?? {}).find(
+      ([, v]) => v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0),
+    );
     if (blank) return { status: 400, body: { message: `Variable ${blank[0]} must not be blank` } };
-    // 1.18: an override needs every cloud variable the workflow has; connectorId (1.19) stands for credentials.
+    // 1.18: an override needs a value for every cloud variable the workflow uses, that is every one its
+    // saved variables give a value; an empty slot is a cloud it does not use (the 1.18 notes' own example
+    // overrides credentials, region and a user-defined name of an AWS workflow that lists all six).
     const given = Object.keys(request.variables ?? {});
     if (given.length > 0) {
-      const connectors = ['credentials', 'credentials_azure', 'credentials_gcp', 'connectorId'];
       const missing = (workflow.variables ?? DEFAULT_VARIABLES)
+        .filter((v) => CLOUD_VARIABLES.includes(v.key) && v.value.length > 0)
         .map((v) => v.key)
-        .filter((key) => ['region', 'resourceGroup', 'project', 'oci_region', 'compartment', ...connectors].includes(key))
-        .filter((key) => (connectors.includes(key) ? !connectors.some((c) => given.includes(c)) : !given.includes(key)));
+        .filter((key) => (CONNECTOR_VARIABLES.includes(key) ? !CONNECTOR_VARIABLES.some((c) => given.includes(c)) : !given.includes(key)));
       if (missing.length)
         return { status: 400, body: { message: `When overriding variables, every cloud variable needs a value: ${missing.join(', ')}` } };
     }
@@ -549,23 +568,36 @@ export class QFlowSimulator {
   }
 
   /**
-   * The workflow's details: `{data: {id, revision, definition}}`, `definition` a JSON string holding
-   * `variables[]` and `components[]` (qflow-api.md, "Workflow details and its definition" [doc]). The
-   * trigger node's ID is `trigger`; the others are the steps, chained by `next` and `previous`.
+   * The workflow's details in the shape of samples/workflow-details.json: `{data: {id, …, revision,
+   * definition}}`, `definition` a JSON string holding `variables[]` and `components[]` (qflow-api.md,
+   * "Workflow details and its definition" [doc]). The trigger node's ID is `trigger`, as in the sample;
+   * the others are the steps, chained by `next` and `previous`. Branches (a list in `next`) are [open]
+   * and not served.
    */
   private details(workflowId: string): Answer {
     const workflow = this.workflows.get(workflowId);
     if (!workflow) return { status: 404, body: { message: `Workflow ${workflowId} not found` } };
-    const ids = workflow.steps.map((s) => s.nodeId);
-    const components = workflow.steps.map((step, i) => ({
-      id: step.nodeId,
+    const trigger = workflow.steps.some((s) => s.nodeId === 'trigger') ? [] : [{ name: 'Trigger', nodeId: 'trigger', nodeType: 'trigger' }];
+    const nodes = [...trigger, ...workflow.steps];
+    const ids = nodes.map((s) => s.nodeId);
+    const components = nodes.map((step, i) => ({
       name: step.name ?? step.nodeId,
+      id: step.nodeId,
       type: step.nodeType,
       next: ids[i + 1] ?? null,
       previous: ids[i - 1] ?? null,
     }));
     const variables = workflow.variables ?? DEFAULT_VARIABLES;
-    return { status: 200, body: { data: { id: workflowId, revision: 3, definition: JSON.stringify({ variables, components }) } } };
+    const data = {
+      id: workflowId,
+      createdAt: this.startedAt - 30 * 24 * 3600_000,
+      updatedAt: this.startedAt - 24 * 3600_000,
+      tags: CREATED_BY,
+      workflow: workflowId,
+      revision: '2765c0f1d3a94b7e8f2a6c5d4b3e2f1a0ee2',
+      definition: JSON.stringify({ variables, components }),
+    };
+    return { status: 200, body: { data } };
   }
 
   private list(workflowId: string, url: URL): Answer {
@@ -600,13 +632,13 @@ export class QFlowSimulator {
     return largest;
   }
 
-  /** A list item in the shape of the 1.18 release notes' sample. */
+  /** A list item in the shape of the 1.18 release notes' sample (samples/execution-list.json). */
   private listItem(e: SimExecution, now: number): Record<string, unknown> {
-    // An execution still in the queue has no start date yet.
-    const started = now >= e.createdAt + e.startDelayMs;
-    const startDate = started ? e.createdAt + e.startDelayMs : null;
-    const ended = now >= endOf(e);
-    const endDate = ended ? endOf(e) : null;
+    const { startDate, endDate, status, updatedAt } = this.progress(e, now);
+    const variables = (e.request as { variables?: Record<string, unknown> } | undefined)?.variables ?? {};
+    const text = (value: unknown, otherwise: string) => (typeof value === 'string' ? value : otherwise);
+    const region = text(variables.region, 'us-east-1');
+    const account = text(variables.connectorId ?? variables.credentials, 'aa70acae-6ea8-3acf-b504-f327855b316a');
     return {
       execution: e.id,
       workflow: e.workflowId,
@@ -615,23 +647,61 @@ export class QFlowSimulator {
       executionType: 'Simple',
       source: e.request ? 'PUBLIC_API' : 'UI',
       parentExecutionId: null,
-      tags: [],
+      tags: CREATED_BY,
       createdAt: e.createdAt,
-      customerId: '54f50897-26f3-c9af-83f9-e71459be70d9',
+      customerId: CUSTOMER_ID,
       details: { executionEndDate: endDate },
       id: e.id,
-      categories: { cloud_providers: ['AWS'] },
+      categories: {
+        regions: [region],
+        projects: [null],
+        solutions: ['AWS Best Practices'],
+        cloud_providers: ['AWS'],
+        services: [],
+        accounts: [`@${account.replace(/^@/, '')}`],
+        resource_groups: [],
+        apps: [],
+      },
       startDate,
       linkedExecutionIds: null,
-      updatedAt: ended ? endDate : now,
-      status: ended ? e.finalStatus : started ? e.runningStatus : 'Queued',
+      updatedAt,
+      status,
     };
   }
 
+  /** Where an execution stands at `now`: an execution still in the queue has no start date yet. */
+  private progress(e: SimExecution, now: number) {
+    const started = now >= e.createdAt + e.startDelayMs;
+    const ended = now >= endOf(e);
+    const endDate = ended ? endOf(e) : null;
+    return {
+      startDate: started ? e.createdAt + e.startDelayMs : null,
+      endDate,
+      status: ended ? e.finalStatus : started ? e.runningStatus : 'Queued',
+      updatedAt: ended ? endDate! : now,
+    };
+  }
+
+  /** One execution in the shape of samples/execution-details.json. */
   private one(executionId: string): Answer {
     const e = this.executions.find((x) => x.id === executionId);
     if (!e) return { status: 404, body: { message: 'Execution not found' } };
-    return { status: 200, body: { data: this.listItem(e, Date.now()) } };
+    const { startDate, endDate, status, updatedAt } = this.progress(e, Date.now());
+    const data = {
+      id: e.id,
+      createdAt: e.createdAt,
+      updatedAt,
+      tags: CREATED_BY,
+      workflow: e.workflowId,
+      execution: e.id,
+      customerId: CUSTOMER_ID,
+      status,
+      startDate,
+      endDate,
+      details: { executionEndDate: endDate },
+      linkedExecutionIds: null,
+    };
+    return { status: 200, body: { data } };
   }
 
   private stepsOf(executionId: string): { execution: SimExecution; steps: SimStep[] } | undefined {
@@ -643,12 +713,22 @@ export class QFlowSimulator {
   private steps(executionId: string, url: URL): Answer {
     const found = this.stepsOf(executionId);
     if (!found) return { status: 404, body: { message: 'Execution not found' } };
-    const ended = Date.now() >= endOf(found.execution);
+    const { execution } = found;
+    const ended = Date.now() >= endOf(execution);
+    const startedAt = execution.createdAt + execution.startDelayMs;
+    const each = execution.durationMs / Math.max(1, found.steps.length);
+    // Items in the shape of samples/step-list.json: `id` a ULID of the step's own, `total` a number.
     const all = found.steps.map((s, i) => ({
-      nodeId: s.nodeId,
-      nodeType: s.nodeType,
-      status: ended ? (s.status ?? found.execution.finalStatus) : found.execution.runningStatus,
+      id: stepUlid(startedAt + i * each, execution.id, i),
+      createdAt: Math.round(startedAt + i * each),
+      updatedAt: Math.round(ended ? startedAt + (i + 1) * each : Date.now()),
+      tags: CREATED_BY,
+      customerId: CUSTOMER_ID,
       eventOrder: i + 1,
+      nodeId: s.nodeId,
+      execution: execution.id,
+      nodeType: s.nodeType,
+      status: ended ? (s.status ?? execution.finalStatus) : execution.runningStatus,
     }));
     const pageSize = this.servedPageSize(Number(url.searchParams.get('pageSize') ?? 100));
     if (typeof pageSize !== 'number') return pageSize;
@@ -681,6 +761,17 @@ export class QFlowSimulator {
       headers: { 'Content-Type': 'application/json' },
     };
   }
+}
+
+/** A ULID (26 characters of Crockford's base 32: 10 of time, 16 drawn from the execution and the step). */
+function stepUlid(at: number, executionId: string, index: number): string {
+  const digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let time = '';
+  for (let t = Math.max(0, Math.floor(at)), i = 0; i < 10; i++, t = Math.floor(t / 32)) time = digits[t % 32] + time;
+  const seed = createHash('sha256').update(`${executionId}/${index}`).digest();
+  let rest = '';
+  for (let i = 0; i < 16; i++) rest += digits[seed[i] % 32];
+  return time + rest;
 }
 
 /** When an execution ends (epoch ms). */

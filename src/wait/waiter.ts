@@ -313,7 +313,8 @@ async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set
       }
       if (window.forHistory) others.push(item);
       const verdict = options.rules.classify(item.status);
-      if (verdict !== 'success' && verdict !== 'failure' && item.endDate === undefined) otherRunning++;
+      // The status is what QFlow says: an item not in a final status runs, whatever end date it carries.
+      if (verdict !== 'success' && verdict !== 'failure') otherRunning++;
       else if (item.endDate !== undefined && item.endDate > latelyFrom) otherFinishing++;
     }
     const asked = pager.size;
