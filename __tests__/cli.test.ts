@@ -59,10 +59,10 @@ describe('qflow-run', () => {
       expect(run.code).toBe(EXIT.success);
       expect(second.code).toBe(EXIT.success);
       const lines = (await readFile(dotenv, 'utf8')).trim().split('\n');
-      expect(lines).toContain(`QFLOW_EXECUTION_ID=${sim.executions[1].id}`);
-      expect(lines).toContain('QFLOW_STATUS=Success');
-      expect(lines).toContain('QFLOW_RESULT=success');
-      expect(lines.every((l) => /^QFLOW_[A-Z_]+=[^\n]*$/.test(l))).toBe(true);
+      expect(lines).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[1].id}`);
+      expect(lines).toContain('QFLOW_OUT_STATUS=Success');
+      expect(lines).toContain('QFLOW_OUT_RESULT=success');
+      expect(lines.every((l) => /^QFLOW_OUT_[A-Z_]+=[^\n]*$/.test(l))).toBe(true);
       expect(await readFile(summary, 'utf8')).toContain('## ✅ QFlow workflow succeeded');
       for (const out of [run.stderr, run.stdout, second.stderr]) expect(out).not.toContain(CLIENT.secret);
       await run.cleanup();
@@ -107,7 +107,9 @@ describe('qflow-run', () => {
   it.each([
     [['--workflow-id', 'not-a-uuid'], /Flag --workflow-id is 'not-a-uuid', which is not a UUID/],
     [['--timeout', 'soon'], /Flag --timeout is 'soon', which is not a duration/],
-    [['--bogus', 'x'], /Unknown flag --bogus/],
+    [['--bogus', 'x'], /Unknown flag --bogus\. See qflow-run --help\./],
+    [['--step-output', 'x'], /Unknown flag --step-output\. Did you mean --step-outputs\?/],
+    [['--dotenf', 'x'], /Unknown flag --dotenf\. Did you mean --dotenv\?/],
     [['--comment-on-pr'], /Unknown flag --comment-on-pr\. It is for the GitHub Action only/],
     [['stray'], /'stray' is not a flag/],
   ])('exits 2 on bad usage %j before any call, naming the flag', (argv, message) =>
@@ -119,6 +121,62 @@ describe('qflow-run', () => {
       await run.cleanup();
     }),
   );
+
+  it('names a setting the way it was given: the variable it came from, or the flag', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const fromVariable = await qflowRun(sim, workflow, [], { QFLOW_TIMEOUT: 'soon' });
+      expect(fromVariable.code).toBe(EXIT.usage);
+      expect(fromVariable.stderr).toContain("error: QFLOW_TIMEOUT is 'soon', which is not a duration");
+      const misspelt = await qflowRun(sim, workflow, [], {
+        QFLOW_VARIABLES: '{"credentials": "aa70acae-6ea8-3acf-b504-f327855b316a", "regoin": "x"}',
+      });
+      expect(misspelt.code).toBe(EXIT.usage);
+      expect(misspelt.stderr).toContain("\nQFLOW_VARIABLES overrides the variable 'regoin'");
+      expect(misspelt.stderr).toContain('set --allow-unknown-variables true.');
+      expect(sim.callsTo('run')).toHaveLength(0);
+      await Promise.all([fromVariable, misspelt].map((r) => r.cleanup()));
+    }));
+
+  it('refuses a QFLOW_ variable one or two edits from a setting, naming it, and leaves other QFLOW_ variables alone', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const typo = await qflowRun(sim, workflow, [], { QFLOW_STEP_OUTPUT: 'node-7c1d9e20-stop-instances' });
+      expect(typo.code).toBe(EXIT.usage);
+      expect(typo.stderr).toContain(
+        'error: The environment variable QFLOW_STEP_OUTPUT is not a setting of qflow-run. Did you mean QFLOW_STEP_OUTPUTS?',
+      );
+      expect(sim.calls).toHaveLength(0);
+      // A pipeline's own variable, an earlier job's outputs and the debug switch are no typos.
+      const others = await qflowRun(sim, workflow, [], {
+        QFLOW_RUN: 'npx qflow-run',
+        QFLOW_OUT_EXECUTION_ID: '6ad5f333-c4ad-4008-b0d3-caab170d130b',
+        QFLOW_OUT_RESULT: 'success',
+        QFLOW_DEBUG: '1',
+      });
+      expect(others.code).toBe(EXIT.success);
+      await Promise.all([typo, others].map((r) => r.cleanup()));
+    }));
+
+  it("starts its own execution in a later job that was handed an earlier job's dotenv report", () =>
+    withSimulator({}, async (sim, workflow) => {
+      const first = await qflowRun(sim, workflow, ['--dotenv', 'first.env']);
+      const dotenv = await readFile(path.join(process.cwd(), 'first.env'), 'utf8').finally(() => rm(path.join(process.cwd(), 'first.env')));
+      // As GitLab hands a dotenv report to the jobs that need it: each line a variable.
+      const handed = Object.fromEntries(
+        dotenv
+          .trim()
+          .split('\n')
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
+      const second = await qflowRun(sim, workflow, [], handed);
+      expect([first.code, second.code]).toEqual([EXIT.success, EXIT.success]);
+      expect(sim.executions).toHaveLength(2);
+      expect(sim.callsTo('run')).toHaveLength(2);
+      // Waiting for the first one is asked for by name.
+      const third = await qflowRun(sim, workflow, ['--execution-id', handed.QFLOW_OUT_EXECUTION_ID], handed);
+      expect(third.code).toBe(EXIT.success);
+      expect(sim.callsTo('run')).toHaveLength(2);
+      await Promise.all([first, second, third].map((r) => r.cleanup()));
+    }));
 
   it('exits 3 at the timeout', () =>
     withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {

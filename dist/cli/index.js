@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5734);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2860);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5734:
+/***/ 2860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3944,14 +3944,14 @@ const FLAGS = [
         "name": "allow-unknown-variables",
         "variable": "QFLOW_ALLOW_UNKNOWN_VARIABLES",
         "default": "false",
-        "description": "true to pass override variables that the workflow's definition does not declare; by default such a variable is an error before any run, naming the workflow's variables.",
+        "description": "true to pass, without a word, override variables that the workflow's definition does not list. By default such a variable is sent with a warning that names the workflow's variables, and refused before any run when it is a near miss of one the override leaves out (regoin for region).",
         "secret": false
     },
     {
         "name": "dry-run",
         "variable": "QFLOW_DRY_RUN",
         "default": "false",
-        "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated.",
+        "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated. Not with execution-id.",
         "secret": false
     },
     {
@@ -4036,6 +4036,70 @@ function variableOf(name) {
     return `QFLOW_${name.toUpperCase().replace(/-/g, '_')}`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/settings-source.ts
+
+
+
+/** Variables the command reads besides its flags' (debug lines; the simulator's port). */
+const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
+/** The prefix of every value the command writes for later jobs (`--dotenv`). */
+const OUTPUT_PREFIX = 'QFLOW_OUT_';
+/** The variable a later job reads an output from: QFLOW_OUT_ and the output's name in capitals. */
+function outputVariable(name) {
+    return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
+}
+/** Where each setting was read from, to name it the way the user gave it. */
+class SettingSources {
+    flags;
+    env;
+    fromFlag = new Set();
+    fromVariable = new Set();
+    constructor(flags, env) {
+        this.flags = flags;
+        this.env = env;
+    }
+    /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
+    read(name) {
+        const flag = this.flags.get(name);
+        if (flag !== undefined) {
+            this.fromFlag.add(name);
+            return flag.trim();
+        }
+        const value = (this.env[variableOf(name)] ?? '').trim();
+        if (value !== '')
+            this.fromVariable.add(name);
+        return value;
+    }
+    /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables`. */
+    nameOf(name) {
+        return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
+    }
+}
+/**
+ * A `QFLOW_` variable one or two edits from a setting's (`QFLOW_STEP_OUTPUT`) is a typo that would
+ * otherwise be ignored, costing a full run with nothing in it: an error naming the nearest. Others
+ * (a pipeline's own `QFLOW_RUN`, an earlier job's `QFLOW_OUT_*`) are left alone.
+ */
+function misspeltVariable(env) {
+    const known = [...FLAGS.map((f) => f.variable), ...OWN_VARIABLES];
+    for (const name of Object.keys(env).sort()) {
+        if (!name.startsWith('QFLOW_') || name.startsWith(OUTPUT_PREFIX) || known.includes(name))
+            continue;
+        const suffix = name.slice('QFLOW_'.length);
+        // Short names are one edit from many words: one edit only below six letters.
+        const near = nearest(suffix, known.map((k) => k.slice('QFLOW_'.length)), suffix.length < 6 ? 1 : 2);
+        if (near !== undefined) {
+            return `The environment variable ${name} is not a setting of qflow-run. Did you mean QFLOW_${near}? (Other QFLOW_ variables are left alone; qflow-run --help lists its own.)`;
+        }
+    }
+    return undefined;
+}
+/** An unknown flag, with the nearest known one when it is a likely typo. */
+function unknownFlag(name, known) {
+    const near = nearest(name, known, name.length < 6 ? 1 : 2);
+    return `Unknown flag --${name}.${near ? ` Did you mean --${near}?` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
@@ -4056,6 +4120,7 @@ function variableOf(name) {
 
 
 
+
 /** How the command ended, for the CI that runs it (the README has the table). */
 const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 };
 /** The command's own flags, besides the action's inputs. */
@@ -4064,7 +4129,7 @@ const OWN_FLAGS = [
     {
         name: 'dotenv',
         value: 'FILE',
-        description: 'Write QFLOW_EXECUTION_ID, QFLOW_STATUS, QFLOW_RESULT and the other one-line outputs as KEY=VALUE lines.',
+        description: 'Write QFLOW_OUT_EXECUTION_ID, QFLOW_OUT_STATUS, QFLOW_OUT_RESULT and the other one-line outputs as KEY=VALUE lines (names a later qflow-run never reads as its settings).',
     },
     { name: 'summary', value: 'FILE', description: 'Write the summary as Markdown (a merge-request note, a build artifact).' },
     { name: 'help', description: 'Show this help.' },
@@ -4086,9 +4151,10 @@ const DOTENV_OUTPUTS = [
 /** Runs the command; resolves with its exit code. */
 async function main(argv, env, io = process, signals = process) {
     const redactor = new Redactor();
+    let sources;
     const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
     const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const say = (text) => io.stderr.write(`${redactor.text(wording(text))}\n`);
+    const say = (text) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
     const warn = (text) => say(paint('33', `warning: ${text}`));
     const fail = (code, text) => {
         say(paint('31', `error: ${text}`));
@@ -4112,7 +4178,11 @@ async function main(argv, env, io = process, signals = process) {
     for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
         warn(`--${flag.name} was given on the command line, where process lists and shell history show it. Set ${flag.variable} in the environment instead.`);
     }
-    const read = (name) => (parsed.values.get(name) ?? env[variableOf(name)] ?? '').trim();
+    const misspelt = misspeltVariable(env);
+    if (misspelt !== undefined)
+        return fail(EXIT.usage, misspelt);
+    sources = new SettingSources(parsed.values, env);
+    const read = (name) => sources.read(name);
     const cancel = new AbortController();
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
@@ -4196,7 +4266,7 @@ async function publish(report, parsed, io, redactor, warn) {
         await (0,promises_namespaceObject.writeFile)(parsed.summary, redactor.text(summaryMarkdown(report)));
     if (parsed.dotenv !== undefined) {
         const { values } = await buildOutputs(report, redactor);
-        const lines = DOTENV_OUTPUTS.map((name) => `${variableOf(name)}=${dotenvValue(values.get(name) ?? '')}`);
+        const lines = DOTENV_OUTPUTS.map((name) => `${outputVariable(name)}=${dotenvValue(values.get(name) ?? '')}`);
         await (0,promises_namespaceObject.writeFile)(parsed.dotenv, `${lines.join('\n')}\n`);
     }
     if (parsed.json) {
@@ -4230,8 +4300,9 @@ function parseArguments(argv) {
         const own = OWN_FLAGS.find((f) => f.name === name);
         const flag = byName.get(name);
         if (!own && !flag) {
-            const hint = GITHUB_ONLY.includes(name) ? ' It is for the GitHub Action only.' : '';
-            throw new Error(`Unknown flag --${name}.${hint}`);
+            if (GITHUB_ONLY.includes(name))
+                throw new Error(`Unknown flag --${name}. It is for the GitHub Action only.`);
+            throw new Error(unknownFlag(name, [...FLAGS.map((f) => f.name), ...OWN_FLAGS.map((f) => f.name)]));
         }
         const takesValue = own ? own.value !== undefined : true;
         const boolean = flag !== undefined && (flag.default === 'true' || flag.default === 'false');
@@ -4257,14 +4328,22 @@ function parseArguments(argv) {
     }
     return parsed;
 }
-/** Messages name inputs as action.yml does ('workflow-id'); here they are flags (--workflow-id). */
-function wording(text) {
+/**
+ * Messages name inputs as action.yml does ('workflow-id'); here they are named as the user gave them:
+ * the flag (--workflow-id) or the variable it was read from (QFLOW_WORKFLOW_ID).
+ */
+function wording(text, sources) {
+    const nameOf = (name) => sources?.nameOf(name) ?? `--${name}`;
     const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
-    const quoted = new RegExp(`'(${names.map((n) => n.replace(/-/g, '\\-')).join('|')})'`, 'g');
-    return text
-        .replace(quoted, '--$1')
-        .replace(/\bInputs (--)/g, 'Flags $1')
-        .replace(/\bInput (--)/g, 'Flag $1');
+    const alternatives = names.map((n) => n.replace(/-/g, '\\-')).join('|');
+    return (text
+        // 'allow-unknown-variables: true', as a setting to add.
+        .replace(new RegExp(`'(${alternatives}): ([^']*)'`, 'g'), (_, name, value) => `--${name} ${value}`)
+        .replace(new RegExp(`\\b(Inputs?) '(${alternatives})'`, 'g'), (_, word, name) => {
+        const shown = nameOf(name);
+        return shown.startsWith('--') ? `${word === 'Inputs' ? 'Flags' : 'Flag'} ${shown}` : shown;
+    })
+        .replace(new RegExp(`'(${alternatives})'`, 'g'), (_, name) => nameOf(name)));
 }
 function help() {
     const width = 28;

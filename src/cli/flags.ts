@@ -106,14 +106,14 @@ export const FLAGS: Flag[] = [
     "name": "allow-unknown-variables",
     "variable": "QFLOW_ALLOW_UNKNOWN_VARIABLES",
     "default": "false",
-    "description": "true to pass override variables that the workflow's definition does not declare; by default such a variable is an error before any run, naming the workflow's variables.",
+    "description": "true to pass, without a word, override variables that the workflow's definition does not list. By default such a variable is sent with a warning that names the workflow's variables, and refused before any run when it is a near miss of one the override leaves out (regoin for region).",
     "secret": false
   },
   {
     "name": "dry-run",
     "variable": "QFLOW_DRY_RUN",
     "default": "false",
-    "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated.",
+    "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated. Not with execution-id.",
     "secret": false
   },
   {

@@ -16,7 +16,8 @@ import { proxyAgentFrom } from '../action/proxy.js';
 import { Redactor } from '../redact.js';
 import { systemClock } from '../time.js';
 import { FLAGS, VERSION } from './flags.js';
-import { GITHUB_ONLY, variableOf, type Flag } from './flag.js';
+import { GITHUB_ONLY, type Flag } from './flag.js';
+import { misspeltVariable, outputVariable, SettingSources, unknownFlag } from './settings-source.js';
 
 /** How the command ended, for the CI that runs it (the README has the table). */
 export const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 } as const;
@@ -27,7 +28,8 @@ const OWN_FLAGS: { name: string; value?: string; description: string }[] = [
   {
     name: 'dotenv',
     value: 'FILE',
-    description: 'Write QFLOW_EXECUTION_ID, QFLOW_STATUS, QFLOW_RESULT and the other one-line outputs as KEY=VALUE lines.',
+    description:
+      'Write QFLOW_OUT_EXECUTION_ID, QFLOW_OUT_STATUS, QFLOW_OUT_RESULT and the other one-line outputs as KEY=VALUE lines (names a later qflow-run never reads as its settings).',
   },
   { name: 'summary', value: 'FILE', description: 'Write the summary as Markdown (a merge-request note, a build artifact).' },
   { name: 'help', description: 'Show this help.' },
@@ -64,9 +66,10 @@ interface Parsed {
 /** Runs the command; resolves with its exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = process, signals: NodeJS.EventEmitter = process): Promise<number> {
   const redactor = new Redactor();
+  let sources: SettingSources | undefined;
   const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const say = (text: string) => io.stderr.write(`${redactor.text(wording(text))}\n`);
+  const say = (text: string) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
   const warn = (text: string) => say(paint('33', `warning: ${text}`));
   const fail = (code: number, text: string) => {
     say(paint('31', `error: ${text}`));
@@ -92,7 +95,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       `--${flag.name} was given on the command line, where process lists and shell history show it. Set ${flag.variable} in the environment instead.`,
     );
   }
-  const read = (name: Input) => (parsed.values.get(name) ?? env[variableOf(name)] ?? '').trim();
+  const misspelt = misspeltVariable(env);
+  if (misspelt !== undefined) return fail(EXIT.usage, misspelt);
+  sources = new SettingSources(parsed.values, env);
+  const read = (name: Input) => sources!.read(name);
 
   const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -166,7 +172,7 @@ async function publish(report: RunReport, parsed: Parsed, io: Io, redactor: Reda
   if (parsed.summary !== undefined) await writeFile(parsed.summary, redactor.text(summaryMarkdown(report)));
   if (parsed.dotenv !== undefined) {
     const { values } = await buildOutputs(report, redactor);
-    const lines = DOTENV_OUTPUTS.map((name) => `${variableOf(name)}=${dotenvValue(values.get(name) ?? '')}`);
+    const lines = DOTENV_OUTPUTS.map((name) => `${outputVariable(name)}=${dotenvValue(values.get(name) ?? '')}`);
     await writeFile(parsed.dotenv, `${lines.join('\n')}\n`);
   }
   if (parsed.json) {
@@ -199,8 +205,8 @@ function parseArguments(argv: string[]): Parsed {
     const own = OWN_FLAGS.find((f) => f.name === name);
     const flag = byName.get(name);
     if (!own && !flag) {
-      const hint = GITHUB_ONLY.includes(name) ? ' It is for the GitHub Action only.' : '';
-      throw new Error(`Unknown flag --${name}.${hint}`);
+      if (GITHUB_ONLY.includes(name)) throw new Error(`Unknown flag --${name}. It is for the GitHub Action only.`);
+      throw new Error(unknownFlag(name, [...FLAGS.map((f) => f.name), ...OWN_FLAGS.map((f) => f.name)]));
     }
     const takesValue = own ? own.value !== undefined : true;
     const boolean = flag !== undefined && (flag.default === 'true' || flag.default === 'false');
@@ -221,14 +227,24 @@ function parseArguments(argv: string[]): Parsed {
   return parsed;
 }
 
-/** Messages name inputs as action.yml does ('workflow-id'); here they are flags (--workflow-id). */
-function wording(text: string): string {
+/**
+ * Messages name inputs as action.yml does ('workflow-id'); here they are named as the user gave them:
+ * the flag (--workflow-id) or the variable it was read from (QFLOW_WORKFLOW_ID).
+ */
+function wording(text: string, sources: SettingSources | undefined): string {
+  const nameOf = (name: string) => sources?.nameOf(name) ?? `--${name}`;
   const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
-  const quoted = new RegExp(`'(${names.map((n) => n.replace(/-/g, '\\-')).join('|')})'`, 'g');
-  return text
-    .replace(quoted, '--$1')
-    .replace(/\bInputs (--)/g, 'Flags $1')
-    .replace(/\bInput (--)/g, 'Flag $1');
+  const alternatives = names.map((n) => n.replace(/-/g, '\\-')).join('|');
+  return (
+    text
+      // 'allow-unknown-variables: true', as a setting to add.
+      .replace(new RegExp(`'(${alternatives}): ([^']*)'`, 'g'), (_, name: string, value: string) => `--${name} ${value}`)
+      .replace(new RegExp(`\\b(Inputs?) '(${alternatives})'`, 'g'), (_, word: string, name: string) => {
+        const shown = nameOf(name);
+        return shown.startsWith('--') ? `${word === 'Inputs' ? 'Flags' : 'Flag'} ${shown}` : shown;
+      })
+      .replace(new RegExp(`'(${alternatives})'`, 'g'), (_, name: string) => nameOf(name))
+  );
 }
 
 function help(): string {

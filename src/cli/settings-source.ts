@@ -1,0 +1,77 @@
+/**
+ * Where the command's settings come from: a flag (`--workflow-id`) or its environment variable
+ * (`QFLOW_WORKFLOW_ID`), a flag winning. Values it writes for later jobs have names of their own
+ * (`QFLOW_OUT_EXECUTION_ID`), so a dotenv report handed to a later job never becomes that job's
+ * setting: a second `qflow-run` in the pipeline starts its own execution unless told to wait for one.
+ */
+import { Input, Output } from '../names.js';
+import { nearest } from '../nearest.js';
+import { FLAGS } from './flags.js';
+import { variableOf } from './flag.js';
+
+/** Variables the command reads besides its flags' (debug lines; the simulator's port). */
+const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
+/** The prefix of every value the command writes for later jobs (`--dotenv`). */
+export const OUTPUT_PREFIX = 'QFLOW_OUT_';
+
+/** The variable a later job reads an output from: QFLOW_OUT_ and the output's name in capitals. */
+export function outputVariable(name: Output): string {
+  return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Where each setting was read from, to name it the way the user gave it. */
+export class SettingSources {
+  private readonly fromFlag = new Set<string>();
+  private readonly fromVariable = new Set<string>();
+
+  constructor(
+    private readonly flags: Map<string, string>,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
+  read(name: Input): string {
+    const flag = this.flags.get(name);
+    if (flag !== undefined) {
+      this.fromFlag.add(name);
+      return flag.trim();
+    }
+    const value = (this.env[variableOf(name)] ?? '').trim();
+    if (value !== '') this.fromVariable.add(name);
+    return value;
+  }
+
+  /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables`. */
+  nameOf(name: string): string {
+    return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
+  }
+}
+
+/**
+ * A `QFLOW_` variable one or two edits from a setting's (`QFLOW_STEP_OUTPUT`) is a typo that would
+ * otherwise be ignored, costing a full run with nothing in it: an error naming the nearest. Others
+ * (a pipeline's own `QFLOW_RUN`, an earlier job's `QFLOW_OUT_*`) are left alone.
+ */
+export function misspeltVariable(env: NodeJS.ProcessEnv): string | undefined {
+  const known = [...FLAGS.map((f) => f.variable), ...OWN_VARIABLES];
+  for (const name of Object.keys(env).sort()) {
+    if (!name.startsWith('QFLOW_') || name.startsWith(OUTPUT_PREFIX) || known.includes(name)) continue;
+    const suffix = name.slice('QFLOW_'.length);
+    // Short names are one edit from many words: one edit only below six letters.
+    const near = nearest(
+      suffix,
+      known.map((k) => k.slice('QFLOW_'.length)),
+      suffix.length < 6 ? 1 : 2,
+    );
+    if (near !== undefined) {
+      return `The environment variable ${name} is not a setting of qflow-run. Did you mean QFLOW_${near}? (Other QFLOW_ variables are left alone; qflow-run --help lists its own.)`;
+    }
+  }
+  return undefined;
+}
+
+/** An unknown flag, with the nearest known one when it is a likely typo. */
+export function unknownFlag(name: string, known: string[]): string {
+  const near = nearest(name, known, name.length < 6 ? 1 : 2);
+  return `Unknown flag --${name}.${near ? ` Did you mean --${near}?` : ''}`;
+}
