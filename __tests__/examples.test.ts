@@ -61,7 +61,8 @@ function actionSteps(where: string, text: string, defaults: Record<string, strin
   // Inputs of a reusable or dispatched workflow: their defaults, as a caller that leaves them out gets them.
   const on = (document as { on?: Record<string, { inputs?: Record<string, { default?: unknown }> }> } | null)?.on ?? {};
   for (const trigger of Object.values(on)) {
-    for (const [name, spec] of Object.entries(trigger?.inputs ?? {})) if (spec?.default !== undefined) defaults[name] = String(spec.default);
+    for (const [name, spec] of Object.entries(trigger?.inputs ?? {}))
+      if (['string', 'number', 'boolean'].includes(typeof spec?.default)) defaults[name] = String(spec.default);
   }
 }
 

@@ -4050,12 +4050,12 @@ function outputVariable(name) {
 }
 /** Where each setting was read from, to name it the way the user gave it. */
 class SettingSources {
-    flags;
     env;
     fromFlag = new Set();
     fromVariable = new Set();
-    constructor(flags, env) {
-        this.flags = flags;
+    /** The flags given, once the command line is read. */
+    flags = new Map();
+    constructor(env) {
         this.env = env;
     }
     /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
@@ -4070,7 +4070,7 @@ class SettingSources {
             this.fromVariable.add(name);
         return value;
     }
-    /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables`. */
+    /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables` (also before anything is read). */
     nameOf(name) {
         return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
     }
@@ -4151,7 +4151,7 @@ const DOTENV_OUTPUTS = [
 /** Runs the command; resolves with its exit code. */
 async function main(argv, env, io = process, signals = process) {
     const redactor = new Redactor();
-    let sources;
+    const sources = new SettingSources(env);
     const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
     const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
     const say = (text) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
@@ -4181,7 +4181,7 @@ async function main(argv, env, io = process, signals = process) {
     const misspelt = misspeltVariable(env);
     if (misspelt !== undefined)
         return fail(EXIT.usage, misspelt);
-    sources = new SettingSources(parsed.values, env);
+    sources.flags = parsed.values;
     const read = (name) => sources.read(name);
     const cancel = new AbortController();
     const onSignal = (signal) => {
@@ -4333,7 +4333,7 @@ function parseArguments(argv) {
  * the flag (--workflow-id) or the variable it was read from (QFLOW_WORKFLOW_ID).
  */
 function wording(text, sources) {
-    const nameOf = (name) => sources?.nameOf(name) ?? `--${name}`;
+    const nameOf = (name) => sources.nameOf(name);
     const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
     const alternatives = names.map((n) => n.replace(/-/g, '\\-')).join('|');
     return (text

@@ -66,7 +66,7 @@ interface Parsed {
 /** Runs the command; resolves with its exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = process, signals: NodeJS.EventEmitter = process): Promise<number> {
   const redactor = new Redactor();
-  let sources: SettingSources | undefined;
+  const sources = new SettingSources(env);
   const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const say = (text: string) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
@@ -97,8 +97,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   }
   const misspelt = misspeltVariable(env);
   if (misspelt !== undefined) return fail(EXIT.usage, misspelt);
-  sources = new SettingSources(parsed.values, env);
-  const read = (name: Input) => sources!.read(name);
+  sources.flags = parsed.values;
+  const read = (name: Input) => sources.read(name);
 
   const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -231,8 +231,8 @@ function parseArguments(argv: string[]): Parsed {
  * Messages name inputs as action.yml does ('workflow-id'); here they are named as the user gave them:
  * the flag (--workflow-id) or the variable it was read from (QFLOW_WORKFLOW_ID).
  */
-function wording(text: string, sources: SettingSources | undefined): string {
-  const nameOf = (name: string) => sources?.nameOf(name) ?? `--${name}`;
+function wording(text: string, sources: SettingSources): string {
+  const nameOf = (name: string) => sources.nameOf(name);
   const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
   const alternatives = names.map((n) => n.replace(/-/g, '\\-')).join('|');
   return (

@@ -24,10 +24,10 @@ export class SettingSources {
   private readonly fromFlag = new Set<string>();
   private readonly fromVariable = new Set<string>();
 
-  constructor(
-    private readonly flags: Map<string, string>,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  /** The flags given, once the command line is read. */
+  flags = new Map<string, string>();
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
   read(name: Input): string {
@@ -41,7 +41,7 @@ export class SettingSources {
     return value;
   }
 
-  /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables`. */
+  /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables` (also before anything is read). */
   nameOf(name: string): string {
     return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
   }

@@ -1,7 +1,9 @@
 /**
  * `npm run simulator -- --port 8787`: a QFlow simulator in the foreground, for trying the action by
- * hand or from a workflow job. Accepts the token `sim-token` and the OAuth client `sim-client` /
- * `sim-secret`, and serves the sample workflow f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a.
+ * hand or from a workflow job. Accepts the token `sim-token`, the OAuth client `sim-client` /
+ * `sim-secret` and the user `sim-user` / `sim-password`, and serves the workflows the README's examples
+ * name (f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a and 0ffaf046-768b-79fc-83f6-aa25be52c2a1, the documented
+ * AWS workflow) and one that fails (0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10).
  */
 import { QFlowSimulator, sampleWorkflow } from './server.js';
 
@@ -9,7 +11,11 @@ const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.QFLOW_SIMULATOR_PORT ?? 8787);
 const simulator = new QFlowSimulator({
   port,
-  workflows: [sampleWorkflow(), sampleWorkflow({ id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10', finalStatus: 'Failed' })],
+  workflows: [
+    sampleWorkflow(),
+    sampleWorkflow({ id: '0ffaf046-768b-79fc-83f6-aa25be52c2a1' }),
+    sampleWorkflow({ id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10', finalStatus: 'Failed' }),
+  ],
   credentials: { token: 'sim-token', clientId: 'sim-client', clientSecret: 'sim-secret', username: 'sim-user', password: 'sim-password' },
   listDelayMs: 1000,
 });
