@@ -220,7 +220,7 @@ describe('the summary shows what ran', () => {
       },
       async (sim, workflow) => {
         const { summary } = await runEngine(sim, workflow, { 'step-outputs': 'node-41b2aa07-notify' });
-        expect(summary).toContain('| Stop instances [prod] \\| #1 | `node-7c1d9e20-stop-instances` | AWS | ❌ Failed |');
+        expect(summary).toContain('| Stop instances \\[prod\\] \\| #\u20601 | `node-7c1d9e20-stop-instances` | AWS | ❌ Failed |');
         const html = await marked.parse(summary, { gfm: true });
         // Every table has a header that says something.
         expect(html).not.toMatch(/<th>\s*<\/th>/);

@@ -17,6 +17,16 @@ describe('Redactor', () => {
     expect(shown).toContain('&x=1');
   });
 
+  it('masks the secret after a secret-named key, not the word after one in a sentence', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('Could not log in with the username and password: answered HTTP 401.')).toBe(
+      'Could not log in with the username and password: answered HTTP 401.',
+    );
+    expect(redactor.text('echo: password: hunter22 and\npassword: plainword\n  client_secret: x')).toBe(
+      'echo: password: *** and\npassword: ***\n  client_secret: ***',
+    );
+  });
+
   it("leaves messages about the 'token' input and the login form's token=true alone", () => {
     const text = "The 'token' input is invalid; username=alice&password=***&token=true";
     expect(new Redactor().text(text)).toBe(text);

@@ -20,10 +20,24 @@ const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 /**
  * `clientSecret: x`, `"password":"x"`, `password=x`, `X-Api-Key: x`: a secret-named key and its value,
  * as an echoed request, a form body or a header dump shows them. `token` alone is left out: the login
- * form's `token=true` and messages about the 'token' input are not secrets.
+ * form's `token=true` and messages about the 'token' input are not secrets. A key and value apart
+ * (`password: x`) count where a dump puts them (quoted, or at the start of a line), or when the value
+ * is no plain word: in a sentence ("the username and password: answered HTTP 401") the next word is
+ * no secret.
  */
-const SECRET_ASSIGNMENT =
-  /\b((?:client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization)["']?\s*[:=]\s*["']?)(?!\*\*\*)([^\s"'&,;}<]+)/gi;
+const SECRET_KEYS =
+  'client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization';
+const SECRET_ASSIGNMENT = new RegExp(
+  [
+    // key=value, key:value, "key": "value", 'key':'value'
+    `\\b((?:${SECRET_KEYS})(?:["']\\s*[:=]\\s*["']?|\\s*=\\s*["']?|:["']?))(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
+    // key: value at the start of a line (a header dump, YAML)
+    `(^[ \\t-]*(?:[\\w-]*[_-])?(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
+    // key: value within a line, when the value is no plain word (a flattened dump: "clientSecret: hunter22")
+    `(\\b(?:${SECRET_KEYS})\\s*:\\s+)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<])([^\\s"'&,;}<]+)`,
+  ].join('|'),
+  'gim',
+);
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
@@ -68,7 +82,10 @@ export class Redactor {
 
   /** Text (a log line, a message, the summary, a comment): registered secrets and secret-looking text masked. */
   text(text: string): string {
-    return this.registered(text).replace(JWT, '[redacted JWT]').replace(BEARER, `$1${MASK}`).replace(SECRET_ASSIGNMENT, `$1${MASK}`);
+    return this.registered(text)
+      .replace(JWT, '[redacted JWT]')
+      .replace(BEARER, `$1${MASK}`)
+      .replace(SECRET_ASSIGNMENT, (...groups: string[]) => `${groups[1] ?? groups[3] ?? groups[5]}${MASK}`);
   }
 
   /**

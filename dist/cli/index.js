@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2860);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2630);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2860:
+/***/ 2630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -988,6 +988,49 @@ function readCredentials(read, now) {
     return { kind: 'password', username, password };
 }
 
+;// CONCATENATED MODULE: ./src/markdown.ts
+/**
+ * Untrusted text in Markdown: the one way step names, types, statuses, messages, labels, variable values
+ * and IDs from answers go into the job summary and the pull-request comment. A gateway, a proxy or a
+ * workflow's author can put anything in them; a reviewer deciding on a deployment reads this page, so
+ * what they wrote must show as the text it is: never HTML, a link, an image, a heading, a hidden
+ * comment, a table break, or a mention that notifies someone.
+ *
+ * Decided: mentions (`@team`), issue references (`#12`) and autolinks (`https://…`, `www.…`,
+ * `a@b.example`) are broken with a WORD JOINER (U+2060), which shows as nothing, rather than put in
+ * code spans: a code span would change how every message reads, and a backtick in the text could end it.
+ * Markdown's punctuation is escaped with a backslash, and `<`, `>`, `&` become entities, so a reader
+ * sees the characters themselves. Mermaid labels keep their own escaping (run/diagram.ts).
+ */
+/** Bidirectional controls: they reorder what a reader sees. */
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters and the Unicode line and paragraph separators: a line break would end the table row. */
+// eslint-disable-next-line no-control-regex
+const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Characters Markdown (GFM) gives a meaning to; a backslash before each makes it plain. */
+const PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~:]/g;
+const WORD_JOINER = '\u2060';
+/** Text as Markdown that renders as that text, on one line, cut at `max` characters (before escaping). */
+function mdText(text, max = 2000) {
+    const line = text.replace(BIDI, '').replace(BREAKS, ' ').trim();
+    const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line;
+    return (cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(PUNCTUATION, (c) => `\\${c}`)
+        // Mentions, emails, issue references and autolinks: a word joiner after the character that starts them.
+        .replace(/@/g, `@${WORD_JOINER}`)
+        .replace(/#/g, `#${WORD_JOINER}`)
+        .replace(/\b(www)\\\./gi, `$1${WORD_JOINER}\\.`)
+        .replace(/\\:\/\//g, `\\:${WORD_JOINER}//`));
+}
+/** An ID (a UUID, a node ID, a path) as inline code: its backticks cannot end the span, nor a `|` the table cell. */
+function mdCode(text) {
+    const line = text.replace(BIDI, '').replace(BREAKS, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
+    return `\`${line}\``;
+}
+
 ;// CONCATENATED MODULE: ./src/redact.ts
 /**
  * Secrets kept out of every sink. The runner masks what `core.setSecret` registered in the log and the
@@ -1010,9 +1053,20 @@ const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 /**
  * `clientSecret: x`, `"password":"x"`, `password=x`, `X-Api-Key: x`: a secret-named key and its value,
  * as an echoed request, a form body or a header dump shows them. `token` alone is left out: the login
- * form's `token=true` and messages about the 'token' input are not secrets.
+ * form's `token=true` and messages about the 'token' input are not secrets. A key and value apart
+ * (`password: x`) count where a dump puts them (quoted, or at the start of a line), or when the value
+ * is no plain word: in a sentence ("the username and password: answered HTTP 401") the next word is
+ * no secret.
  */
-const SECRET_ASSIGNMENT = /\b((?:client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization)["']?\s*[:=]\s*["']?)(?!\*\*\*)([^\s"'&,;}<]+)/gi;
+const SECRET_KEYS = 'client[_-]?secret|password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|authorization';
+const SECRET_ASSIGNMENT = new RegExp([
+    // key=value, key:value, "key": "value", 'key':'value'
+    `\\b((?:${SECRET_KEYS})(?:["']\\s*[:=]\\s*["']?|\\s*=\\s*["']?|:["']?))(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
+    // key: value at the start of a line (a header dump, YAML)
+    `(^[ \\t-]*(?:[\\w-]*[_-])?(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
+    // key: value within a line, when the value is no plain word (a flattened dump: "clientSecret: hunter22")
+    `(\\b(?:${SECRET_KEYS})\\s*:\\s+)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<])([^\\s"'&,;}<]+)`,
+].join('|'), 'gim');
 function isSecretKey(key) {
     return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
 }
@@ -1058,7 +1112,10 @@ class Redactor {
     }
     /** Text (a log line, a message, the summary, a comment): registered secrets and secret-looking text masked. */
     text(text) {
-        return this.registered(text).replace(JWT, '[redacted JWT]').replace(BEARER, `$1${MASK}`).replace(SECRET_ASSIGNMENT, `$1${MASK}`);
+        return this.registered(text)
+            .replace(JWT, '[redacted JWT]')
+            .replace(BEARER, `$1${MASK}`)
+            .replace(SECRET_ASSIGNMENT, (...groups) => `${groups[1] ?? groups[3] ?? groups[5]}${MASK}`);
     }
     /**
      * A value (an output, the result file, step data): every string in it scrubbed as text, so what a
@@ -1331,6 +1388,7 @@ function label(name) {
 
 
 
+
 /** GitHub refuses a step output over 1 MB; stay a little under it. */
 const MAX_OUTPUT_BYTES = 1_000_000;
 /** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
@@ -1483,27 +1541,28 @@ const HEADLINE = {
     started: '🚀 QFlow workflow started',
     validated: '🔍 QFlow workflow checked, nothing started (dry run)',
 };
+const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
-function summaryMarkdown(report) {
+function summaryMarkdown(report, fit = JOB_SUMMARY) {
     const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
     const lines = [`## ${headline}`, ''];
     if (report.message)
-        lines.push(`> ${cell(report.message)}`, '');
+        lines.push(`> ${mdText(report.message)}`, '');
     if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`, '');
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
     }
     if (report.fanOut)
-        fanOutSummary(report, lines);
+        fanOutSummary(report, lines, fit);
     else
-        oneExecutionSummary(report, report.executions[0], lines);
+        oneExecutionSummary(report, report.executions[0], lines, fit);
     return `${lines.join('\n')}\n`;
 }
-function oneExecutionSummary(report, one, lines) {
+function oneExecutionSummary(report, one, lines, fit) {
     const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
     const rows = [
-        ['Workflow', code(report.workflowId)],
-        ['Execution', one?.executionId ? code(one.executionId) : 'not started'],
-        ['Status', cell(one?.status || '–')],
+        ['Workflow', mdCode(report.workflowId)],
+        ['Execution', one?.executionId ? mdCode(one.executionId) : 'not started'],
+        ['Status', mdText(one?.status || '–')],
     ];
     if (startedAt)
         rows.push(['Started', startedAt]);
@@ -1513,7 +1572,7 @@ function oneExecutionSummary(report, one, lines) {
         rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
     rows.push(['API calls', String(report.apiCalls)]);
     if (report.outputFile)
-        rows.push(['Result file', code(report.outputFile)]);
+        rows.push(['Result file', mdCode(report.outputFile)]);
     // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
     const [[firstKey, firstValue], ...rest] = rows;
     lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
@@ -1524,7 +1583,7 @@ function oneExecutionSummary(report, one, lines) {
     if (diagram)
         lines.push(diagram, '');
     if (report.definitionNote && steps.length)
-        lines.push(`_${cell(report.definitionNote)}_`, '');
+        lines.push(`_${mdText(report.definitionNote)}_`, '');
     if (!steps.length)
         return;
     const names = new Map(components.map((c) => [c.id, c.name]));
@@ -1534,11 +1593,11 @@ function oneExecutionSummary(report, one, lines) {
     lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
     const stepRows = ordered.map((step) => {
         const name = names.get(step.nodeId);
-        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${cell(step.message)}` : ''}`;
+        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
         const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
-        return `| ${cell(name ?? '–')} | ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+        return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
     });
-    addRows(lines, stepRows, 'more steps are listed in the result file.');
+    addRows(lines, stepRows, 'more steps', fit);
 }
 const RESULT_WORDS = {
     success: 'succeeded',
@@ -1549,7 +1608,7 @@ const RESULT_WORDS = {
     validated: 'checked',
 };
 const NOT_STARTED = 'did not start or may have started';
-function fanOutSummary(report, lines) {
+function fanOutSummary(report, lines, fit) {
     // In a fixed order, successes first, so totals of two runs read alike.
     const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
     for (const e of report.executions) {
@@ -1559,9 +1618,9 @@ function fanOutSummary(report, lines) {
     for (const [word, n] of counts)
         if (n === 0)
             counts.delete(word);
-    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`, '');
+    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`, '');
     if (report.outputFile)
-        lines.push(`Result file: ${code(report.outputFile)}`, '');
+        lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
     // Failures first, then the rest in the order of the matrix: what the reader came for.
     const order = (e) => (isFine(e.result) ? 1 : 0);
     const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
@@ -1572,29 +1631,23 @@ function fanOutSummary(report, lines) {
             .map(([k, v]) => `${k}: ${String(v)}`)
             .join(', ');
         const mark = isFine(e.result) ? '' : '❌ ';
-        return `| ${cell(itemName(e.item, e.request))} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+        return `| ${mdText(itemName(e.item, e.request))} | ${mdText(variables || '–')} | ${e.executionId ? mdCode(e.executionId) : 'not started'} | ${mark}${mdText(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${mdText(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
     });
-    addRows(lines, rows, 'more executions are listed in the result file.');
+    addRows(lines, rows, 'more executions', fit);
 }
-/** Table rows up to the summary's size and row limits, then a line that says how many were left out. */
-function addRows(lines, rows, rest) {
+/** Table rows up to the summary's size and row limits, then a line that says how many were left out and where they are. */
+function addRows(lines, rows, what, fit) {
     let size = Buffer.byteLength(lines.join('\n'));
     let shown = 0;
     for (const row of rows) {
         size += Buffer.byteLength(row) + 1;
-        if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024)
+        if (shown >= MAX_SUMMARY_STEP_ROWS || size > fit.maxBytes - 1024)
             break;
         lines.push(row);
         shown++;
     }
     if (shown < rows.length)
-        lines.push('', `${rows.length - shown} ${rest}`);
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
+        lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
 }
 
 // EXTERNAL MODULE: external "node:http"

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import os from 'node:os';
-import { commentMarker, commentOnPullRequest, pullRequestOf } from './comment.js';
+import { commentMarker, commentOnPullRequest, MAX_COMMENT_CHARS, pullRequestOf } from './comment.js';
 import { Input, Output, isFine } from '../names.js';
 import { CancelledError } from '../errors.js';
 import { readSettings } from '../run/inputs.js';
@@ -78,7 +78,9 @@ async function comment(token: string, report: RunReport): Promise<void> {
   }
   const runUrl = `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`;
   // Nothing masks a comment: the same scrub as every other sink.
-  const body = redactor.text(`${summaryMarkdown(report)}\n[The run](${runUrl})\n`);
+  const body = redactor.text(
+    `${summaryMarkdown(report, { maxBytes: MAX_COMMENT_CHARS - 2048, restIn: 'the job summary and the result file' })}\n[The run](${runUrl})\n`,
+  );
   await commentOnPullRequest(token, pr, commentMarker(process.env, report.workflowId), body, log);
 }
 

@@ -5,6 +5,7 @@
 import { Input, Output, isFine, type Result } from '../names.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
+import { mdCode, mdText } from '../markdown.js';
 import { itemName, type RunRequest } from './matrix.js';
 import { findSecretValues, maskSecrets, type Redactor } from '../redact.js';
 import { readStepData, type StepData } from './results.js';
@@ -233,34 +234,44 @@ const HEADLINE: Record<Result, string> = {
   validated: '🔍 QFlow workflow checked, nothing started (dry run)',
 };
 
+/** Where the summary goes, when that place holds less than a job summary (a pull-request comment). */
+export interface SummaryFit {
+  /** The most bytes the Markdown may take. */
+  maxBytes: number;
+  /** Where the rows left out can be read, for the line that says how many were. */
+  restIn: string;
+}
+
+const JOB_SUMMARY: SummaryFit = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
+
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
-export function summaryMarkdown(report: RunReport): string {
+export function summaryMarkdown(report: RunReport, fit: SummaryFit = JOB_SUMMARY): string {
   const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
   const lines = [`## ${headline}`, ''];
-  if (report.message) lines.push(`> ${cell(report.message)}`, '');
+  if (report.message) lines.push(`> ${mdText(report.message)}`, '');
   if (report.budgetPauseMs) {
     lines.push(
-      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${cell(report.budgetNote)}` : ''}`,
+      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`,
       '',
     );
   }
-  if (report.fanOut) fanOutSummary(report, lines);
-  else oneExecutionSummary(report, report.executions[0], lines);
+  if (report.fanOut) fanOutSummary(report, lines, fit);
+  else oneExecutionSummary(report, report.executions[0], lines, fit);
   return `${lines.join('\n')}\n`;
 }
 
-function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined, lines: string[]): void {
+function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined, lines: string[], fit: SummaryFit): void {
   const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
   const rows: [string, string][] = [
-    ['Workflow', code(report.workflowId)],
-    ['Execution', one?.executionId ? code(one.executionId) : 'not started'],
-    ['Status', cell(one?.status || '–')],
+    ['Workflow', mdCode(report.workflowId)],
+    ['Execution', one?.executionId ? mdCode(one.executionId) : 'not started'],
+    ['Status', mdText(one?.status || '–')],
   ];
   if (startedAt) rows.push(['Started', startedAt]);
   if (endedAt) rows.push(['Ended', endedAt]);
   if (durationSeconds) rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
   rows.push(['API calls', String(report.apiCalls)]);
-  if (report.outputFile) rows.push(['Result file', code(report.outputFile)]);
+  if (report.outputFile) rows.push(['Result file', mdCode(report.outputFile)]);
   // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
   const [[firstKey, firstValue], ...rest] = rows;
   lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
@@ -270,7 +281,7 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const components = report.definition?.components ?? [];
   const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
   if (diagram) lines.push(diagram, '');
-  if (report.definitionNote && steps.length) lines.push(`_${cell(report.definitionNote)}_`, '');
+  if (report.definitionNote && steps.length) lines.push(`_${mdText(report.definitionNote)}_`, '');
   if (!steps.length) return;
   const names = new Map(components.map((c) => [c.id, c.name]));
   // Failed steps first: they are what the reader came for.
@@ -279,11 +290,11 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
   const stepRows = ordered.map((step) => {
     const name = names.get(step.nodeId);
-    const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${cell(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${cell(step.message)}` : ''}`;
+    const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
     const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
-    return `| ${cell(name ?? '–')} | ${code(step.nodeId)} | ${cell(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+    return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
   });
-  addRows(lines, stepRows, 'more steps are listed in the result file.');
+  addRows(lines, stepRows, 'more steps', fit);
 }
 
 const RESULT_WORDS: Record<Result, string> = {
@@ -297,7 +308,7 @@ const RESULT_WORDS: Record<Result, string> = {
 
 const NOT_STARTED = 'did not start or may have started';
 
-function fanOutSummary(report: RunReport, lines: string[]): void {
+function fanOutSummary(report: RunReport, lines: string[], fit: SummaryFit): void {
   // In a fixed order, successes first, so totals of two runs read alike.
   const counts = new Map<string, number>([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
   for (const e of report.executions) {
@@ -306,10 +317,10 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
   }
   for (const [word, n] of counts) if (n === 0) counts.delete(word);
   lines.push(
-    `**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${code(report.workflowId)}; ${report.apiCalls} API calls.`,
+    `**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`,
     '',
   );
-  if (report.outputFile) lines.push(`Result file: ${code(report.outputFile)}`, '');
+  if (report.outputFile) lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
   // Failures first, then the rest in the order of the matrix: what the reader came for.
   const order = (e: ExecutionReport) => (isFine(e.result) ? 1 : 0);
   const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
@@ -320,28 +331,20 @@ function fanOutSummary(report: RunReport, lines: string[]): void {
       .map(([k, v]) => `${k}: ${String(v)}`)
       .join(', ');
     const mark = isFine(e.result) ? '' : '❌ ';
-    return `| ${cell(itemName(e.item, e.request))} | ${cell(variables || '–')} | ${e.executionId ? code(e.executionId) : 'not started'} | ${mark}${cell(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${cell(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    return `| ${mdText(itemName(e.item, e.request))} | ${mdText(variables || '–')} | ${e.executionId ? mdCode(e.executionId) : 'not started'} | ${mark}${mdText(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${mdText(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
   });
-  addRows(lines, rows, 'more executions are listed in the result file.');
+  addRows(lines, rows, 'more executions', fit);
 }
 
-/** Table rows up to the summary's size and row limits, then a line that says how many were left out. */
-function addRows(lines: string[], rows: string[], rest: string): void {
+/** Table rows up to the summary's size and row limits, then a line that says how many were left out and where they are. */
+function addRows(lines: string[], rows: string[], what: string, fit: SummaryFit): void {
   let size = Buffer.byteLength(lines.join('\n'));
   let shown = 0;
   for (const row of rows) {
     size += Buffer.byteLength(row) + 1;
-    if (shown >= MAX_SUMMARY_STEP_ROWS || size > MAX_SUMMARY_BYTES - 1024) break;
+    if (shown >= MAX_SUMMARY_STEP_ROWS || size > fit.maxBytes - 1024) break;
     lines.push(row);
     shown++;
   }
-  if (shown < rows.length) lines.push('', `${rows.length - shown} ${rest}`);
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  if (shown < rows.length) lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
 }

@@ -32,6 +32,11 @@ export interface SimStep {
   status?: string;
   /** Instead of `output`: an answer that is plain text, not JSON (served as it is, whatever `parseJson` says). */
   outputText?: string;
+  /**
+   * The step's message once the execution has ended, served as `message` in the step list. The docs
+   * show no such field [open]; gateways that explain a failed step may send one, so the client reads it.
+   */
+  message?: string;
 }
 
 export interface SimWorkflow {
@@ -729,6 +734,7 @@ export class QFlowSimulator {
       execution: execution.id,
       nodeType: s.nodeType,
       status: ended ? (s.status ?? execution.finalStatus) : execution.runningStatus,
+      ...(ended && s.message !== undefined ? { message: s.message } : {}),
     }));
     const pageSize = this.servedPageSize(Number(url.searchParams.get('pageSize') ?? 100));
     if (typeof pageSize !== 'number') return pageSize;
