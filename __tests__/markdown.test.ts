@@ -58,9 +58,9 @@ function generated(count: number): string[] {
 
 /** What a reader sees of a text: one line, no unseen characters, cut as mdText cuts it. */
 function seen(text: string, max = 2000): string {
-  // eslint-disable-next-line no-control-regex
   const line = text
     .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -82,8 +82,8 @@ describe('untrusted text in Markdown', () => {
       expect(tags.filter((t) => t === 'td')).toHaveLength(1);
       const comments = doc.createTreeWalker(doc.body, 128 /* NodeFilter.SHOW_COMMENT */);
       expect(comments.nextNode()).toBeNull();
-      const cell = doc.querySelector('td')!.textContent!;
-      const quote = doc.querySelector('blockquote')!.textContent!.trim();
+      const cell = doc.querySelector('td')!.textContent;
+      const quote = doc.querySelector('blockquote')!.textContent.trim();
       expect({ text, cell: cell.replace(/\u2060/g, '') }).toEqual({ text, cell: seen(text) });
       expect({ text, quote: quote.replace(/\u2060/g, '') }).toEqual({ text, quote: seen(text) });
       // No mention, issue reference or autolink can start: a word joiner follows every @ and #.

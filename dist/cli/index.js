@@ -1007,8 +1007,13 @@ const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Control characters and the Unicode line and paragraph separators: a line break would end the table row. */
 // eslint-disable-next-line no-control-regex
 const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** Characters Markdown (GFM) gives a meaning to; a backslash before each makes it plain. */
-const PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~:]/g;
+/**
+ * Characters that start inline Markdown anywhere in a line (escapes, code, emphasis, links, strikethrough,
+ * table cells); a backslash before each makes it plain. The rest matter only where a line starts.
+ */
+const INLINE = /[\\`*_[\]|~]/g;
+/** What opens a block (a list item, a heading, a quote, a rule) at the start of a line. */
+const BLOCK_START = /^(?:[-+=#]|\d{1,9}(?=[.)]))/;
 const WORD_JOINER = '\u2060';
 /** Text as Markdown that renders as that text, on one line, cut at `max` characters (before escaping). */
 function mdText(text, max = 2000) {
@@ -1018,12 +1023,14 @@ function mdText(text, max = 2000) {
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(PUNCTUATION, (c) => `\\${c}`)
+        .replace(INLINE, (c) => `\\${c}`)
+        // "1. x" and "2) x" are list items: the dot or bracket is escaped; "- x", "# x" their first character.
+        .replace(BLOCK_START, (start) => (/^\d/.test(start) ? start : `\\${start}`))
+        .replace(/^(\d{1,9})([.)])/, '$1\\$2')
         // Mentions, emails, issue references and autolinks: a word joiner after the character that starts them.
-        .replace(/@/g, `@${WORD_JOINER}`)
-        .replace(/#/g, `#${WORD_JOINER}`)
-        .replace(/\b(www)\\\./gi, `$1${WORD_JOINER}\\.`)
-        .replace(/\\:\/\//g, `\\:${WORD_JOINER}//`));
+        .replace(/[@#]/g, (c) => `${c}${WORD_JOINER}`)
+        .replace(/(www)\./gi, `$1${WORD_JOINER}.`)
+        .replace(/:\/\//g, `:${WORD_JOINER}//`));
 }
 /** An ID (a UUID, a node ID, a path) as inline code: its backticks cannot end the span, nor a `|` the table cell. */
 function mdCode(text) {
