@@ -31710,24 +31710,25 @@ class LoginToken {
         this.registerSecret = registerSecret;
         this.log = log;
     }
-    get() {
+    get(_signal, deadline) {
         if (this.token !== undefined && this.clock.now() < this.expiresAt - RENEW_MARGIN_MS)
             return Promise.resolve(this.token);
         // Concurrent calls (step outputs are fetched in parallel) share one login.
-        this.pending ??= this.login().finally(() => (this.pending = undefined));
+        this.pending ??= this.login(deadline).finally(() => (this.pending = undefined));
         return this.pending;
     }
     renew() {
         this.token = undefined;
         return true;
     }
-    async login() {
+    async login(deadline) {
         const oauth = this.credentials.kind === 'oauth-client';
         const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
         const response = await this.http.send({
             method: 'POST',
             path: oauth ? '/auth/oidc' : '/auth',
             purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
+            deadline,
             headers: {
                 'Content-Type': 'application/x-www-form-urlencoded',
                 ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),
@@ -33340,8 +33341,6 @@ const SINK_TIME_FACTOR = 4;
 const EXCERPT_CHARS = 300;
 /** How long a kept-alive connection may sit idle before it is closed on our side. */
 const IDLE_SOCKET_MS = 4000;
-/** How long the poll made at the deadline may take. */
-const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
 const GENERAL_HINTS = {
     403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
@@ -33380,7 +33379,7 @@ class ApiHttp {
             const { endpoint } = request;
             if (endpoint !== undefined)
                 await this.waitForBudget(request, endpoint);
-            const token = endpoint !== undefined ? await this.tokens.get(signal) : undefined;
+            const token = endpoint !== undefined ? await this.tokens.get(signal, request.deadline) : undefined;
             const started = clock.now();
             const exchange = await this.exchangeInSlot(request, url, token);
             if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
@@ -33537,8 +33536,8 @@ class ApiHttp {
     async exchange(request, url, token) {
         const agent = await this.agentFor(url, request.unsafe === true);
         const { signal, clock } = this.options;
-        // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
-        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
+        // Each try of a call with a deadline gets no more than the time left until it: no call goes past the timeout.
+        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline - clock.now())));
         const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
         const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
         const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
@@ -34722,6 +34721,8 @@ const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
 const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
+/** The most time the last look before the deadline is given (see lastLookAt). */
+const LAST_LOOK_MS = 5000;
 async function waitForExecutions(options) {
     const { clock, log, rules, signal } = options;
     const random = options.random ?? Math.random;
@@ -34742,6 +34743,11 @@ async function waitForExecutions(options) {
     let otherRunning;
     /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
     let otherFinishing;
+    /**
+     * The last look starts this much before the deadline, so its answer is in by then: no call of the
+     * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
+     */
+    const lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
     /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
     const finish = (kind, polls, stoppedAtFailure = false) => {
         for (const [id, state] of pending)
@@ -34799,7 +34805,7 @@ async function waitForExecutions(options) {
             }
             // Nothing is sent before a throttled answer's wait is over.
             const notBefore = options.budget?.notBefore('executions') ?? 0;
-            const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), options.deadline);
+            const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), lastLookAt));
             try {
                 await clock.sleep(wakeAt - clock.now(), signal);
             }
@@ -34825,7 +34831,7 @@ async function waitForExecutions(options) {
             if (!isTransient(error))
                 throw error;
             log.warning(`${error.message} Will look again.`);
-            if (clock.now() >= options.deadline)
+            if (clock.now() >= lastLookAt)
                 return finish('timed_out', poll);
             continue;
         }
@@ -34867,7 +34873,7 @@ async function waitForExecutions(options) {
         if (existing && unlisted.length > 0 && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
             throw new QFlowApiError(`Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`);
         }
-        if (clock.now() >= options.deadline)
+        if (clock.now() >= lastLookAt)
             return finish('timed_out', poll);
     }
 }
@@ -35002,6 +35008,8 @@ function isTransient(error) {
 
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
+/** The definition is read for the summary only with at least this long left before the timeout. */
+const MIN_SUMMARY_READ_MS = 2000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 async function runQFlow(settings, host) {
     const { clock, log, signal } = host;
@@ -35054,7 +35062,7 @@ async function runQFlow(settings, host) {
             await host.group('Collect the results', async () => {
                 await collectAll(client, report, settings, rules, workDir, collectBy, host);
                 if (report.definition === undefined && !definitionRead)
-                    await readForSummary(client, settings, report, http.budget, collectBy, log);
+                    await readForSummary(client, settings, report, http.budget, deadline, host);
             });
         }
     }
@@ -35193,9 +35201,14 @@ async function collectAll(client, report, settings, rules, workDir, deadline, ho
  * that is, the looks were never held back and at least half the window's calls are left (or the gateway
  * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
  */
-async function readForSummary(client, settings, report, budget, deadline, log) {
+async function readForSummary(client, settings, report, budget, deadline, host) {
+    const { clock, log } = host;
     if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure'))
         return;
+    if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
+        report.definitionNote = 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.';
+        return;
+    }
     const view = budget.view('workflow');
     if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
         const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';

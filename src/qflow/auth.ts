@@ -46,10 +46,10 @@ export class LoginToken implements TokenSource {
     private readonly log: Log,
   ) {}
 
-  get(): Promise<string> {
+  get(_signal?: AbortSignal, deadline?: number): Promise<string> {
     if (this.token !== undefined && this.clock.now() < this.expiresAt - RENEW_MARGIN_MS) return Promise.resolve(this.token);
     // Concurrent calls (step outputs are fetched in parallel) share one login.
-    this.pending ??= this.login().finally(() => (this.pending = undefined));
+    this.pending ??= this.login(deadline).finally(() => (this.pending = undefined));
     return this.pending;
   }
 
@@ -58,13 +58,14 @@ export class LoginToken implements TokenSource {
     return true;
   }
 
-  private async login(): Promise<string> {
+  private async login(deadline: number | undefined): Promise<string> {
     const oauth = this.credentials.kind === 'oauth-client';
     const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
     const response = await this.http.send({
       method: 'POST',
       path: oauth ? '/auth/oidc' : '/auth',
       purpose: oauth ? 'log in with the OAuth client' : 'log in with the username and password',
+      deadline,
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         ...(this.credentials.kind === 'oauth-client' ? { clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret } : {}),

@@ -53,7 +53,8 @@ export interface ApiResponse {
 
 /** Supplies the bearer JWT; implemented in auth.ts. */
 export interface TokenSource {
-  get(signal: AbortSignal): Promise<string>;
+  /** The JWT; a login it needs ends by `deadline`, the deadline of the call that needs it. */
+  get(signal: AbortSignal, deadline?: number): Promise<string>;
   /** Drops the token after a 401; true when a fresh one can be had, so the call is worth repeating. */
   renew(): boolean;
   /** What a 401 means for this kind of credential. */
@@ -97,8 +98,6 @@ const SINK_TIME_FACTOR = 4;
 const EXCERPT_CHARS = 300;
 /** How long a kept-alive connection may sit idle before it is closed on our side. */
 const IDLE_SOCKET_MS = 4000;
-/** How long the poll made at the deadline may take. */
-const LAST_LOOK_MS = 5000;
 const USER_AGENT = 'qflow-run-action';
 
 const GENERAL_HINTS: Partial<Record<number, string>> = {
@@ -137,7 +136,7 @@ export class ApiHttp {
       attempt++;
       const { endpoint } = request;
       if (endpoint !== undefined) await this.waitForBudget(request, endpoint);
-      const token = endpoint !== undefined ? await this.tokens!.get(signal) : undefined;
+      const token = endpoint !== undefined ? await this.tokens!.get(signal, request.deadline) : undefined;
       const started = clock.now();
       const exchange = await this.exchangeInSlot(request, url, token);
       if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
@@ -301,8 +300,8 @@ export class ApiHttp {
   private async exchange(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
     const agent = await this.agentFor(url, request.unsafe === true);
     const { signal, clock } = this.options;
-    // A call made for the wait gets no more time than the wait has left, plus a moment for the last look.
-    const timeLeft = (ms: number) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline + LAST_LOOK_MS - clock.now())));
+    // Each try of a call with a deadline gets no more than the time left until it: no call goes past the timeout.
+    const timeLeft = (ms: number) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline - clock.now())));
     const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
     const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };

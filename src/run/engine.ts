@@ -47,6 +47,8 @@ export interface Host {
 
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
+/** The definition is read for the summary only with at least this long left before the timeout. */
+const MIN_SUMMARY_READ_MS = 2000;
 
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 export async function runQFlow(settings: Settings, host: Host): Promise<RunReport> {
@@ -98,7 +100,7 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
       const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
       await host.group('Collect the results', async () => {
         await collectAll(client, report, settings, rules, workDir, collectBy, host);
-        if (report.definition === undefined && !definitionRead) await readForSummary(client, settings, report, http.budget, collectBy, log);
+        if (report.definition === undefined && !definitionRead) await readForSummary(client, settings, report, http.budget, deadline, host);
       });
     }
   } catch (error) {
@@ -242,8 +244,13 @@ async function collectAll(
  * that is, the looks were never held back and at least half the window's calls are left (or the gateway
  * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
  */
-async function readForSummary(client: QFlowClient, settings: Settings, report: RunReport, budget: ApiBudget, deadline: number, log: Log) {
+async function readForSummary(client: QFlowClient, settings: Settings, report: RunReport, budget: ApiBudget, deadline: number, host: Host) {
+  const { clock, log } = host;
   if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure')) return;
+  if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
+    report.definitionNote = 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.';
+    return;
+  }
   const view = budget.view('workflow');
   if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
     const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';

@@ -90,6 +90,9 @@ interface Pending {
   last?: ExecutionRecord;
 }
 
+/** The most time the last look before the deadline is given (see lastLookAt). */
+const LAST_LOOK_MS = 5000;
+
 export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
   const { clock, log, rules, signal } = options;
   const random = options.random ?? Math.random;
@@ -110,6 +113,12 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
   let otherRunning: number | undefined;
   /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
   let otherFinishing: number | undefined;
+
+  /**
+   * The last look starts this much before the deadline, so its answer is in by then: no call of the
+   * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
+   */
+  const lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
 
   /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
   const finish = (kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome => {
@@ -168,7 +177,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       }
       // Nothing is sent before a throttled answer's wait is over.
       const notBefore = options.budget?.notBefore('executions') ?? 0;
-      const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), options.deadline);
+      const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), lastLookAt));
       try {
         await clock.sleep(wakeAt - clock.now(), signal);
       } catch (error) {
@@ -190,7 +199,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       // shorter than the timeout must not fail a deployment gate.
       if (!isTransient(error)) throw error;
       log.warning(`${(error as Error).message} Will look again.`);
-      if (clock.now() >= options.deadline) return finish('timed_out', poll);
+      if (clock.now() >= lastLookAt) return finish('timed_out', poll);
       continue;
     }
 
@@ -234,7 +243,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
         `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`,
       );
     }
-    if (clock.now() >= options.deadline) return finish('timed_out', poll);
+    if (clock.now() >= lastLookAt) return finish('timed_out', poll);
   }
 }
 
