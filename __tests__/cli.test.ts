@@ -6,12 +6,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EXIT, main } from '../src/cli/main.js';
+import { Output } from '../src/names.js';
 import { CLIENT, withSimulator } from './support/e2e.js';
 import type { QFlowSimulator, SimWorkflow } from '../src/simulator/server.js';
 
@@ -105,8 +106,8 @@ describe('qflow-run', () => {
     }));
 
   it.each([
-    [['--workflow-id', 'not-a-uuid'], /Flag --workflow-id is 'not-a-uuid', which is not a UUID/],
-    [['--timeout', 'soon'], /Flag --timeout is 'soon', which is not a duration/],
+    [['--workflow-id', 'not-a-uuid'], /Flag --workflow-id is "not-a-uuid", which is not a UUID/],
+    [['--timeout', 'soon'], /Flag --timeout is "soon", which is not a duration/],
     [['--bogus', 'x'], /Unknown flag --bogus\. See qflow-run --help\./],
     [['--step-output', 'x'], /Unknown flag --step-output\. Did you mean --step-outputs\?/],
     [['--dotenf', 'x'], /Unknown flag --dotenf\. Did you mean --dotenv\?/],
@@ -126,12 +127,12 @@ describe('qflow-run', () => {
     withSimulator({}, async (sim, workflow) => {
       const fromVariable = await qflowRun(sim, workflow, [], { QFLOW_TIMEOUT: 'soon' });
       expect(fromVariable.code).toBe(EXIT.usage);
-      expect(fromVariable.stderr).toContain("error: QFLOW_TIMEOUT is 'soon', which is not a duration");
+      expect(fromVariable.stderr).toContain('error: QFLOW_TIMEOUT is "soon", which is not a duration');
       const misspelt = await qflowRun(sim, workflow, [], {
         QFLOW_VARIABLES: '{"credentials": "aa70acae-6ea8-3acf-b504-f327855b316a", "regoin": "x"}',
       });
       expect(misspelt.code).toBe(EXIT.usage);
-      expect(misspelt.stderr).toContain("\nQFLOW_VARIABLES overrides the variable 'regoin'");
+      expect(misspelt.stderr).toContain('\nerror: QFLOW_VARIABLES overrides the variable "regoin"');
       expect(misspelt.stderr).toContain('set --allow-unknown-variables true.');
       expect(sim.callsTo('run')).toHaveLength(0);
       await Promise.all([fromVariable, misspelt].map((r) => r.cleanup()));
@@ -176,6 +177,79 @@ describe('qflow-run', () => {
       expect(third.code).toBe(EXIT.success);
       expect(sim.callsTo('run')).toHaveLength(2);
       await Promise.all([first, second, third].map((r) => r.cleanup()));
+    }));
+
+  it('checks every output path before any call: a missing folder is made, a folder where a file belongs is refused', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-paths-'));
+      const folder = await qflowRun(sim, workflow, ['--summary', dir]);
+      expect(folder.code).toBe(EXIT.usage);
+      expect(folder.stderr).toContain(`error: Flag --summary names the folder "${dir}". Expected a file`);
+      const resultInFolder = await qflowRun(sim, workflow, [], { QFLOW_OUTPUT_FILE: dir });
+      expect(resultInFolder.code).toBe(EXIT.usage);
+      expect(resultInFolder.stderr).toContain(`QFLOW_OUTPUT_FILE names the folder "${dir}"`);
+      expect(sim.calls).toHaveLength(0);
+      const nested = await qflowRun(sim, workflow, [
+        '--summary',
+        path.join(dir, 'reports/qflow.md'),
+        '--dotenv',
+        path.join(dir, 'env/qflow.env'),
+        '--output-file',
+        path.join(dir, 'results/qflow.json'),
+      ]);
+      expect(nested.code).toBe(EXIT.success);
+      expect(await readFile(path.join(dir, 'reports/qflow.md'), 'utf8')).toContain('QFlow workflow succeeded');
+      expect(await readFile(path.join(dir, 'env/qflow.env'), 'utf8')).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[0].id}`);
+      expect(JSON.parse(await readFile(path.join(dir, 'results/qflow.json'), 'utf8'))).toMatchObject({ result: 'success' });
+      await Promise.all([folder, resultInFolder, nested].map((r) => r.cleanup()));
+      await rm(dir, { recursive: true, force: true });
+    }));
+
+  it('hands the execution ID on in the dotenv report as soon as it has started, so a cancelled job still passes it on', () =>
+    withSimulator({ workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-early-'));
+      const dotenv = path.join(dir, 'qflow.env');
+      const signals = new EventEmitter();
+      let seen = '';
+      const timer = setInterval(() => {
+        void readFile(dotenv, 'utf8').then(
+          (text) => {
+            if (seen !== '' || sim.callsTo('list').length === 0) return;
+            seen = text;
+            clearInterval(timer);
+            signals.emit('SIGTERM', 'SIGTERM');
+          },
+          () => undefined,
+        );
+      }, 20);
+      const run = await qflowRun(sim, workflow, ['--dotenv', dotenv], {}, signals);
+      expect(seen).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[0].id}`);
+      expect(seen).toContain('QFLOW_OUT_RESULT=started');
+      expect(run.code).toBe(EXIT.cancelled);
+      expect(await readFile(dotenv, 'utf8')).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[0].id}`);
+      await run.cleanup();
+      await rm(dir, { recursive: true, force: true });
+    }));
+
+  it('keeps its outcome and exit code when stdout is closed early, with no stack trace, and removes its work folder', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'qflow-epipe-'));
+      const run = await spawnBundle(
+        ['--json', '--step-outputs', '*'],
+        {
+          QFLOW_GATEWAY_URL: sim.url,
+          QFLOW_WORKFLOW_ID: workflow.id,
+          QFLOW_CLIENT_ID: CLIENT.id,
+          QFLOW_CLIENT_SECRET: CLIENT.secret,
+          QFLOW_POLL_INTERVAL: '200ms',
+          TMPDIR: tmp,
+        },
+        { closeStdout: true },
+      );
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toMatch(/EPIPE|Error:|\n\s+at /);
+      expect((await readdir(tmp)).filter((f) => f.startsWith('qflow-work-'))).toEqual([]);
+      await rm(tmp, { recursive: true, force: true });
     }));
 
   it('exits 3 at the timeout', () =>
@@ -241,12 +315,18 @@ describe('qflow-run', () => {
     }));
 });
 
-function spawnBundle(argv: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnBundle(
+  argv: string[],
+  env: Record<string, string>,
+  options: { closeStdout?: boolean } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // As `| head -c 0` does: the reader is gone before the command writes.
+    if (options.closeStdout) child.stdout.destroy();
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -254,3 +334,34 @@ function spawnBundle(argv: string[], env: Record<string, string>): Promise<{ cod
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+describe('the dotenv report', () => {
+  it('stays below the 5 KB GitLab keeps, naming what it leaves out for the result file', async () => {
+    const { dotenvText } = await import('../src/cli/publish.js');
+    const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const { text, leftOut } = dotenvText(
+      new Map([
+        [Output.ExecutionId, ids.join(',')],
+        [Output.Result, 'failure'],
+        [Output.Status, 'Success,Failed\nInjected=1'],
+        [Output.OutputFile, '/tmp/qflow-f516.json'],
+      ]),
+    );
+    expect(Buffer.byteLength(text)).toBeLessThan(4096);
+    expect(leftOut).toEqual(['QFLOW_OUT_EXECUTION_ID']);
+    // As GitLab reads it: one KEY=VALUE a line, no variable but ours.
+    const read = Object.fromEntries(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(read).every((k) => /^QFLOW_OUT_[A-Z_]+$/.test(k))).toBe(true);
+    expect(read).toMatchObject({
+      QFLOW_OUT_EXECUTION_ID: '',
+      QFLOW_OUT_LEFT_OUT: 'QFLOW_OUT_EXECUTION_ID',
+      QFLOW_OUT_RESULT: 'failure',
+      QFLOW_OUT_STATUS: 'Success,Failed Injected=1',
+    });
+  });
+});

@@ -140,7 +140,7 @@ describe('the pull-request comment', () => {
       expect(run.exitCode).toBe(1);
       expect(github.comments).toHaveLength(2);
       const posted = github.comments[1].body;
-      expect(posted).toContain('## ❌ The QFlow action failed');
+      expect(posted).toContain('## ❌ The QFlow run failed');
       expect(posted).toContain('HTTP 401');
       expect(posted).not.toContain(CLIENT.secret);
       for (const sink of [posted, run.summary, run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr]) expect(sink).not.toContain(CLIENT.secret);

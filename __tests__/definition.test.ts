@@ -41,7 +41,7 @@ describe('checks against the definition, before any run call', () => {
       });
       // Sent, with one warning that names the workflow's variables.
       expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([
-        "warning: The workflow's definition does not list the variable 'name' (its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp); sent as given, since QFlow accepts user-defined variables. Check the spelling; set 'allow-unknown-variables: true' to silence this.",
+        `warning: The workflow's definition does not list the variable "name" (its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp); sent as given, since QFlow accepts user-defined variables. Check the spelling; set 'allow-unknown-variables: true' to silence this.`,
       ]);
     }));
 
@@ -62,7 +62,7 @@ describe('checks against the definition, before any run call', () => {
       const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "us-east-1"}` });
       expect(report.badInput).toBe(true);
       expect(report.message).toBe(
-        `Input 'variables' overrides the variable 'regoin', which workflow ${workflow.id} does not list, and leaves out 'region'. Did you mean 'region'? Its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp. If 'regoin' is a variable of its own, set 'allow-unknown-variables: true'.`,
+        `Input 'variables' overrides the variable "regoin", which workflow ${workflow.id} does not list, and leaves out "region". Did you mean "region"? Its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp. If "regoin" is a variable of its own, set 'allow-unknown-variables: true'.`,
       );
       expect(sim.callsTo('run')).toHaveLength(0);
     }));
@@ -82,7 +82,7 @@ describe('checks against the definition, before any run call', () => {
     withSimulator({}, async (sim, workflow) => {
       const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}"}` });
       expect(report.message).toBe(
-        "Input 'variables' overrides variables but leaves out 'region'. When variables are overridden, QFlow needs a value for every cloud variable the workflow uses (region, credentials): give it too.",
+        `Input 'variables' overrides variables but leaves out "region". When variables are overridden, QFlow needs a value for every cloud variable the workflow uses (region, credentials): give it too.`,
       );
       expect(sim.callsTo('run')).toHaveLength(0);
       // connectorId (1.19) stands for credentials; the empty Azure and GCP slots need nothing.
@@ -107,7 +107,7 @@ describe('checks against the definition, before any run call', () => {
       },
       async (sim, workflow) => {
         const { report } = await runEngine(sim, workflow, { variables: `{"credentials_azure": "${CONNECTOR_B}"}` });
-        expect(report.message).toMatch(/leaves out 'resourceGroup'\. .* \(resourceGroup, credentials_azure\)/);
+        expect(report.message).toMatch(/leaves out "resourceGroup"\. .* \(resourceGroup, credentials_azure\)/);
         const ok = await runEngine(sim, workflow, { variables: `{"credentials_azure": "${CONNECTOR_B}", "resourceGroup": "rg-test"}` });
         expect(ok.report.result).toBe('success');
         expect(sim.callsTo('run')).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('checks against the definition, before any run call', () => {
     withSimulator({}, async (sim, workflow) => {
       const { report } = await runEngine(sim, workflow, { 'step-outputs': 'node-7c1d9e20-stop-instance' });
       expect(report.message).toMatch(
-        /Input 'step-outputs' names the node 'node-7c1d9e20-stop-instance', which is not a node of the workflow\. Did you mean 'node-7c1d9e20-stop-instances'\?/,
+        /Input 'step-outputs' names the node "node-7c1d9e20-stop-instance", which is not a node of the workflow\. Did you mean "node-7c1d9e20-stop-instances"\?/,
       );
       expect(sim.callsTo('run')).toHaveLength(0);
     }));
@@ -304,7 +304,7 @@ describe('smaller mistakes, before any call', () => {
     }));
 
   it.each([
-    ['region: [us-east-1, ]', /Input 'matrix' has an empty entry in a list \(', \]'\)/],
+    ['region: [us-east-1, ]', /Input 'matrix' has an empty entry in a list \(", \]"\)/],
     ['region: [us-east-1, , eu-west-1]', /Input 'matrix' (has an empty entry|is neither valid JSON nor valid YAML)/],
   ])('refuses a matrix list with an empty entry: %s', (matrix, message) =>
     withSimulator({}, async (sim, workflow) => {

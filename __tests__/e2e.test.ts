@@ -149,7 +149,7 @@ describe('the action, run as the runner runs it', () => {
     withSimulator({}, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { variables: 'region: ""', timeout: 'soon' });
       expect(run.exitCode).toBe(1);
-      expect(errors(run)).toEqual([expect.stringMatching(/^Input 'variables' leaves the variable 'region' blank/)]);
+      expect(errors(run)).toEqual([expect.stringMatching(/^Input 'variables' leaves the variable "region" blank/)]);
       expect(sim.calls).toHaveLength(0);
     }));
 

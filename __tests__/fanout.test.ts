@@ -160,7 +160,7 @@ describe('a fan-out over a matrix', () => {
       const run = await runAgainst(sim, workflow, { matrix: '- variables: {region: us-east-1}\n- variables: {region: ""}' });
       expect(run.exitCode).toBe(1);
       expect(errors(run)).toEqual([
-        "Input 'matrix' item 2 leaves the variable 'region' blank (\"\"). QFlow needs a value for every overridden variable: give one, or leave 'region' out to keep the saved value.",
+        'Input \'matrix\' item 2 leaves the variable "region" blank (""). QFlow needs a value for every overridden variable: give one, or leave "region" out to keep the saved value.',
       ]);
       expect(sim.calls).toHaveLength(0);
     }));

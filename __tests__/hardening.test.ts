@@ -163,7 +163,7 @@ describe('inputs', () => {
     withSimulator({}, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { [name]: value });
       expect(run.exitCode).toBe(1);
-      expect(errors(run)[0]).toMatch(new RegExp(`Input '${name}' gives the key '(region|name|variables)' twice \\(at line 1, column \\d+\\)`));
+      expect(errors(run)[0]).toMatch(new RegExp(`Input '${name}' gives the key "(region|name|variables)" twice \\(at line 1, column \\d+\\)`));
       expect(sim.calls).toHaveLength(0);
     }),
   );

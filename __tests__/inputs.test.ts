@@ -58,7 +58,7 @@ describe('readSettings', () => {
     expect((await settingsFrom({ ...base, [Input.GatewayUrl]: 'http://127.0.0.1:8787' })).gatewayUrl).toBe('http://127.0.0.1:8787');
     expect((await settingsFrom({ ...base, [Input.GatewayUrl]: 'http://localhost:8787' })).gatewayUrl).toBe('http://localhost:8787');
     await expect(settingsFrom({ ...base, [Input.GatewayUrl]: 'http://gateway.qg1.apps.qualys.com' })).rejects.toThrow(
-      /Input 'gateway-url' is 'http:\/\/gateway.qg1.apps.qualys.com', which is not secure. Expected an https:\/\/ URL/,
+      /Input 'gateway-url' is "http:\/\/gateway.qg1.apps.qualys.com", which is not secure. Expected an https:\/\/ URL/,
     );
   });
 
@@ -74,25 +74,25 @@ describe('readSettings', () => {
   });
 
   it.each([
-    [{ [Input.Platform]: 'US9' }, /Input 'platform' is 'US9', which is not a Qualys platform. Expected one of US1, US2/],
+    [{ [Input.Platform]: 'US9' }, /Input 'platform' is "US9", which is not a Qualys platform. Expected one of US1, US2/],
     [{ [Input.Platform]: '' }, /No gateway given. Set 'platform'/],
-    [{ [Input.GatewayUrl]: 'not a url' }, /Input 'gateway-url' is 'not a url', which is not a URL/],
+    [{ [Input.GatewayUrl]: 'not a url' }, /Input 'gateway-url' is "not a url", which is not a URL/],
     [{ [Input.GatewayUrl]: 'https://gw.example.com/?x=1' }, /a gateway URL has no query/],
     [{ [Input.WorkflowId]: '' }, /Input 'workflow-id' is required/],
-    [{ [Input.WorkflowId]: '1234' }, /Input 'workflow-id' is '1234', which is not a UUID/],
-    [{ [Input.ExecutionId]: 'last' }, /Input 'execution-id' is 'last', which is not a UUID/],
+    [{ [Input.WorkflowId]: '1234' }, /Input 'workflow-id' is "1234", which is not a UUID/],
+    [{ [Input.ExecutionId]: 'last' }, /Input 'execution-id' is "last", which is not a UUID/],
     [{ [Input.RunInput]: '{"a": }' }, /Input 'input' is not valid JSON: syntax error at line 1, column 7/],
-    [{ [Input.Variables]: 'region: ""' }, /Input 'variables' leaves the variable 'region' blank/],
-    [{ [Input.Variables]: '{"credentials": null}' }, /variable 'credentials' blank/],
-    [{ [Input.Variables]: 'zones: []' }, /variable 'zones' blank/],
-    [{ [Input.Wait]: 'maybe' }, /Input 'wait' is 'maybe'. Expected true or false/],
-    [{ [Input.Timeout]: 'an hour' }, /Input 'timeout' is 'an hour', which is not a duration/],
-    [{ [Input.PollInterval]: '5 s' }, /Input 'poll-interval' is '5 s', which is not a duration/],
-    [{ [Input.MaxPollInterval]: 'fast' }, /Input 'max-poll-interval' is 'fast'/],
+    [{ [Input.Variables]: 'region: ""' }, /Input 'variables' leaves the variable "region" blank/],
+    [{ [Input.Variables]: '{"credentials": null}' }, /variable "credentials" blank/],
+    [{ [Input.Variables]: 'zones: []' }, /variable "zones" blank/],
+    [{ [Input.Wait]: 'maybe' }, /Input 'wait' is "maybe". Expected true or false/],
+    [{ [Input.Timeout]: 'an hour' }, /Input 'timeout' is "an hour", which is not a duration/],
+    [{ [Input.PollInterval]: '5 s' }, /Input 'poll-interval' is "5 s", which is not a duration/],
+    [{ [Input.MaxPollInterval]: 'fast' }, /Input 'max-poll-interval' is "fast"/],
     [{ [Input.PollInterval]: '2m', [Input.MaxPollInterval]: '1m' }, /Input 'max-poll-interval' \(1m\) is shorter than 'poll-interval' \(2m\)/],
-    [{ [Input.RequestTimeout]: '0' }, /Input 'request-timeout' is '0'; it must be longer than zero/],
-    [{ [Input.StepOutputs]: 'a b' }, /Input 'step-outputs' names the node ID 'a b'/],
-    [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status 'Done' is in both/],
+    [{ [Input.RequestTimeout]: '0' }, /Input 'request-timeout' is "0"; it must be longer than zero/],
+    [{ [Input.StepOutputs]: 'a b' }, /Input 'step-outputs' names the node ID "a b"/],
+    [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status "Done" is in both/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.RunInput]: 'a: 1' }, /'execution-id' waits for an existing one/],
     [{ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.Wait]: 'false' }, /Input 'wait' is false, so there is nothing to do/],
     [
@@ -191,18 +191,18 @@ describe('matrix', () => {
     [
       'an item with an unknown key',
       '[{"region": "us-east-1"}]',
-      /'matrix' item 1 has the key 'region'. Expected only 'label', 'variables' and 'input'/,
+      /'matrix' item 1 has the key "region". Expected only 'label', 'variables' and 'input'/,
     ],
-    ['an item that is not a mapping', '["us-east-1"]', /'matrix' item 1 is the string 'us-east-1'. Expected a mapping/],
+    ['an item that is not a mapping', '["us-east-1"]', /'matrix' item 1 is the string "us-east-1". Expected a mapping/],
     ['variables that are not a mapping', '[{"variables": [1]}]', /'matrix' item 1's 'variables' is a list/],
     [
       'a blank variable',
       '[{"variables": {"region": "us-east-1"}}, {"variables": {"region": " "}}]',
-      /'matrix' item 2 leaves the variable 'region' blank/,
+      /'matrix' item 2 leaves the variable "region" blank/,
     ],
-    ['a key without a list', 'region: us-east-1', /'matrix' gives 'region' as the string 'us-east-1'. Expected a list of values/],
-    ['an empty list', 'region: []', /'matrix' gives 'region' as a list with no values/],
-    ['a mapping among the values', 'region: [{a: 1}]', /'matrix' lists a mapping among the values of 'region'/],
+    ['a key without a list', 'region: us-east-1', /'matrix' gives "region" as the string "us-east-1". Expected a list of values/],
+    ['an empty list', 'region: []', /'matrix' gives "region" as a list with no values/],
+    ['a mapping among the values', 'region: [{a: 1}]', /'matrix' lists a mapping among the values of "region"/],
     [
       'two items that start the same run',
       '[{"variables": {"region": "x"}}, {"variables": {"region": "x"}}]',
@@ -225,6 +225,6 @@ describe('matrix', () => {
       maxParallel: 8,
       failFast: true,
     });
-    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '0' })).rejects.toThrow(/'max-parallel' is '0'. Expected a whole number of at least 1/);
+    await expect(settingsFrom({ ...base, [Input.MaxParallel]: '0' })).rejects.toThrow(/'max-parallel' is "0". Expected a whole number of at least 1/);
   });
 });

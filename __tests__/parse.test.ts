@@ -43,7 +43,7 @@ describe('parseUuid', () => {
     expect(parseUuid('workflow-id', 'F516BCF4-F6FB-46AC-A54F-DDBCF2A2D24A')).toBe('f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a');
   });
   it('rejects a value that is not a UUID, quoting it', () => {
-    expect(() => parseUuid('workflow-id', 'my-workflow')).toThrow("Input 'workflow-id' is 'my-workflow', which is not a UUID");
+    expect(() => parseUuid('workflow-id', 'my-workflow')).toThrow('Input \'workflow-id\' is "my-workflow", which is not a UUID');
   });
 });
 
@@ -53,7 +53,7 @@ describe('parseBoolean', () => {
     expect(parseBoolean('wait', 'FALSE')).toBe(false);
   });
   it('rejects anything else', () => {
-    expect(() => parseBoolean('wait', 'yes')).toThrow("Input 'wait' is 'yes'. Expected true or false.");
+    expect(() => parseBoolean('wait', 'yes')).toThrow('Input \'wait\' is "yes". Expected true or false.');
   });
 });
 
@@ -105,7 +105,7 @@ describe('yamlParserFor', () => {
 describe('checkNoBlankVariables', () => {
   it.each([[''], ['   '], [null], [[]]])('rejects the blank value %p, naming the variable', (value) => {
     expect(() => checkNoBlankVariables("Input 'variables'", { credentials: 'aa70acae', region: value })).toThrow(
-      /Input 'variables' leaves the variable 'region' blank/,
+      /Input 'variables' leaves the variable "region" blank/,
     );
   });
   it('accepts values that are set, including false and 0', () => {
@@ -127,6 +127,6 @@ describe('parseList and parseNodeSelection', () => {
     expect(() => parseNodeSelection('step-outputs', '*, node-1')).toThrow(/mixes '\*' with node IDs/);
   });
   it('rejects a node ID with characters that would change the URL', () => {
-    expect(() => parseNodeSelection('step-inputs', 'node-1/../x')).toThrow(/Input 'step-inputs' names the node ID 'node-1\/..\/x'/);
+    expect(() => parseNodeSelection('step-inputs', 'node-1/../x')).toThrow(/Input 'step-inputs' names the node ID "node-1\/..\/x"/);
   });
 });

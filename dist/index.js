@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6026:
+/***/ 8098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31624,10 +31624,14 @@ class NetworkError extends Error {
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason : new CancelledError();
 }
-/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+/**
+ * Quote a value for an error message (a bad value, a variable's or a node's name), shortened so a
+ * pasted blob does not flood the log. In double quotes: single quotes name settings ('timeout'), and a
+ * front-end rewords those as it names them, so a variable called timeout must not read as one.
+ */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${shown}'`;
+    return `"${shown}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/time.ts
@@ -32138,7 +32142,7 @@ function checkNoBlankVariables(what, variables) {
     for (const [key, value] of Object.entries(variables)) {
         const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
         if (blank) {
-            throw new InputError(`${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`);
+            throw new InputError(`${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`);
         }
     }
 }
@@ -32472,6 +32476,8 @@ function mdText(text, max = 2000) {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(INLINE, (c) => `\\${c}`)
+        // Within a word (credentials_azure) an underscore starts no emphasis: left as it is, for a readable file.
+        .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_')
         // "1. x" and "2) x" are list items: the dot or bracket is escaped; "- x", "# x" their first character.
         .replace(BLOCK_START, (start) => (/^\d/.test(start) ? start : `\\${start}`))
         .replace(/^(\d{1,9})([.)])/, '$1\\$2')
@@ -32999,7 +33005,7 @@ const HEADLINE = {
 const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 function summaryMarkdown(report, fit = JOB_SUMMARY) {
-    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
+    const headline = report.errored ? '❌ The QFlow run failed' : HEADLINE[report.result];
     const lines = [`## ${headline}`, ''];
     if (report.message)
         lines.push(`> ${mdText(report.message)}`, '');
@@ -33103,6 +33109,36 @@ function addRows(lines, rows, what, fit) {
     }
     if (shown < rows.length)
         lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
+}
+
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Files the run writes for people and later jobs (the result file, a summary, a dotenv report) are
+ * checked before any call: a run must not start an execution and then fail to say so.
+ */
+
+
+
+
+/**
+ * Makes sure `file` can be written: its folder is created when missing (as `mkdir -p` would: a CI job
+ * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
+ * cannot be written, is an error naming the setting. Returns the path as given.
+ */
+async function prepareOutputFile(setting, file) {
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (found?.isDirectory())
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, 'qflow.json'))}.`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
+    }
+    catch (error) {
+        const why = error.code ?? error.message;
+        throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
+    }
+    return file;
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -35006,6 +35042,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
@@ -35024,6 +35061,9 @@ async function runQFlow(settings, host) {
     const many = settings.runs.length > 1;
     try {
         // One read of the workflow's definition before any run call: mistakes caught, steps named.
+        // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
+        if (settings.outputFile !== undefined)
+            await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
         const definitionRead = worthReading(settings);
         if (definitionRead)
             report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
@@ -35463,7 +35503,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6026);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8098);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -59,8 +59,12 @@ export function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new CancelledError();
 }
 
-/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+/**
+ * Quote a value for an error message (a bad value, a variable's or a node's name), shortened so a
+ * pasted blob does not flood the log. In double quotes: single quotes name settings ('timeout'), and a
+ * front-end rewords those as it names them, so a variable called timeout must not read as one.
+ */
 export function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${shown}'`;
+  return `"${shown}"`;
 }

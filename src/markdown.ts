@@ -36,6 +36,8 @@ export function mdText(text: string, max = 2000): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(INLINE, (c) => `\\${c}`)
+      // Within a word (credentials_azure) an underscore starts no emphasis: left as it is, for a readable file.
+      .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_')
       // "1. x" and "2) x" are list items: the dot or bracket is escaped; "- x", "# x" their first character.
       .replace(BLOCK_START, (start) => (/^\d/.test(start) ? start : `\\${start}`))
       .replace(/^(\d{1,9})([.)])/, '$1\\$2')

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2630);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1814);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2630:
+/***/ 1814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,8 +29,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A bad input: the message names the input, the bad value (never a secret) and the expected form. */
 class InputError extends Error {
@@ -87,10 +85,14 @@ class NetworkError extends Error {
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason : new CancelledError();
 }
-/** Quote a value for an error message, shortened so a pasted blob does not flood the log. */
+/**
+ * Quote a value for an error message (a bad value, a variable's or a node's name), shortened so a
+ * pasted blob does not flood the log. In double quotes: single quotes name settings ('timeout'), and a
+ * front-end rewords those as it names them, so a variable called timeout must not read as one.
+ */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${shown}'`;
+    return `"${shown}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/names.ts
@@ -691,7 +693,7 @@ function checkNoBlankVariables(what, variables) {
     for (const [key, value] of Object.entries(variables)) {
         const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
         if (blank) {
-            throw new InputError(`${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`);
+            throw new InputError(`${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`);
         }
     }
 }
@@ -1025,6 +1027,8 @@ function mdText(text, max = 2000) {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(INLINE, (c) => `\\${c}`)
+        // Within a word (credentials_azure) an underscore starts no emphasis: left as it is, for a readable file.
+        .replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_')
         // "1. x" and "2) x" are list items: the dot or bracket is escaped; "- x", "# x" their first character.
         .replace(BLOCK_START, (start) => (/^\d/.test(start) ? start : `\\${start}`))
         .replace(/^(\d{1,9})([.)])/, '$1\\$2')
@@ -1153,6 +1157,8 @@ class Redactor {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -1552,7 +1558,7 @@ const HEADLINE = {
 const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 function summaryMarkdown(report, fit = JOB_SUMMARY) {
-    const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
+    const headline = report.errored ? '❌ The QFlow run failed' : HEADLINE[report.result];
     const lines = [`## ${headline}`, ''];
     if (report.message)
         lines.push(`> ${mdText(report.message)}`, '');
@@ -1656,6 +1662,421 @@ function addRows(lines, rows, what, fit) {
     }
     if (shown < rows.length)
         lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
+}
+
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Files the run writes for people and later jobs (the result file, a summary, a dotenv report) are
+ * checked before any call: a run must not start an execution and then fail to say so.
+ */
+
+
+
+
+/**
+ * Makes sure `file` can be written: its folder is created when missing (as `mkdir -p` would: a CI job
+ * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
+ * cannot be written, is an error naming the setting. Returns the path as given.
+ */
+async function prepareOutputFile(setting, file) {
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (found?.isDirectory())
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, 'qflow.json'))}.`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
+    }
+    catch (error) {
+        const why = error.code ?? error.message;
+        throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./src/nearest.ts
+/** The nearest of a few known names to a word someone typed: a likely typo, said as "did you mean". */
+/** The candidate closest to `word` by edit distance, when it is within `most` edits (by default a third of the word, at least 2). */
+function nearest(word, candidates, most = Math.max(2, Math.floor(word.length / 3))) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best !== undefined && bestDistance <= most ? best : undefined;
+}
+/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+const VERSION = "1.0.0";
+const FLAGS = [
+    {
+        "name": "platform",
+        "variable": "QFLOW_PLATFORM",
+        "default": "",
+        "description": "Qualys platform key, mapped to its API gateway: US1, US2, US3, US4, EU1, EU2, EU3, IN1, CA1, AE1, UK1, AU1 or KSA1. Give this or gateway-url.",
+        "secret": false
+    },
+    {
+        "name": "gateway-url",
+        "variable": "QFLOW_GATEWAY_URL",
+        "default": "",
+        "description": "Base URL of the Qualys API gateway, such as https://gateway.qg1.apps.qualys.com (needed for private cloud platforms). Wins over platform. https only; plain http only to a loopback host, for local testing.",
+        "secret": false
+    },
+    {
+        "name": "token",
+        "variable": "QFLOW_TOKEN",
+        "default": "",
+        "description": "A Qualys bearer JWT. Give exactly one of: token, client-id with client-secret, username with password.",
+        "secret": true
+    },
+    {
+        "name": "client-id",
+        "variable": "QFLOW_CLIENT_ID",
+        "default": "",
+        "description": "OAuth client ID of a user-level client with the Qualys Flow Access permission; the action gets a JWT from POST /auth/oidc and renews it.",
+        "secret": false
+    },
+    {
+        "name": "client-secret",
+        "variable": "QFLOW_CLIENT_SECRET",
+        "default": "",
+        "description": "Secret of the OAuth client in client-id.",
+        "secret": true
+    },
+    {
+        "name": "username",
+        "variable": "QFLOW_USERNAME",
+        "default": "",
+        "description": "Qualys username; the action gets a JWT from POST /auth and renews it.",
+        "secret": false
+    },
+    {
+        "name": "password",
+        "variable": "QFLOW_PASSWORD",
+        "default": "",
+        "description": "Password of the Qualys user in username.",
+        "secret": true
+    },
+    {
+        "name": "workflow-id",
+        "variable": "QFLOW_WORKFLOW_ID",
+        "default": "",
+        "description": "UUID of the QFlow workflow to run (or whose execution to wait for).",
+        "secret": false
+    },
+    {
+        "name": "execution-id",
+        "variable": "QFLOW_EXECUTION_ID",
+        "default": "",
+        "description": "UUID of an execution that already exists: wait for it instead of starting a new one.",
+        "secret": false
+    },
+    {
+        "name": "input",
+        "variable": "QFLOW_INPUT",
+        "default": "",
+        "description": "The input object of the run request, as JSON or YAML. Left out of the request when empty.",
+        "secret": false
+    },
+    {
+        "name": "variables",
+        "variable": "QFLOW_VARIABLES",
+        "default": "",
+        "description": "Overrides of the workflow's saved variables, as JSON or YAML (for AWS both credentials and region; none may be blank). Left out of the request when empty.",
+        "secret": false
+    },
+    {
+        "name": "matrix",
+        "variable": "QFLOW_MATRIX",
+        "default": "",
+        "description": "Run the workflow once per item, as JSON or YAML: a list of items, each with variables and/or input (merged over the variables and input above) and optionally a label that names it in the log, summary and executions output, or a mapping of lists such as {credentials: [a, b], region: [us-east-1, eu-west-1]}, expanded to every combination as a GitHub matrix is. One step then waits for every execution with the API calls of one. At most 256 items.",
+        "secret": false
+    },
+    {
+        "name": "max-parallel",
+        "variable": "QFLOW_MAX_PARALLEL",
+        "default": "4",
+        "description": "With matrix: how many run calls may be in flight at once while starting the executions (fewer when the gateway allows fewer calls at once).",
+        "secret": false
+    },
+    {
+        "name": "fail-fast",
+        "variable": "QFLOW_FAIL_FAST",
+        "default": "false",
+        "description": "With matrix: true to stop waiting as soon as one execution fails (the others go on in QFlow).",
+        "secret": false
+    },
+    {
+        "name": "allow-unknown-variables",
+        "variable": "QFLOW_ALLOW_UNKNOWN_VARIABLES",
+        "default": "false",
+        "description": "true to pass, without a word, override variables that the workflow's definition does not list. By default such a variable is sent with a warning that names the workflow's variables, and refused before any run when it is a near miss of one the override leaves out (regoin for region).",
+        "secret": false
+    },
+    {
+        "name": "dry-run",
+        "variable": "QFLOW_DRY_RUN",
+        "default": "false",
+        "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated. Not with execution-id.",
+        "secret": false
+    },
+    {
+        "name": "wait",
+        "variable": "QFLOW_WAIT",
+        "default": "true",
+        "description": "true to wait for a final status; false to return as soon as the execution has started.",
+        "secret": false
+    },
+    {
+        "name": "timeout",
+        "variable": "QFLOW_TIMEOUT",
+        "default": "1h",
+        "description": "Longest wait for a final status, such as 45m, 1h30m, 90s or 500ms (a bare number is seconds), counted from the start of the step: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
+        "secret": false
+    },
+    {
+        "name": "poll-interval",
+        "variable": "QFLOW_POLL_INTERVAL",
+        "default": "2s",
+        "description": "First and shortest pause between two looks at the execution. Around the time the workflow usually ends, looks come 1.25 times this far apart.",
+        "secret": false
+    },
+    {
+        "name": "max-poll-interval",
+        "variable": "QFLOW_MAX_POLL_INTERVAL",
+        "default": "1m",
+        "description": "Longest pause between two looks at the execution, the look itself included: the end of the execution is noticed within it, unless the subscription's API budget cannot pay for looking that often (the log and the job summary then say so).",
+        "secret": false
+    },
+    {
+        "name": "request-timeout",
+        "variable": "QFLOW_REQUEST_TIMEOUT",
+        "default": "30s",
+        "description": "Longest wait for one answer from the gateway, the whole answer included (a step's input or output may take four times as long), before the call counts as failed.",
+        "secret": false
+    },
+    {
+        "name": "step-outputs",
+        "variable": "QFLOW_STEP_OUTPUTS",
+        "default": "",
+        "description": "Node IDs of the steps whose outputs to fetch, separated by commas or newlines, or * for every step.",
+        "secret": false
+    },
+    {
+        "name": "step-inputs",
+        "variable": "QFLOW_STEP_INPUTS",
+        "default": "",
+        "description": "Node IDs of the steps whose inputs to fetch, separated by commas or newlines, or * for every step.",
+        "secret": false
+    },
+    {
+        "name": "success-statuses",
+        "variable": "QFLOW_SUCCESS_STATUSES",
+        "default": "Success",
+        "description": "Final statuses that count as success, separated by commas or newlines; compared ignoring case, spaces, _ and -.",
+        "secret": false
+    },
+    {
+        "name": "failure-statuses",
+        "variable": "QFLOW_FAILURE_STATUSES",
+        "default": "",
+        "description": "Final statuses that count as failure besides the known ones (Failed, Error, Terminated, Timed out, Cancelled, Aborted, Stopped and their spellings).",
+        "secret": false
+    },
+    {
+        "name": "output-file",
+        "variable": "QFLOW_OUTPUT_FILE",
+        "default": "",
+        "description": "Where to write the full result as JSON. Default: qflow-<execution-id>.json in RUNNER_TEMP (with matrix: qflow-<workflow-id>-<process id>.json).",
+        "secret": false
+    }
+];
+
+;// CONCATENATED MODULE: ./src/cli/flag.ts
+/** Inputs that only make sense on GitHub: the command has no flag for them. */
+const GITHUB_ONLY = ['comment-on-pr', 'github-token'];
+/** Inputs that hold a secret: the command reads them from the environment, and warns when given as a flag. */
+const SECRET_INPUTS = (/* unused pure expression or super */ null && (['token', 'client-secret', 'password']));
+/** The environment variable for an input or output: QFLOW_ and the name in capitals. */
+function variableOf(name) {
+    return `QFLOW_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/settings-source.ts
+
+
+
+/** Variables the command reads besides its flags' (debug lines; the simulator's port). */
+const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
+/** The prefix of every value the command writes for later jobs (`--dotenv`). */
+const OUTPUT_PREFIX = 'QFLOW_OUT_';
+/** The variable a later job reads an output from: QFLOW_OUT_ and the output's name in capitals. */
+function outputVariable(name) {
+    return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
+}
+/** Where each setting was read from, to name it the way the user gave it. */
+class SettingSources {
+    env;
+    fromFlag = new Set();
+    fromVariable = new Set();
+    /** The flags given, once the command line is read. */
+    flags = new Map();
+    constructor(env) {
+        this.env = env;
+    }
+    /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
+    read(name) {
+        const flag = this.flags.get(name);
+        if (flag !== undefined) {
+            this.fromFlag.add(name);
+            return flag.trim();
+        }
+        const value = (this.env[variableOf(name)] ?? '').trim();
+        if (value !== '')
+            this.fromVariable.add(name);
+        return value;
+    }
+    /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables` (also before anything is read). */
+    nameOf(name) {
+        return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
+    }
+}
+/**
+ * A `QFLOW_` variable one or two edits from a setting's (`QFLOW_STEP_OUTPUT`) is a typo that would
+ * otherwise be ignored, costing a full run with nothing in it: an error naming the nearest. Others
+ * (a pipeline's own `QFLOW_RUN`, an earlier job's `QFLOW_OUT_*`) are left alone.
+ */
+function misspeltVariable(env) {
+    const known = [...FLAGS.map((f) => f.variable), ...OWN_VARIABLES];
+    for (const name of Object.keys(env).sort()) {
+        if (!name.startsWith('QFLOW_') || name.startsWith(OUTPUT_PREFIX) || known.includes(name))
+            continue;
+        const suffix = name.slice('QFLOW_'.length);
+        // Short names are one edit from many words: one edit only below six letters.
+        const near = nearest(suffix, known.map((k) => k.slice('QFLOW_'.length)), suffix.length < 6 ? 1 : 2);
+        if (near !== undefined) {
+            return `The environment variable ${name} is not a setting of qflow-run. Did you mean QFLOW_${near}? (Other QFLOW_ variables are left alone; qflow-run --help lists its own.)`;
+        }
+    }
+    return undefined;
+}
+/** An unknown flag, with the nearest known one when it is a likely typo. */
+function unknownFlag(name, known) {
+    const near = nearest(name, known, name.length < 6 ? 1 : 2);
+    return `Unknown flag --${name}.${near ? ` Did you mean --${near}?` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/publish.ts
+/**
+ * Where the command puts the result for the CI that runs it: a dotenv report (`--dotenv`) for later jobs,
+ * the summary as Markdown (`--summary`), the result as JSON on stdout (`--json`). Each place is checked
+ * before any call, and each is written on its own: one that fails never costs another its content, the
+ * dotenv with the execution ID above all, which is written as soon as the execution has started.
+ */
+
+
+
+
+/** The one-line outputs a dotenv report carries, most needed first. */
+const DOTENV_OUTPUTS = [
+    Output.ExecutionId,
+    Output.Result,
+    Output.Status,
+    Output.StartedAt,
+    Output.EndedAt,
+    Output.DurationSeconds,
+    Output.OutputFile,
+    Output.ApiCalls,
+];
+/** GitLab refuses a dotenv report of 5 KB or more (its default): the report stays below this. */
+const MAX_DOTENV_BYTES = 4096;
+/** --json prints step data only while the result file is at most this large. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/** The dotenv report: KEY=VALUE lines, values on one line; what does not fit is left out, and named. */
+function dotenvText(values) {
+    const entries = DOTENV_OUTPUTS.map((name) => [outputVariable(name), oneLine(values.get(name) ?? '')]);
+    const leftOut = [];
+    const size = () => Buffer.byteLength(entries.map(([k, v]) => `${k}=${v}\n`).join('')) + Buffer.byteLength(`${outputVariable(Output.OutputFile)}_LEFT_OUT=\n`) + 200;
+    // The longest values go first (a matrix's comma-separated execution IDs): the result file has them all.
+    while (size() >= MAX_DOTENV_BYTES) {
+        const longest = entries.reduce((a, b) => (Buffer.byteLength(b[1]) > Buffer.byteLength(a[1]) ? b : a));
+        if (longest[1] === '')
+            break;
+        leftOut.push(longest[0]);
+        longest[1] = '';
+    }
+    if (leftOut.length > 0)
+        entries.push(['QFLOW_OUT_LEFT_OUT', leftOut.join(',')]);
+    return { text: entries.map(([k, v]) => `${k}=${v}\n`).join(''), leftOut };
+}
+/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
+function oneLine(value) {
+    return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+/** Writes each sink asked for, each on its own; returns the warnings for those that could not be written. */
+async function publish(report, sinks, summary, stdout, redactor) {
+    const warnings = [];
+    const { values } = await buildOutputs(report, redactor);
+    const attempt = async (what, write) => {
+        try {
+            await write();
+        }
+        catch (error) {
+            warnings.push(`Could not write ${what}: ${error.message}`);
+        }
+    };
+    if (sinks.dotenv !== undefined) {
+        const file = sinks.dotenv;
+        await attempt(`the dotenv report ${file}`, async () => {
+            const { text, leftOut } = dotenvText(values);
+            await (0,promises_namespaceObject.writeFile)(file, text);
+            if (leftOut.length > 0) {
+                warnings.push(`${leftOut.join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} left out of the dotenv report, which GitLab refuses at 5 KB; the result file (${outputVariable(Output.OutputFile)}, or --output-file) has ${leftOut.length === 1 ? 'it' : 'them'}.`);
+            }
+        });
+    }
+    if (sinks.summary !== undefined) {
+        const file = sinks.summary;
+        await attempt(`the summary ${file}`, () => (0,promises_namespaceObject.writeFile)(file, summary()));
+    }
+    if (sinks.json) {
+        await attempt('the result to stdout', async () => {
+            const file = report.outputFile;
+            if (file !== undefined && (await (0,promises_namespaceObject.stat)(file)).size <= MAX_JSON_BYTES) {
+                stdout(`${(await (0,promises_namespaceObject.readFile)(file, 'utf8')).trimEnd()}\n`);
+            }
+            else {
+                // Too large to print whole (or nothing started): the result without step data, which the file has in full.
+                if (file !== undefined)
+                    warnings.push(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
+                stdout(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
+            }
+        });
+    }
+    return warnings;
+}
+/** The dotenv report as soon as executions have started: a job killed during the wait still hands their IDs on. */
+async function writeStartedDotenv(file, executionIds) {
+    const values = new Map([
+        [Output.ExecutionId, executionIds.join(',')],
+        [Output.Result, 'started'],
+    ]);
+    await (0,promises_namespaceObject.writeFile)(file, dotenvText(values).text);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2786,32 +3207,6 @@ onStarted) {
     return runs;
 }
 
-;// CONCATENATED MODULE: ./src/nearest.ts
-/** The nearest of a few known names to a word someone typed: a likely typo, said as "did you mean". */
-/** The candidate closest to `word` by edit distance, when it is within `most` edits (by default a third of the word, at least 2). */
-function nearest(word, candidates, most = Math.max(2, Math.floor(word.length / 3))) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best !== undefined && bestDistance <= most ? best : undefined;
-}
-/** Edits from one word to the other, a swap of two neighbours counting as one (regoin for region). */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
-
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
 /**
  * Mistakes caught before a run is wasted: the workflow's own definition, read once before any run
@@ -3559,6 +3954,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
@@ -3577,6 +3973,9 @@ async function runQFlow(settings, host) {
     const many = settings.runs.length > 1;
     try {
         // One read of the workflow's definition before any run call: mistakes caught, steps named.
+        // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
+        if (settings.outputFile !== undefined)
+            await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
         const definitionRead = worthReading(settings);
         if (definitionRead)
             report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
@@ -3912,267 +4311,6 @@ function proxyAgentFrom(env, userAgent = 'qflow-run-action') {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/flags.ts
-const VERSION = "1.0.0";
-const FLAGS = [
-    {
-        "name": "platform",
-        "variable": "QFLOW_PLATFORM",
-        "default": "",
-        "description": "Qualys platform key, mapped to its API gateway: US1, US2, US3, US4, EU1, EU2, EU3, IN1, CA1, AE1, UK1, AU1 or KSA1. Give this or gateway-url.",
-        "secret": false
-    },
-    {
-        "name": "gateway-url",
-        "variable": "QFLOW_GATEWAY_URL",
-        "default": "",
-        "description": "Base URL of the Qualys API gateway, such as https://gateway.qg1.apps.qualys.com (needed for private cloud platforms). Wins over platform. https only; plain http only to a loopback host, for local testing.",
-        "secret": false
-    },
-    {
-        "name": "token",
-        "variable": "QFLOW_TOKEN",
-        "default": "",
-        "description": "A Qualys bearer JWT. Give exactly one of: token, client-id with client-secret, username with password.",
-        "secret": true
-    },
-    {
-        "name": "client-id",
-        "variable": "QFLOW_CLIENT_ID",
-        "default": "",
-        "description": "OAuth client ID of a user-level client with the Qualys Flow Access permission; the action gets a JWT from POST /auth/oidc and renews it.",
-        "secret": false
-    },
-    {
-        "name": "client-secret",
-        "variable": "QFLOW_CLIENT_SECRET",
-        "default": "",
-        "description": "Secret of the OAuth client in client-id.",
-        "secret": true
-    },
-    {
-        "name": "username",
-        "variable": "QFLOW_USERNAME",
-        "default": "",
-        "description": "Qualys username; the action gets a JWT from POST /auth and renews it.",
-        "secret": false
-    },
-    {
-        "name": "password",
-        "variable": "QFLOW_PASSWORD",
-        "default": "",
-        "description": "Password of the Qualys user in username.",
-        "secret": true
-    },
-    {
-        "name": "workflow-id",
-        "variable": "QFLOW_WORKFLOW_ID",
-        "default": "",
-        "description": "UUID of the QFlow workflow to run (or whose execution to wait for).",
-        "secret": false
-    },
-    {
-        "name": "execution-id",
-        "variable": "QFLOW_EXECUTION_ID",
-        "default": "",
-        "description": "UUID of an execution that already exists: wait for it instead of starting a new one.",
-        "secret": false
-    },
-    {
-        "name": "input",
-        "variable": "QFLOW_INPUT",
-        "default": "",
-        "description": "The input object of the run request, as JSON or YAML. Left out of the request when empty.",
-        "secret": false
-    },
-    {
-        "name": "variables",
-        "variable": "QFLOW_VARIABLES",
-        "default": "",
-        "description": "Overrides of the workflow's saved variables, as JSON or YAML (for AWS both credentials and region; none may be blank). Left out of the request when empty.",
-        "secret": false
-    },
-    {
-        "name": "matrix",
-        "variable": "QFLOW_MATRIX",
-        "default": "",
-        "description": "Run the workflow once per item, as JSON or YAML: a list of items, each with variables and/or input (merged over the variables and input above) and optionally a label that names it in the log, summary and executions output, or a mapping of lists such as {credentials: [a, b], region: [us-east-1, eu-west-1]}, expanded to every combination as a GitHub matrix is. One step then waits for every execution with the API calls of one. At most 256 items.",
-        "secret": false
-    },
-    {
-        "name": "max-parallel",
-        "variable": "QFLOW_MAX_PARALLEL",
-        "default": "4",
-        "description": "With matrix: how many run calls may be in flight at once while starting the executions (fewer when the gateway allows fewer calls at once).",
-        "secret": false
-    },
-    {
-        "name": "fail-fast",
-        "variable": "QFLOW_FAIL_FAST",
-        "default": "false",
-        "description": "With matrix: true to stop waiting as soon as one execution fails (the others go on in QFlow).",
-        "secret": false
-    },
-    {
-        "name": "allow-unknown-variables",
-        "variable": "QFLOW_ALLOW_UNKNOWN_VARIABLES",
-        "default": "false",
-        "description": "true to pass, without a word, override variables that the workflow's definition does not list. By default such a variable is sent with a warning that names the workflow's variables, and refused before any run when it is a near miss of one the override leaves out (regoin for region).",
-        "secret": false
-    },
-    {
-        "name": "dry-run",
-        "variable": "QFLOW_DRY_RUN",
-        "default": "false",
-        "description": "true to check everything (gateway, login, workflow, variables, node IDs) and show the run requests without starting anything; result is then validated. Not with execution-id.",
-        "secret": false
-    },
-    {
-        "name": "wait",
-        "variable": "QFLOW_WAIT",
-        "default": "true",
-        "description": "true to wait for a final status; false to return as soon as the execution has started.",
-        "secret": false
-    },
-    {
-        "name": "timeout",
-        "variable": "QFLOW_TIMEOUT",
-        "default": "1h",
-        "description": "Longest wait for a final status, such as 45m, 1h30m, 90s or 500ms (a bare number is seconds), counted from the start of the step: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
-        "secret": false
-    },
-    {
-        "name": "poll-interval",
-        "variable": "QFLOW_POLL_INTERVAL",
-        "default": "2s",
-        "description": "First and shortest pause between two looks at the execution. Around the time the workflow usually ends, looks come 1.25 times this far apart.",
-        "secret": false
-    },
-    {
-        "name": "max-poll-interval",
-        "variable": "QFLOW_MAX_POLL_INTERVAL",
-        "default": "1m",
-        "description": "Longest pause between two looks at the execution, the look itself included: the end of the execution is noticed within it, unless the subscription's API budget cannot pay for looking that often (the log and the job summary then say so).",
-        "secret": false
-    },
-    {
-        "name": "request-timeout",
-        "variable": "QFLOW_REQUEST_TIMEOUT",
-        "default": "30s",
-        "description": "Longest wait for one answer from the gateway, the whole answer included (a step's input or output may take four times as long), before the call counts as failed.",
-        "secret": false
-    },
-    {
-        "name": "step-outputs",
-        "variable": "QFLOW_STEP_OUTPUTS",
-        "default": "",
-        "description": "Node IDs of the steps whose outputs to fetch, separated by commas or newlines, or * for every step.",
-        "secret": false
-    },
-    {
-        "name": "step-inputs",
-        "variable": "QFLOW_STEP_INPUTS",
-        "default": "",
-        "description": "Node IDs of the steps whose inputs to fetch, separated by commas or newlines, or * for every step.",
-        "secret": false
-    },
-    {
-        "name": "success-statuses",
-        "variable": "QFLOW_SUCCESS_STATUSES",
-        "default": "Success",
-        "description": "Final statuses that count as success, separated by commas or newlines; compared ignoring case, spaces, _ and -.",
-        "secret": false
-    },
-    {
-        "name": "failure-statuses",
-        "variable": "QFLOW_FAILURE_STATUSES",
-        "default": "",
-        "description": "Final statuses that count as failure besides the known ones (Failed, Error, Terminated, Timed out, Cancelled, Aborted, Stopped and their spellings).",
-        "secret": false
-    },
-    {
-        "name": "output-file",
-        "variable": "QFLOW_OUTPUT_FILE",
-        "default": "",
-        "description": "Where to write the full result as JSON. Default: qflow-<execution-id>.json in RUNNER_TEMP (with matrix: qflow-<workflow-id>-<process id>.json).",
-        "secret": false
-    }
-];
-
-;// CONCATENATED MODULE: ./src/cli/flag.ts
-/** Inputs that only make sense on GitHub: the command has no flag for them. */
-const GITHUB_ONLY = ['comment-on-pr', 'github-token'];
-/** Inputs that hold a secret: the command reads them from the environment, and warns when given as a flag. */
-const SECRET_INPUTS = (/* unused pure expression or super */ null && (['token', 'client-secret', 'password']));
-/** The environment variable for an input or output: QFLOW_ and the name in capitals. */
-function variableOf(name) {
-    return `QFLOW_${name.toUpperCase().replace(/-/g, '_')}`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/settings-source.ts
-
-
-
-/** Variables the command reads besides its flags' (debug lines; the simulator's port). */
-const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
-/** The prefix of every value the command writes for later jobs (`--dotenv`). */
-const OUTPUT_PREFIX = 'QFLOW_OUT_';
-/** The variable a later job reads an output from: QFLOW_OUT_ and the output's name in capitals. */
-function outputVariable(name) {
-    return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
-}
-/** Where each setting was read from, to name it the way the user gave it. */
-class SettingSources {
-    env;
-    fromFlag = new Set();
-    fromVariable = new Set();
-    /** The flags given, once the command line is read. */
-    flags = new Map();
-    constructor(env) {
-        this.env = env;
-    }
-    /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
-    read(name) {
-        const flag = this.flags.get(name);
-        if (flag !== undefined) {
-            this.fromFlag.add(name);
-            return flag.trim();
-        }
-        const value = (this.env[variableOf(name)] ?? '').trim();
-        if (value !== '')
-            this.fromVariable.add(name);
-        return value;
-    }
-    /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables` (also before anything is read). */
-    nameOf(name) {
-        return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
-    }
-}
-/**
- * A `QFLOW_` variable one or two edits from a setting's (`QFLOW_STEP_OUTPUT`) is a typo that would
- * otherwise be ignored, costing a full run with nothing in it: an error naming the nearest. Others
- * (a pipeline's own `QFLOW_RUN`, an earlier job's `QFLOW_OUT_*`) are left alone.
- */
-function misspeltVariable(env) {
-    const known = [...FLAGS.map((f) => f.variable), ...OWN_VARIABLES];
-    for (const name of Object.keys(env).sort()) {
-        if (!name.startsWith('QFLOW_') || name.startsWith(OUTPUT_PREFIX) || known.includes(name))
-            continue;
-        const suffix = name.slice('QFLOW_'.length);
-        // Short names are one edit from many words: one edit only below six letters.
-        const near = nearest(suffix, known.map((k) => k.slice('QFLOW_'.length)), suffix.length < 6 ? 1 : 2);
-        if (near !== undefined) {
-            return `The environment variable ${name} is not a setting of qflow-run. Did you mean QFLOW_${near}? (Other QFLOW_ variables are left alone; qflow-run --help lists its own.)`;
-        }
-    }
-    return undefined;
-}
-/** An unknown flag, with the nearest known one when it is a likely typo. */
-function unknownFlag(name, known) {
-    const near = nearest(name, known, name.length < 6 ? 1 : 2);
-    return `Unknown flag --${name}.${near ? ` Did you mean --${near}?` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
@@ -4208,19 +4346,6 @@ const OWN_FLAGS = [
     { name: 'help', description: 'Show this help.' },
     { name: 'version', description: 'Show the version.' },
 ];
-/** --json prints step data only while the result file is at most this large. */
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
-/** The one-line outputs a dotenv report carries. */
-const DOTENV_OUTPUTS = [
-    Output.ExecutionId,
-    Output.Status,
-    Output.Result,
-    Output.StartedAt,
-    Output.EndedAt,
-    Output.DurationSeconds,
-    Output.OutputFile,
-    Output.ApiCalls,
-];
 /** Runs the command; resolves with its exit code. */
 async function main(argv, env, io = process, signals = process) {
     const redactor = new Redactor();
@@ -4229,6 +4354,17 @@ async function main(argv, env, io = process, signals = process) {
     const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
     const say = (text) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
     const warn = (text) => say(paint('33', `warning: ${text}`));
+    // A reader that closes stdout early (`| head -c 1`) is no error of the run: what is left is not written.
+    let stdoutOpen = true;
+    io.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            say(paint('33', `warning: could not write to stdout: ${error.message}`));
+        stdoutOpen = false;
+    });
+    const writeStdout = (text) => {
+        if (stdoutOpen)
+            io.stdout.write(text);
+    };
     const fail = (code, text) => {
         say(paint('31', `error: ${text}`));
         return code;
@@ -4241,11 +4377,11 @@ async function main(argv, env, io = process, signals = process) {
         return fail(EXIT.usage, `${error.message} See qflow-run --help.`);
     }
     if (parsed.help) {
-        io.stdout.write(help());
+        writeStdout(help());
         return EXIT.success;
     }
     if (parsed.version) {
-        io.stdout.write(`qflow-run ${VERSION}\n`);
+        writeStdout(`qflow-run ${VERSION}\n`);
         return EXIT.success;
     }
     for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
@@ -4266,12 +4402,22 @@ async function main(argv, env, io = process, signals = process) {
     signals.on('SIGINT', onSignal);
     signals.on('SIGTERM', onSignal);
     let report;
+    let started;
     try {
-        const settings = await readSettings(read, (secret) => redactor.add(secret)).catch((error) => {
+        const usage = (error) => {
             if (error instanceof InputError)
                 throw new UsageError(error.message);
             throw error;
-        });
+        };
+        const settings = await readSettings(read, (secret) => redactor.add(secret)).catch(usage);
+        // Every file is checked before any call: a run that starts must be able to say how it ended.
+        for (const [flag, file] of [
+            ['--summary', parsed.summary],
+            ['--dotenv', parsed.dotenv],
+        ]) {
+            if (file !== undefined)
+                await prepareOutputFile(`Flag ${flag}`, file).catch(usage);
+        }
         let last = '';
         report = await runQFlow(settings, {
             log: {
@@ -4298,11 +4444,21 @@ async function main(argv, env, io = process, signals = process) {
                 return body();
             },
             agent: proxyAgentFrom(env, 'qflow-run'),
+            onStarted: (ids) => {
+                if (parsed.dotenv !== undefined)
+                    started = writeStartedDotenv(parsed.dotenv, ids).catch(() => undefined);
+            },
         });
-        await publish(report, parsed, io, redactor, warn);
+        await started;
+        const summary = () => redactor.text(wording(summaryMarkdown(report), sources));
+        for (const warning of await publish(report, parsed, summary, writeStdout, redactor))
+            warn(warning);
         const code = exitCode(report);
-        if (code !== EXIT.success)
-            say(paint(code === EXIT.cancelled ? '33' : '31', redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`)));
+        if (code !== EXIT.success) {
+            const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
+            // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
+            say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
+        }
         return code;
     }
     catch (error) {
@@ -4333,32 +4489,6 @@ function exitCode(report) {
     if (report.result === 'failure')
         return EXIT.failed;
     return EXIT.success;
-}
-async function publish(report, parsed, io, redactor, warn) {
-    if (parsed.summary !== undefined)
-        await (0,promises_namespaceObject.writeFile)(parsed.summary, redactor.text(summaryMarkdown(report)));
-    if (parsed.dotenv !== undefined) {
-        const { values } = await buildOutputs(report, redactor);
-        const lines = DOTENV_OUTPUTS.map((name) => `${outputVariable(name)}=${dotenvValue(values.get(name) ?? '')}`);
-        await (0,promises_namespaceObject.writeFile)(parsed.dotenv, `${lines.join('\n')}\n`);
-    }
-    if (parsed.json) {
-        const file = report.outputFile;
-        if (file !== undefined && (await (0,promises_namespaceObject.stat)(file)).size <= MAX_JSON_BYTES) {
-            io.stdout.write(`${(await (0,promises_namespaceObject.readFile)(file, 'utf8')).trimEnd()}\n`);
-        }
-        else {
-            // Too large to print whole (or nothing started): the result without step data, which the file has in full.
-            if (file !== undefined)
-                warn(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
-            const { values } = await buildOutputs(report, redactor);
-            io.stdout.write(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
-        }
-    }
-}
-/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
-function dotenvValue(value) {
-    return value.replace(/[\r\n]+/g, ' ');
 }
 /** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */
 function parseArguments(argv) {

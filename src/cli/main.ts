@@ -6,18 +6,19 @@
  * as Markdown (`--summary`); the exit code says how it ended.
  */
 import os from 'node:os';
-import { readFile, stat, writeFile } from 'node:fs/promises';
 import { CancelledError, InputError } from '../errors.js';
-import { Input, Output } from '../names.js';
+import type { Input } from '../names.js';
 import { readSettings } from '../run/inputs.js';
-import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js';
+import { summaryMarkdown, type RunReport } from '../run/report.js';
+import { prepareOutputFile } from '../files.js';
+import { publish, writeStartedDotenv } from './publish.js';
 import { disposeRun, runQFlow } from '../run/engine.js';
 import { proxyAgentFrom } from '../action/proxy.js';
 import { Redactor } from '../redact.js';
 import { systemClock } from '../time.js';
 import { FLAGS, VERSION } from './flags.js';
 import { GITHUB_ONLY, type Flag } from './flag.js';
-import { misspeltVariable, outputVariable, SettingSources, unknownFlag } from './settings-source.js';
+import { misspeltVariable, SettingSources, unknownFlag } from './settings-source.js';
 
 /** How the command ended, for the CI that runs it (the README has the table). */
 export const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 } as const;
@@ -35,20 +36,6 @@ const OWN_FLAGS: { name: string; value?: string; description: string }[] = [
   { name: 'help', description: 'Show this help.' },
   { name: 'version', description: 'Show the version.' },
 ];
-/** --json prints step data only while the result file is at most this large. */
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
-/** The one-line outputs a dotenv report carries. */
-const DOTENV_OUTPUTS = [
-  Output.ExecutionId,
-  Output.Status,
-  Output.Result,
-  Output.StartedAt,
-  Output.EndedAt,
-  Output.DurationSeconds,
-  Output.OutputFile,
-  Output.ApiCalls,
-];
-
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -71,6 +58,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const say = (text: string) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
   const warn = (text: string) => say(paint('33', `warning: ${text}`));
+  // A reader that closes stdout early (`| head -c 1`) is no error of the run: what is left is not written.
+  let stdoutOpen = true;
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') say(paint('33', `warning: could not write to stdout: ${error.message}`));
+    stdoutOpen = false;
+  });
+  const writeStdout = (text: string) => {
+    if (stdoutOpen) io.stdout.write(text);
+  };
   const fail = (code: number, text: string) => {
     say(paint('31', `error: ${text}`));
     return code;
@@ -83,11 +79,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     return fail(EXIT.usage, `${(error as Error).message} See qflow-run --help.`);
   }
   if (parsed.help) {
-    io.stdout.write(help());
+    writeStdout(help());
     return EXIT.success;
   }
   if (parsed.version) {
-    io.stdout.write(`qflow-run ${VERSION}\n`);
+    writeStdout(`qflow-run ${VERSION}\n`);
     return EXIT.success;
   }
   for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
@@ -109,11 +105,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   signals.on('SIGINT', onSignal);
   signals.on('SIGTERM', onSignal);
   let report: RunReport | undefined;
+  let started: Promise<void> | undefined;
   try {
-    const settings = await readSettings(read, (secret) => redactor.add(secret)).catch((error: unknown) => {
+    const usage = (error: unknown): never => {
       if (error instanceof InputError) throw new UsageError(error.message);
       throw error;
-    });
+    };
+    const settings = await readSettings(read, (secret) => redactor.add(secret)).catch(usage);
+    // Every file is checked before any call: a run that starts must be able to say how it ended.
+    for (const [flag, file] of [
+      ['--summary', parsed.summary],
+      ['--dotenv', parsed.dotenv],
+    ] as const) {
+      if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file).catch(usage);
+    }
     let last = '';
     report = await runQFlow(settings, {
       log: {
@@ -138,11 +143,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
         return body();
       },
       agent: proxyAgentFrom(env, 'qflow-run'),
+      onStarted: (ids) => {
+        if (parsed.dotenv !== undefined) started = writeStartedDotenv(parsed.dotenv, ids).catch(() => undefined);
+      },
     });
-    await publish(report, parsed, io, redactor, warn);
+    await started;
+    const summary = () => redactor.text(wording(summaryMarkdown(report!), sources));
+    for (const warning of await publish(report, parsed, summary, writeStdout, redactor)) warn(warning);
     const code = exitCode(report);
-    if (code !== EXIT.success)
-      say(paint(code === EXIT.cancelled ? '33' : '31', redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`)));
+    if (code !== EXIT.success) {
+      const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
+      // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
+      say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
+    }
     return code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -166,31 +179,6 @@ export function exitCode(report: RunReport): number {
   if (report.result === 'timed_out') return EXIT.timedOut;
   if (report.result === 'failure') return EXIT.failed;
   return EXIT.success;
-}
-
-async function publish(report: RunReport, parsed: Parsed, io: Io, redactor: Redactor, warn: (text: string) => void): Promise<void> {
-  if (parsed.summary !== undefined) await writeFile(parsed.summary, redactor.text(summaryMarkdown(report)));
-  if (parsed.dotenv !== undefined) {
-    const { values } = await buildOutputs(report, redactor);
-    const lines = DOTENV_OUTPUTS.map((name) => `${outputVariable(name)}=${dotenvValue(values.get(name) ?? '')}`);
-    await writeFile(parsed.dotenv, `${lines.join('\n')}\n`);
-  }
-  if (parsed.json) {
-    const file = report.outputFile;
-    if (file !== undefined && (await stat(file)).size <= MAX_JSON_BYTES) {
-      io.stdout.write(`${(await readFile(file, 'utf8')).trimEnd()}\n`);
-    } else {
-      // Too large to print whole (or nothing started): the result without step data, which the file has in full.
-      if (file !== undefined) warn(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
-      const { values } = await buildOutputs(report, redactor);
-      io.stdout.write(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
-    }
-  }
-}
-
-/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
-function dotenvValue(value: string): string {
-  return value.replace(/[\r\n]+/g, ' ');
 }
 
 /** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */

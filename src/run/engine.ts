@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
+import { prepareOutputFile } from '../files.js';
 import { Input, isFine, type Result } from '../names.js';
 import { CancelledError, DeadlineError, InputError, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
@@ -64,6 +65,8 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
   const many = settings.runs.length > 1;
   try {
     // One read of the workflow's definition before any run call: mistakes caught, steps named.
+    // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
+    if (settings.outputFile !== undefined) await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
     const definitionRead = worthReading(settings);
     if (definitionRead) report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
     if (settings.dryRun) {

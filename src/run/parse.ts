@@ -284,7 +284,7 @@ export function checkNoBlankVariables(what: string, variables: Record<string, un
     const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     if (blank) {
       throw new InputError(
-        `${what} leaves the variable '${key}' blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave '${key}' out to keep the saved value.`,
+        `${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`,
       );
     }
   }

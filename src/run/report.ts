@@ -246,7 +246,7 @@ const JOB_SUMMARY: SummaryFit = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the resu
 
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 export function summaryMarkdown(report: RunReport, fit: SummaryFit = JOB_SUMMARY): string {
-  const headline = report.errored ? '❌ The QFlow action failed' : HEADLINE[report.result];
+  const headline = report.errored ? '❌ The QFlow run failed' : HEADLINE[report.result];
   const lines = [`## ${headline}`, ''];
   if (report.message) lines.push(`> ${mdText(report.message)}`, '');
   if (report.budgetPauseMs) {

@@ -820,18 +820,21 @@ export function sampleWorkflow(overrides: Partial<SimWorkflow> = {}): SimWorkflo
       {
         nodeId: 'node-e3a84822-workflow-trigger',
         nodeType: 'WorkflowTrigger',
+        name: 'Receive the run request',
         input: { source: 'PUBLIC_API' },
         output: [{ source: 'WORKFLOW_TRIGGER', input: { bucketName: 'test-bucket-1' } }],
       },
       {
         nodeId: 'node-7c1d9e20-stop-instances',
         nodeType: 'AWS',
+        name: 'Stop the exposed instances',
         input: { InstanceIds: ['i-0663d3f3e572608d5'], credentials: '********************' },
         output: { StoppingInstances: [{ InstanceId: 'i-0663d3f3e572608d5', CurrentState: { Code: 80, Name: 'stopped' } }] },
       },
       {
         nodeId: 'node-41b2aa07-notify',
         nodeType: 'Email',
+        name: 'Notify the security team',
         output: { sent: true, recipients: 2 },
       },
     ],
