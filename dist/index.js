@@ -31633,6 +31633,20 @@ function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `"${shown}"`;
 }
+/**
+ * An error's message in the user's words. This project's own errors and the system's file and network
+ * errors (`ENOENT: …`) say what failed; anything else (a `TypeError`, a `RangeError` from a hostile
+ * answer) is a fault of this code, whose internal text means nothing to a user: it is named as such.
+ */
+function messageOf(error) {
+    const ours = [InputError, CancelledError, DeadlineError, QFlowApiError, RunOutcomeUnknownError, NetworkError];
+    if (ours.some((kind) => error instanceof kind))
+        return error.message;
+    if (error instanceof Error && typeof error.code === 'string')
+        return error.message;
+    const kind = error instanceof Error ? error.name : typeof error;
+    return `an unexpected fault in qflow-run-action while handling it (${kind}); please report it with the debug log`;
+}
 
 ;// CONCATENATED MODULE: ./src/time.ts
 
@@ -32507,6 +32521,8 @@ const SECRET_KEY = /pass(word|wd|phrase)?$|secret|token|credential|private_?key|
 /** Shorter values are left alone: masking "abc" would blank it out of every log line. */
 const MIN_SECRET_LENGTH = 4;
 const MASK = '***';
+/** Values are kept to this depth; what lies deeper is replaced by a note (see walk). */
+const MAX_DEPTH = 256;
 /** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 /** `Bearer <anything>`, as an Authorization header shows it. */
@@ -32585,13 +32601,17 @@ class Redactor {
     value(value) {
         return this.walk(value);
     }
-    walk(value) {
+    walk(value, depth = 0) {
         if (typeof value === 'string')
             return this.text(value);
+        if ((Array.isArray(value) || (value !== null && typeof value === 'object')) && depth >= MAX_DEPTH) {
+            // Deeper than any real answer: a hostile one would overflow the stack of every later step.
+            return `[nested deeper than ${MAX_DEPTH} levels: left out]`;
+        }
         if (Array.isArray(value))
-            return value.map((item) => this.walk(item));
+            return value.map((item) => this.walk(item, depth + 1));
         if (value !== null && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner)]));
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner, depth + 1)]));
         }
         return value;
     }
@@ -32739,7 +32759,7 @@ async function fetchStepData(client, executionId, nodeIds, kind, workDir, log, o
                 if (error instanceof CancelledError)
                     throw error;
                 // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-                log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
+                log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
             }
         }
     };
@@ -34866,7 +34886,7 @@ async function waitForExecutions(options) {
             // shorter than the timeout must not fail a deployment gate.
             if (!isTransient(error))
                 throw error;
-            log.warning(`${error.message} Will look again.`);
+            log.warning(`${messageOf(error)} Will look again.`);
             if (clock.now() >= lastLookAt)
                 return finish('timed_out', poll);
             continue;
@@ -35220,7 +35240,7 @@ async function collectAll(client, report, settings, rules, workDir, deadline, ho
         catch (error) {
             if (error instanceof CancelledError)
                 throw error;
-            log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${error.message}`);
+            log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
             e.steps = [];
         }
         e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
@@ -35261,7 +35281,7 @@ async function readForSummary(client, settings, report, budget, deadline, host) 
     catch (error) {
         if (error instanceof CancelledError)
             throw error;
-        log.debug(`The workflow's definition could not be read for the summary: ${error.message}`);
+        log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
         report.definitionNote =
             'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
     }
@@ -35275,7 +35295,7 @@ function recordError(report, error) {
         report.message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
         return;
     }
-    report.message = error instanceof Error ? error.message : String(error);
+    report.message = messageOf(error);
     report.errored = true;
     // A mistake in the inputs that only the workflow's definition could show: nothing was started.
     if (error instanceof InputError)
@@ -35341,7 +35361,7 @@ async function writeResult(report, settings, host) {
         });
     }
     catch (error) {
-        host.log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+        host.log.warning(`Could not write the result file ${report.outputFile}: ${messageOf(error)}`);
         report.outputFile = undefined;
     }
 }
@@ -35463,7 +35483,7 @@ async function run(clock = systemClock) {
         }
     }
     catch (error) {
-        setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
+        setFailed(redactor.text(messageOf(error)));
     }
     finally {
         if (report)

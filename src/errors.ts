@@ -68,3 +68,16 @@ export function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return `"${shown}"`;
 }
+
+/**
+ * An error's message in the user's words. This project's own errors and the system's file and network
+ * errors (`ENOENT: …`) say what failed; anything else (a `TypeError`, a `RangeError` from a hostile
+ * answer) is a fault of this code, whose internal text means nothing to a user: it is named as such.
+ */
+export function messageOf(error: unknown): string {
+  const ours = [InputError, CancelledError, DeadlineError, QFlowApiError, RunOutcomeUnknownError, NetworkError];
+  if (ours.some((kind) => error instanceof kind)) return (error as Error).message;
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return error.message;
+  const kind = error instanceof Error ? error.name : typeof error;
+  return `an unexpected fault in qflow-run-action while handling it (${kind}); please report it with the debug log`;
+}

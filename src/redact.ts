@@ -12,6 +12,8 @@ const SECRET_KEY = /pass(word|wd|phrase)?$|secret|token|credential|private_?key|
 /** Shorter values are left alone: masking "abc" would blank it out of every log line. */
 const MIN_SECRET_LENGTH = 4;
 export const MASK = '***';
+/** Values are kept to this depth; what lies deeper is replaced by a note (see walk). */
+const MAX_DEPTH = 256;
 
 /** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
@@ -96,11 +98,15 @@ export class Redactor {
     return this.walk(value) as T;
   }
 
-  private walk(value: unknown): unknown {
+  private walk(value: unknown, depth = 0): unknown {
     if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.walk(item));
+    if ((Array.isArray(value) || (value !== null && typeof value === 'object')) && depth >= MAX_DEPTH) {
+      // Deeper than any real answer: a hostile one would overflow the stack of every later step.
+      return `[nested deeper than ${MAX_DEPTH} levels: left out]`;
+    }
+    if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner)]));
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [this.text(key), this.walk(inner, depth + 1)]));
     }
     return value;
   }

@@ -4,14 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { disposeRun, runQFlow, type Host } from '../../src/run/engine.js';
 import { readSettings } from '../../src/run/inputs.js';
-import { summaryMarkdown } from '../../src/run/report.js';
+import { summaryMarkdown, type RunReport } from '../../src/run/report.js';
 import { Redactor } from '../../src/redact.js';
 import { systemClock } from '../../src/time.js';
 import type { Input } from '../../src/names.js';
 import { CLIENT, FAST } from './e2e.js';
 import type { QFlowSimulator, SimWorkflow } from '../../src/simulator/server.js';
 
-export async function runEngine(sim: QFlowSimulator, workflow: SimWorkflow, inputs: Record<string, string> = {}, cancel?: AbortController) {
+export async function runEngine(
+  sim: QFlowSimulator,
+  workflow: SimWorkflow,
+  inputs: Record<string, string> = {},
+  cancel?: AbortController,
+  /** Called with the report before its step data is removed, as a front-end publishes it. */
+  publish?: (report: RunReport, redactor: Redactor) => Promise<void>,
+) {
   const values: Record<string, string> = {
     'gateway-url': sim.url,
     'workflow-id': workflow.id,
@@ -41,6 +48,7 @@ export async function runEngine(sim: QFlowSimulator, workflow: SimWorkflow, inpu
   const report = await runQFlow(settings, host);
   const summary = redactor.text(summaryMarkdown(report));
   const resultFile = report.outputFile ? (JSON.parse(await readFile(report.outputFile, 'utf8')) as Record<string, unknown>) : undefined;
+  await publish?.(report, redactor);
   await disposeRun(report);
   await rm(tempDir, { recursive: true, force: true });
   return { report, lines, started, resultFile, summary };

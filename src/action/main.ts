@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import { commentMarker, commentOnPullRequest, MAX_COMMENT_CHARS, pullRequestOf } from './comment.js';
 import { Input, Output, isFine } from '../names.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError, messageOf } from '../errors.js';
 import { readSettings } from '../run/inputs.js';
 import type { Log } from '../log.js';
 import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js';
@@ -61,7 +61,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       core.setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
     }
   } catch (error) {
-    core.setFailed(redactor.text(error instanceof Error ? error.message : String(error)));
+    core.setFailed(redactor.text(messageOf(error)));
   } finally {
     if (report) await disposeRun(report);
     process.off('SIGINT', onSignal);

@@ -207,6 +207,8 @@ interface Row {
   durationMs: number;
   c: Case;
   calls: number;
+  /** The calls of the wait itself: all but the definition reads (median). */
+  waitCalls: number;
   /** Reads of the workflow's definition: the fewest and the most in one run. */
   definitionReads: [number, number];
   /** Throttled answers: the most in one run, and in all runs. */
@@ -258,6 +260,7 @@ async function pollingTable(scratch: string): Promise<Row[]> {
         durationMs,
         c,
         calls: median(measures.map((m) => m.calls)),
+        waitCalls: median(measures.map((m) => m.calls - m.definitionReads)),
         definitionReads: [Math.min(...measures.map((m) => m.definitionReads)), Math.max(...measures.map((m) => m.definitionReads))],
         throttledMax: Math.max(...measures.map((m) => m.throttled)),
         throttledTotal: measures.reduce((sum, m) => sum + m.throttled, 0),
@@ -562,9 +565,9 @@ async function main(): Promise<void> {
     if (rows.length) {
       lines.push('');
       lines.push(
-        '| execution | poller | history | API calls (median) | throttled answers (all runs) | detection delay, median | detection delay, max | peak RSS |',
+        '| execution | poller | history | API calls (median) | of them, definition reads | throttled answers (all runs) | detection delay, median | detection delay, max | peak RSS |',
       );
-      lines.push('|---|---|---|---:|---:|---:|---:|---:|');
+      lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
     }
     for (const r of rows) {
       const who = r.c.failsEarly
@@ -579,7 +582,7 @@ async function main(): Promise<void> {
                 ? 'action, variables checked against the definition'
                 : r.c.poller;
       lines.push(
-        `| ${r.execution} | ${who} | ${r.c.poller === 'action' ? (r.c.history ? 'yes' : 'no') : '–'} | ${r.calls} | ${r.throttledTotal} | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${r.peakRssMiB.toFixed(0)} MiB |`,
+        `| ${r.execution} | ${who} | ${r.c.poller === 'action' ? (r.c.history ? 'yes' : 'no') : '–'} | ${r.calls} | ${r.definitionReads[0] === r.definitionReads[1] ? r.definitionReads[0] : r.definitionReads.join('–')} | ${r.throttledTotal} | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${r.peakRssMiB.toFixed(0)} MiB |`,
       );
     }
     if (shared.length) {
@@ -641,7 +644,8 @@ function pollingChecks(rows: Row[], checks: [string, boolean][]): void {
   for (const execution of ['5 min', '30 min']) {
     const ours = find(execution, 'action', true);
     const fixed = find(execution, 'fixed 10 s', false);
-    checks.push([`${execution}, history: calls ${ours.calls} ≤ 40 % of ${fixed.calls}`, ours.calls <= 0.4 * fixed.calls]);
+    // The wait's own calls against the fixed poller's; the summary's definition read is checked below.
+    checks.push([`${execution}, history: calls of the wait ${ours.waitCalls} ≤ 40 % of ${fixed.calls}`, ours.waitCalls <= 0.4 * fixed.calls]);
     checks.push([
       `${execution}, history: median delay ${seconds(ours.delayMedianMs)} ≤ half of ${seconds(fixed.delayMedianMs)}`,
       ours.delayMedianMs <= fixed.delayMedianMs / 2,
@@ -652,7 +656,7 @@ function pollingChecks(rows: Row[], checks: [string, boolean][]): void {
   {
     const ours = find('30 s', 'action', true);
     const fixed = find('30 s', 'fixed 10 s', false);
-    checks.push([`30 s, history: calls ${ours.calls} ≤ ${fixed.calls}`, ours.calls <= fixed.calls]);
+    checks.push([`30 s, history: calls of the wait ${ours.waitCalls} ≤ ${fixed.calls}`, ours.waitCalls <= fixed.calls]);
     checks.push([
       `30 s, history: median delay ${seconds(ours.delayMedianMs)} ≤ ${seconds(fixed.delayMedianMs)}`,
       ours.delayMedianMs <= fixed.delayMedianMs,
@@ -661,7 +665,7 @@ function pollingChecks(rows: Row[], checks: [string, boolean][]): void {
   {
     const ours = find('30 min', 'action', false);
     const fixed = find('30 min', 'fixed 10 s', false);
-    checks.push([`30 min, no history: calls ${ours.calls} ≤ a third of ${fixed.calls}`, ours.calls <= fixed.calls / 3]);
+    checks.push([`30 min, no history: calls of the wait ${ours.waitCalls} ≤ a third of ${fixed.calls}`, ours.waitCalls <= fixed.calls / 3]);
   }
   for (const execution of ['30 s', '5 min', '30 min']) {
     const ours = find(execution, 'action', false);
@@ -681,6 +685,16 @@ function pollingChecks(rows: Row[], checks: [string, boolean][]): void {
     checks.push([
       `${execution}, variables checked: median delay ${seconds(checked.delayMedianMs)} ≤ the plain row's ${seconds(plain.delayMedianMs)} + 10 % (or 1 s, a tenth of a second of real time)`,
       checked.delayMedianMs <= plain.delayMedianMs + Math.max(0.1 * plain.delayMedianMs, 1000),
+    ]);
+  }
+  // A plain run reads the definition once, after the wait, for the summary's step names and picture,
+  // when the budget has room; with 50 of 300 calls left, or none, it does not.
+  for (const r of rows.filter((r) => r.c.poller === 'action' && !r.c.variables)) {
+    const [fewest, most] = r.definitionReads;
+    const expected = r.c.budget ? 0 : 1;
+    checks.push([
+      `${r.execution}, ${r.c.budget ?? 'plain'}: definition reads for the summary ${fewest} to ${most} = ${expected}`,
+      fewest === expected && most === expected,
     ]);
   }
   const fifty = rows.find((r) => r.c.budget === 'fifty left')!;

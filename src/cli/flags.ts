@@ -183,7 +183,7 @@ export const FLAGS: Flag[] = [
     "name": "output-file",
     "variable": "QFLOW_OUTPUT_FILE",
     "default": "",
-    "description": "Where to write the full result as JSON. Default: qflow-<execution-id>.json in RUNNER_TEMP (with matrix: qflow-<workflow-id>-<process id>.json).",
+    "description": "Where to write the full result as JSON; checked before any call (a missing folder is made). Default: qflow-<execution-id>.json in RUNNER_TEMP, or the system temp folder for the command (with matrix: qflow-<workflow-id>-<process id>.json).",
     "secret": false
   }
 ];

@@ -6,7 +6,7 @@
  * as Markdown (`--summary`); the exit code says how it ended.
  */
 import os from 'node:os';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, InputError, messageOf } from '../errors.js';
 import type { Input } from '../names.js';
 import { readSettings } from '../run/inputs.js';
 import { summaryMarkdown, type RunReport } from '../run/report.js';
@@ -158,7 +158,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     }
     return code;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof UsageError ? error.message : messageOf(error);
     return fail(error instanceof UsageError ? EXIT.usage : EXIT.noResult, message);
   } finally {
     if (report) await disposeRun(report);

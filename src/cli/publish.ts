@@ -5,6 +5,7 @@
  * dotenv with the execution ID above all, which is written as soon as the execution has started.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { messageOf } from '../errors.js';
 import { Output } from '../names.js';
 import { buildOutputs, type RunReport } from '../run/report.js';
 import type { Redactor } from '../redact.js';
@@ -68,7 +69,7 @@ export async function publish(
     try {
       await write();
     } catch (error) {
-      warnings.push(`Could not write ${what}: ${(error as Error).message}`);
+      warnings.push(`Could not write ${what}: ${messageOf(error)}`);
     }
   };
   if (sinks.dotenv !== undefined) {

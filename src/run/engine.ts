@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
 import { prepareOutputFile } from '../files.js';
 import { Input, isFine, type Result } from '../names.js';
-import { CancelledError, DeadlineError, InputError, RunCancelledError } from '../errors.js';
+import { CancelledError, DeadlineError, InputError, messageOf, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import type { Settings } from './inputs.js';
@@ -225,7 +225,7 @@ async function collectAll(
       e.steps = await listAllSteps(client, executionId, log, deadline);
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${(error as Error).message}`);
+      log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
       e.steps = [];
     }
     e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
@@ -264,7 +264,7 @@ async function readForSummary(client: QFlowClient, settings: Settings, report: R
     report.definition = await client.getWorkflow(settings.workflowId, deadline);
   } catch (error) {
     if (error instanceof CancelledError) throw error;
-    log.debug(`The workflow's definition could not be read for the summary: ${(error as Error).message}`);
+    log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
     report.definitionNote =
       'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
   }
@@ -278,7 +278,7 @@ function recordError(report: RunReport, error: unknown): void {
     report.message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
     return;
   }
-  report.message = error instanceof Error ? error.message : String(error);
+  report.message = messageOf(error);
   report.errored = true;
   // A mistake in the inputs that only the workflow's definition could show: nothing was started.
   if (error instanceof InputError) report.badInput = true;
@@ -341,7 +341,7 @@ async function writeResult(report: RunReport, settings: Settings, host: Host): P
       stepInputs: tree((e) => e.stepInputs),
     });
   } catch (error) {
-    host.log.warning(`Could not write the result file ${report.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+    host.log.warning(`Could not write the result file ${report.outputFile}: ${messageOf(error)}`);
     report.outputFile = undefined;
   }
 }

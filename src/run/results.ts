@@ -9,7 +9,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { CancelledError } from '../errors.js';
+import { CancelledError, messageOf } from '../errors.js';
 import type { Log } from '../log.js';
 import type { NodeSelection } from './parse.js';
 import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
@@ -104,7 +104,7 @@ export async function fetchStepData(
       } catch (error) {
         if (error instanceof CancelledError) throw error;
         // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-        log.warning(`The ${kind} of step ${nodeId} is left out: ${error instanceof Error ? error.message : String(error)}`);
+        log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
       }
     }
   };

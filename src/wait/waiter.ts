@@ -3,7 +3,7 @@
  * read the docs offer that shows every execution of the workflow at once: one look serves a single
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
-import { CancelledError, DeadlineError, NetworkError, QFlowApiError } from '../errors.js';
+import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
 import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionQuery, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
@@ -198,7 +198,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       // A gateway that stays down through one look's retries may be back for the next: an outage
       // shorter than the timeout must not fail a deployment gate.
       if (!isTransient(error)) throw error;
-      log.warning(`${(error as Error).message} Will look again.`);
+      log.warning(`${messageOf(error)} Will look again.`);
       if (clock.now() >= lastLookAt) return finish('timed_out', poll);
       continue;
     }
