@@ -144,7 +144,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       },
       agent: proxyAgentFrom(env, 'qflow-run'),
       onStarted: (ids) => {
-        if (parsed.dotenv !== undefined) started = writeStartedDotenv(parsed.dotenv, ids).catch(() => undefined);
+        // One write after another: a matrix reports each run call as it answers.
+        const file = parsed.dotenv;
+        if (file !== undefined) started = (started ?? Promise.resolve()).then(() => writeStartedDotenv(file, ids).catch(() => undefined));
       },
     });
     await started;
