@@ -35080,10 +35080,10 @@ async function runQFlow(settings, host) {
     const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
     const many = settings.runs.length > 1;
     try {
-        // One read of the workflow's definition before any run call: mistakes caught, steps named.
         // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
         if (settings.outputFile !== undefined)
             await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
+        // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
         const definitionRead = worthReading(settings);
         if (definitionRead)
             report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));

@@ -3993,10 +3993,10 @@ async function runQFlow(settings, host) {
     const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
     const many = settings.runs.length > 1;
     try {
-        // One read of the workflow's definition before any run call: mistakes caught, steps named.
         // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
         if (settings.outputFile !== undefined)
             await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
+        // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
         const definitionRead = worthReading(settings);
         if (definitionRead)
             report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
@@ -4466,8 +4466,10 @@ async function main(argv, env, io = process, signals = process) {
             },
             agent: proxyAgentFrom(env, 'qflow-run'),
             onStarted: (ids) => {
-                if (parsed.dotenv !== undefined)
-                    started = writeStartedDotenv(parsed.dotenv, ids).catch(() => undefined);
+                // One write after another: a matrix reports each run call as it answers.
+                const file = parsed.dotenv;
+                if (file !== undefined)
+                    started = (started ?? Promise.resolve()).then(() => writeStartedDotenv(file, ids).catch(() => undefined));
             },
         });
         await started;
