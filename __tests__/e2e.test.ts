@@ -151,6 +151,9 @@ describe('the action, run as the runner runs it', () => {
       expect(run.exitCode).toBe(1);
       expect(errors(run)).toEqual([expect.stringMatching(/^Input 'variables' leaves the variable "region" blank/)]);
       expect(sim.calls).toHaveLength(0);
+      // A gate that goes on with continue-on-error reads the same result as for any other failure.
+      expect(run.outputs.result).toBe('failure');
+      expect(run.summary).toMatch(/^## ❌ The QFlow run failed\n\n> Input 'variables' leaves the variable "region" blank/);
     }));
 
   it('returns at once with wait: false', () =>

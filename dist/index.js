@@ -35436,6 +35436,7 @@ function proxyAgentFrom(env, userAgent = 'qflow-run-action') {
 
 
 
+
 /**
  * Every secret the run knows, for every sink: the runner masks registered secrets in the log and the
  * summary, but not in a pull-request comment or the result file, and not secret-looking text it was
@@ -35483,7 +35484,12 @@ async function run(clock = systemClock) {
         }
     }
     catch (error) {
-        setFailed(redactor.text(messageOf(error)));
+        const message = redactor.text(messageOf(error));
+        // Refused before any call: `result` still says so, for a gate that goes on with continue-on-error.
+        setOutput(Output.Result, 'failure');
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(`## ❌ The QFlow run failed\n\n> ${mdText(message)}\n`).write();
+        setFailed(message);
     }
     finally {
         if (report)

@@ -14,6 +14,7 @@ import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js'
 import { disposeRun, runQFlow } from '../run/engine.js';
 import { proxyAgentFrom } from './proxy.js';
 import { Redactor } from '../redact.js';
+import { mdText } from '../markdown.js';
 import { systemClock, type Clock } from '../time.js';
 
 /**
@@ -61,7 +62,11 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       core.setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
     }
   } catch (error) {
-    core.setFailed(redactor.text(messageOf(error)));
+    const message = redactor.text(messageOf(error));
+    // Refused before any call: `result` still says so, for a gate that goes on with continue-on-error.
+    core.setOutput(Output.Result, 'failure');
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`## ❌ The QFlow run failed\n\n> ${mdText(message)}\n`).write();
+    core.setFailed(message);
   } finally {
     if (report) await disposeRun(report);
     process.off('SIGINT', onSignal);
