@@ -249,6 +249,23 @@ describe('qflow-run', () => {
       expect(run.code).toBe(0);
       expect(run.stderr).not.toMatch(/EPIPE|Error:|\n\s+at /);
       expect((await readdir(tmp)).filter((f) => f.startsWith('qflow-work-'))).toEqual([]);
+      // And with stderr closed too (`2>&1 | head -c 1`): the dotenv report still carries the execution.
+      const dotenv = path.join(tmp, 'qflow.env');
+      const both = await spawnBundle(
+        ['--json', '--dotenv', dotenv],
+        {
+          QFLOW_GATEWAY_URL: sim.url,
+          QFLOW_WORKFLOW_ID: workflow.id,
+          QFLOW_CLIENT_ID: CLIENT.id,
+          QFLOW_CLIENT_SECRET: CLIENT.secret,
+          QFLOW_POLL_INTERVAL: '200ms',
+          TMPDIR: tmp,
+        },
+        { closeStdout: true, closeStderr: true },
+      );
+      expect(both.code).toBe(0);
+      expect(await readFile(dotenv, 'utf8')).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[1].id}\nQFLOW_OUT_RESULT=success`);
+      expect((await readdir(tmp)).filter((f) => f.startsWith('qflow-work-'))).toEqual([]);
       await rm(tmp, { recursive: true, force: true });
     }));
 
@@ -318,7 +335,7 @@ describe('qflow-run', () => {
 function spawnBundle(
   argv: string[],
   env: Record<string, string>,
-  options: { closeStdout?: boolean } = {},
+  options: { closeStdout?: boolean; closeStderr?: boolean } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_BUNDLE, ...argv], {
@@ -327,6 +344,7 @@ function spawnBundle(
     });
     // As `| head -c 0` does: the reader is gone before the command writes.
     if (options.closeStdout) child.stdout.destroy();
+    if (options.closeStderr) child.stderr.destroy();
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -336,14 +354,14 @@ function spawnBundle(
 }
 
 describe('the dotenv report', () => {
-  it('stays below the 5 KB GitLab keeps, naming what it leaves out for the result file', async () => {
+  it('stays below the 5 KB GitLab keeps, naming what it leaves out for the result file, and is safe to source in a shell', async () => {
     const { dotenvText } = await import('../src/cli/publish.js');
     const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const { text, leftOut } = dotenvText(
       new Map([
         [Output.ExecutionId, ids.join(',')],
         [Output.Result, 'failure'],
-        [Output.Status, 'Success,Failed\nInjected=1'],
+        [Output.Status, 'Running;touch pwned $(id) `id` a b\nInjected=1'],
         [Output.OutputFile, '/tmp/qflow-f516.json'],
       ]),
     );
@@ -361,7 +379,7 @@ describe('the dotenv report', () => {
       QFLOW_OUT_EXECUTION_ID: '',
       QFLOW_OUT_LEFT_OUT: 'QFLOW_OUT_EXECUTION_ID',
       QFLOW_OUT_RESULT: 'failure',
-      QFLOW_OUT_STATUS: 'Success,Failed Injected=1',
+      QFLOW_OUT_STATUS: 'Running_touch_pwned___id___id__a_b_Injected=1',
     });
   });
 });

@@ -237,6 +237,8 @@ describe('the summary shows what ran', () => {
     const names = ['a"] --> x["b', 'close ]) and (open', 'emoji ✅ & <b>bold</b>', 'hash # and ; semicolons'];
     const text = ['flowchart LR', ...names.map((n, i) => `  n${i}["${label(n)}"]`)].join('\n');
     await expect(parseMermaid(text)).resolves.toBeTruthy();
+    // A right-to-left override would show the reader a name other than the one sent.
+    expect(label('admin\u202egnp.exe')).toBe('admingnp.exe');
   });
 
   it('tells two connectors in one region apart in a fan-out', () =>

@@ -37,7 +37,7 @@ describe('reliability', () => {
       expect(sim.callsTo('run')).toHaveLength(1);
       expect(sim.executions).toHaveLength(1);
       expect(errors(run)[0]).toMatch(
-        /reached the gateway but its answer was lost.*An execution may have started: before running again, look in QFlow for an execution of workflow .* created between \d{4}-\d\d-\d\dT.*Z and .*Z\. To wait for it, run this action with 'execution-id'/,
+        /reached the gateway but its answer was lost.*An execution may have started: before running again, look in QFlow for an execution of workflow .* created between \d{4}-\d\d-\d\dT.*Z and .*Z\. To wait for it, run again with 'execution-id'/,
       );
       expect(run.outputs['execution-id'] ?? '').toBe('');
     }));

@@ -25,6 +25,9 @@ describe('Redactor', () => {
     expect(redactor.text('echo: password: hunter22 and\npassword: plainword\n  client_secret: x')).toBe(
       'echo: password: *** and\npassword: ***\n  client_secret: ***',
     );
+    expect(redactor.text(`echo password: 'Other99' clientSecret: "Other99" then: password: expired.`)).toBe(
+      `echo password: '***' clientSecret: "***" then: password: expired.`,
+    );
   });
 
   it("leaves messages about the 'token' input and the login form's token=true alone", () => {

@@ -32542,7 +32542,7 @@ const SECRET_ASSIGNMENT = new RegExp([
     // key: value at the start of a line (a header dump, YAML)
     `(^[ \\t-]*(?:[\\w-]*[_-])?(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
     // key: value within a line, when the value is no plain word (a flattened dump: "clientSecret: hunter22")
-    `(\\b(?:${SECRET_KEYS})\\s*:\\s+)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<])([^\\s"'&,;}<]+)`,
+    `(\\b(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<.!?:])([^\\s"'&,;}<]+)`,
 ].join('|'), 'gim');
 function isSecretKey(key) {
     return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
@@ -32853,6 +32853,7 @@ function workflowDiagram(components, steps, failed) {
 /** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
 function label(name) {
     return name
+        .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
         .replace(/[\r\n]+/g, ' ')
         .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
         .slice(0, 200);
@@ -33145,17 +33146,18 @@ function addRows(lines, rows, what, fit) {
  * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
-async function prepareOutputFile(setting, file) {
+async function prepareOutputFile(setting, file, example = 'qflow.json') {
     const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
     const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
     if (found?.isDirectory())
-        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, 'qflow.json'))}.`);
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
     try {
         await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
         await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
     }
     catch (error) {
-        const why = error.code ?? error.message;
+        const code = error.code;
+        const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (code ?? error.message);
         throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
     }
     return file;
@@ -33383,6 +33385,7 @@ function serverWaitMs(headers, now) {
 
 
 
+
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
 const MAX_THROTTLE_WAITS = 20;
@@ -33417,6 +33420,8 @@ class ApiHttp {
     waitingForSlot = [];
     constructor(options) {
         this.options = options;
+        // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
+        (0,external_node_events_.setMaxListeners)(0, options.signal);
         this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.random = options.random ?? Math.random;
         this.budget = new ApiBudget(options.clock);
@@ -34080,7 +34085,7 @@ class QFlowClient {
      */
     async runWorkflow(workflowId, body, deadline) {
         const sentAt = this.clock.now();
-        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run this action with 'execution-id'. The action does not repeat the run itself, since that could start a second execution.`);
+        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with 'execution-id'. The run call is not repeated by itself, since that could start a second execution.`);
         const mayHaveActed = 'It is unknown whether QFlow started an execution.';
         let answer;
         try {

@@ -12,16 +12,17 @@ import { InputError, quote } from './errors.js';
  * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
-export async function prepareOutputFile(setting: string, file: string): Promise<string> {
+export async function prepareOutputFile(setting: string, file: string, example = 'qflow.json'): Promise<string> {
   const folder = path.dirname(path.resolve(file));
   const found = await stat(file).catch(() => undefined);
   if (found?.isDirectory())
-    throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(path.join(file, 'qflow.json'))}.`);
+    throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(path.join(file, example))}.`);
   try {
     await mkdir(folder, { recursive: true });
     await access(found ? file : folder, constants.W_OK);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (code ?? (error as Error).message);
     throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
   }
   return file;

@@ -36,7 +36,7 @@ const SECRET_ASSIGNMENT = new RegExp(
     // key: value at the start of a line (a header dump, YAML)
     `(^[ \\t-]*(?:[\\w-]*[_-])?(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
     // key: value within a line, when the value is no plain word (a flattened dump: "clientSecret: hunter22")
-    `(\\b(?:${SECRET_KEYS})\\s*:\\s+)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<])([^\\s"'&,;}<]+)`,
+    `(\\b(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<.!?:])([^\\s"'&,;}<]+)`,
   ].join('|'),
   'gim',
 );

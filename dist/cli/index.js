@@ -1093,7 +1093,7 @@ const SECRET_ASSIGNMENT = new RegExp([
     // key: value at the start of a line (a header dump, YAML)
     `(^[ \\t-]*(?:[\\w-]*[_-])?(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)([^\\s"'&,;}<]+)`,
     // key: value within a line, when the value is no plain word (a flattened dump: "clientSecret: hunter22")
-    `(\\b(?:${SECRET_KEYS})\\s*:\\s+)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<])([^\\s"'&,;}<]+)`,
+    `(\\b(?:${SECRET_KEYS})\\s*:\\s+["']?)(?!\\*\\*\\*)(?=[^\\s"'&,;}<]*[^a-z\\s"'&,;}<.!?:])([^\\s"'&,;}<]+)`,
 ].join('|'), 'gim');
 function isSecretKey(key) {
     return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
@@ -1406,6 +1406,7 @@ function workflowDiagram(components, steps, failed) {
 /** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
 function label(name) {
     return name
+        .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
         .replace(/[\r\n]+/g, ' ')
         .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
         .slice(0, 200);
@@ -1698,17 +1699,18 @@ function addRows(lines, rows, what, fit) {
  * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
-async function prepareOutputFile(setting, file) {
+async function prepareOutputFile(setting, file, example = 'qflow.json') {
     const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
     const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
     if (found?.isDirectory())
-        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, 'qflow.json'))}.`);
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
     try {
         await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
         await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
     }
     catch (error) {
-        const why = error.code ?? error.message;
+        const code = error.code;
+        const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (code ?? error.message);
         throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
     }
     return file;
@@ -2045,9 +2047,13 @@ function dotenvText(values) {
         entries.push(['QFLOW_OUT_LEFT_OUT', leftOut.join(',')]);
     return { text: entries.map(([k, v]) => `${k}=${v}\n`).join(''), leftOut };
 }
-/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
+/**
+ * A dotenv value GitLab reads as it is (KEY=VALUE up to the end of the line) and a shell may source
+ * (Jenkins and Azure users do): a gateway's status such as `Running;touch x` or `a b` must not become a
+ * command, so every character but letters, digits and `_ . , : / @ + = -` becomes `_`.
+ */
 function oneLine(value) {
-    return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+    return value.replace(/[^A-Za-z0-9_.,:/@+=-]/g, '_');
 }
 /** Writes each sink asked for, each on its own; returns the warnings for those that could not be written. */
 async function publish(report, sinks, summary, stdout, redactor) {
@@ -2322,6 +2328,7 @@ function serverWaitMs(headers, now) {
 
 
 
+
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
 const MAX_THROTTLE_WAITS = 20;
@@ -2356,6 +2363,8 @@ class ApiHttp {
     waitingForSlot = [];
     constructor(options) {
         this.options = options;
+        // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
+        (0,external_node_events_.setMaxListeners)(0, options.signal);
         this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.random = options.random ?? Math.random;
         this.budget = new ApiBudget(options.clock);
@@ -3019,7 +3028,7 @@ class QFlowClient {
      */
     async runWorkflow(workflowId, body, deadline) {
         const sentAt = this.clock.now();
-        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run this action with 'execution-id'. The action does not repeat the run itself, since that could start a second execution.`);
+        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with 'execution-id'. The run call is not repeated by itself, since that could start a second execution.`);
         const mayHaveActed = 'It is unknown whether QFlow started an execution.';
         let answer;
         try {
@@ -4373,9 +4382,14 @@ async function main(argv, env, io = process, signals = process) {
     const sources = new SettingSources(env);
     const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
     const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const say = (text) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
+    // A reader that closes stderr or stdout early (`2>&1 | head -c 1`) is no error of the run: what is left is not written.
+    let stderrOpen = true;
+    io.stderr.on('error', () => (stderrOpen = false));
+    const say = (text) => {
+        if (stderrOpen)
+            io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
+    };
     const warn = (text) => say(paint('33', `warning: ${text}`));
-    // A reader that closes stdout early (`| head -c 1`) is no error of the run: what is left is not written.
     let stdoutOpen = true;
     io.stdout.on('error', (error) => {
         if (error.code !== 'EPIPE')
@@ -4437,7 +4451,7 @@ async function main(argv, env, io = process, signals = process) {
             ['--dotenv', parsed.dotenv],
         ]) {
             if (file !== undefined)
-                await prepareOutputFile(`Flag ${flag}`, file).catch(usage);
+                await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
         }
         let last = '';
         report = await runQFlow(settings, {

@@ -56,9 +56,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   const sources = new SettingSources(env);
   const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const say = (text: string) => io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
+  // A reader that closes stderr or stdout early (`2>&1 | head -c 1`) is no error of the run: what is left is not written.
+  let stderrOpen = true;
+  io.stderr.on('error', () => (stderrOpen = false));
+  const say = (text: string) => {
+    if (stderrOpen) io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
+  };
   const warn = (text: string) => say(paint('33', `warning: ${text}`));
-  // A reader that closes stdout early (`| head -c 1`) is no error of the run: what is left is not written.
   let stdoutOpen = true;
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') say(paint('33', `warning: could not write to stdout: ${error.message}`));
@@ -117,7 +121,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       ['--summary', parsed.summary],
       ['--dotenv', parsed.dotenv],
     ] as const) {
-      if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file).catch(usage);
+      if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
     }
     let last = '';
     report = await runQFlow(settings, {

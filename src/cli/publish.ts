@@ -44,9 +44,13 @@ export function dotenvText(values: Map<Output, string>): { text: string; leftOut
   return { text: entries.map(([k, v]) => `${k}=${v}\n`).join(''), leftOut };
 }
 
-/** A dotenv value on one line: GitLab reads KEY=VALUE up to the end of the line. */
+/**
+ * A dotenv value GitLab reads as it is (KEY=VALUE up to the end of the line) and a shell may source
+ * (Jenkins and Azure users do): a gateway's status such as `Running;touch x` or `a b` must not become a
+ * command, so every character but letters, digits and `_ . , : / @ + = -` becomes `_`.
+ */
 function oneLine(value: string): string {
-  return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return value.replace(/[^A-Za-z0-9_.,:/@+=-]/g, '_');
 }
 
 export interface Sinks {

@@ -78,7 +78,7 @@ export class QFlowClient {
     const sentAt = this.clock.now();
     const unknownOutcome = (what: string) =>
       new RunOutcomeUnknownError(
-        `${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run this action with 'execution-id'. The action does not repeat the run itself, since that could start a second execution.`,
+        `${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with 'execution-id'. The run call is not repeated by itself, since that could start a second execution.`,
       );
     const mayHaveActed = 'It is unknown whether QFlow started an execution.';
     let answer: unknown;

@@ -5,6 +5,7 @@
  */
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { setMaxListeners } from 'node:events';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DeadlineError, NetworkError, QFlowApiError, RunCancelledError, RunOutcomeUnknownError, abortReason } from '../errors.js';
@@ -119,6 +120,8 @@ export class ApiHttp {
   private readonly waitingForSlot: (() => void)[] = [];
 
   constructor(private readonly options: HttpOptions) {
+    // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
+    setMaxListeners(0, options.signal);
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
     this.budget = new ApiBudget(options.clock);

@@ -41,6 +41,7 @@ export function workflowDiagram(components: WorkflowComponent[], steps: StepReco
 /** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
 export function label(name: string): string {
   return name
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\r\n]+/g, ' ')
     .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
     .slice(0, 200);

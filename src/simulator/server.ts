@@ -418,7 +418,8 @@ export class QFlowSimulator {
       res.end();
       return;
     }
-    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    // A held answer must not keep the process alive after the simulator stops.
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs).unref());
 
     if (meter) {
       const denied = this.checkToken(req.headers.authorization);
