@@ -234,35 +234,21 @@ describe('qflow-run', () => {
   it('keeps its outcome and exit code when stdout is closed early, with no stack trace, and removes its work folder', () =>
     withSimulator({}, async (sim, workflow) => {
       const tmp = await mkdtemp(path.join(os.tmpdir(), 'qflow-epipe-'));
-      const run = await spawnBundle(
-        ['--json', '--step-outputs', '*'],
-        {
-          QFLOW_GATEWAY_URL: sim.url,
-          QFLOW_WORKFLOW_ID: workflow.id,
-          QFLOW_CLIENT_ID: CLIENT.id,
-          QFLOW_CLIENT_SECRET: CLIENT.secret,
-          QFLOW_POLL_INTERVAL: '200ms',
-          TMPDIR: tmp,
-        },
-        { closeStdout: true },
-      );
+      const env = {
+        QFLOW_GATEWAY_URL: sim.url,
+        QFLOW_WORKFLOW_ID: workflow.id,
+        QFLOW_CLIENT_ID: CLIENT.id,
+        QFLOW_CLIENT_SECRET: CLIENT.secret,
+        QFLOW_POLL_INTERVAL: '200ms',
+        TMPDIR: tmp,
+      };
+      const run = await spawnBundle(['--json', '--step-outputs', '*'], env, { closeStdout: true });
       expect(run.code).toBe(0);
       expect(run.stderr).not.toMatch(/EPIPE|Error:|\n\s+at /);
       expect((await readdir(tmp)).filter((f) => f.startsWith('qflow-work-'))).toEqual([]);
       // And with stderr closed too (`2>&1 | head -c 1`): the dotenv report still carries the execution.
       const dotenv = path.join(tmp, 'qflow.env');
-      const both = await spawnBundle(
-        ['--json', '--dotenv', dotenv],
-        {
-          QFLOW_GATEWAY_URL: sim.url,
-          QFLOW_WORKFLOW_ID: workflow.id,
-          QFLOW_CLIENT_ID: CLIENT.id,
-          QFLOW_CLIENT_SECRET: CLIENT.secret,
-          QFLOW_POLL_INTERVAL: '200ms',
-          TMPDIR: tmp,
-        },
-        { closeStdout: true, closeStderr: true },
-      );
+      const both = await spawnBundle(['--json', '--dotenv', dotenv], env, { closeStdout: true, closeStderr: true });
       expect(both.code).toBe(0);
       expect(await readFile(dotenv, 'utf8')).toContain(`QFLOW_OUT_EXECUTION_ID=${sim.executions[1].id}\nQFLOW_OUT_RESULT=success`);
       expect((await readdir(tmp)).filter((f) => f.startsWith('qflow-work-'))).toEqual([]);

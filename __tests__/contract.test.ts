@@ -11,7 +11,7 @@ import { ApiHttp } from '../src/qflow/http.js';
 import { QFlowClient, readExecution } from '../src/qflow/client.js';
 import { systemClock } from '../src/time.js';
 import { memoryLog } from './support/fake-clock.js';
-import { withSimulator } from './support/e2e.js';
+import { BUDGET_HEADERS, withSimulator } from './support/e2e.js';
 import type { Endpoint, QFlowSimulator } from '../src/simulator/server.js';
 
 const HERE = path.join(import.meta.dirname, 'fixtures/samples');
@@ -149,14 +149,7 @@ describe("the simulator's default answers", () => {
       for (const [url, file] of checks) {
         const { body, headers } = await answer(sim, url);
         expect({ url, shape: shape(body) }).toEqual({ url, shape: shape(JSON.parse(await sample(file))) });
-        for (const name of [
-          'X-RateLimit-Limit',
-          'X-RateLimit-Window-Sec',
-          'X-RateLimit-Remaining',
-          'X-RateLimit-ToWait-Sec',
-          'X-Concurrency-Limit-Limit',
-          'X-Concurrency-Limit-Running',
-        ]) {
+        for (const name of BUDGET_HEADERS) {
           expect({ url, name, value: headers.get(name) }).toEqual({ url, name, value: expect.stringMatching(/^\d+$/) });
         }
       }

@@ -3,7 +3,7 @@
  * answer, limits enforced, a budget shared with other clients of the subscription.
  */
 import { describe, expect, it } from '@jest/globals';
-import { runAgainst, withSimulator } from './support/e2e.js';
+import { BUDGET_HEADERS, runAgainst, withSimulator } from './support/e2e.js';
 
 /** Six earlier runs of about 2 s, so the action plans its looks around the usual end. */
 function addHistory(sim: Parameters<Parameters<typeof withSimulator>[1]>[0], workflowId: string) {
@@ -19,14 +19,7 @@ describe('the API budget', () => {
     withSimulator({}, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { 'step-outputs': '*' });
       expect(run.outputs.result).toBe('success');
-      const documented = [
-        'X-RateLimit-Limit',
-        'X-RateLimit-Window-Sec',
-        'X-RateLimit-Remaining',
-        'X-RateLimit-ToWait-Sec',
-        'X-Concurrency-Limit-Limit',
-        'X-Concurrency-Limit-Running',
-      ];
+      const documented = [...BUDGET_HEADERS];
       const [login, ...qflow] = sim.calls;
       expect(login.endpoint).toBe('oidc');
       for (const name of documented) expect(login.answerHeaders[name]).toBeUndefined();

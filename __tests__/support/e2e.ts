@@ -5,6 +5,16 @@ import { runAction, type ActionRun, type RunOptions } from '../../src/simulator/
 
 export const CLIENT = { id: 'e2e-client', secret: 'e2e-client-secret-9f8e7d' };
 
+/** The rate-limit and concurrency headers the Qualys docs name for every gateway answer (qflow-api.md). */
+export const BUDGET_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Window-Sec',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-ToWait-Sec',
+  'X-Concurrency-Limit-Limit',
+  'X-Concurrency-Limit-Running',
+];
+
 /** Timings small enough for a test: executions of about a second, polls a few hundred ms apart. */
 export const FAST = { 'poll-interval': '200ms', 'max-poll-interval': '500ms' };
 

@@ -2028,13 +2028,17 @@ const DOTENV_OUTPUTS = [
 ];
 /** GitLab refuses a dotenv report of 5 KB or more (its default): the report stays below this. */
 const MAX_DOTENV_BYTES = 4096;
+/** The dotenv line that names the values left out for size. */
+const LEFT_OUT = 'QFLOW_OUT_LEFT_OUT';
 /** --json prints step data only while the result file is at most this large. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 /** The dotenv report: KEY=VALUE lines, values on one line; what does not fit is left out, and named. */
 function dotenvText(values) {
     const entries = DOTENV_OUTPUTS.map((name) => [outputVariable(name), oneLine(values.get(name) ?? '')]);
     const leftOut = [];
-    const size = () => Buffer.byteLength(entries.map(([k, v]) => `${k}=${v}\n`).join('')) + Buffer.byteLength(`${outputVariable(Output.OutputFile)}_LEFT_OUT=\n`) + 200;
+    // Room kept for the line that names what was left out, at its longest.
+    const reserve = Buffer.byteLength(`${LEFT_OUT}=${entries.map(([k]) => k).join(',')}\n`);
+    const size = () => Buffer.byteLength(entries.map(([k, v]) => `${k}=${v}\n`).join('')) + reserve;
     // The longest values go first (a matrix's comma-separated execution IDs): the result file has them all.
     while (size() >= MAX_DOTENV_BYTES) {
         const longest = entries.reduce((a, b) => (Buffer.byteLength(b[1]) > Buffer.byteLength(a[1]) ? b : a));
@@ -2044,7 +2048,7 @@ function dotenvText(values) {
         longest[1] = '';
     }
     if (leftOut.length > 0)
-        entries.push(['QFLOW_OUT_LEFT_OUT', leftOut.join(',')]);
+        entries.push([LEFT_OUT, leftOut.join(',')]);
     return { text: entries.map(([k, v]) => `${k}=${v}\n`).join(''), leftOut };
 }
 /**

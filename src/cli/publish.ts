@@ -24,6 +24,8 @@ export const DOTENV_OUTPUTS = [
 ];
 /** GitLab refuses a dotenv report of 5 KB or more (its default): the report stays below this. */
 export const MAX_DOTENV_BYTES = 4096;
+/** The dotenv line that names the values left out for size. */
+const LEFT_OUT = 'QFLOW_OUT_LEFT_OUT';
 /** --json prints step data only while the result file is at most this large. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
@@ -31,8 +33,9 @@ const MAX_JSON_BYTES = 16 * 1024 * 1024;
 export function dotenvText(values: Map<Output, string>): { text: string; leftOut: string[] } {
   const entries = DOTENV_OUTPUTS.map((name) => [outputVariable(name), oneLine(values.get(name) ?? '')] as [string, string]);
   const leftOut: string[] = [];
-  const size = () =>
-    Buffer.byteLength(entries.map(([k, v]) => `${k}=${v}\n`).join('')) + Buffer.byteLength(`${outputVariable(Output.OutputFile)}_LEFT_OUT=\n`) + 200;
+  // Room kept for the line that names what was left out, at its longest.
+  const reserve = Buffer.byteLength(`${LEFT_OUT}=${entries.map(([k]) => k).join(',')}\n`);
+  const size = () => Buffer.byteLength(entries.map(([k, v]) => `${k}=${v}\n`).join('')) + reserve;
   // The longest values go first (a matrix's comma-separated execution IDs): the result file has them all.
   while (size() >= MAX_DOTENV_BYTES) {
     const longest = entries.reduce((a, b) => (Buffer.byteLength(b[1]) > Buffer.byteLength(a[1]) ? b : a));
@@ -40,7 +43,7 @@ export function dotenvText(values: Map<Output, string>): { text: string; leftOut
     leftOut.push(longest[0]);
     longest[1] = '';
   }
-  if (leftOut.length > 0) entries.push(['QFLOW_OUT_LEFT_OUT', leftOut.join(',')]);
+  if (leftOut.length > 0) entries.push([LEFT_OUT, leftOut.join(',')]);
   return { text: entries.map(([k, v]) => `${k}=${v}\n`).join(''), leftOut };
 }
 
