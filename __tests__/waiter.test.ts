@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { CancelledError, NetworkError, QFlowApiError } from '../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../src/qflow/client.js';
 import { StatusRules } from '../src/wait/status.js';
-import { LARGEST_FIRST_PAGE, PAGE_SIZE, waitForExecutions, type WaitOptions } from '../src/wait/waiter.js';
+import { LARGEST_FIRST_PAGE, PAGE_SIZE } from '../src/wait/list-search.js';
+import { waitForExecutions, type WaitOptions } from '../src/wait/waiter.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
 
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';

@@ -8,7 +8,8 @@ import { ApiBudget } from '../../src/qflow/budget.js';
 import { throttleSpread } from '../../src/qflow/retry.js';
 import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
 import { durationModel, MIN_SAMPLES } from '../../src/wait/history.js';
-import { LARGEST_FIRST_PAGE } from '../../src/wait/waiter.js';
+import { CLOCK_SKEW_MS, LARGEST_FIRST_PAGE } from '../../src/wait/list-search.js';
+import { likelyOverMs } from '../../src/wait/schedule.js';
 
 export interface FleetOptions {
   jobs: number;
@@ -28,6 +29,12 @@ export interface FleetOptions {
   maxPollIntervalMs?: number;
   timeoutMs?: number;
   seed?: number;
+  /**
+   * The most items a page of the execution list holds (the gateway's own page size). The first look
+   * sees the newest that many; a later look pages through the executions created around its own
+   * until it is found, and once that took more than a page, reads from its own on.
+   */
+  pageSize?: number;
   /** Print each call and each plan. */
   debug?: boolean;
 }
@@ -55,6 +62,7 @@ export function runFleet(options: FleetOptions): FleetResult {
     pollIntervalMs = 2000,
     maxPollIntervalMs = 60_000,
     timeoutMs = 3_600_000,
+    pageSize = LARGEST_FIRST_PAGE,
   } = options;
   let seed = options.seed ?? 7;
   const random = () => {
@@ -93,10 +101,18 @@ export function runFleet(options: FleetOptions): FleetResult {
     budget: ApiBudget;
     poll: number;
     next: number;
-    /** What the first look's page taught: the past runs, unless the fleet's new executions crowded them off it. */
+    /** The past runs: from the first look's page, or read apart when the fleet's new executions crowded them off it. */
     history?: typeof history;
-    /** 'run', then 'look' until the end is seen, then 'steps', then done. */
-    phase: 'run' | 'look' | 'steps' | 'done';
+    /** 'run', then 'look' until the end is seen ('history' once after the first look, if needed), then 'steps', then done. */
+    phase: 'run' | 'look' | 'history' | 'steps' | 'done';
+    /** Pages of the current look still to read. */
+    pagesLeft: number;
+    /** A look had to read more than one page: later ones read from this job's execution on. */
+    crowded: boolean;
+    /** The current look reads from this job's execution on. */
+    fromOurs?: boolean;
+    /** Jobs created before this one, seen running at the last look that showed them. */
+    earlier: Job[];
     delay?: number;
     throttled: number;
     last: number;
@@ -111,6 +127,9 @@ export function runFleet(options: FleetOptions): FleetResult {
       poll: 1,
       next: start,
       phase: 'run',
+      pagesLeft: 0,
+      crowded: false,
+      earlier: [],
       throttled: 0,
       last: start,
       longestGap: 0,
@@ -146,21 +165,61 @@ export function runFleet(options: FleetOptions): FleetResult {
       job.phase = 'done';
       continue;
     }
-    if (job.phase === 'look' && now >= job.end) {
-      job.delay = now - job.end;
-      job.phase = 'steps';
-      job.next = now + 100;
-      continue;
+    const started = fleet.filter((j) => j.start <= now).sort((a, b) => a.start - b.start);
+    const runs = (j: Job) => j !== job && j.end > now;
+    const firstLook = job.phase === 'look' && job.poll === 2;
+    if (job.phase === 'look' && !firstLook) {
+      // A look at the list: the pages up to this job's execution, or one from it on once crowded.
+      if (job.pagesLeft === 0) {
+        const index = started.filter((j) => j.start >= job.start - CLOCK_SKEW_MS).indexOf(job);
+        job.pagesLeft = job.crowded ? 1 : Math.floor(index / pageSize) + 1;
+        job.fromOurs = job.crowded;
+      }
+      if (--job.pagesLeft > 0) {
+        job.crowded = true;
+        job.next = now + 50;
+        continue;
+      }
+      if (now >= job.end) {
+        job.delay = now - job.end;
+        job.phase = 'steps';
+        job.next = now + 100;
+        continue;
+      }
     }
-    if (job.phase === 'look' && job.poll === 2) {
+    if (job.phase === 'history') job.history = history;
+    if (firstLook) {
       // The first look's page, newest first: the executions started so far, then the past runs.
-      const started = fleet.filter((j) => j.start <= now).length;
-      if (LARGEST_FIRST_PAGE - started >= MIN_SAMPLES) job.history = history;
+      if (pageSize - started.length >= MIN_SAMPLES) job.history = history;
+      else {
+        job.phase = 'history';
+        job.next = now + 50;
+        continue;
+      }
+    }
+    // The callers this look counts (see src/wait/fleet.ts).
+    let otherRunning = 0;
+    let otherFinishing = 0;
+    if (endpoint !== 'run') {
+      const finishing = (j: Job) => j !== job && j.end <= now && j.end > now - LATELY_ENDED * maxPollIntervalMs;
+      const own = started.indexOf(job);
+      if (job.phase === 'history' || firstLook) {
+        const page = started.slice(-pageSize);
+        otherRunning = page.filter(runs).length;
+        otherFinishing = page.filter(finishing).length;
+      } else if (!job.fromOurs) {
+        const window = started.filter((j) => j.start >= job.start - CLOCK_SKEW_MS);
+        otherRunning = window.filter(runs).length;
+        otherFinishing = window.filter(finishing).length;
+        job.earlier = started.slice(0, own).filter(runs);
+      } else {
+        // The page from its own on and, by the page's total, those after it; those before as remembered.
+        const over = job.history ? likelyOverMs(job.history) : Infinity;
+        otherRunning = started.slice(own).filter(runs).length + job.earlier.filter((j) => now - j.start < over).length;
+        otherFinishing = started.slice(own, own + pageSize).filter(finishing).length;
+      }
     }
     job.phase = 'look';
-    // What this look's page shows: the other executions of the workflow that run now.
-    const otherRunning = fleet.filter((j) => j !== job && j.start <= now && j.end > now).length;
-    const otherFinishing = fleet.filter((j) => j !== job && j.end <= now && j.end > now - LATELY_ENDED * maxPollIntervalMs).length;
     const delay = nextPollDelay({
       poll: job.poll++,
       elapsedMs: now - job.start,

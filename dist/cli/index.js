@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1814);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4762);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1814:
+/***/ 4762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3096,6 +3096,7 @@ class QFlowClient {
                 startAt: new Date(query.startAt).toISOString(),
                 endAt: new Date(query.endAt).toISOString(),
                 order: query.order,
+                ...(query.query === undefined ? {} : { query: query.query }),
             },
             purpose: `list the executions of workflow ${workflowId}`,
             endpoint: 'executions',
@@ -3580,11 +3581,15 @@ function nextLikelyLook(input, history, share) {
     }
     return late - input.elapsedMs;
 }
-/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
+/** The age by which a run has most likely ended: its usual duration and two spreads. */
+function likelyOverMs(history) {
+    return history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history);
+}
+/** Time until the execution has most likely ended, if that is still ahead. */
 function untilLikelyOver(input) {
     if (!input.history)
         return undefined;
-    const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
+    const ms = likelyOverMs(input.history) - input.elapsedMs;
     return ms > 0 ? ms : undefined;
 }
 /** The longest pause the plan makes: max-poll-interval less the look's allowance. */
@@ -3675,6 +3680,195 @@ function normalCdf(z) {
     return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
+;// CONCATENATED MODULE: ./src/wait/fleet.ts
+
+class FleetView {
+    rules;
+    maxPollIntervalMs;
+    /** Executions created before the oldest one waited for, seen running when they were last on a page. */
+    earlier = [];
+    constructor(rules, maxPollIntervalMs) {
+        this.rules = rules;
+        this.maxPollIntervalMs = maxPollIntervalMs;
+    }
+    /**
+     * Counts the callers a look through `window` shows. `oursCreatedAt`: when the oldest execution
+     * waited for that the look found was created, as QFlow wrote it.
+     */
+    count(search, window, now, oursCreatedAt, history) {
+        const latelyFrom = now - LATELY_ENDED * this.maxPollIntervalMs;
+        const runs = search.others.filter((item) => this.runs(item));
+        let running = runs.length;
+        const finishing = search.others.filter((item) => !this.runs(item) && item.endDate !== undefined && item.endDate > latelyFrom).length;
+        // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
+        if (search.beyond && window.order === 'createdAt')
+            running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+        if (!window.fromOurs) {
+            this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
+        }
+        else {
+            const over = history && likelyOverMs(history);
+            running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
+        }
+        return { running, finishing };
+    }
+    /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
+    runs(item) {
+        const verdict = this.rules.classify(item.status);
+        return verdict !== 'success' && verdict !== 'failure';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/list-search.ts
+/**
+ * One look at the execution list: which part of it to read (the window) and the page-by-page search
+ * for the executions waited for. What the pages show of the workflow's other executions is handed
+ * back as it is: the history and the fleet count are worked out from it elsewhere.
+ */
+
+
+/** Runner and QFlow clocks may disagree: a window set from the runner's clock reaches this far beyond both ends. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const PAGE_SIZE = 50;
+/**
+ * The first look at new executions also reads the workflow's recent runs, for the history: it asks
+ * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
+ * the other jobs of a matrix started with this one (their executions are newer than any past run):
+ * up to 80 of them leave room for 20 past runs in the same call. A gateway that sends smaller pages
+ * is read for the history apart (see past-runs.ts).
+ */
+const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+/** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
+const MAX_PAGES = 20;
+/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
+async function findExecutions(context, window, wanted) {
+    try {
+        return await searchPages(context, window, wanted);
+    }
+    catch (error) {
+        // No largest page size is documented: a server that refuses the first look's larger page is
+        // asked again with the usual one (a read, so asking twice is safe).
+        if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE))
+            throw error;
+        context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
+        return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted);
+    }
+}
+async function searchPages(context, window, wanted) {
+    const now = context.clock.now();
+    const found = new Map();
+    const others = [];
+    const pager = new Pager(window.pageSize);
+    let total;
+    let pages = 0;
+    const done = (complete) => ({
+        found,
+        complete,
+        others,
+        pages,
+        ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
+    });
+    let firstId;
+    while (pages < MAX_PAGES) {
+        const page = await context.client.listExecutions(context.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber }, context.deadline);
+        pages++;
+        total = page.total;
+        if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
+            // The server ignored both paging parameters: there is nothing more to read.
+            context.log.debug('The execution list ignored the paging parameters; reading one page only.');
+            return done(true);
+        }
+        firstId ??= page.items[0]?.id;
+        let ours = 0;
+        for (const item of page.items) {
+            if (wanted.has(item.id)) {
+                found.set(item.id, item);
+                ours++;
+            }
+            else {
+                others.push(item);
+            }
+        }
+        const asked = pager.size;
+        pager.advance(page.received ?? page.items.length, page.total);
+        if (pager.done)
+            return done(true);
+        if (pager.size < asked)
+            context.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
+        // Newest first, new executions come before all others: once a page holds others, the rest are
+        // older; a page of nothing but new ones leaves the history on the next.
+        if (window.newOnTop) {
+            if (ours < page.items.length)
+                return done(false);
+        }
+        else if (found.size === wanted.size) {
+            return done(false);
+        }
+    }
+    if (!window.newOnTop) {
+        context.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
+    }
+    return done(false);
+}
+
+;// CONCATENATED MODULE: ./src/wait/past-runs.ts
+/**
+ * The workflow's past runs, read apart when the first look's page held too few of them for a history:
+ * the page was filled with newer executions, the other jobs of a matrix started with this one, on a
+ * gateway whose pages are smaller than the fleet. One call asks the execution list for successes only
+ * (its documented `query`, QQL `status: Success`; only successes tell how long a run takes), created
+ * before the oldest execution on that page (`endAt`), newest first: whatever the page size and however
+ * many jobs started. A gateway that ignores the query sends the next part of the list instead; the read
+ * goes on from there, while it finds no history, the list goes on and the budget has half its window left.
+ */
+
+
+/** QQL for the runs that tell how long the workflow takes (the query the docs give as their example). */
+const PAST_RUNS_QUERY = 'status: Success';
+/** Past runs read: as many as the history wants, so a read is one page even on a small-paged gateway. */
+const PAST_RUNS_PAGE = 20;
+/** Pages read at most where the query is ignored. */
+const MAX_READS = 4;
+async function readPastRuns(read) {
+    const runs = [];
+    let endAt = read.before - 1;
+    let query = PAST_RUNS_QUERY;
+    for (let reads = 0; reads < MAX_READS; reads++) {
+        const window = { startAt: read.startAt, endAt, order: '-createdAt', pageSize: PAST_RUNS_PAGE, pageNumber: 1 };
+        let page;
+        try {
+            page = await read.client.listExecutions(read.workflowId, query === undefined ? window : { ...window, query }, read.deadline);
+        }
+        catch (error) {
+            // A gateway that refuses the query: the same read without it (a read, so asking twice is safe).
+            if (query === undefined || !(error instanceof QFlowApiError && (error.status === 400 || error.status === 422)))
+                throw error;
+            read.log.debug(`The execution list refused the query "${query}"; reading past runs without it.`);
+            query = undefined;
+            page = await read.client.listExecutions(read.workflowId, window, read.deadline);
+        }
+        runs.push(...page.items);
+        const honoured = query !== undefined && page.items.every((e) => read.rules.classify(e.status) === 'success');
+        if (honoured || learnDurations(runs, read.rules) !== undefined)
+            break;
+        if (query !== undefined)
+            read.log.debug(`The execution list ignored the query "${query}"; reading on past the newest executions.`);
+        query = undefined;
+        const oldest = Math.min(...page.items.map((e) => e.createdAt ?? Infinity));
+        const received = page.received ?? page.items.length;
+        const listEnds = received === 0 || (page.total !== undefined && received >= page.total);
+        if (listEnds || !Number.isFinite(oldest) || oldest > endAt || !roomToReadOn(read.budget))
+            break;
+        endAt = oldest - 1;
+    }
+    return runs;
+}
+/** Reading on spends calls the fleet needs for its looks: only while half the window's calls are left. */
+function roomToReadOn(budget) {
+    const view = budget?.view('executions');
+    return view === undefined || view.remaining >= view.limit / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/waiter.ts
 /**
  * Waits for executions to reach a final status by polling the workflow's execution list, the one
@@ -3687,20 +3881,10 @@ function normalCdf(z) {
 
 
 
-/** Runner and QFlow clocks may disagree: the list window reaches this far beyond both ends. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+
+
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
-const PAGE_SIZE = 50;
-/**
- * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
- * the other jobs of a matrix started with this one (their executions are newer than any past run):
- * up to 80 of them leave room for 20 past runs in the same call.
- */
-const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
-/** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
-const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
 /** The most time the last look before the deadline is given (see lastLookAt). */
@@ -3716,6 +3900,14 @@ async function waitForExecutions(options) {
     let history;
     /** No look has succeeded yet: the next one reads the newest page, for the history. */
     let firstLook = true;
+    /**
+     * A look had to read more than one page to find the executions waited for: the gateway's pages are
+     * smaller than the fleet created around them. Later looks read from the oldest of them on, which is
+     * then first on the page, while that finds them.
+     */
+    let crowded = false;
+    let fromOursFinds = true;
+    const fleet = new FleetView(rules, options.maxPollIntervalMs);
     let missedSearches = 0;
     const unknownStatuses = new Set();
     let budgetPauseMs;
@@ -3740,20 +3932,24 @@ async function waitForExecutions(options) {
      * The first poll reads the newest page of the widest window: the workflow's recent executions
      * teach the schedule how long a run takes, and new executions are at the top. After that the
      * window starts just before the oldest execution still pending (or its run), oldest first, so a
-     * short page shows them.
+     * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
      */
     const windowFor = () => {
         // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
         const widest = clock.now() - OLDEST_WINDOW_MS;
+        const created = [...pending.values()].map((p) => p.last?.createdAt);
+        if (crowded && fromOursFinds && created.every((c) => c !== undefined)) {
+            // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
+            return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+        }
         const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
         if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
             const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
+            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
         }
-        if (!existing) {
-            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, forHistory: true, newOnTop: true };
-        }
-        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
+        if (!existing)
+            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
     };
     for (let poll = 1;; poll++) {
         // An execution that already existed may be over: look at once. A new one needs a moment.
@@ -3798,8 +3994,9 @@ async function waitForExecutions(options) {
             }
         }
         let search;
+        const window = windowFor();
         try {
-            search = await findExecutions(options, windowFor(), new Set(pending.keys()));
+            search = await findExecutions(options, window, new Set(pending.keys()));
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -3817,15 +4014,36 @@ async function waitForExecutions(options) {
                 return finish('timed_out', poll);
             continue;
         }
-        otherRunning = search.otherRunning;
-        otherFinishing = search.otherFinishing;
+        if (window.fromOurs && search.found.size < pending.size) {
+            // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
+            fromOursFinds = false;
+        }
+        else if (!window.fromOurs && window.order === 'createdAt' && search.pages > 1) {
+            crowded = true;
+        }
         if (firstLook) {
             firstLook = false;
             history = learnDurations(search.others, rules);
+            const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+            if (!history && !search.complete && ended.length < MIN_SAMPLES) {
+                // The page was filled with executions still running (a fleet started with this one): read the past runs apart.
+                try {
+                    history = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+                }
+                catch (error) {
+                    if (error instanceof CancelledError)
+                        return finish('cancelled', poll);
+                    if (!(error instanceof DeadlineError))
+                        log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+                }
+            }
             if (history) {
                 log.info(`Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`);
             }
         }
+        const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
+        const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
+        ({ running: otherRunning, finishing: otherFinishing } = fleet.count(search, window, clock.now(), oursCreatedAt, history));
         let failed = false;
         for (const [id, state] of pending) {
             const found = search.found.get(id);
@@ -3852,7 +4070,7 @@ async function waitForExecutions(options) {
             return finish('success', poll);
         if (failed && options.failFast)
             return finish('cancelled', poll, true);
-        if (existing && unlisted.length > 0 && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
+        if (existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++missedSearches >= NOT_FOUND_SEARCHES) {
             throw new QFlowApiError(`Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`);
         }
         if (clock.now() >= lastLookAt)
@@ -3877,74 +4095,15 @@ function describeMany(outcomes, pending, unlisted) {
         counts.set('not listed yet', unlisted);
     return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
-/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
-async function findExecutions(options, window, wanted) {
-    try {
-        return await searchPages(options, window, wanted);
-    }
-    catch (error) {
-        // No largest page size is documented: a server that refuses the first look's larger page is
-        // asked again with the usual one (a read, so asking twice is safe).
-        if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE))
-            throw error;
-        options.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
-        return searchPages(options, { ...window, pageSize: PAGE_SIZE }, wanted);
-    }
-}
-async function searchPages(options, window, wanted) {
-    const now = options.clock.now();
-    const found = new Map();
-    const others = [];
-    let otherRunning = 0;
-    let otherFinishing = 0;
-    const done = (complete) => ({ found, complete, others, otherRunning, otherFinishing });
-    const latelyFrom = now - LATELY_ENDED * options.maxPollIntervalMs;
-    const pager = new Pager(window.pageSize);
-    let firstId;
-    for (let pages = 1; pages <= MAX_PAGES; pages++) {
-        const page = await options.client.listExecutions(options.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber }, options.deadline);
-        if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
-            // The server ignored both paging parameters: there is nothing more to read.
-            options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-            return done(true);
-        }
-        firstId ??= page.items[0]?.id;
-        let ours = 0;
-        for (const item of page.items) {
-            if (wanted.has(item.id)) {
-                found.set(item.id, item);
-                ours++;
-                continue;
-            }
-            if (window.forHistory)
-                others.push(item);
-            const verdict = options.rules.classify(item.status);
-            // The status is what QFlow says: an item not in a final status runs, whatever end date it carries.
-            if (verdict !== 'success' && verdict !== 'failure')
-                otherRunning++;
-            else if (item.endDate !== undefined && item.endDate > latelyFrom)
-                otherFinishing++;
-        }
-        const asked = pager.size;
-        pager.advance(page.received ?? page.items.length, page.total);
-        if (pager.done)
-            return done(true);
-        if (pager.size < asked)
-            options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
-        // Newest first, new executions come before all others: once a page holds others, the rest are
-        // older; a page of nothing but new ones leaves the history on the next.
-        if (window.newOnTop) {
-            if (ours < page.items.length)
-                return done(found.size === wanted.size);
-        }
-        else if (found.size === wanted.size) {
-            return done(true);
-        }
-    }
-    if (!window.newOnTop) {
-        options.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
-    }
-    return done(false);
+/** The history from the past runs created before the oldest of `seen`, read apart (see past-runs.ts). */
+async function pastRunsBefore(options, seen, startAt) {
+    const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+    if (!Number.isFinite(before))
+        return undefined;
+    const { client, workflowId, rules, budget, log, deadline } = options;
+    const runs = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
+    const wanted = new Set(options.executions.map((e) => e.id));
+    return learnDurations(runs.filter((e) => !wanted.has(e.id)), rules);
 }
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch, pauseMs) {

@@ -57,6 +57,8 @@ export interface ExecutionQuery {
   pageSize: number;
   /** From 1. */
   pageNumber: number;
+  /** QQL that the executions listed match, e.g. `status: Success` (the list's documented `query`). */
+  query?: string;
 }
 
 export type StepDataKind = 'input' | 'output';
@@ -144,6 +146,7 @@ export class QFlowClient {
         startAt: new Date(query.startAt).toISOString(),
         endAt: new Date(query.endAt).toISOString(),
         order: query.order,
+        ...(query.query === undefined ? {} : { query: query.query }),
       },
       purpose: `list the executions of workflow ${workflowId}`,
       endpoint: 'executions',

@@ -124,6 +124,14 @@ export interface SimulatorOptions {
    */
   maxPageSize?: number;
   pageSizeOverMax?: 'cap' | 'reject';
+  /**
+   * What the execution list does with its `query` (QQL, documented with the example `status:
+   * Success`): `honour` (the default) lists only the executions whose status is the one named, as
+   * written, and refuses any other QQL with a 400, the harder reading of a grammar the docs do not
+   * give [open]; `ignore` lists as if there were none, as a gateway that does not know it; `reject`
+   * refuses every query.
+   */
+  query?: 'honour' | 'ignore' | 'reject';
   /** A new execution appears in the list only after this long. */
   listDelayMs?: number;
   /** Answer step data as a JSON string whatever `parseJson` says (servers before 1.18). */
@@ -136,8 +144,11 @@ export interface SimulatorOptions {
   rateLimit?: false | RateLimit;
   /** Calls allowed at once per subscription, and their headers; false for none. Default: 2. */
   concurrencyLimit?: false | number;
-  /** Added to the time of every `/qflowapi` answer, during which the call counts as running. */
-  latencyMs?: number;
+  /**
+   * Added to the time of every `/qflowapi` answer, during which the call counts as running: a fixed
+   * time, or one drawn evenly between the two for each answer.
+   */
+  latencyMs?: number | [number, number];
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
 }
@@ -389,7 +400,9 @@ export class QFlowSimulator {
     let blocked = false;
     const budgetHeaders = () => (meter && isApi ? meter.headers(route.endpoint, Date.now(), blocked) : {});
     const send = async (status: number, payload: string | object, headers: Record<string, string> = {}) => {
-      if (meter && this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+      const latency = this.options.latencyMs;
+      const ms = Array.isArray(latency) ? latency[0] + Math.random() * (latency[1] - latency[0]) : latency;
+      if (meter && ms) await new Promise((r) => setTimeout(r, ms));
       call.status = status;
       call.answerHeaders = { 'Content-Type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...budgetHeaders(), ...headers };
       const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -616,11 +629,14 @@ export class QFlowSimulator {
     if (startAt < now - MAX_AGE_MS) return { status: 400, body: { message: 'startAt can only go back 30 days' } };
     const order = q.get('order') ?? 'createdAt';
     const sign = order.startsWith('-') ? -1 : 1;
+    const status = this.queriedStatus(q.get('query'));
+    if (typeof status === 'object') return status;
     const matching = this.executions
       .filter(
         (e) =>
           e.workflowId === workflowId && e.listedFrom <= now && e.createdAt >= startAt && e.createdAt <= endAt && e.createdAt >= now - MAX_AGE_MS,
       )
+      .filter((e) => status === undefined || this.progress(e, now).status === status)
       .sort((a, b) => sign * (a.createdAt - b.createdAt));
     const pageSize = this.servedPageSize(Number(q.get('pageSize') ?? 10));
     if (typeof pageSize !== 'number') return pageSize;
@@ -628,6 +644,15 @@ export class QFlowSimulator {
     const from = paging === 'offset' ? Number(q.get('offset') ?? 0) : paging === 'pageNumber' ? (Number(q.get('pageNumber') ?? 1) - 1) * pageSize : 0;
     const items = matching.slice(from, from + pageSize).map((e) => this.listItem(e, now));
     return { status: 200, body: { total: String(matching.length), items } };
+  }
+
+  /** The status a list's `query` asks for, none, or the refusal of a query (see SimulatorOptions.query). */
+  private queriedStatus(query: string | null): string | undefined | Answer {
+    const handling = this.options.query ?? 'honour';
+    if (query === null || handling === 'ignore') return undefined;
+    const status = /^\s*status\s*:\s*(\S(?:.*\S)?)\s*$/.exec(query)?.[1];
+    if (handling === 'reject' || status === undefined) return { status: 400, body: { message: `Invalid query: ${query}` } };
+    return status;
   }
 
   /** The page size served for `asked`, or the refusal of a size beyond `maxPageSize`. */

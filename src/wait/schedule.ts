@@ -273,10 +273,15 @@ function nextLikelyLook(input: ScheduleInput, history: DurationModel, share: num
   return late - input.elapsedMs;
 }
 
-/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
+/** The age by which a run has most likely ended: its usual duration and two spreads. */
+export function likelyOverMs(history: DurationModel): number {
+  return history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history);
+}
+
+/** Time until the execution has most likely ended, if that is still ahead. */
 function untilLikelyOver(input: ScheduleInput): number | undefined {
   if (!input.history) return undefined;
-  const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
+  const ms = likelyOverMs(input.history) - input.elapsedMs;
   return ms > 0 ? ms : undefined;
 }
 

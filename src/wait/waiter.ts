@@ -4,29 +4,19 @@
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
-import { learnDurations, type DurationModel } from './history.js';
+import { learnDurations, MIN_SAMPLES, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
-import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionQuery, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
+import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
-import { LATELY_ENDED, nextPollDelay, type Stretch } from './schedule.js';
-import { Pager } from '../qflow/paging.js';
+import { FleetView } from './fleet.js';
+import { CLOCK_SKEW_MS, findExecutions, LARGEST_FIRST_PAGE, PAGE_SIZE, type ListWindow, type SearchResult } from './list-search.js';
+import { readPastRuns } from './past-runs.js';
+import { nextPollDelay, type Stretch } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { humanDuration, type Clock } from '../time.js';
 
-/** Runner and QFlow clocks may disagree: the list window reaches this far beyond both ends. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
-export const PAGE_SIZE = 50;
-/**
- * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
- * the other jobs of a matrix started with this one (their executions are newer than any past run):
- * up to 80 of them leave room for 20 past runs in the same call.
- */
-export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
-/** Pages read per poll at most: 1,000 executions, enough for a month of a busy workflow. */
-const MAX_PAGES = 20;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
 
@@ -74,17 +64,6 @@ export interface WaitOutcome {
   budgetNote?: string;
 }
 
-/** Which part of the execution list one poll reads. */
-interface ListWindow {
-  startAt: number;
-  order: ExecutionQuery['order'];
-  pageSize: number;
-  /** The first look: it also gathers the history from the executions that are not waited for. */
-  forHistory: boolean;
-  /** Newest first after new executions: a page that holds other executions ends the search. */
-  newOnTop: boolean;
-}
-
 interface Pending {
   startedAt?: number;
   last?: ExecutionRecord;
@@ -104,6 +83,14 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
   let history: DurationModel | undefined;
   /** No look has succeeded yet: the next one reads the newest page, for the history. */
   let firstLook = true;
+  /**
+   * A look had to read more than one page to find the executions waited for: the gateway's pages are
+   * smaller than the fleet created around them. Later looks read from the oldest of them on, which is
+   * then first on the page, while that finds them.
+   */
+  let crowded = false;
+  let fromOursFinds = true;
+  const fleet = new FleetView(rules, options.maxPollIntervalMs);
   let missedSearches = 0;
   const unknownStatuses = new Set<string>();
   let budgetPauseMs: number | undefined;
@@ -130,20 +117,23 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
    * The first poll reads the newest page of the widest window: the workflow's recent executions
    * teach the schedule how long a run takes, and new executions are at the top. After that the
    * window starts just before the oldest execution still pending (or its run), oldest first, so a
-   * short page shows them.
+   * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
    */
   const windowFor = (): ListWindow => {
     // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
     const widest = clock.now() - OLDEST_WINDOW_MS;
+    const created = [...pending.values()].map((p) => p.last?.createdAt);
+    if (crowded && fromOursFinds && created.every((c) => c !== undefined)) {
+      // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
+      return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+    }
     const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
     if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
       const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-      return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, forHistory: false, newOnTop: false };
+      return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
     }
-    if (!existing) {
-      return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, forHistory: true, newOnTop: true };
-    }
-    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, forHistory: firstLook, newOnTop: false };
+    if (!existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
   };
 
   for (let poll = 1; ; poll++) {
@@ -187,8 +177,9 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     }
 
     let search: SearchResult;
+    const window = windowFor();
     try {
-      search = await findExecutions(options, windowFor(), new Set(pending.keys()));
+      search = await findExecutions(options, window, new Set(pending.keys()));
     } catch (error) {
       if (error instanceof CancelledError) return finish('cancelled', poll);
       if (error instanceof DeadlineError) {
@@ -203,17 +194,34 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       continue;
     }
 
-    otherRunning = search.otherRunning;
-    otherFinishing = search.otherFinishing;
+    if (window.fromOurs && search.found.size < pending.size) {
+      // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
+      fromOursFinds = false;
+    } else if (!window.fromOurs && window.order === 'createdAt' && search.pages > 1) {
+      crowded = true;
+    }
     if (firstLook) {
       firstLook = false;
       history = learnDurations(search.others, rules);
+      const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+      if (!history && !search.complete && ended.length < MIN_SAMPLES) {
+        // The page was filled with executions still running (a fleet started with this one): read the past runs apart.
+        try {
+          history = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+        } catch (error) {
+          if (error instanceof CancelledError) return finish('cancelled', poll);
+          if (!(error instanceof DeadlineError)) log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+        }
+      }
       if (history) {
         log.info(
           `Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`,
         );
       }
     }
+    const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
+    const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
+    ({ running: otherRunning, finishing: otherFinishing } = fleet.count(search, window, clock.now(), oursCreatedAt, history));
     let failed = false;
     for (const [id, state] of pending) {
       const found = search.found.get(id);
@@ -238,7 +246,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, outcomes, search) : describeMany(outcomes, pending, unlisted.length)}`);
     if (pending.size === 0) return finish('success', poll);
     if (failed && options.failFast) return finish('cancelled', poll, true);
-    if (existing && unlisted.length > 0 && search.complete && ++missedSearches >= NOT_FOUND_SEARCHES) {
+    if (existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++missedSearches >= NOT_FOUND_SEARCHES) {
       throw new QFlowApiError(
         `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`,
       );
@@ -265,85 +273,17 @@ function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<stri
   return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
 
-interface SearchResult {
-  /** The executions looked for that are listed, by ID. */
-  found: Map<string, ExecutionRecord>;
-  /** Every page of the window was read: a miss means the execution is not in it. */
-  complete: boolean;
-  /** The other executions seen on the first look, for the history. */
-  others: ExecutionRecord[];
-  /** Other executions of the workflow on the pages read that have not ended. */
-  otherRunning: number;
-  /** Other executions on the pages read that ended within LATELY_ENDED of a max-poll-interval. */
-  otherFinishing: number;
-}
-
-/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
-async function findExecutions(options: WaitOptions, window: ListWindow, wanted: Set<string>): Promise<SearchResult> {
-  try {
-    return await searchPages(options, window, wanted);
-  } catch (error) {
-    // No largest page size is documented: a server that refuses the first look's larger page is
-    // asked again with the usual one (a read, so asking twice is safe).
-    if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE)) throw error;
-    options.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
-    return searchPages(options, { ...window, pageSize: PAGE_SIZE }, wanted);
-  }
-}
-
-async function searchPages(options: WaitOptions, window: ListWindow, wanted: Set<string>): Promise<SearchResult> {
-  const now = options.clock.now();
-  const found = new Map<string, ExecutionRecord>();
-  const others: ExecutionRecord[] = [];
-  let otherRunning = 0;
-  let otherFinishing = 0;
-  const done = (complete: boolean): SearchResult => ({ found, complete, others, otherRunning, otherFinishing });
-  const latelyFrom = now - LATELY_ENDED * options.maxPollIntervalMs;
-  const pager = new Pager(window.pageSize);
-  let firstId: string | undefined;
-  for (let pages = 1; pages <= MAX_PAGES; pages++) {
-    const page = await options.client.listExecutions(
-      options.workflowId,
-      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber },
-      options.deadline,
-    );
-    if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
-      // The server ignored both paging parameters: there is nothing more to read.
-      options.log.debug('The execution list ignored the paging parameters; reading one page only.');
-      return done(true);
-    }
-    firstId ??= page.items[0]?.id;
-    let ours = 0;
-    for (const item of page.items) {
-      if (wanted.has(item.id)) {
-        found.set(item.id, item);
-        ours++;
-        continue;
-      }
-      if (window.forHistory) others.push(item);
-      const verdict = options.rules.classify(item.status);
-      // The status is what QFlow says: an item not in a final status runs, whatever end date it carries.
-      if (verdict !== 'success' && verdict !== 'failure') otherRunning++;
-      else if (item.endDate !== undefined && item.endDate > latelyFrom) otherFinishing++;
-    }
-    const asked = pager.size;
-    pager.advance(page.received ?? page.items.length, page.total);
-    if (pager.done) return done(true);
-    if (pager.size < asked) options.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
-    // Newest first, new executions come before all others: once a page holds others, the rest are
-    // older; a page of nothing but new ones leaves the history on the next.
-    if (window.newOnTop) {
-      if (ours < page.items.length) return done(found.size === wanted.size);
-    } else if (found.size === wanted.size) {
-      return done(true);
-    }
-  }
-  if (!window.newOnTop) {
-    options.log.warning(
-      `Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
-    );
-  }
-  return done(false);
+/** The history from the past runs created before the oldest of `seen`, read apart (see past-runs.ts). */
+async function pastRunsBefore(options: WaitOptions, seen: ExecutionRecord[], startAt: number): Promise<DurationModel | undefined> {
+  const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+  if (!Number.isFinite(before)) return undefined;
+  const { client, workflowId, rules, budget, log, deadline } = options;
+  const runs = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
+  const wanted = new Set(options.executions.map((e) => e.id));
+  return learnDurations(
+    runs.filter((e) => !wanted.has(e.id)),
+    rules,
+  );
 }
 
 /** The one log line that says why the polls slowed down, with the figures. */

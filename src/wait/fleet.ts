@@ -1,0 +1,58 @@
+/**
+ * The workflow's other executions that share the wait's API budget: most are other jobs waiting like
+ * this one (a matrix), each a caller spending the same calls. Counted from what each look shows.
+ * When a look reads the list only from the execution waited for on (a gateway whose pages are too
+ * small for the whole fleet, see waiter.ts), the executions created before it are off the page: they
+ * are remembered from the last look that showed them, each counted as running until a run of the
+ * workflow has most likely ended, and those the page's total says come after it count as the newest
+ * on the page do.
+ */
+import type { ExecutionRecord } from '../qflow/client.js';
+import type { DurationModel } from './history.js';
+import type { ListWindow, SearchResult } from './list-search.js';
+import { LATELY_ENDED, likelyOverMs } from './schedule.js';
+import type { StatusRules } from './status.js';
+
+export interface FleetCount {
+  /** Other executions running: other callers of the same budget. */
+  running: number;
+  /** Other executions that ended so lately that their jobs may not have looked since. */
+  finishing: number;
+}
+
+export class FleetView {
+  /** Executions created before the oldest one waited for, seen running when they were last on a page. */
+  private earlier: ExecutionRecord[] = [];
+
+  constructor(
+    private readonly rules: StatusRules,
+    private readonly maxPollIntervalMs: number,
+  ) {}
+
+  /**
+   * Counts the callers a look through `window` shows. `oursCreatedAt`: when the oldest execution
+   * waited for that the look found was created, as QFlow wrote it.
+   */
+  count(search: SearchResult, window: ListWindow, now: number, oursCreatedAt: number | undefined, history: DurationModel | undefined): FleetCount {
+    const latelyFrom = now - LATELY_ENDED * this.maxPollIntervalMs;
+    const runs = search.others.filter((item) => this.runs(item));
+    let running = runs.length;
+    const finishing = search.others.filter((item) => !this.runs(item) && item.endDate !== undefined && item.endDate > latelyFrom).length;
+    // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
+    if (search.beyond && window.order === 'createdAt')
+      running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+    if (!window.fromOurs) {
+      this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
+    } else {
+      const over = history && likelyOverMs(history);
+      running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
+    }
+    return { running, finishing };
+  }
+
+  /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
+  private runs(item: ExecutionRecord): boolean {
+    const verdict = this.rules.classify(item.status);
+    return verdict !== 'success' && verdict !== 'failure';
+  }
+}

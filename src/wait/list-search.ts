@@ -1,0 +1,130 @@
+/**
+ * One look at the execution list: which part of it to read (the window) and the page-by-page search
+ * for the executions waited for. What the pages show of the workflow's other executions is handed
+ * back as it is: the history and the fleet count are worked out from it elsewhere.
+ */
+import { QFlowApiError } from '../errors.js';
+import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
+import { Pager } from '../qflow/paging.js';
+import type { Log } from '../log.js';
+import type { Clock } from '../time.js';
+
+/** Runner and QFlow clocks may disagree: a window set from the runner's clock reaches this far beyond both ends. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+export const PAGE_SIZE = 50;
+/**
+ * The first look at new executions also reads the workflow's recent runs, for the history: it asks
+ * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
+ * the other jobs of a matrix started with this one (their executions are newer than any past run):
+ * up to 80 of them leave room for 20 past runs in the same call. A gateway that sends smaller pages
+ * is read for the history apart (see past-runs.ts).
+ */
+export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+/** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
+const MAX_PAGES = 20;
+
+/** Which part of the execution list one look reads. */
+export interface ListWindow {
+  startAt: number;
+  order: ExecutionQuery['order'];
+  pageSize: number;
+  /** Newest first after new executions: a page that holds other executions ends the search. */
+  newOnTop: boolean;
+  /**
+   * The window starts at the creation of the oldest execution waited for, as QFlow wrote it: it is
+   * first on the page, and the executions created before it are not read.
+   */
+  fromOurs?: boolean;
+}
+
+export interface SearchResult {
+  /** The executions looked for that are listed, by ID. */
+  found: Map<string, ExecutionRecord>;
+  /** Every page of the window was read: a miss means the execution is not in it. */
+  complete: boolean;
+  /** The other executions on the pages read, in the order listed. */
+  others: ExecutionRecord[];
+  /** Pages read. */
+  pages: number;
+  /** Executions of the window after the pages read, when the server gave a total. */
+  beyond?: number;
+}
+
+export interface SearchContext {
+  client: Pick<QFlowClient, 'listExecutions'>;
+  workflowId: string;
+  deadline: number;
+  clock: Clock;
+  log: Log;
+}
+
+/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
+export async function findExecutions(context: SearchContext, window: ListWindow, wanted: ReadonlySet<string>): Promise<SearchResult> {
+  try {
+    return await searchPages(context, window, wanted);
+  } catch (error) {
+    // No largest page size is documented: a server that refuses the first look's larger page is
+    // asked again with the usual one (a read, so asking twice is safe).
+    if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE)) throw error;
+    context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
+    return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted);
+  }
+}
+
+async function searchPages(context: SearchContext, window: ListWindow, wanted: ReadonlySet<string>): Promise<SearchResult> {
+  const now = context.clock.now();
+  const found = new Map<string, ExecutionRecord>();
+  const others: ExecutionRecord[] = [];
+  const pager = new Pager(window.pageSize);
+  let total: number | undefined;
+  let pages = 0;
+  const done = (complete: boolean): SearchResult => ({
+    found,
+    complete,
+    others,
+    pages,
+    ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
+  });
+  let firstId: string | undefined;
+  while (pages < MAX_PAGES) {
+    const page = await context.client.listExecutions(
+      context.workflowId,
+      { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber },
+      context.deadline,
+    );
+    pages++;
+    total = page.total;
+    if (pages > 1 && page.items.length > 0 && page.items[0].id === firstId) {
+      // The server ignored both paging parameters: there is nothing more to read.
+      context.log.debug('The execution list ignored the paging parameters; reading one page only.');
+      return done(true);
+    }
+    firstId ??= page.items[0]?.id;
+    let ours = 0;
+    for (const item of page.items) {
+      if (wanted.has(item.id)) {
+        found.set(item.id, item);
+        ours++;
+      } else {
+        others.push(item);
+      }
+    }
+    const asked = pager.size;
+    pager.advance(page.received ?? page.items.length, page.total);
+    if (pager.done) return done(true);
+    if (pager.size < asked) context.log.debug(`The execution list sends pages of ${pager.size}, not ${asked}; paging by that size.`);
+    // Newest first, new executions come before all others: once a page holds others, the rest are
+    // older; a page of nothing but new ones leaves the history on the next.
+    if (window.newOnTop) {
+      if (ours < page.items.length) return done(false);
+    } else if (found.size === wanted.size) {
+      return done(false);
+    }
+  }
+  if (!window.newOnTop) {
+    context.log.warning(
+      `Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
+    );
+  }
+  return done(false);
+}

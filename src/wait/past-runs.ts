@@ -1,0 +1,71 @@
+/**
+ * The workflow's past runs, read apart when the first look's page held too few of them for a history:
+ * the page was filled with newer executions, the other jobs of a matrix started with this one, on a
+ * gateway whose pages are smaller than the fleet. One call asks the execution list for successes only
+ * (its documented `query`, QQL `status: Success`; only successes tell how long a run takes), created
+ * before the oldest execution on that page (`endAt`), newest first: whatever the page size and however
+ * many jobs started. A gateway that ignores the query sends the next part of the list instead; the read
+ * goes on from there, while it finds no history, the list goes on and the budget has half its window left.
+ */
+import { QFlowApiError } from '../errors.js';
+import type { ApiBudget } from '../qflow/budget.js';
+import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
+import type { Log } from '../log.js';
+import { learnDurations } from './history.js';
+import type { StatusRules } from './status.js';
+
+/** QQL for the runs that tell how long the workflow takes (the query the docs give as their example). */
+export const PAST_RUNS_QUERY = 'status: Success';
+/** Past runs read: as many as the history wants, so a read is one page even on a small-paged gateway. */
+const PAST_RUNS_PAGE = 20;
+/** Pages read at most where the query is ignored. */
+const MAX_READS = 4;
+
+export interface PastRunsRead {
+  client: Pick<QFlowClient, 'listExecutions'>;
+  workflowId: string;
+  rules: StatusRules;
+  budget?: Pick<ApiBudget, 'view'>;
+  log: Log;
+  deadline: number;
+  /** The oldest instant the list may be asked for (epoch ms). */
+  startAt: number;
+  /** Only runs created before this instant: the oldest execution the first look's page showed. */
+  before: number;
+}
+
+export async function readPastRuns(read: PastRunsRead): Promise<ExecutionRecord[]> {
+  const runs: ExecutionRecord[] = [];
+  let endAt = read.before - 1;
+  let query: string | undefined = PAST_RUNS_QUERY;
+  for (let reads = 0; reads < MAX_READS; reads++) {
+    const window: ExecutionQuery = { startAt: read.startAt, endAt, order: '-createdAt', pageSize: PAST_RUNS_PAGE, pageNumber: 1 };
+    let page;
+    try {
+      page = await read.client.listExecutions(read.workflowId, query === undefined ? window : { ...window, query }, read.deadline);
+    } catch (error) {
+      // A gateway that refuses the query: the same read without it (a read, so asking twice is safe).
+      if (query === undefined || !(error instanceof QFlowApiError && (error.status === 400 || error.status === 422))) throw error;
+      read.log.debug(`The execution list refused the query "${query}"; reading past runs without it.`);
+      query = undefined;
+      page = await read.client.listExecutions(read.workflowId, window, read.deadline);
+    }
+    runs.push(...page.items);
+    const honoured = query !== undefined && page.items.every((e) => read.rules.classify(e.status) === 'success');
+    if (honoured || learnDurations(runs, read.rules) !== undefined) break;
+    if (query !== undefined) read.log.debug(`The execution list ignored the query "${query}"; reading on past the newest executions.`);
+    query = undefined;
+    const oldest = Math.min(...page.items.map((e) => e.createdAt ?? Infinity));
+    const received = page.received ?? page.items.length;
+    const listEnds = received === 0 || (page.total !== undefined && received >= page.total);
+    if (listEnds || !Number.isFinite(oldest) || oldest > endAt || !roomToReadOn(read.budget)) break;
+    endAt = oldest - 1;
+  }
+  return runs;
+}
+
+/** Reading on spends calls the fleet needs for its looks: only while half the window's calls are left. */
+function roomToReadOn(budget: PastRunsRead['budget']): boolean {
+  const view = budget?.view('executions');
+  return view === undefined || view.remaining >= view.limit / 2;
+}
