@@ -113,6 +113,8 @@ export function runFleet(options: FleetOptions): FleetResult {
     fromOurs?: boolean;
     /** Jobs created before this one, seen running at the last look that showed them. */
     earlier: Job[];
+    /** Older executions off the first look's page, running then, and when that was. */
+    unseen?: { count: number; at: number };
     delay?: number;
     throttled: number;
     last: number;
@@ -207,15 +209,25 @@ export function runFleet(options: FleetOptions): FleetResult {
         const page = started.slice(-pageSize);
         otherRunning = page.filter(runs).length;
         otherFinishing = page.filter(finishing).length;
+        if (job.phase === 'history') {
+          // The page was crowded: later looks read from this job's own execution on, and the older
+          // executions off the page that are no past success count as running (by the pages' totals).
+          job.crowded = true;
+          job.earlier = page.includes(job) ? page.slice(0, page.indexOf(job)).filter(runs) : [];
+          job.unseen = { count: started.filter((j) => !page.includes(j) && runs(j)).length, at: now };
+          otherRunning += job.unseen.count;
+        }
       } else if (!job.fromOurs) {
         const window = started.filter((j) => j.start >= job.start - CLOCK_SKEW_MS);
         otherRunning = window.filter(runs).length;
         otherFinishing = window.filter(finishing).length;
         job.earlier = started.slice(0, own).filter(runs);
+        job.unseen = undefined;
       } else {
         // The page from its own on and, by the page's total, those after it; those before as remembered.
         const over = job.history ? likelyOverMs(job.history) : Infinity;
-        otherRunning = started.slice(own).filter(runs).length + job.earlier.filter((j) => now - j.start < over).length;
+        const unseen = job.unseen && now - job.unseen.at < over ? job.unseen.count : 0;
+        otherRunning = started.slice(own).filter(runs).length + job.earlier.filter((j) => now - j.start < over).length + unseen;
         otherFinishing = started.slice(own, own + pageSize).filter(finishing).length;
       }
     }

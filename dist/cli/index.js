@@ -2125,6 +2125,12 @@ const DEFAULT_CONCURRENCY = 2;
  * fleet that has finished.
  */
 const PACE_MEMORY = 1 / 60;
+/**
+ * A pace seen over less than this share of the pace memory says little: two calls of one job a moment
+ * apart (a look and the history read after it) would take a burst of the fleet's start-up for a pace
+ * that goes on. Such a stretch counts as this long.
+ */
+const SHORTEST_PACE_SPAN = 0.1;
 function numberHeader(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -2214,7 +2220,7 @@ class ApiBudget {
             remaining: Math.max(0, report.remaining - state.callsSince),
             limit: state.limit ?? Math.max(1, report.remaining),
             windowMs: state.windowMs,
-            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
+            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
         };
     }
     /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
@@ -3687,6 +3693,8 @@ class FleetView {
     maxPollIntervalMs;
     /** Executions created before the oldest one waited for, seen running when they were last on a page. */
     earlier = [];
+    /** Executions older than the first look's page that are no past success: the fleet's older part, and since when. */
+    unseen;
     constructor(rules, maxPollIntervalMs) {
         this.rules = rules;
         this.maxPollIntervalMs = maxPollIntervalMs;
@@ -3703,14 +3711,28 @@ class FleetView {
         // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
         if (search.beyond && window.order === 'createdAt')
             running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+        const over = history && likelyOverMs(history);
+        if (!window.fromOurs && !window.newOnTop)
+            this.unseen = undefined; // a look that showed them all
         if (!window.fromOurs) {
             this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
         }
         else {
-            const over = history && likelyOverMs(history);
             running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
         }
+        // Older than this wait's executions, the unseen ones have most likely ended a usual run after they were counted.
+        if (this.unseen && (window.fromOurs || window.newOnTop) && (over === undefined || now - this.unseen.at < over))
+            running += this.unseen.count;
         return { running, finishing };
+    }
+    /**
+     * The first look's page showed only the newest executions: `count` older ones are neither on it nor
+     * past successes. Most are the older part of the fleet, other callers of the same budget; past
+     * failures count too, the reading that spares the budget.
+     */
+    offThePage(count, now) {
+        if (count > 0)
+            this.unseen = { count, at: now };
     }
     /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
     runs(item) {
@@ -3831,6 +3853,7 @@ const PAST_RUNS_PAGE = 20;
 const MAX_READS = 4;
 async function readPastRuns(read) {
     const runs = [];
+    let successes;
     let endAt = read.before - 1;
     let query = PAST_RUNS_QUERY;
     for (let reads = 0; reads < MAX_READS; reads++) {
@@ -3849,6 +3872,8 @@ async function readPastRuns(read) {
         }
         runs.push(...page.items);
         const honoured = query !== undefined && page.items.every((e) => read.rules.classify(e.status) === 'success');
+        if (honoured)
+            successes = page.total;
         if (honoured || learnDurations(runs, read.rules) !== undefined)
             break;
         if (query !== undefined)
@@ -3861,7 +3886,7 @@ async function readPastRuns(read) {
             break;
         endAt = oldest - 1;
     }
-    return runs;
+    return { runs, successes };
 }
 /** Reading on spends calls the fleet needs for its looks: only while half the window's calls are left. */
 function roomToReadOn(budget) {
@@ -4026,9 +4051,15 @@ async function waitForExecutions(options) {
             history = learnDurations(search.others, rules);
             const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
             if (!history && !search.complete && ended.length < MIN_SAMPLES) {
-                // The page was filled with executions still running (a fleet started with this one): read the past runs apart.
+                // The page was filled with executions still running (a fleet started with this one, larger than
+                // the gateway's page): read the past runs apart, and look from our own executions on.
+                crowded = true;
                 try {
-                    history = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+                    const past = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+                    history = past.history;
+                    // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+                    if (search.beyond !== undefined && past.successes !== undefined)
+                        fleet.offThePage(search.beyond - past.successes, clock.now());
                 }
                 catch (error) {
                     if (error instanceof CancelledError)
@@ -4099,11 +4130,14 @@ function describeMany(outcomes, pending, unlisted) {
 async function pastRunsBefore(options, seen, startAt) {
     const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
     if (!Number.isFinite(before))
-        return undefined;
+        return {};
     const { client, workflowId, rules, budget, log, deadline } = options;
-    const runs = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
+    const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
     const wanted = new Set(options.executions.map((e) => e.id));
-    return learnDurations(runs.filter((e) => !wanted.has(e.id)), rules);
+    return {
+        history: learnDurations(runs.filter((e) => !wanted.has(e.id)), rules),
+        successes,
+    };
 }
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch, pauseMs) {

@@ -55,6 +55,13 @@ export const DEFAULT_CONCURRENCY = 2;
  */
 const PACE_MEMORY = 1 / 60;
 
+/**
+ * A pace seen over less than this share of the pace memory says little: two calls of one job a moment
+ * apart (a look and the history read after it) would take a burst of the fleet's start-up for a pace
+ * that goes on. Such a stretch counts as this long.
+ */
+const SHORTEST_PACE_SPAN = 0.1;
+
 interface Report {
   remaining: number;
   at: number;
@@ -167,7 +174,8 @@ export class ApiBudget {
       remaining: Math.max(0, report.remaining - state.callsSince),
       limit: state.limit ?? Math.max(1, report.remaining),
       windowMs: state.windowMs,
-      othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / state.othersSeen.ms : 0,
+      othersPerMs:
+        state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
     };
   }
 

@@ -23,6 +23,8 @@ export interface FleetCount {
 export class FleetView {
   /** Executions created before the oldest one waited for, seen running when they were last on a page. */
   private earlier: ExecutionRecord[] = [];
+  /** Executions older than the first look's page that are no past success: the fleet's older part, and since when. */
+  private unseen?: { count: number; at: number };
 
   constructor(
     private readonly rules: StatusRules,
@@ -41,13 +43,25 @@ export class FleetView {
     // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
     if (search.beyond && window.order === 'createdAt')
       running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+    const over = history && likelyOverMs(history);
+    if (!window.fromOurs && !window.newOnTop) this.unseen = undefined; // a look that showed them all
     if (!window.fromOurs) {
       this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
     } else {
-      const over = history && likelyOverMs(history);
       running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
     }
+    // Older than this wait's executions, the unseen ones have most likely ended a usual run after they were counted.
+    if (this.unseen && (window.fromOurs || window.newOnTop) && (over === undefined || now - this.unseen.at < over)) running += this.unseen.count;
     return { running, finishing };
+  }
+
+  /**
+   * The first look's page showed only the newest executions: `count` older ones are neither on it nor
+   * past successes. Most are the older part of the fleet, other callers of the same budget; past
+   * failures count too, the reading that spares the budget.
+   */
+  offThePage(count: number, now: number): void {
+    if (count > 0) this.unseen = { count, at: now };
   }
 
   /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */

@@ -34,8 +34,19 @@ export interface PastRunsRead {
   before: number;
 }
 
-export async function readPastRuns(read: PastRunsRead): Promise<ExecutionRecord[]> {
+export interface PastRuns {
+  runs: ExecutionRecord[];
+  /**
+   * How many successes the list holds before `before`, when the gateway honoured the query and gave
+   * a total: with the first look's own total, it tells how many of the executions off that page are
+   * not past successes (the fleet's older part, see fleet.ts).
+   */
+  successes?: number;
+}
+
+export async function readPastRuns(read: PastRunsRead): Promise<PastRuns> {
   const runs: ExecutionRecord[] = [];
+  let successes: number | undefined;
   let endAt = read.before - 1;
   let query: string | undefined = PAST_RUNS_QUERY;
   for (let reads = 0; reads < MAX_READS; reads++) {
@@ -52,6 +63,7 @@ export async function readPastRuns(read: PastRunsRead): Promise<ExecutionRecord[
     }
     runs.push(...page.items);
     const honoured = query !== undefined && page.items.every((e) => read.rules.classify(e.status) === 'success');
+    if (honoured) successes = page.total;
     if (honoured || learnDurations(runs, read.rules) !== undefined) break;
     if (query !== undefined) read.log.debug(`The execution list ignored the query "${query}"; reading on past the newest executions.`);
     query = undefined;
@@ -61,7 +73,7 @@ export async function readPastRuns(read: PastRunsRead): Promise<ExecutionRecord[
     if (listEnds || !Number.isFinite(oldest) || oldest > endAt || !roomToReadOn(read.budget)) break;
     endAt = oldest - 1;
   }
-  return runs;
+  return { runs, successes };
 }
 
 /** Reading on spends calls the fleet needs for its looks: only while half the window's calls are left. */

@@ -205,9 +205,14 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       history = learnDurations(search.others, rules);
       const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
       if (!history && !search.complete && ended.length < MIN_SAMPLES) {
-        // The page was filled with executions still running (a fleet started with this one): read the past runs apart.
+        // The page was filled with executions still running (a fleet started with this one, larger than
+        // the gateway's page): read the past runs apart, and look from our own executions on.
+        crowded = true;
         try {
-          history = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+          const past = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+          history = past.history;
+          // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+          if (search.beyond !== undefined && past.successes !== undefined) fleet.offThePage(search.beyond - past.successes, clock.now());
         } catch (error) {
           if (error instanceof CancelledError) return finish('cancelled', poll);
           if (!(error instanceof DeadlineError)) log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
@@ -274,16 +279,23 @@ function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<stri
 }
 
 /** The history from the past runs created before the oldest of `seen`, read apart (see past-runs.ts). */
-async function pastRunsBefore(options: WaitOptions, seen: ExecutionRecord[], startAt: number): Promise<DurationModel | undefined> {
+async function pastRunsBefore(
+  options: WaitOptions,
+  seen: ExecutionRecord[],
+  startAt: number,
+): Promise<{ history?: DurationModel; successes?: number }> {
   const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-  if (!Number.isFinite(before)) return undefined;
+  if (!Number.isFinite(before)) return {};
   const { client, workflowId, rules, budget, log, deadline } = options;
-  const runs = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
+  const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
   const wanted = new Set(options.executions.map((e) => e.id));
-  return learnDurations(
-    runs.filter((e) => !wanted.has(e.id)),
-    rules,
-  );
+  return {
+    history: learnDurations(
+      runs.filter((e) => !wanted.has(e.id)),
+      rules,
+    ),
+    successes,
+  };
 }
 
 /** The one log line that says why the polls slowed down, with the figures. */
