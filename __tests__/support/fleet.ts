@@ -9,7 +9,7 @@ import { throttleSpread } from '../../src/qflow/retry.js';
 import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
 import { durationModel, MIN_SAMPLES } from '../../src/wait/history.js';
 import { CLOCK_SKEW_MS, LARGEST_FIRST_PAGE } from '../../src/wait/list-search.js';
-import { likelyOverMs } from '../../src/wait/schedule.js';
+import { chanceStillRunning } from '../../src/wait/schedule.js';
 
 export interface FleetOptions {
   jobs: number;
@@ -113,8 +113,8 @@ export function runFleet(options: FleetOptions): FleetResult {
     fromOurs?: boolean;
     /** Jobs created before this one, seen running at the last look that showed them. */
     earlier: Job[];
-    /** Older executions off the first look's page, running then, and when that was. */
-    unseen?: { count: number; at: number };
+    /** Older executions off the first look's page, running then, created before `before`. */
+    unseen?: { count: number; before: number };
     delay?: number;
     throttled: number;
     last: number;
@@ -214,7 +214,7 @@ export function runFleet(options: FleetOptions): FleetResult {
           // executions off the page that are no past success count as running (by the pages' totals).
           job.crowded = true;
           job.earlier = page.includes(job) ? page.slice(0, page.indexOf(job)).filter(runs) : [];
-          job.unseen = { count: started.filter((j) => !page.includes(j) && runs(j)).length, at: now };
+          job.unseen = { count: started.filter((j) => !page.includes(j) && runs(j)).length, before: page[0].start };
           otherRunning += job.unseen.count;
         }
       } else if (!job.fromOurs) {
@@ -225,9 +225,10 @@ export function runFleet(options: FleetOptions): FleetResult {
         job.unseen = undefined;
       } else {
         // The page from its own on and, by the page's total, those after it; those before as remembered.
-        const over = job.history ? likelyOverMs(job.history) : Infinity;
-        const unseen = job.unseen && now - job.unseen.at < over ? job.unseen.count : 0;
-        otherRunning = started.slice(own).filter(runs).length + job.earlier.filter((j) => now - j.start < over).length + unseen;
+        const still = (age: number) => (job.history ? chanceStillRunning(job.history, age, 1) : 1);
+        const earlier = job.earlier.reduce((sum, j) => sum + still(now - j.start), 0);
+        const unseen = job.unseen ? job.unseen.count * still(now - job.unseen.before) : 0;
+        otherRunning = started.slice(own).filter(runs).length + Math.round(earlier) + Math.round(unseen);
         otherFinishing = started.slice(own, own + pageSize).filter(finishing).length;
       }
     }

@@ -3587,16 +3587,19 @@ function nextLikelyLook(input, history, share) {
     }
     return late - input.elapsedMs;
 }
-/** The age by which a run has most likely ended: its usual duration and two spreads. */
-function likelyOverMs(history) {
-    return history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history);
-}
-/** Time until the execution has most likely ended, if that is still ahead. */
+/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
 function untilLikelyOver(input) {
     if (!input.history)
         return undefined;
-    const ms = likelyOverMs(input.history) - input.elapsedMs;
+    const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
     return ms > 0 ? ms : undefined;
+}
+/**
+ * The chance that a run of the workflow still runs at `ageMs`, from the history's normal model, with
+ * its end taken `laterBySpreads` spreads later than the model says.
+ */
+function chanceStillRunning(history, ageMs, laterBySpreads = 0) {
+    return 1 - normalCdf((ageMs - history.medianMs) / spreadOf(history) - laterBySpreads);
 }
 /** The longest pause the plan makes: max-poll-interval less the look's allowance. */
 function longestPause(input) {
@@ -3688,12 +3691,14 @@ function normalCdf(z) {
 
 ;// CONCATENATED MODULE: ./src/wait/fleet.ts
 
+/** Executions off the page are taken to end this many spreads later than the history says (see expected). */
+const UNSEEN_END_LATER_BY = 1;
 class FleetView {
     rules;
     maxPollIntervalMs;
     /** Executions created before the oldest one waited for, seen running when they were last on a page. */
     earlier = [];
-    /** Executions older than the first look's page that are no past success: the fleet's older part, and since when. */
+    /** Executions older than the first look's page that are no past success (the fleet's older part), created before `before`. */
     unseen;
     constructor(rules, maxPollIntervalMs) {
         this.rules = rules;
@@ -3711,34 +3716,43 @@ class FleetView {
         // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
         if (search.beyond && window.order === 'createdAt')
             running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
-        const over = history && likelyOverMs(history);
         if (!window.fromOurs && !window.newOnTop)
             this.unseen = undefined; // a look that showed them all
         if (!window.fromOurs) {
             this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
         }
         else {
-            running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
+            running += expected(this.earlier.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)), history);
         }
-        // Older than this wait's executions, the unseen ones have most likely ended a usual run after they were counted.
-        if (this.unseen && (window.fromOurs || window.newOnTop) && (over === undefined || now - this.unseen.at < over))
-            running += this.unseen.count;
+        // Older than the page, the unseen ones are at least as old as its oldest execution.
+        if (this.unseen && (window.fromOurs || window.newOnTop))
+            running += expected(Array(this.unseen.count).fill(now - this.unseen.before), history);
         return { running, finishing };
     }
     /**
-     * The first look's page showed only the newest executions: `count` older ones are neither on it nor
-     * past successes. Most are the older part of the fleet, other callers of the same budget; past
-     * failures count too, the reading that spares the budget.
+     * The first look's page showed only the executions created since `before`: `count` older ones are
+     * neither on it nor past successes. Most are the older part of the fleet, other callers of the same
+     * budget; past failures count too, the reading that spares the budget.
      */
-    offThePage(count, now) {
+    offThePage(count, before) {
         if (count > 0)
-            this.unseen = { count, at: now };
+            this.unseen = { count, before };
     }
     /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
     runs(item) {
         const verdict = this.rules.classify(item.status);
         return verdict !== 'success' && verdict !== 'failure';
     }
+}
+/**
+ * How many executions of these ages still run: all without a history, else as its model says with
+ * each end a spread later. A count that runs short starves the fleet (each job spends as if alone);
+ * one that runs long only slows it down.
+ */
+function expected(ages, history) {
+    if (!history)
+        return ages.length;
+    return Math.round(ages.reduce((sum, age) => sum + chanceStillRunning(history, age, UNSEEN_END_LATER_BY), 0));
 }
 
 ;// CONCATENATED MODULE: ./src/wait/list-search.ts
@@ -4055,11 +4069,13 @@ async function waitForExecutions(options) {
                 // the gateway's page): read the past runs apart, and look from our own executions on.
                 crowded = true;
                 try {
-                    const past = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+                    const seen = [...search.others, ...search.found.values()];
+                    const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+                    const past = Number.isFinite(before) ? await pastRunsBefore(options, before, clock.now() - OLDEST_WINDOW_MS) : {};
                     history = past.history;
                     // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
                     if (search.beyond !== undefined && past.successes !== undefined)
-                        fleet.offThePage(search.beyond - past.successes, clock.now());
+                        fleet.offThePage(search.beyond - past.successes, before);
                 }
                 catch (error) {
                     if (error instanceof CancelledError)
@@ -4126,11 +4142,8 @@ function describeMany(outcomes, pending, unlisted) {
         counts.set('not listed yet', unlisted);
     return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
-/** The history from the past runs created before the oldest of `seen`, read apart (see past-runs.ts). */
-async function pastRunsBefore(options, seen, startAt) {
-    const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-    if (!Number.isFinite(before))
-        return {};
+/** The history from the past runs created before `before`, read apart (see past-runs.ts). */
+async function pastRunsBefore(options, before, startAt) {
     const { client, workflowId, rules, budget, log, deadline } = options;
     const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
     const wanted = new Set(options.executions.map((e) => e.id));

@@ -3,15 +3,18 @@
  * this one (a matrix), each a caller spending the same calls. Counted from what each look shows.
  * When a look reads the list only from the execution waited for on (a gateway whose pages are too
  * small for the whole fleet, see waiter.ts), the executions created before it are off the page: they
- * are remembered from the last look that showed them, each counted as running until a run of the
- * workflow has most likely ended, and those the page's total says come after it count as the newest
- * on the page do.
+ * are remembered from the last look that showed them, each counted by the chance that a run of its
+ * age still runs (the history's model), and those the page's total says come after it count as the
+ * newest on the page do.
  */
 import type { ExecutionRecord } from '../qflow/client.js';
 import type { DurationModel } from './history.js';
 import type { ListWindow, SearchResult } from './list-search.js';
-import { LATELY_ENDED, likelyOverMs } from './schedule.js';
+import { chanceStillRunning, LATELY_ENDED } from './schedule.js';
 import type { StatusRules } from './status.js';
+
+/** Executions off the page are taken to end this many spreads later than the history says (see expected). */
+const UNSEEN_END_LATER_BY = 1;
 
 export interface FleetCount {
   /** Other executions running: other callers of the same budget. */
@@ -23,8 +26,8 @@ export interface FleetCount {
 export class FleetView {
   /** Executions created before the oldest one waited for, seen running when they were last on a page. */
   private earlier: ExecutionRecord[] = [];
-  /** Executions older than the first look's page that are no past success: the fleet's older part, and since when. */
-  private unseen?: { count: number; at: number };
+  /** Executions older than the first look's page that are no past success (the fleet's older part), created before `before`. */
+  private unseen?: { count: number; before: number };
 
   constructor(
     private readonly rules: StatusRules,
@@ -43,25 +46,27 @@ export class FleetView {
     // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
     if (search.beyond && window.order === 'createdAt')
       running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
-    const over = history && likelyOverMs(history);
     if (!window.fromOurs && !window.newOnTop) this.unseen = undefined; // a look that showed them all
     if (!window.fromOurs) {
       this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
     } else {
-      running += this.earlier.filter((item) => over === undefined || item.startDate === undefined || now - item.startDate < over).length;
+      running += expected(
+        this.earlier.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)),
+        history,
+      );
     }
-    // Older than this wait's executions, the unseen ones have most likely ended a usual run after they were counted.
-    if (this.unseen && (window.fromOurs || window.newOnTop) && (over === undefined || now - this.unseen.at < over)) running += this.unseen.count;
+    // Older than the page, the unseen ones are at least as old as its oldest execution.
+    if (this.unseen && (window.fromOurs || window.newOnTop)) running += expected(Array(this.unseen.count).fill(now - this.unseen.before), history);
     return { running, finishing };
   }
 
   /**
-   * The first look's page showed only the newest executions: `count` older ones are neither on it nor
-   * past successes. Most are the older part of the fleet, other callers of the same budget; past
-   * failures count too, the reading that spares the budget.
+   * The first look's page showed only the executions created since `before`: `count` older ones are
+   * neither on it nor past successes. Most are the older part of the fleet, other callers of the same
+   * budget; past failures count too, the reading that spares the budget.
    */
-  offThePage(count: number, now: number): void {
-    if (count > 0) this.unseen = { count, at: now };
+  offThePage(count: number, before: number): void {
+    if (count > 0) this.unseen = { count, before };
   }
 
   /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
@@ -69,4 +74,14 @@ export class FleetView {
     const verdict = this.rules.classify(item.status);
     return verdict !== 'success' && verdict !== 'failure';
   }
+}
+
+/**
+ * How many executions of these ages still run: all without a history, else as its model says with
+ * each end a spread later. A count that runs short starves the fleet (each job spends as if alone);
+ * one that runs long only slows it down.
+ */
+function expected(ages: number[], history: DurationModel | undefined): number {
+  if (!history) return ages.length;
+  return Math.round(ages.reduce((sum, age) => sum + chanceStillRunning(history, age, UNSEEN_END_LATER_BY), 0));
 }

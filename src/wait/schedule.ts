@@ -273,16 +273,19 @@ function nextLikelyLook(input: ScheduleInput, history: DurationModel, share: num
   return late - input.elapsedMs;
 }
 
-/** The age by which a run has most likely ended: its usual duration and two spreads. */
-export function likelyOverMs(history: DurationModel): number {
-  return history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history);
-}
-
-/** Time until the execution has most likely ended, if that is still ahead. */
+/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
 function untilLikelyOver(input: ScheduleInput): number | undefined {
   if (!input.history) return undefined;
-  const ms = likelyOverMs(input.history) - input.elapsedMs;
+  const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
   return ms > 0 ? ms : undefined;
+}
+
+/**
+ * The chance that a run of the workflow still runs at `ageMs`, from the history's normal model, with
+ * its end taken `laterBySpreads` spreads later than the model says.
+ */
+export function chanceStillRunning(history: DurationModel, ageMs: number, laterBySpreads = 0): number {
+  return 1 - normalCdf((ageMs - history.medianMs) / spreadOf(history) - laterBySpreads);
 }
 
 /** The longest pause the plan makes: max-poll-interval less the look's allowance. */

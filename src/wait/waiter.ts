@@ -209,10 +209,12 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
         // the gateway's page): read the past runs apart, and look from our own executions on.
         crowded = true;
         try {
-          const past = await pastRunsBefore(options, [...search.others, ...search.found.values()], clock.now() - OLDEST_WINDOW_MS);
+          const seen = [...search.others, ...search.found.values()];
+          const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+          const past = Number.isFinite(before) ? await pastRunsBefore(options, before, clock.now() - OLDEST_WINDOW_MS) : {};
           history = past.history;
           // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-          if (search.beyond !== undefined && past.successes !== undefined) fleet.offThePage(search.beyond - past.successes, clock.now());
+          if (search.beyond !== undefined && past.successes !== undefined) fleet.offThePage(search.beyond - past.successes, before);
         } catch (error) {
           if (error instanceof CancelledError) return finish('cancelled', poll);
           if (!(error instanceof DeadlineError)) log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
@@ -278,14 +280,8 @@ function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<stri
   return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
 
-/** The history from the past runs created before the oldest of `seen`, read apart (see past-runs.ts). */
-async function pastRunsBefore(
-  options: WaitOptions,
-  seen: ExecutionRecord[],
-  startAt: number,
-): Promise<{ history?: DurationModel; successes?: number }> {
-  const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-  if (!Number.isFinite(before)) return {};
+/** The history from the past runs created before `before`, read apart (see past-runs.ts). */
+async function pastRunsBefore(options: WaitOptions, before: number, startAt: number): Promise<{ history?: DurationModel; successes?: number }> {
   const { client, workflowId, rules, budget, log, deadline } = options;
   const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
   const wanted = new Set(options.executions.map((e) => e.id));
