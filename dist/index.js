@@ -34771,7 +34771,7 @@ function normalCdf(z) {
 ;// CONCATENATED MODULE: ./src/wait/fleet.ts
 
 /** Executions off the page are taken to end this many spreads later than the history says (see expected). */
-const UNSEEN_END_LATER_BY = 1;
+const UNSEEN_END_LATER_BY = 2;
 class FleetView {
     rules;
     maxPollIntervalMs;
@@ -34805,7 +34805,7 @@ class FleetView {
         }
         // Older than the page, the unseen ones are at least as old as its oldest execution.
         if (this.unseen && (window.fromOurs || window.newOnTop))
-            running += expected(Array(this.unseen.count).fill(now - this.unseen.before), history);
+            running += expected(new Array(this.unseen.count).fill(now - this.unseen.before), history);
         return { running, finishing };
     }
     /**
@@ -35159,8 +35159,7 @@ async function waitForExecutions(options) {
                 catch (error) {
                     if (error instanceof CancelledError)
                         return finish('cancelled', poll);
-                    if (!(error instanceof DeadlineError))
-                        log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+                    log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
                 }
             }
             if (history) {

@@ -225,7 +225,7 @@ export function runFleet(options: FleetOptions): FleetResult {
         job.unseen = undefined;
       } else {
         // The page from its own on and, by the page's total, those after it; those before as remembered.
-        const still = (age: number) => (job.history ? chanceStillRunning(job.history, age, 1) : 1);
+        const still = (age: number) => (job.history ? chanceStillRunning(job.history, age, 2) : 1);
         const earlier = job.earlier.reduce((sum, j) => sum + still(now - j.start), 0);
         const unseen = job.unseen ? job.unseen.count * still(now - job.unseen.before) : 0;
         otherRunning = started.slice(own).filter(runs).length + Math.round(earlier) + Math.round(unseen);

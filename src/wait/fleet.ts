@@ -14,7 +14,7 @@ import { chanceStillRunning, LATELY_ENDED } from './schedule.js';
 import type { StatusRules } from './status.js';
 
 /** Executions off the page are taken to end this many spreads later than the history says (see expected). */
-const UNSEEN_END_LATER_BY = 1;
+const UNSEEN_END_LATER_BY = 2;
 
 export interface FleetCount {
   /** Other executions running: other callers of the same budget. */
@@ -56,7 +56,8 @@ export class FleetView {
       );
     }
     // Older than the page, the unseen ones are at least as old as its oldest execution.
-    if (this.unseen && (window.fromOurs || window.newOnTop)) running += expected(Array(this.unseen.count).fill(now - this.unseen.before), history);
+    if (this.unseen && (window.fromOurs || window.newOnTop))
+      running += expected(new Array<number>(this.unseen.count).fill(now - this.unseen.before), history);
     return { running, finishing };
   }
 

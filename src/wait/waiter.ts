@@ -217,7 +217,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
           if (search.beyond !== undefined && past.successes !== undefined) fleet.offThePage(search.beyond - past.successes, before);
         } catch (error) {
           if (error instanceof CancelledError) return finish('cancelled', poll);
-          if (!(error instanceof DeadlineError)) log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+          log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
         }
       }
       if (history) {
