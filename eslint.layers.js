@@ -39,4 +39,29 @@ export default [
       ],
     },
   },
+  // The front-ends are siblings: each translates the engine for its own platform, and neither
+  // imports the other (what both need lives below them, in the engine or beside it).
+  {
+    files: ['src/action/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/*', '**/cli.js'], message: 'The action (src/action/) imports nothing from the command (src/cli/).' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/action/*', '**/index.js'], message: 'The command (src/cli/) imports nothing from the action (src/action/).' },
+            { group: ['@actions/*'], message: "Only the action (src/action/) talks to the runner's toolkit." },
+          ],
+        },
+      ],
+    },
+  },
 ];

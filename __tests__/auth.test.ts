@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { FixedToken, LoginToken, jwtExpiry, readJwt } from '../src/qflow/auth.js';
 import { ApiHttp } from '../src/qflow/http.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
+import { ApiBudget } from '../src/qflow/budget.js';
 
 const GATEWAY = 'https://gateway.qg2.apps.qualys.com';
 beforeAll(() => nock.disableNetConnect());
@@ -18,9 +19,17 @@ function jwt(expSec?: number): string {
 function setup(credentials: ConstructorParameters<typeof LoginToken>[0]) {
   const clock = new FakeClock();
   const log = memoryLog();
-  const http = new ApiHttp({ baseUrl: GATEWAY, requestTimeoutMs: 1000, signal: new AbortController().signal, log, clock });
   const secrets: string[] = [];
-  const tokens = new LoginToken(credentials, http, clock, (s) => secrets.push(s), log);
+  let tokens!: LoginToken;
+  new ApiHttp({
+    baseUrl: GATEWAY,
+    requestTimeoutMs: 1000,
+    signal: new AbortController().signal,
+    log,
+    clock,
+    budget: new ApiBudget(clock),
+    tokens: (login) => (tokens = new LoginToken(credentials, login, clock, (s) => secrets.push(s), log)),
+  });
   return { clock, tokens, secrets, log };
 }
 

@@ -13,6 +13,7 @@ import { systemClock } from '../src/time.js';
 import { memoryLog } from './support/fake-clock.js';
 import { BUDGET_HEADERS, withSimulator } from './support/e2e.js';
 import type { Endpoint, QFlowSimulator } from '../src/simulator/server.js';
+import { ApiBudget } from '../src/qflow/budget.js';
 
 const HERE = path.join(import.meta.dirname, 'fixtures/samples');
 /** Beside a checkout, the reference the fixtures are copied from. */
@@ -23,8 +24,15 @@ async function sample(name: string): Promise<string> {
 }
 
 function clientOf(sim: QFlowSimulator): QFlowClient {
-  const http = new ApiHttp({ baseUrl: sim.url, requestTimeoutMs: 5000, signal: new AbortController().signal, log: memoryLog(), clock: systemClock });
-  http.tokens = { rejectedHint: '', get: () => Promise.resolve('contract-token'), renew: () => false };
+  const http = new ApiHttp({
+    baseUrl: sim.url,
+    requestTimeoutMs: 5000,
+    signal: new AbortController().signal,
+    log: memoryLog(),
+    clock: systemClock,
+    budget: new ApiBudget(systemClock),
+    tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('contract-token'), renew: () => false }),
+  });
   return new QFlowClient(http, systemClock);
 }
 

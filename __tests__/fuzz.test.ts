@@ -16,6 +16,7 @@ import { timings } from '../src/run/report.js';
 import { systemClock } from '../src/time.js';
 import { memoryLog } from './support/fake-clock.js';
 import { scriptedServer, type Reply } from './support/scripted-server.js';
+import { ApiBudget } from '../src/qflow/budget.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -187,8 +188,9 @@ describe('the client against a gateway answering generated shapes', () => {
       signal: new AbortController().signal,
       log: memoryLog(),
       clock: systemClock,
+      budget: new ApiBudget(systemClock),
+      tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false }),
     });
-    http.tokens = { rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false };
     const client = new QFlowClient(http, systemClock);
     const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
     const EX = 'e5d57d53-79db-4840-a7a0-10d0cb1d8020';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import net from 'node:net';
 import { CancelledError, DeadlineError, NetworkError, QFlowApiError, RunOutcomeUnknownError } from '../src/errors.js';
+import { ApiBudget } from '../src/qflow/budget.js';
 import { ApiHttp, excerpt, type TokenSource } from '../src/qflow/http.js';
 import { systemClock } from '../src/time.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
@@ -12,10 +13,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function client(replies: Reply[], options: { requestTimeoutMs?: number; signal?: AbortSignal; clock?: FakeClock } = {}) {
+async function client(replies: Reply[], options: { requestTimeoutMs?: number; signal?: AbortSignal; clock?: FakeClock; tokens?: TokenSource } = {}) {
   server = await scriptedServer(replies);
   const clock = options.clock ?? new FakeClock();
   const log = memoryLog();
+  const budget = new ApiBudget(clock);
   const http = new ApiHttp({
     baseUrl: server.url,
     requestTimeoutMs: options.requestTimeoutMs ?? 2000,
@@ -23,8 +25,10 @@ async function client(replies: Reply[], options: { requestTimeoutMs?: number; si
     log,
     clock,
     random: () => 0.5,
+    budget,
+    tokens: () => options.tokens ?? fixedToken,
   });
-  return { http, clock, log, requests: server.requests };
+  return { http, clock, log, budget, requests: server.requests };
 }
 
 const read = { method: 'GET' as const, path: '/qflowapi/v1/thing', purpose: 'read the thing' };
@@ -138,18 +142,20 @@ describe('throttling', () => {
   });
 
   it('reports the budget headers of each QFlow answer to the budget', async () => {
-    const { http } = await client([json(200, {}, { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Window-Sec': '3600' })]);
-    http.tokens = fixedToken;
+    const { http, budget } = await client(
+      [json(200, {}, { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Window-Sec': '3600' })],
+      { tokens: fixedToken },
+    );
     await http.json(qflowRead);
-    expect(http.budget.view('executions')).toEqual({ remaining: 299, limit: 300, windowMs: 3_600_000, othersPerMs: 0 });
+    expect(budget.view('executions')).toEqual({ remaining: 299, limit: 300, windowMs: 3_600_000, othersPerMs: 0 });
   });
 
   it("sends no other call before a throttled answer's wait is over", async () => {
     const clock = new FakeClock();
     const { http, requests } = await client([json(409, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '30' }), json(200, {})], {
       clock,
+      tokens: fixedToken,
     });
-    http.tokens = fixedToken;
     // The throttled call gives up: it may not wait past its deadline.
     await expect(http.json({ ...qflowRead, deadline: clock.now() + 10_000 })).rejects.toBeInstanceOf(DeadlineError);
     const throttledAt = clock.now();
@@ -167,8 +173,7 @@ describe('throttling', () => {
       'X-Concurrency-Limit-Limit': '2',
       'X-Concurrency-Limit-Running': '1',
     };
-    const { http, requests } = await client([json(409, { message: 'already running' }, everyAnswer)]);
-    http.tokens = fixedToken;
+    const { http, requests } = await client([json(409, { message: 'already running' }, everyAnswer)], { tokens: fixedToken });
     await expect(http.json(qflowRead)).rejects.toThrow(/HTTP 409.*already running/);
     expect(requests).toHaveLength(1);
   });
@@ -180,8 +185,7 @@ describe('throttling', () => {
       'X-Concurrency-Limit-Limit': '2',
       'X-Concurrency-Limit-Running': '3',
     };
-    const { http, clock, log, requests } = await client([json(409, {}, busy), json(200, { ok: 1 })]);
-    http.tokens = fixedToken;
+    const { http, clock, log, requests } = await client([json(409, {}, busy), json(200, { ok: 1 })], { tokens: fixedToken });
     await expect(http.json(qflowRead)).resolves.toEqual({ ok: 1 });
     expect(requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([250]);
@@ -206,8 +210,7 @@ describe('calls at once', () => {
 
   it('keeps no more QFlow calls in flight than X-Concurrency-Limit-Limit allows', async () => {
     const { reply, seen } = slowServer({ 'X-Concurrency-Limit-Limit': '3' });
-    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock });
-    http.tokens = fixedToken;
+    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock, tokens: fixedToken });
     await http.json(qflowRead);
     await Promise.all(Array.from({ length: 10 }, () => http.json(qflowRead)));
     expect(seen.most).toBe(3);
@@ -215,8 +218,7 @@ describe('calls at once', () => {
 
   it('keeps to two at once until the gateway says, the value in the Qualys examples', async () => {
     const { reply, seen } = slowServer({});
-    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock });
-    http.tokens = fixedToken;
+    const { http } = await client([reply], { clock: systemClock as unknown as FakeClock, tokens: fixedToken });
     await Promise.all(Array.from({ length: 6 }, () => http.json(qflowRead)));
     expect(seen.most).toBe(2);
   });
@@ -269,6 +271,8 @@ describe('the run call, which is not idempotent', () => {
       signal: new AbortController().signal,
       log: memoryLog(),
       clock,
+      budget: new ApiBudget(new FakeClock()),
+      tokens: () => fixedToken,
     });
     await expect(http.json(run)).rejects.toThrow(
       /Could not run workflow w: the connection to 127\.0\.0\.1:\d+ was refused \(ECONNREFUSED\) \(5 attempts\)/,
@@ -293,29 +297,25 @@ describe('tokens', () => {
   }
 
   it('renews the token once after a 401 and repeats the call', async () => {
-    const { http, requests } = await client([json(401, {}), json(200, { ok: 1 })]);
-    http.tokens = tokens(true);
+    const { http, requests } = await client([json(401, {}), json(200, { ok: 1 })], { tokens: tokens(true) });
     await expect(http.json(qflowRead)).resolves.toEqual({ ok: 1 });
     expect(requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-0', 'Bearer token-1']);
   });
 
   it('fails with the token hint when the renewed token is rejected too', async () => {
-    const { http, requests } = await client([json(401, {})]);
-    http.tokens = tokens(true);
+    const { http, requests } = await client([json(401, {})], { tokens: tokens(true) });
     await expect(http.json(qflowRead)).rejects.toThrow('QFlow answered HTTP 401. The token is invalid or has expired.');
     expect(requests).toHaveLength(2);
   });
 
   it('does not repeat a call with a fixed token', async () => {
-    const { http, requests } = await client([json(401, {})]);
-    http.tokens = tokens(false);
+    const { http, requests } = await client([json(401, {})], { tokens: tokens(false) });
     await expect(http.json(qflowRead)).rejects.toThrow(/HTTP 401/);
     expect(requests).toHaveLength(1);
   });
 
   it('counts the QFlow calls it makes', async () => {
-    const { http } = await client([json(503, {}), json(200, {})]);
-    http.tokens = tokens(false);
+    const { http } = await client([json(503, {}), json(200, {})], { tokens: tokens(false) });
     await http.json(qflowRead);
     expect(http.apiCalls).toBe(2);
   });
@@ -346,6 +346,8 @@ it('reports a gateway it cannot reach', async () => {
     signal: new AbortController().signal,
     log: memoryLog(),
     clock: new FakeClock(),
+    budget: new ApiBudget(new FakeClock()),
+    tokens: () => fixedToken,
   });
   await expect(http.json(read)).rejects.toBeInstanceOf(NetworkError);
 });

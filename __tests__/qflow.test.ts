@@ -7,6 +7,7 @@ import { RunOutcomeUnknownError } from '../src/errors.js';
 import { ApiHttp } from '../src/qflow/http.js';
 import { MAX_STEP_DATA_BYTES, QFlowClient, readExecution, readInstant, readPage } from '../src/qflow/client.js';
 import { FakeClock, memoryLog } from './support/fake-clock.js';
+import { ApiBudget } from '../src/qflow/budget.js';
 
 const GATEWAY = 'https://gateway.qg1.apps.qualys.com';
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
@@ -19,8 +20,15 @@ afterEach(() => nock.cleanAll());
 
 function qflow() {
   const clock = new FakeClock();
-  const http = new ApiHttp({ baseUrl: GATEWAY, requestTimeoutMs: 1000, signal: new AbortController().signal, log: memoryLog(), clock });
-  http.tokens = { rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false };
+  const http = new ApiHttp({
+    baseUrl: GATEWAY,
+    requestTimeoutMs: 1000,
+    signal: new AbortController().signal,
+    log: memoryLog(),
+    clock,
+    budget: new ApiBudget(clock),
+    tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false }),
+  });
   return new QFlowClient(http, clock);
 }
 

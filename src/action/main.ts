@@ -12,7 +12,7 @@ import { readSettings } from '../run/inputs.js';
 import type { Log } from '../log.js';
 import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js';
 import { disposeRun, runQFlow } from '../run/engine.js';
-import { proxyAgentFrom } from './proxy.js';
+import { proxyAgentFrom } from '../qflow/proxy.js';
 import { Redactor } from '../redact.js';
 import { mdText } from '../markdown.js';
 import { systemClock, type Clock } from '../time.js';

@@ -13,7 +13,7 @@ import { summaryMarkdown, type RunReport } from '../run/report.js';
 import { prepareOutputFile } from '../files.js';
 import { publish, writeStartedDotenv } from './publish.js';
 import { disposeRun, runQFlow } from '../run/engine.js';
-import { proxyAgentFrom } from '../action/proxy.js';
+import { proxyAgentFrom } from '../qflow/proxy.js';
 import { Redactor } from '../redact.js';
 import { systemClock } from '../time.js';
 import { FLAGS, VERSION } from './flags.js';
@@ -146,7 +146,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
         say(paint('1', `== ${title}`));
         return body();
       },
-      agent: proxyAgentFrom(env, 'qflow-run'),
+      agent: proxyAgentFrom(env),
       onStarted: (ids) => {
         // One write after another: a matrix reports each run call as it answers.
         const file = parsed.dotenv;

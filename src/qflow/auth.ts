@@ -39,7 +39,7 @@ export class LoginToken implements TokenSource {
 
   constructor(
     private readonly credentials: Exclude<Credentials, { kind: 'token' }>,
-    private readonly http: ApiHttp,
+    private readonly http: Pick<ApiHttp, 'send'>,
     private readonly clock: Clock,
     /** Called with each JWT before it is used, so the runner masks it. */
     private readonly registerSecret: (secret: string) => void,
@@ -120,7 +120,7 @@ export function jwtExpiry(token: string): number | undefined {
 
 export function createTokenSource(
   credentials: Credentials,
-  http: ApiHttp,
+  http: Pick<ApiHttp, 'send'>,
   clock: Clock,
   registerSecret: (secret: string) => void,
   log: Log,

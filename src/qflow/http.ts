@@ -79,6 +79,10 @@ export interface HttpOptions {
   random?: () => number;
   /** A proxy's agent, from the front-end; a direct keep-alive connection without one. */
   agent?: AgentFactory;
+  /** The subscription's API budget, which this layer keeps told of every answer; the engine hands it to the wait too. */
+  budget: ApiBudget;
+  /** The source of the JWT, given the calls it may make to log in (which carry no token). */
+  tokens: (login: Pick<ApiHttp, 'send'>) => TokenSource;
 }
 
 type Exchange =
@@ -106,11 +110,10 @@ const GENERAL_HINTS: Partial<Record<number, string>> = {
 };
 
 export class ApiHttp {
-  /** The subscription's API budget as the gateway reports it; the poller plans with it. */
-  readonly budget: ApiBudget;
   /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
   apiCalls = 0;
-  tokens?: TokenSource;
+  private readonly budget: ApiBudget;
+  private readonly tokens: TokenSource;
   private readonly policy: RetryPolicy;
   private readonly retries = new RetryBudget();
   private readonly random: () => number;
@@ -124,7 +127,8 @@ export class ApiHttp {
     setMaxListeners(0, options.signal);
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
-    this.budget = new ApiBudget(options.clock);
+    this.budget = options.budget;
+    this.tokens = options.tokens(this);
   }
 
   async send(request: ApiRequest): Promise<ApiResponse> {
@@ -139,7 +143,7 @@ export class ApiHttp {
       attempt++;
       const { endpoint } = request;
       if (endpoint !== undefined) await this.waitForBudget(request, endpoint);
-      const token = endpoint !== undefined ? await this.tokens!.get(signal, request.deadline) : undefined;
+      const token = endpoint !== undefined ? await this.tokens.get(signal, request.deadline) : undefined;
       const started = clock.now();
       const exchange = await this.exchangeInSlot(request, url, token);
       if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
@@ -184,7 +188,7 @@ export class ApiHttp {
         if (attempt === 1) this.retries.refund();
         return exchange;
       }
-      if (status === 401 && endpoint !== undefined && !renewed && this.tokens!.renew()) {
+      if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
         // The JWT expired mid-wait: get a new one and repeat the call once.
         renewed = true;
         log.info('The QFlow token was rejected (HTTP 401); logging in again.');
@@ -280,7 +284,7 @@ export class ApiHttp {
     const { status, headers, body } = answer;
     const hint =
       request.hints?.[status] ??
-      (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
+      (status === 401 && request.endpoint !== undefined ? this.tokens.rejectedHint : undefined) ??
       GENERAL_HINTS[status] ??
       (status === 400 ? 'QFlow rejected the request as malformed.' : '');
     const said = serverMessage(body);

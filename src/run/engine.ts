@@ -11,7 +11,7 @@ import { prepareOutputFile } from '../files.js';
 import { Input, isFine, type Result } from '../names.js';
 import { CancelledError, DeadlineError, InputError, messageOf, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
-import type { ApiBudget } from '../qflow/budget.js';
+import { ApiBudget } from '../qflow/budget.js';
 import type { Settings } from './inputs.js';
 import type { Log } from '../log.js';
 import { QFlowClient } from '../qflow/client.js';
@@ -57,8 +57,18 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
   const workDir = path.join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`);
   // Every wait and every call of the run, the run call's included, ends by the timeout.
   const deadline = clock.now() + settings.timeoutMs;
-  const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock, agent: host.agent });
-  http.tokens = createTokenSource(settings.credentials, http, clock, (secret) => host.registerSecret(secret), log);
+  // One budget for the run: the HTTP layer keeps it told of every answer, the wait plans its looks with it.
+  const budget = new ApiBudget(clock);
+  const http = new ApiHttp({
+    baseUrl: settings.gatewayUrl,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    signal,
+    log,
+    clock,
+    agent: host.agent,
+    budget,
+    tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log),
+  });
   const client = new QFlowClient(http, clock);
   const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
   const report: RunReport = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
@@ -91,7 +101,7 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
           pollIntervalMs: settings.pollIntervalMs,
           maxPollIntervalMs: settings.maxPollIntervalMs,
           rules,
-          budget: http.budget,
+          budget,
           failFast: settings.failFast,
           onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
           clock,
@@ -105,7 +115,7 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
         // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
         await Promise.all([
           collectAll(client, report, settings, rules, workDir, collectBy, host),
-          definitionRead ? undefined : readForSummary(client, settings, report, http.budget, deadline, host),
+          definitionRead ? undefined : readForSummary(client, settings, report, budget, deadline, host),
         ]);
       });
     }
