@@ -117,7 +117,7 @@ describe('FixedToken', () => {
     const token = new FixedToken('abc');
     await expect(token.get()).resolves.toBe('abc');
     expect(token.renew()).toBe(false);
-    expect(token.rejectedHint).toMatch(/'token' input is invalid or has expired/);
+    expect(token.rejectedHint).toMatch(/Input 'token' is invalid or has expired/);
   });
 });
 

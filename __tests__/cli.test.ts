@@ -138,6 +138,23 @@ describe('qflow-run', () => {
       await Promise.all([fromVariable, misspelt].map((r) => r.cleanup()));
     }));
 
+  it("speaks of itself and its own settings in the engine's messages too, never of an action or its inputs", () =>
+    withSimulator({}, async (sim, workflow) => {
+      const rejected = await qflowRun(sim, workflow, [], {
+        QFLOW_CLIENT_ID: '',
+        QFLOW_CLIENT_SECRET: '',
+        QFLOW_TOKEN: 'not-a-token-the-gateway-issued',
+      });
+      expect(rejected.code).toBe(EXIT.noResult);
+      expect(rejected.stderr).toContain(
+        'QFLOW_TOKEN is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give --client-id/--client-secret so qflow-run logs in',
+      );
+      const missing = await qflowRun(sim, workflow, ['--workflow-id', '00000000-0000-4000-8000-000000000000']);
+      expect(missing.stderr).toContain('check --workflow-id and that the Qualys user can see the workflow');
+      for (const run of [rejected, missing]) expect(run.stderr).not.toMatch(/\baction\b|Input '/);
+      await Promise.all([rejected, missing].map((r) => r.cleanup()));
+    }));
+
   it('refuses a QFLOW_ variable one or two edits from a setting, naming it, and leaves other QFLOW_ variables alone', () =>
     withSimulator({}, async (sim, workflow) => {
       const typo = await qflowRun(sim, workflow, [], { QFLOW_STEP_OUTPUT: 'node-7c1d9e20-stop-instances' });

@@ -85,7 +85,7 @@ describe('reliability', () => {
     withSimulator({ credentials: { token: 'good' } }, async (sim, workflow) => {
       const run = await runAgainst(sim, workflow, { token: 'stale' });
       expect(run.exitCode).toBe(1);
-      expect(errors(run)[0]).toMatch(/Could not run workflow .*: QFlow answered HTTP 401. The 'token' input is invalid or has expired/);
+      expect(errors(run)[0]).toMatch(/Could not run workflow .*: QFlow answered HTTP 401. Input 'token' is invalid or has expired/);
     }));
 
   it('names the permissions QFlow needs on a 403', () =>

@@ -25,62 +25,64 @@ describe('parseDuration', () => {
     ['1.5s', 1500],
     ['120', 120_000],
   ])('reads %s', (text, ms) => {
-    expect(parseDuration('timeout', text)).toBe(ms);
+    expect(parseDuration("Input 'timeout'", text)).toBe(ms);
   });
 
   it.each(['', 'soon', '10 minutes', '5x', 'm5', '1h 30m', '-5s'])('rejects %p naming the input and the form', (text) => {
-    expect(() => parseDuration('timeout', text)).toThrow(InputError);
-    expect(() => parseDuration('timeout', text)).toThrow(/Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms/);
+    expect(() => parseDuration("Input 'timeout'", text)).toThrow(InputError);
+    expect(() => parseDuration("Input 'timeout'", text)).toThrow(/Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms/);
   });
 
   it('rejects a zero duration', () => {
-    expect(() => parseDuration('poll-interval', '0s')).toThrow(/longer than zero/);
+    expect(() => parseDuration("Input 'poll-interval'", '0s')).toThrow(/longer than zero/);
   });
 });
 
 describe('parseUuid', () => {
   it('accepts a UUID in either case and returns it in lower case', () => {
-    expect(parseUuid('workflow-id', 'F516BCF4-F6FB-46AC-A54F-DDBCF2A2D24A')).toBe('f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a');
+    expect(parseUuid("Input 'workflow-id'", 'F516BCF4-F6FB-46AC-A54F-DDBCF2A2D24A')).toBe('f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a');
   });
   it('rejects a value that is not a UUID, quoting it', () => {
-    expect(() => parseUuid('workflow-id', 'my-workflow')).toThrow('Input \'workflow-id\' is "my-workflow", which is not a UUID');
+    expect(() => parseUuid("Input 'workflow-id'", 'my-workflow')).toThrow('Input \'workflow-id\' is "my-workflow", which is not a UUID');
   });
 });
 
 describe('parseBoolean', () => {
   it('reads the YAML spellings of true and false', () => {
-    expect(parseBoolean('wait', 'True')).toBe(true);
-    expect(parseBoolean('wait', 'FALSE')).toBe(false);
+    expect(parseBoolean("Input 'wait'", 'True')).toBe(true);
+    expect(parseBoolean("Input 'wait'", 'FALSE')).toBe(false);
   });
   it('rejects anything else', () => {
-    expect(() => parseBoolean('wait', 'yes')).toThrow('Input \'wait\' is "yes". Expected true or false.');
+    expect(() => parseBoolean("Input 'wait'", 'yes')).toThrow('Input \'wait\' is "yes". Expected true or false.');
   });
 });
 
 describe('parseMapping', () => {
   it('reads JSON', () => {
-    expect(parseMapping('input', '{"bucketName": "b1", "count": 4}')).toEqual({ bucketName: 'b1', count: 4 });
+    expect(parseMapping("Input 'input'", '{"bucketName": "b1", "count": 4}')).toEqual({ bucketName: 'b1', count: 4 });
   });
   it('reads YAML, keeping strings such as "no" as strings (YAML 1.2)', () => {
-    expect(parseMapping('variables', 'region: us-east-1\nname: no\nlimits:\n  - 1\n  - 2')).toEqual({
+    expect(parseMapping("Input 'variables'", 'region: us-east-1\nname: no\nlimits:\n  - 1\n  - 2')).toEqual({
       region: 'us-east-1',
       name: 'no',
       limits: [1, 2],
     });
   });
   it('returns undefined for an empty input, so the request leaves it out', () => {
-    expect(parseMapping('input', '  ')).toBeUndefined();
+    expect(parseMapping("Input 'input'", '  ')).toBeUndefined();
   });
   it('reports a JSON syntax error with its line and column', () => {
-    expect(() => parseMapping('input', '{\n  "a": 1,\n  "b": }')).toThrow(/Input 'input' is not valid JSON: syntax error at line 3, column 8/);
+    expect(() => parseMapping("Input 'input'", '{\n  "a": 1,\n  "b": }')).toThrow(
+      /Input 'input' is not valid JSON: syntax error at line 3, column 8/,
+    );
   });
   it('reports a YAML syntax error with its line and column', () => {
-    expect(() => parseMapping('variables', 'region: us-east-1\n  bad: [unclosed')).toThrow(
+    expect(() => parseMapping("Input 'variables'", 'region: us-east-1\n  bad: [unclosed')).toThrow(
       /Input 'variables'.*YAML syntax error at line \d+, column \d+/,
     );
   });
   it('rejects duplicate YAML keys', () => {
-    expect(() => parseMapping('variables', 'region: a\nregion: b')).toThrow(/Input 'variables'/);
+    expect(() => parseMapping("Input 'variables'", 'region: a\nregion: b')).toThrow(/Input 'variables'/);
   });
   it.each([
     ['[1, 2]', 'a list'],
@@ -88,7 +90,7 @@ describe('parseMapping', () => {
     ['just some words', 'the string'],
     ['null', 'empty'],
   ])('rejects %p, which is not a mapping', (text, kind) => {
-    expect(() => parseMapping('input', text)).toThrow(new RegExp(`Input 'input' is ${kind}.*Expected a mapping`));
+    expect(() => parseMapping("Input 'input'", text)).toThrow(new RegExp(`Input 'input' is ${kind}.*Expected a mapping`));
   });
 });
 
@@ -118,15 +120,15 @@ describe('parseList and parseNodeSelection', () => {
     expect(parseList('a, b\n\nc,')).toEqual(['a', 'b', 'c']);
   });
   it('reads * as every step', () => {
-    expect(parseNodeSelection('step-outputs', '*')).toBe('all');
+    expect(parseNodeSelection("Input 'step-outputs'", '*')).toBe('all');
   });
   it('reads node IDs, dropping repeats', () => {
-    expect(parseNodeSelection('step-outputs', 'node-1, node-2\nnode-1')).toEqual(['node-1', 'node-2']);
+    expect(parseNodeSelection("Input 'step-outputs'", 'node-1, node-2\nnode-1')).toEqual(['node-1', 'node-2']);
   });
   it('rejects * mixed with IDs', () => {
-    expect(() => parseNodeSelection('step-outputs', '*, node-1')).toThrow(/mixes '\*' with node IDs/);
+    expect(() => parseNodeSelection("Input 'step-outputs'", '*, node-1')).toThrow(/mixes '\*' with node IDs/);
   });
   it('rejects a node ID with characters that would change the URL', () => {
-    expect(() => parseNodeSelection('step-inputs', 'node-1/../x')).toThrow(/Input 'step-inputs' names the node ID "node-1\/..\/x"/);
+    expect(() => parseNodeSelection("Input 'step-inputs'", 'node-1/../x')).toThrow(/Input 'step-inputs' names the node ID "node-1\/..\/x"/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Output } from '../src/names.js';
+import { INPUT_NAMES, Output } from '../src/names.js';
 import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../src/run/report.js';
 import { writeResultFile, type StepData } from '../src/run/results.js';
 import { Redactor } from '../src/redact.js';
@@ -43,6 +43,7 @@ function report(overrides: Overrides = {}): RunReport {
   };
   return {
     workflowId: workflowId ?? 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a',
+    names: INPUT_NAMES,
     fanOut: fanOut ?? false,
     executions: [execution],
     result: execution.result,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DurationModel } from '../src/wait/history.js';
 import type { BudgetView } from '../src/qflow/budget.js';
-import { expectedLifeMs, expectedLooks, hazardPause, nextPollDelay, normalCdf, normalHazard } from '../src/wait/schedule.js';
+import { nextPollDelay } from '../src/wait/schedule.js';
+import { normalCdf, normalHazard } from '../src/wait/normal.js';
+import { expectedLifeMs, expectedLooks, hazardPause } from '../src/wait/timing.js';
 
 const base = { minMs: 2000, maxMs: 60_000, timeLeftMs: 3_600_000, random: 0.5 };
 /** A 5-minute workflow whose runs spread about ±10 %. */

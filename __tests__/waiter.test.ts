@@ -155,7 +155,7 @@ describe('waitForExecution', () => {
     const o = options(client);
     const outcome = await waitForExecution(o);
     expect(outcome.kind).toBe('success');
-    const notes = o.log.lines.filter((l) => l.message.includes("status 'Cooking', which this action does not know"));
+    const notes = o.log.lines.filter((l) => l.message.includes("status 'Cooking', which the action does not know"));
     expect(notes).toHaveLength(1);
   });
 

@@ -33,6 +33,30 @@ export enum Input {
   GithubToken = 'github-token',
 }
 
+/**
+ * How a front-end names a setting to its user: the action its inputs ('timeout'), the command its
+ * flags (--timeout) or variables (QFLOW_TIMEOUT), as each was given. Every message about a setting is
+ * worded through it, so the engine never speaks one front-end's language to the other's users.
+ */
+export interface SettingNames {
+  /** The setting: 'timeout', --timeout or QFLOW_TIMEOUT. */
+  readonly of: (name: Input) => string;
+  /** The setting opening a sentence about the value given: Input 'timeout', Flag --timeout or QFLOW_TIMEOUT. */
+  readonly subject: (name: Input) => string;
+  /** The setting given a value, as the user writes it: 'wait: true' or --wait true. */
+  readonly set: (name: Input, value: string) => string;
+  /** The program, in a sentence: "the action" or "qflow-run". */
+  readonly program: string;
+}
+
+/** The action's inputs, as a workflow's `with:` gives them. */
+export const INPUT_NAMES: SettingNames = {
+  of: (name) => `'${name}'`,
+  subject: (name) => `Input '${name}'`,
+  set: (name, value) => `'${name}: ${value}'`,
+  program: 'the action',
+};
+
 /** The action's outputs, as named in action.yml. */
 export enum Output {
   ExecutionId = 'execution-id',

@@ -60,7 +60,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   let stderrOpen = true;
   io.stderr.on('error', () => (stderrOpen = false));
   const say = (text: string) => {
-    if (stderrOpen) io.stderr.write(`${redactor.text(wording(text, sources))}\n`);
+    if (stderrOpen) io.stderr.write(`${redactor.text(text)}\n`);
   };
   const warn = (text: string) => say(paint('33', `warning: ${text}`));
   let stdoutOpen = true;
@@ -115,7 +115,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       if (error instanceof InputError) throw new UsageError(error.message);
       throw error;
     };
-    const settings = await readSettings(read, (secret) => redactor.add(secret)).catch(usage);
+    const settings = await readSettings(read, (secret) => redactor.add(secret), sources.names).catch(usage);
     // Every file is checked before any call: a run that starts must be able to say how it ended.
     for (const [flag, file] of [
       ['--summary', parsed.summary],
@@ -154,7 +154,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       },
     });
     await started;
-    const summary = () => redactor.text(wording(summaryMarkdown(report!), sources));
+    const summary = () => redactor.text(summaryMarkdown(report!));
     for (const warning of await publish(report, parsed, summary, writeStdout, redactor)) warn(warning);
     const code = exitCode(report);
     if (code !== EXIT.success) {
@@ -219,26 +219,6 @@ function parseArguments(argv: string[]): Parsed {
     }
   }
   return parsed;
-}
-
-/**
- * Messages name inputs as action.yml does ('workflow-id'); here they are named as the user gave them:
- * the flag (--workflow-id) or the variable it was read from (QFLOW_WORKFLOW_ID).
- */
-function wording(text: string, sources: SettingSources): string {
-  const nameOf = (name: string) => sources.nameOf(name);
-  const names = FLAGS.map((f) => f.name).sort((a, b) => b.length - a.length);
-  const alternatives = names.map((n) => n.replace(/-/g, '\\-')).join('|');
-  return (
-    text
-      // 'allow-unknown-variables: true', as a setting to add.
-      .replace(new RegExp(`'(${alternatives}): ([^']*)'`, 'g'), (_, name: string, value: string) => `--${name} ${value}`)
-      .replace(new RegExp(`\\b(Inputs?) '(${alternatives})'`, 'g'), (_, word: string, name: string) => {
-        const shown = nameOf(name);
-        return shown.startsWith('--') ? `${word === 'Inputs' ? 'Flags' : 'Flag'} ${shown}` : shown;
-      })
-      .replace(new RegExp(`'(${alternatives})'`, 'g'), (_, name: string) => nameOf(name))
-  );
 }
 
 function help(): string {

@@ -4,7 +4,7 @@
  * (`QFLOW_OUT_EXECUTION_ID`), so a dotenv report handed to a later job never becomes that job's
  * setting: a second `qflow-run` in the pipeline starts its own execution unless told to wait for one.
  */
-import { Input, Output } from '../names.js';
+import { Input, Output, type SettingNames } from '../names.js';
 import { nearest } from '../nearest.js';
 import { FLAGS } from './flags.js';
 import { variableOf } from './flag.js';
@@ -19,11 +19,8 @@ export function outputVariable(name: Output): string {
   return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
 }
 
-/** Where each setting was read from, to name it the way the user gave it. */
+/** Where each setting comes from, to name it the way the user gave it. */
 export class SettingSources {
-  private readonly fromFlag = new Set<string>();
-  private readonly fromVariable = new Set<string>();
-
   /** The flags given, once the command line is read. */
   flags = new Map<string, string>();
 
@@ -31,19 +28,25 @@ export class SettingSources {
 
   /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
   read(name: Input): string {
-    const flag = this.flags.get(name);
-    if (flag !== undefined) {
-      this.fromFlag.add(name);
-      return flag.trim();
-    }
-    const value = (this.env[variableOf(name)] ?? '').trim();
-    if (value !== '') this.fromVariable.add(name);
-    return value;
+    return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
   }
 
-  /** The setting as the user gave it: `QFLOW_VARIABLES` when read from there, else the flag `--variables` (also before anything is read). */
+  /** The setting as the user gave it: `QFLOW_VARIABLES` when only that gives it, else the flag `--variables`. */
   nameOf(name: string): string {
-    return this.fromVariable.has(name) && !this.fromFlag.has(name) ? variableOf(name) : `--${name}`;
+    return !this.flags.has(name) && (this.env[variableOf(name)] ?? '').trim() !== '' ? variableOf(name) : `--${name}`;
+  }
+
+  /** The command's words for its settings, for every message the engine writes about one. */
+  get names(): SettingNames {
+    return {
+      of: (name) => this.nameOf(name),
+      subject: (name) => {
+        const shown = this.nameOf(name);
+        return shown.startsWith('--') ? `Flag ${shown}` : shown;
+      },
+      set: (name, value) => `--${name} ${value}`,
+      program: 'qflow-run',
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Input } from '../names.js';
+import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { QFlowApiError } from '../errors.js';
 import type { ApiHttp, TokenSource } from './http.js';
 import type { Log } from '../log.js';
@@ -17,8 +17,13 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 
 /** A JWT the user passed in: used as it is, and a 401 is final. */
 export class FixedToken implements TokenSource {
-  readonly rejectedHint = `The '${Input.Token}' input is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the action logs in and renews the token itself.`;
-  constructor(private readonly token: string) {}
+  readonly rejectedHint: string;
+  constructor(
+    private readonly token: string,
+    { of, subject, program }: SettingNames = INPUT_NAMES,
+  ) {
+    this.rejectedHint = `${subject(Input.Token)} is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give ${of(Input.ClientId)}/${of(Input.ClientSecret)} so ${program} logs in and renews the token itself.`;
+  }
   get(): Promise<string> {
     return Promise.resolve(this.token);
   }
@@ -32,7 +37,7 @@ export class FixedToken implements TokenSource {
  * logs in again before the JWT expires or after a 401.
  */
 export class LoginToken implements TokenSource {
-  readonly rejectedHint = 'The gateway rejected the JWT the action had just obtained; check that the Qualys user has API Access.';
+  readonly rejectedHint = 'The gateway rejected the JWT just obtained by logging in; check that the Qualys user has API Access.';
   private token?: string;
   private expiresAt = 0;
   private pending?: Promise<string>;
@@ -44,6 +49,7 @@ export class LoginToken implements TokenSource {
     /** Called with each JWT before it is used, so the runner masks it. */
     private readonly registerSecret: (secret: string) => void,
     private readonly log: Log,
+    private readonly names: SettingNames = INPUT_NAMES,
   ) {}
 
   get(_signal?: AbortSignal, deadline?: number): Promise<string> {
@@ -60,7 +66,8 @@ export class LoginToken implements TokenSource {
 
   private async login(deadline: number | undefined): Promise<string> {
     const oauth = this.credentials.kind === 'oauth-client';
-    const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
+    const { of } = this.names;
+    const who = oauth ? `${of(Input.ClientId)}/${of(Input.ClientSecret)}` : `${of(Input.Username)}/${of(Input.Password)}`;
     const response = await this.http.send({
       method: 'POST',
       path: oauth ? '/auth/oidc' : '/auth',
@@ -124,6 +131,9 @@ export function createTokenSource(
   clock: Clock,
   registerSecret: (secret: string) => void,
   log: Log,
+  names: SettingNames = INPUT_NAMES,
 ): TokenSource {
-  return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
+  return credentials.kind === 'token'
+    ? new FixedToken(credentials.token, names)
+    : new LoginToken(credentials, http, clock, registerSecret, log, names);
 }

@@ -10,6 +10,7 @@ import { excerpt, type ApiHttp } from './http.js';
 import { normalizeStepFile, type StepFile } from './step-data.js';
 import { readDefinition, type WorkflowDefinition } from './definition.js';
 import { iso, type Clock } from '../time.js';
+import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 
 const API = '/qflowapi/v1';
 
@@ -70,6 +71,8 @@ export class QFlowClient {
   constructor(
     private readonly http: ApiHttp,
     private readonly clock: Clock,
+    /** How the front-end names its settings, for the hints about them. */
+    private readonly names: SettingNames = INPUT_NAMES,
   ) {}
 
   /**
@@ -80,7 +83,7 @@ export class QFlowClient {
     const sentAt = this.clock.now();
     const unknownOutcome = (what: string) =>
       new RunOutcomeUnknownError(
-        `${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with 'execution-id'. The run call is not repeated by itself, since that could start a second execution.`,
+        `${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with ${this.names.of(Input.ExecutionId)}. The run call is not repeated by itself, since that could start a second execution.`,
       );
     const mayHaveActed = 'It is unknown whether QFlow started an execution.';
     let answer: unknown;
@@ -96,7 +99,7 @@ export class QFlowClient {
         endpoint: 'run',
         deadline,
         hints: {
-          404: workflowNotFound(workflowId),
+          404: workflowNotFound(workflowId, this.names),
           500: mayHaveActed,
           502: mayHaveActed,
           504: mayHaveActed,
@@ -128,7 +131,7 @@ export class QFlowClient {
       purpose: `read the definition of workflow ${workflowId}`,
       endpoint: 'workflow',
       deadline,
-      hints: { 404: workflowNotFound(workflowId) },
+      hints: { 404: workflowNotFound(workflowId, this.names) },
     });
     return readDefinition(answer);
   }
@@ -152,7 +155,7 @@ export class QFlowClient {
       endpoint: 'executions',
       deadline,
       hints: {
-        404: workflowNotFound(workflowId),
+        404: workflowNotFound(workflowId, this.names),
       },
     });
     const page = readPage(answer, `the executions of workflow ${workflowId}`);
@@ -199,8 +202,8 @@ export class QFlowClient {
   }
 }
 
-function workflowNotFound(workflowId: string): string {
-  return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
+function workflowNotFound(workflowId: string, names: SettingNames): string {
+  return `Workflow ${workflowId} was not found: check ${names.of(Input.WorkflowId)} and that the Qualys user can see the workflow.`;
 }
 
 /** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide); a UUID, or undefined. */

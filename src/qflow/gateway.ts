@@ -1,4 +1,5 @@
 import { InputError, quote } from '../errors.js';
+import { Input, type SettingNames } from '../names.js';
 
 /** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
 export const PLATFORM_GATEWAYS: Readonly<Record<string, string>> = {
@@ -23,17 +24,19 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * The gateway's base URL, without a trailing slash. `gatewayUrl` wins over `platform` so a private
  * cloud platform, which has a gateway of its own, is always reachable.
  */
-export function resolveGateway(platformInput: string, platform: string, urlInput: string, url: string): string {
-  if (url !== '') return checkGatewayUrl(urlInput, url);
+export function resolveGateway(platform: string, url: string, { of, subject }: SettingNames): string {
+  const platformInput = of(Input.Platform);
+  const urlInput = of(Input.GatewayUrl);
+  if (url !== '') return checkGatewayUrl(subject(Input.GatewayUrl), url);
   if (platform === '') {
     throw new InputError(
-      `No gateway given. Set '${platformInput}' to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or '${urlInput}' to your API gateway URL.`,
+      `No gateway given. Set ${platformInput} to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or ${urlInput} to your API gateway URL.`,
     );
   }
   const gateway = PLATFORM_GATEWAYS[platform.toUpperCase()];
   if (!gateway) {
     throw new InputError(
-      `Input '${platformInput}' is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set '${urlInput}' for a private cloud platform.`,
+      `${subject(Input.Platform)} is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set ${urlInput} for a private cloud platform.`,
     );
   }
   return gateway;
@@ -45,33 +48,33 @@ export function resolveGateway(platformInput: string, platform: string, urlInput
  */
 const USER_INFO = /@/;
 
-function checkGatewayUrl(name: string, value: string): string {
+function checkGatewayUrl(what: string, value: string): string {
   // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
   if (USER_INFO.test(value)) {
     throw new InputError(
-      `Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`,
+      `${what} contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username settings.`,
     );
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
+    throw new InputError(`${what} is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
   }
   if (url.username !== '' || url.password !== '') {
     throw new InputError(
-      `Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`,
+      `${what} contains credentials. Give the bare gateway URL and pass credentials through the token, client or username settings.`,
     );
   }
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new InputError(
-      `Input '${name}' is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`,
+      `${what} is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`,
     );
   }
   if (url.search !== '' || url.hash !== '') {
     throw new InputError(
-      `Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`,
+      `${what} is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`,
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;

@@ -14,7 +14,7 @@ import { ApiBudget, admission, readBudgetHeaders, type Endpoint } from './budget
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, throttleSpread, type RetryPolicy } from './retry.js';
 import { humanDuration, type Clock } from '../time.js';
 import { plainText } from './forms.js';
-import { Input } from '../names.js';
+import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -83,6 +83,8 @@ export interface HttpOptions {
   budget: ApiBudget;
   /** The source of the JWT, given the calls it may make to log in (which carry no token). */
   tokens: (login: Pick<ApiHttp, 'send'>) => TokenSource;
+  /** How the front-end names its settings, for the hints about them (the action's inputs by default). */
+  names?: SettingNames;
 }
 
 type Exchange =
@@ -155,7 +157,7 @@ export class ApiHttp {
             throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
           throw abortReason(signal);
         }
-        const what = describeNetworkError(exchange.error, url);
+        const what = describeNetworkError(exchange.error, url, this.options.names ?? INPUT_NAMES);
         if ((exchange.error as NodeJS.ErrnoException).code === 'ETOOLARGE') {
           throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
         }
@@ -399,12 +401,12 @@ export function describeBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
 
-function describeNetworkError(error: Error, url: URL): string {
+function describeNetworkError(error: Error, url: URL, names: SettingNames): string {
   const code = (error as NodeJS.ErrnoException).code;
   const known: Record<string, string> = {
     ECONNREFUSED: `the connection to ${url.host} was refused`,
     ECONNRESET: 'the connection was reset',
-    ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check '${Input.GatewayUrl}' or '${Input.Platform}')`,
+    ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check ${names.of(Input.GatewayUrl)} or ${names.of(Input.Platform)})`,
     EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
     EPIPE: 'the connection was closed while sending',
   };

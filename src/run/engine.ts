@@ -67,15 +67,24 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
     clock,
     agent: host.agent,
     budget,
-    tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log),
+    tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log, settings.names),
+    names: settings.names,
   });
-  const client = new QFlowClient(http, clock);
+  const client = new QFlowClient(http, clock, settings.names);
   const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-  const report: RunReport = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
+  const report: RunReport = {
+    workflowId: settings.workflowId,
+    names: settings.names,
+    fanOut: settings.fanOut,
+    executions: [],
+    result: 'failure',
+    apiCalls: 0,
+    workDir,
+  };
   const many = settings.runs.length > 1;
   try {
     // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
-    if (settings.outputFile !== undefined) await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
+    if (settings.outputFile !== undefined) await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
     // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
     const definitionRead = worthReading(settings);
     if (definitionRead) report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
@@ -107,6 +116,7 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
           clock,
           log,
           signal,
+          names: settings.names,
         }),
       );
       recordOutcome(report, outcome, settings);
@@ -207,10 +217,10 @@ function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settin
       const budget = outcome.budgetPauseMs
         ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
         : '';
-      e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with '${Input.ExecutionId}: ${e.executionId}'.${budget}`;
+      e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId!)}.${budget}`;
     } else if (o.kind === 'cancelled') {
       e.message = outcome.stoppedAtFailure
-        ? `Stopped waiting at the first failure ('${Input.FailFast}'); execution ${e.executionId} goes on in QFlow.`
+        ? `Stopped waiting at the first failure (${settings.names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
         : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
     }
   }
@@ -243,9 +253,9 @@ async function collectAll(
     }
     e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
     const dir = path.join(workDir, String(e.item));
-    const outputs = selectNodes(settings.stepOutputs, e.steps, Input.StepOutputs, log);
+    const outputs = selectNodes(settings.stepOutputs, e.steps, settings.names.of(Input.StepOutputs), log);
     e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-    const inputs = selectNodes(settings.stepInputs, e.steps, Input.StepInputs, log);
+    const inputs = selectNodes(settings.stepInputs, e.steps, settings.names.of(Input.StepInputs), log);
     e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
     if (e.result === 'failure') {
       const failed = e.failedSteps.map((s) => s.nodeId).join(', ');

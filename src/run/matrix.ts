@@ -7,7 +7,7 @@
  *   product gives one item per combination, each combination a set of variables.
  * Every item is merged over the step's own `variables` and `input`.
  */
-import { Input } from '../names.js';
+import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { InputError, quote } from '../errors.js';
 import { checkMapping, checkNoBlankVariables, describeKind } from './parse.js';
 
@@ -31,24 +31,25 @@ export const MAX_LABEL_LENGTH = 60;
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
  * own `input` and `variables`. Every problem names the item and the key.
  */
-export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
-  const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1)) : product(matrix);
-  if (items.length === 0) throw new InputError(`Input '${Input.Matrix}' has no items. Expected at least one, or leave '${Input.Matrix}' out.`);
+export function expandMatrix(matrix: unknown, base: RunRequest, names: SettingNames = INPUT_NAMES): RunRequest[] {
+  const matrixInput = names.subject(Input.Matrix);
+  const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1, matrixInput)) : product(matrix, matrixInput);
+  if (items.length === 0) throw new InputError(`${matrixInput} has no items. Expected at least one, or leave ${names.of(Input.Matrix)} out.`);
   if (items.length > MAX_MATRIX_ITEMS) {
     throw new InputError(
-      `Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`,
+      `${matrixInput} makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`,
     );
   }
   const seen = new Map<string, number>();
   return items.map((item, i) => {
     const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
     const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
-    if (variables) checkNoBlankVariables(`Input '${Input.Matrix}' item ${i + 1}`, variables);
+    if (variables) checkNoBlankVariables(`${matrixInput} item ${i + 1}`, variables);
     const key = JSON.stringify({ variables, input });
     const twin = seen.get(key);
     if (twin !== undefined) {
       throw new InputError(
-        `Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`,
+        `${matrixInput} items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`,
       );
     }
     seen.set(key, i + 1);
@@ -56,8 +57,8 @@ export function expandMatrix(matrix: unknown, base: RunRequest): RunRequest[] {
   });
 }
 
-function listItem(item: unknown, number: number): RunRequest {
-  const what = `Input '${Input.Matrix}' item ${number}`;
+function listItem(item: unknown, number: number, matrixInput: string): RunRequest {
+  const what = `${matrixInput} item ${number}`;
   const fields = checkMapping(what, item);
   const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
   if (unknown !== undefined) {
@@ -91,19 +92,19 @@ function checkLabel(what: string, label: unknown): string {
 }
 
 /** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */
-function product(matrix: unknown): RunRequest[] {
-  const lists = Object.entries(checkMapping(`Input '${Input.Matrix}'`, matrix));
+function product(matrix: unknown, matrixInput: string): RunRequest[] {
+  const lists = Object.entries(checkMapping(matrixInput, matrix));
   let combinations: Record<string, unknown>[] = [{}];
   for (const [name, values] of lists) {
     if (!Array.isArray(values) || values.length === 0) {
       throw new InputError(
-        `Input '${Input.Matrix}' gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`,
+        `${matrixInput} gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`,
       );
     }
     const bad: unknown = (values as unknown[]).find((v) => v === null || typeof v === 'object');
     if (bad !== undefined) {
       throw new InputError(
-        `Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`,
+        `${matrixInput} lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`,
       );
     }
     combinations = combinations.flatMap((combination) => (values as unknown[]).map((value) => ({ ...combination, [name]: value })));

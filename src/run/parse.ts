@@ -4,25 +4,23 @@ import { isNodeId, isUuid } from '../qflow/forms.js';
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-export function parseUuid(name: string, value: string): string {
+export function parseUuid(what: string, value: string): string {
   if (!isUuid(value)) {
     throw new InputError(
-      `Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`,
+      `${what} is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`,
     );
   }
   return value.toLowerCase();
 }
 
 /** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
-export function parseDuration(name: string, value: string): number {
+export function parseDuration(what: string, value: string): number {
   const text = value.trim();
   const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
   if (total === undefined) {
-    throw new InputError(
-      `Input '${name}' is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`,
-    );
+    throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
   }
-  if (total <= 0) throw new InputError(`Input '${name}' is ${quote(value)}; it must be longer than zero.`);
+  if (total <= 0) throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);
   return Math.round(total);
 }
 
@@ -38,16 +36,15 @@ function sumOfParts(text: string): number | undefined {
   return text !== '' && end === text.length ? total : undefined;
 }
 
-export function parsePositiveInteger(name: string, value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-    throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
+export function parsePositiveInteger(what: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InputError(`${what} is ${quote(value)}. Expected a whole number of at least 1.`);
   return Number(value);
 }
 
-export function parseBoolean(name: string, value: string): boolean {
+export function parseBoolean(what: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new InputError(`Input '${name}' is ${quote(value)}. Expected true or false.`);
+  throw new InputError(`${what} is ${quote(value)}. Expected true or false.`);
 }
 
 /** A comma- or newline-separated list, blanks dropped. */
@@ -61,16 +58,16 @@ export function parseList(value: string): string[] {
 /** Which steps to fetch: none, every one (`*`), or the listed node IDs. */
 export type NodeSelection = 'all' | string[];
 
-export function parseNodeSelection(name: string, value: string): NodeSelection {
+export function parseNodeSelection(what: string, value: string): NodeSelection {
   const items = parseList(value);
   if (items.includes('*')) {
-    if (items.length > 1) throw new InputError(`Input '${name}' mixes '*' with node IDs. Give either '*' for every step or a list of node IDs.`);
+    if (items.length > 1) throw new InputError(`${what} mixes '*' with node IDs. Give either '*' for every step or a list of node IDs.`);
     return 'all';
   }
   for (const item of items) {
     if (!isNodeId(item)) {
       throw new InputError(
-        `Input '${name}' names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`,
+        `${what} names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`,
       );
     }
   }
@@ -110,36 +107,36 @@ export async function yamlParserFor(values: string[]): Promise<YamlParser | unde
  * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
  * from yamlParserFor, which loads it when this text needs it. Undefined for an empty input.
  */
-export function parseStructured(name: string, value: string, parseYaml?: YamlParser): unknown {
+export function parseStructured(what: string, value: string, parseYaml?: YamlParser): unknown {
   const text = value.trim();
   if (text === '') return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (jsonError) {
-    if (MEANT_AS_JSON.test(text)) throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
-    if (!parseYaml) throw new Error(`The YAML parser was not loaded for input '${name}'.`, { cause: jsonError });
+    if (MEANT_AS_JSON.test(text)) throw new InputError(`${what} is not valid JSON: ${describeJsonError(text, jsonError)}`);
+    if (!parseYaml) throw new Error(`The YAML parser was not loaded for ${what}.`, { cause: jsonError });
     try {
       return parseYaml(text);
     } catch (yamlError) {
-      throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
+      throw new InputError(`${what} is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
     }
   }
   // JSON.parse lets the last of two equal keys win without a word; YAML (uniqueKeys) refuses them, and so does this.
   const duplicate = scanJson(text).duplicate;
   if (duplicate) {
     throw new InputError(
-      `Input '${name}' gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`,
+      `${what} gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`,
     );
   }
   return parsed;
 }
 
 /** A JSON or YAML mapping (see parseStructured). */
-export function parseMapping(name: string, value: string, parseYaml?: YamlParser): Record<string, unknown> | undefined {
-  const parsed = parseStructured(name, value, parseYaml);
+export function parseMapping(what: string, value: string, parseYaml?: YamlParser): Record<string, unknown> | undefined {
+  const parsed = parseStructured(what, value, parseYaml);
   if (parsed === undefined) return undefined;
-  return checkMapping(`Input '${name}'`, parsed);
+  return checkMapping(what, parsed);
 }
 
 /** `value` if it is a mapping; otherwise an error that says what `what` is instead. */

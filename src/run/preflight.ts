@@ -63,8 +63,8 @@ export async function checkAgainstDefinition(
     return undefined;
   }
   checkVariables(settings, definition, log);
-  checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
-  checkNodes(Input.StepInputs, settings.stepInputs, definition);
+  checkNodes(settings.names.subject(Input.StepOutputs), settings.stepOutputs, definition);
+  checkNodes(settings.names.subject(Input.StepInputs), settings.stepInputs, definition);
   return definition;
 }
 
@@ -80,10 +80,13 @@ function checkVariables(settings: Settings, definition: WorkflowDefinition, log:
   // variables give a value; an empty slot belongs to a cloud the workflow does not use.
   const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
   const unlisted = new Set<string>();
+  const { names } = settings;
   settings.runs.forEach((run, i) => {
     const given = Object.keys(run.variables ?? {});
     if (given.length === 0) return;
-    const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+    const where = settings.fanOut
+      ? `${names.subject(Input.Matrix)} item ${i + 1} (with ${names.of(Input.Variables)})`
+      : names.subject(Input.Variables);
     // connectorId (1.19) is a variable of every workflow with credentials, listed or not.
     const unknown = given.filter((name) => !listed.includes(name) && name !== 'connectorId');
     if (!settings.allowUnknownVariables) {
@@ -92,7 +95,7 @@ function checkVariables(settings: Settings, definition: WorkflowDefinition, log:
         const near = nearest(name, leftOut);
         if (near === undefined) continue;
         throw new InputError(
-          `${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set '${Input.AllowUnknownVariables}: true'.`,
+          `${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set ${names.set(Input.AllowUnknownVariables, 'true')}.`,
         );
       }
       unknown.forEach((name) => unlisted.add(name));
@@ -107,20 +110,21 @@ function checkVariables(settings: Settings, definition: WorkflowDefinition, log:
     }
   });
   if (unlisted.size > 0) {
-    const names = [...unlisted].map(quote).join(', ');
+    const shown = [...unlisted].map(quote).join(', ');
     log.warning(
-      `The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${names} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set '${Input.AllowUnknownVariables}: true' to silence this.`,
+      `The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${shown} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set ${names.set(Input.AllowUnknownVariables, 'true')} to silence this.`,
     );
   }
 }
 
-function checkNodes(input: Input, selection: NodeSelection, definition: WorkflowDefinition): void {
+/** `what`: the setting as its front-end names it (Input 'step-outputs', --step-outputs). */
+function checkNodes(what: string, selection: NodeSelection, definition: WorkflowDefinition): void {
   if (selection === 'all' || definition.components.length === 0) return;
   const ids = definition.components.map((c) => c.id);
   const unknown = selection.find((id) => !ids.includes(id));
   if (unknown === undefined) return;
   const near = nearest(unknown, ids);
   throw new InputError(
-    `Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`,
+    `${what} names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`,
   );
 }

@@ -2,7 +2,7 @@
  * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
  * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
  */
-import { Input, Output, isFine, type Result } from '../names.js';
+import { Input, Output, isFine, type Result, type SettingNames } from '../names.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
 import { mdCode, mdText } from '../markdown.js';
@@ -42,6 +42,8 @@ export interface ExecutionReport {
 
 export interface RunReport {
   workflowId: string;
+  /** How the front-end names its settings, for the summary's words about them. */
+  names: SettingNames;
   /** A `matrix` was given: the outputs describe every execution. */
   fanOut: boolean;
   executions: ExecutionReport[];
@@ -251,7 +253,7 @@ export function summaryMarkdown(report: RunReport, fit: SummaryFit = JOB_SUMMARY
   if (report.message) lines.push(`> ${mdText(report.message)}`, '');
   if (report.budgetPauseMs) {
     lines.push(
-      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`,
+      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`,
       '',
     );
   }

@@ -66,11 +66,12 @@ export async function listAllSteps(client: Pick<QFlowClient, 'listSteps'>, execu
 }
 
 /** The node IDs a selection picks, warning about any the execution has no step for. */
-export function selectNodes(selection: NodeSelection, steps: StepRecord[], inputName: string, log: Log): string[] {
+/** `setting`: the setting as its front-end names it ('step-outputs', --step-outputs). */
+export function selectNodes(selection: NodeSelection, steps: StepRecord[], setting: string, log: Log): string[] {
   if (selection === 'all') return [...new Set(steps.map((s) => s.nodeId))];
   const known = new Set(steps.map((s) => s.nodeId));
   for (const nodeId of selection.filter((id) => !known.has(id))) {
-    log.warning(`'${inputName}' names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
+    log.warning(`${setting} names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
   }
   return selection.filter((id) => known.has(id));
 }

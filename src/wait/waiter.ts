@@ -6,6 +6,7 @@
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
 import { learnDurations, MIN_SAMPLES, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
+import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView } from './fleet.js';
@@ -24,7 +25,7 @@ export interface WaitOptions {
   client: Pick<QFlowClient, 'listExecutions'>;
   workflowId: string;
   /**
-   * The executions to wait for, each with when this action started it (epoch ms); `startedAt` is
+   * The executions to wait for, each with when this run started it (epoch ms); `startedAt` is
    * undefined for one that already existed (`execution-id`).
    */
   executions: { id: string; startedAt?: number }[];
@@ -43,6 +44,8 @@ export interface WaitOptions {
   log: Log;
   signal: AbortSignal;
   random?: () => number;
+  /** How the front-end names its settings, for the messages about them (the action's inputs by default). */
+  names?: SettingNames;
 }
 
 /** How the wait ended for one execution: its final verdict, or why the wait stopped before it. */
@@ -74,6 +77,7 @@ const LAST_LOOK_MS = 5000;
 
 export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
   const { clock, log, rules, signal } = options;
+  const names = options.names ?? INPUT_NAMES;
   const random = options.random ?? Math.random;
   const waitStarted = clock.now();
   const pending = new Map<string, Pending>(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
@@ -162,7 +166,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
           budgetPauseMs = delay.ms;
           budgetNote = describeShare(delay.stretched);
           // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
-          log.info(`Next look in ${humanDuration(delay.ms)}, longer than 'max-poll-interval': ${budgetNote}`);
+          log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${names.of(Input.MaxPollInterval)}: ${budgetNote}`);
         }
       }
       // Nothing is sent before a throttled answer's wait is over.
@@ -244,7 +248,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
       } else if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
         unknownStatuses.add(found.status);
         log.info(
-          `QFlow reported the status '${found.status}', which this action does not know; it is treated as not final. If it is final, list it in 'success-statuses' or 'failure-statuses'.`,
+          `QFlow reported the status '${found.status}', which ${names.program} does not know; it is treated as not final. If it is final, list it in ${names.of(Input.SuccessStatuses)} or ${names.of(Input.FailureStatuses)}.`,
         );
       }
     }
@@ -255,7 +259,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
     if (failed && options.failFast) return finish('cancelled', poll, true);
     if (existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++missedSearches >= NOT_FOUND_SEARCHES) {
       throw new QFlowApiError(
-        `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`,
+        `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check ${names.of(Input.ExecutionId)} and ${names.of(Input.WorkflowId)} (executions older than 30 days are not available through the API).`,
       );
     }
     if (clock.now() >= lastLookAt) return finish('timed_out', poll);

@@ -1,0 +1,160 @@
+/**
+ * The plan against the subscription's API budget: whether the calls left pay for the looks the timing
+ * plan wants, and how far to stretch the pauses when they do not (see fitToBudget).
+ */
+import type { BudgetView } from '../qflow/budget.js';
+import type { DurationModel } from './history.js';
+import { normalCdf } from './normal.js';
+import type { PollDelay } from './schedule.js';
+import {
+  expectedLifeMs,
+  expectedLooks,
+  JITTER,
+  LIKELY_OVER_SPREADS,
+  longestPause,
+  pauseAt,
+  spreadOf,
+  untilLikelyOver,
+  type ScheduleInput,
+} from './timing.js';
+
+/** Why and how far a pause was stretched beyond the plan, with the figures for the log. */
+export interface Stretch {
+  /** The pauses are this many times as long as planned. */
+  factor: number;
+  /** Looks the plan expected to make within the horizon. */
+  plannedLooks: number;
+  /**
+   * The looks this wait may spend within the horizon: its fair share of the calls left, at least the
+   * look that sees its end; below 1, the part of the callers whose last look and step lists the calls
+   * left can pay.
+   */
+  share: number;
+  horizonMs: number;
+  budget: BudgetView;
+  /** The callers it divided the calls left among: itself and those it saw. */
+  callers: number;
+  /** The calls left could not pay for this wait's last look: it waits for the window to give calls back. */
+  waitsForWindow?: boolean;
+}
+
+/**
+ * Of the calls left in the rate-limit window beyond every caller's reserve, the most the waits
+ * sharing it may plan to spend: each takes this much of what is left, divided among the callers it
+ * can see. Replanned at every look, so what is left is never spent whole, and a caller that joins
+ * later still finds calls.
+ */
+const FAIR_SHARE = 0.4;
+
+/** What a wait for one execution needs to finish, whatever the others do: the look that sees its end and its step list. */
+const FINISH_CALLS = 2;
+
+/**
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
+ * timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's share of the calls left:
+ * - first every caller's reserve is set aside: what it needs to finish whatever the others do, the
+ *   look that sees its end and a step list for each execution (callers it can see: itself and the
+ *   other running executions of the workflow, each another job waiting like this one, and those
+ *   that ended so lately that their jobs may not have looked since);
+ * - of the rest, FAIR_SHARE, less what callers it cannot see will spend meanwhile (their pace, net
+ *   of what the window gives back, over the time this execution is expected to run on), is divided
+ *   among the callers it can see, each of which divides by the same count, so the fleet's plans
+ *   together fit what is left whatever their pauses (a count per call of ours would spiral: the
+ *   longer a wait pauses, the more others it sees per look);
+ * - the share is that, and the reserved look.
+ * When the plan does not fit, with a history the share buys looks where the end is likely (see
+ * `nextLikelyLook`): with just the reserved look, the one look comes when the execution has most
+ * likely ended. Without a history, every pause is stretched by the least factor that makes the plan
+ * fit. Only when the calls left cannot pay every running caller's reserve does a wait look later than
+ * its likely end (see `drawForLook`).
+ */
+export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: number): PollDelay {
+  const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
+  const seen = Math.max(0, input.otherRunning ?? 0);
+  const callers = 1 + seen;
+  const pending = input.pending ?? 1;
+  const reserves = 1 + pending + seen * FINISH_CALLS;
+  // Some of the executions that ended lately have been seen to end by their jobs already: their
+  // reserve is kept from the spare, not from what decides whether every running caller can finish.
+  const finishing = Math.max(0, input.otherFinishing ?? 0) * FINISH_CALLS;
+  const plannedLooks = expectedLooks(input, 1, horizonMs);
+  const life = expectedLifeMs(input, horizonMs);
+  // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
+  const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
+  const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
+  const stretch = (share: number, factor: number, ms: number, waitsForWindow = false): PollDelay => ({
+    ms,
+    stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
+  });
+  if (budget.remaining < reserves) {
+    const chance = budget.remaining / reserves;
+    const drawn = drawForLook(input, budget, planned, callers, chance);
+    return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
+  }
+  const share = 1 + Math.max(0, spare) / callers;
+  if (plannedLooks <= share) return { ms: planned };
+  const untilOver = untilLikelyOver(input);
+  if (input.history && untilOver !== undefined) {
+    const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
+    return stretch(share, ms / Math.max(1, planned), ms);
+  }
+  let fits = 2;
+  while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20) fits *= 2;
+  let tooShort = fits / 2;
+  for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
+    const k = Math.sqrt(fits * tooShort);
+    if (expectedLooks(input, k, horizonMs) <= share) fits = k;
+    else tooShort = k;
+  }
+  // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
+  // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
+  const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+  const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
+  return stretch(share, fits, ms);
+}
+
+/**
+ * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
+ * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
+ * as many look as can be paid), and then looks once, when its execution has most likely ended, so
+ * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
+ * window gives calls back, jittered, so a fleet that got here together does not look together.
+ */
+function drawForLook(
+  input: ScheduleInput,
+  budget: BudgetView,
+  planned: number,
+  callers: number,
+  chance: number,
+): { ms: number; waitsForWindow: boolean } {
+  if (input.random < chance) return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
+  return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
+}
+
+/** This caller's part of the pace at which the window gives calls back, jittered by `random`. */
+function windowPace(budget: BudgetView, callers: number, random: number): number {
+  return ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * random - 1));
+}
+
+/**
+ * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
+ * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
+ * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
+ * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
+ */
+function nextLikelyLook(input: ScheduleInput, history: DurationModel, share: number): number {
+  const looks = Math.max(1, Math.floor(2 * share - 1));
+  const spread = spreadOf(history);
+  const ended = (t: number) => normalCdf((t - history.medianMs) / spread);
+  const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
+  const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
+  let early = input.elapsedMs;
+  let late = over;
+  for (let i = 0; i < 40; i++) {
+    const t = (early + late) / 2;
+    if (ended(t) < target) early = t;
+    else late = t;
+  }
+  return late - input.elapsedMs;
+}
