@@ -69,11 +69,11 @@ describe('listAllSteps', () => {
 describe('selectNodes', () => {
   const steps = [step('a'), step('b')];
   it('picks every step for *', () => {
-    expect(selectNodes('all', steps, 'step-outputs', memoryLog())).toEqual(['a', 'b']);
+    expect(selectNodes('all', steps, "'step-outputs'", memoryLog())).toEqual(['a', 'b']);
   });
   it('warns about a node the execution has no step for, and leaves it out', () => {
     const log = memoryLog();
-    expect(selectNodes(['b', 'zzz'], steps, 'step-outputs', log)).toEqual(['b']);
+    expect(selectNodes(['b', 'zzz'], steps, "'step-outputs'", log)).toEqual(['b']);
     expect(log.text('warning')).toContain("'step-outputs' names the step zzz, which this execution does not have");
   });
 });

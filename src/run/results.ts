@@ -14,6 +14,7 @@ import type { Log } from '../log.js';
 import type { NodeSelection } from './parse.js';
 import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
 import { Pager } from '../qflow/paging.js';
+import { inPool } from '../pool.js';
 
 /** Steps fetched at once: quick, without a burst that eats a small API budget in one second. */
 const CONCURRENT_FETCHES = 4;
@@ -92,24 +93,18 @@ export async function fetchStepData(
 ): Promise<StepData[]> {
   await mkdir(workDir, { recursive: true });
   const results = new Array<StepData | undefined>(nodeIds.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < nodeIds.length) {
-      const index = next++;
-      const nodeId = nodeIds[index];
-      const file = path.join(workDir, `${kind}-${index}.json`);
-      try {
-        const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
-        if (asText) log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
-        results[index] = { nodeId, file, bytes };
-      } catch (error) {
-        if (error instanceof CancelledError) throw error;
-        // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-        log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
-      }
+  await inPool(nodeIds, CONCURRENT_FETCHES, async (nodeId, index) => {
+    const file = path.join(workDir, `${kind}-${index}.json`);
+    try {
+      const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
+      if (asText) log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
+      results[index] = { nodeId, file, bytes };
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
+      log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, nodeIds.length) }, worker));
+  });
   return results.filter((r): r is StepData => r !== undefined);
 }
 

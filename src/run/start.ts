@@ -7,6 +7,7 @@ import { CancelledError } from '../errors.js';
 import type { QFlowClient } from '../qflow/client.js';
 import type { Clock } from '../time.js';
 import type { RunRequest } from './matrix.js';
+import { inPool } from '../pool.js';
 
 export interface StartedRun {
   /** Which run request, from 1 in the order of the matrix. */
@@ -31,11 +32,11 @@ export async function startExecutions(
   onStarted: (run: StartedRun) => void,
 ): Promise<StartedRun[]> {
   const runs: StartedRun[] = requests.map((request, i) => ({ item: i + 1, request }));
-  let next = 0;
   let cancelled: CancelledError | undefined;
-  const worker = async () => {
-    while (next < runs.length && cancelled === undefined) {
-      const run = runs[next++];
+  await inPool(
+    runs,
+    maxParallel,
+    async (run) => {
       run.sentAt = clock.now();
       try {
         run.executionId = await client.runWorkflow(workflowId, run.request, deadline);
@@ -45,8 +46,8 @@ export async function startExecutions(
         run.error = error instanceof Error ? error : new Error(String(error));
       }
       onStarted(run);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(maxParallel, runs.length) }, worker));
+    },
+    () => cancelled !== undefined,
+  );
   return runs;
 }
