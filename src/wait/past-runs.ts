@@ -11,7 +11,7 @@ import { QFlowApiError } from '../errors.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { Log } from '../log.js';
-import { learnDurations } from './history.js';
+import { learnDurations, type DurationModel } from './history.js';
 import type { StatusRules } from './status.js';
 
 /** QQL for the runs that tell how long the workflow takes (the query the docs give as their example). */
@@ -80,4 +80,16 @@ export async function readPastRuns(read: PastRunsRead): Promise<PastRuns> {
 function roomToReadOn(budget: PastRunsRead['budget']): boolean {
   const view = budget?.view('executions');
   return view === undefined || view.remaining >= view.limit / 2;
+}
+
+/** The history the past runs read apart teach, none of `wanted` among them, and the successes counted. */
+export async function readHistory(read: PastRunsRead, wanted: ReadonlySet<string>): Promise<{ history?: DurationModel; successes?: number }> {
+  const { runs, successes } = await readPastRuns(read);
+  return {
+    history: learnDurations(
+      runs.filter((e) => !wanted.has(e.id)),
+      read.rules,
+    ),
+    successes,
+  };
 }

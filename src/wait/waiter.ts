@@ -9,11 +9,12 @@ import type { Log } from '../log.js';
 import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
-import { FleetView } from './fleet.js';
+import { FleetView, type FleetCount } from './fleet.js';
 import { CLOCK_SKEW_MS, findExecutions, LARGEST_FIRST_PAGE, PAGE_SIZE, type ListWindow, type SearchResult } from './list-search.js';
-import { readPastRuns } from './past-runs.js';
-import { nextPollDelay, type Stretch } from './schedule.js';
+import { readHistory } from './past-runs.js';
+import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
+import { describeMany, describeOne, describeShare, describeStretch } from './wording.js';
 import { humanDuration, type Clock } from '../time.js';
 
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
@@ -76,46 +77,135 @@ interface Pending {
 const LAST_LOOK_MS = 5000;
 
 export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
-  const { clock, log, rules, signal } = options;
-  const names = options.names ?? INPUT_NAMES;
-  const random = options.random ?? Math.random;
-  const waitStarted = clock.now();
-  const pending = new Map<string, Pending>(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
-  const outcomes = new Map<string, ExecutionOutcome>();
-  const single = pending.size === 1;
-  const existing = options.executions.some((e) => e.startedAt === undefined);
-  let history: DurationModel | undefined;
+  return new ExecutionWatch(options).run();
+}
+
+/** What one look found, or how the wait ended during it. */
+type LookResult = { search: SearchResult; window: ListWindow } | { ended: WaitOutcome } | 'look again';
+
+/**
+ * One wait: the executions still pending and what the looks have taught (the history, the fleet, the
+ * budget's pauses), with its moves: the next pause, a look, taking in what the look found, finishing.
+ */
+class ExecutionWatch {
+  private readonly names: SettingNames;
+  private readonly random: () => number;
+  private readonly waitStarted: number;
+  private readonly pending: Map<string, Pending>;
+  private readonly outcomes = new Map<string, ExecutionOutcome>();
+  /** An execution that already existed (`execution-id`) is looked at at once, and may not be found. */
+  private readonly existing: boolean;
+  private readonly fleet: FleetView;
+  /**
+   * The last look starts this much before the deadline, so its answer is in by then: no call of the
+   * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
+   */
+  private readonly lastLookAt: number;
+  private history?: DurationModel;
   /** No look has succeeded yet: the next one reads the newest page, for the history. */
-  let firstLook = true;
+  private firstLook = true;
   /**
    * A look had to read more than one page to find the executions waited for: the gateway's pages are
    * smaller than the fleet created around them. Later looks read from the oldest of them on, which is
    * then first on the page, while that finds them.
    */
-  let crowded = false;
-  let fromOursFinds = true;
-  const fleet = new FleetView(rules, options.maxPollIntervalMs);
-  let missedSearches = 0;
-  const unknownStatuses = new Set<string>();
-  let budgetPauseMs: number | undefined;
-  let budgetNote: string | undefined;
-  let slowedDown = false;
-  /** Other executions of the workflow running at the last look: other callers of the same budget. */
-  let otherRunning: number | undefined;
-  /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
-  let otherFinishing: number | undefined;
+  private crowded = false;
+  private fromOursFinds = true;
+  private missedSearches = 0;
+  private readonly unknownStatuses = new Set<string>();
+  private budgetPauseMs?: number;
+  private budgetNote?: string;
+  private slowedDown = false;
+  /** The other callers of the same budget the last look counted (see fleet.ts). */
+  private callers?: FleetCount;
+  /** Every execution waited for, by ID: none of them is a past run. */
+  private readonly wanted: Set<string>;
 
-  /**
-   * The last look starts this much before the deadline, so its answer is in by then: no call of the
-   * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
-   */
-  const lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
+  constructor(private readonly options: WaitOptions) {
+    const { clock } = options;
+    this.names = options.names ?? INPUT_NAMES;
+    this.random = options.random ?? Math.random;
+    this.waitStarted = clock.now();
+    this.pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
+    this.existing = options.executions.some((e) => e.startedAt === undefined);
+    this.wanted = new Set(options.executions.map((e) => e.id));
+    this.fleet = new FleetView(options.rules, options.maxPollIntervalMs);
+    this.lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
+  }
 
-  /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
-  const finish = (kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome => {
-    for (const [id, state] of pending) outcomes.set(id, { kind, execution: state.last });
-    return { outcomes, polls, budgetPauseMs, budgetNote, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
-  };
+  async run(): Promise<WaitOutcome> {
+    for (let poll = 1; ; poll++) {
+      // An execution that already existed may be over: look at once. A new one needs a moment.
+      if (!(this.existing && poll === 1) && !(await this.pause(poll))) return this.finish('cancelled', poll - 1);
+      const look = await this.look(poll);
+      if (look === 'look again') continue;
+      if ('ended' in look) return look.ended;
+      const ended = await this.takeIn(look.search, look.window, poll);
+      if (ended) return ended;
+    }
+  }
+
+  /** Sleeps until the next look, as the schedule and the budget say; false when the job is cancelled. */
+  private async pause(poll: number): Promise<boolean> {
+    const { options } = this;
+    const { clock, log } = options;
+    // The schedule follows the execution that has run longest of those still pending. Clocks of
+    // runner and QFlow may differ a little: an age below zero is read as zero.
+    const started = Math.min(...[...this.pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? this.waitStarted));
+    const delay = nextPollDelay({
+      poll,
+      elapsedMs: Math.max(0, clock.now() - started),
+      minMs: options.pollIntervalMs,
+      maxMs: options.maxPollIntervalMs,
+      history: this.history,
+      pending: this.pending.size,
+      budget: options.budget?.view('executions'),
+      otherRunning: this.callers?.running,
+      otherFinishing: this.callers?.finishing,
+      timeLeftMs: options.deadline - clock.now(),
+      random: this.random(),
+    });
+    if (delay.stretched) {
+      if (!this.slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
+      this.slowedDown = true;
+      if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
+        this.budgetPauseMs = delay.ms;
+        this.budgetNote = describeShare(delay.stretched);
+        // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
+        log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
+      }
+    }
+    // Nothing is sent before a throttled answer's wait is over.
+    const notBefore = options.budget?.notBefore('executions') ?? 0;
+    const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), this.lastLookAt));
+    try {
+      await clock.sleep(wakeAt - clock.now(), options.signal);
+      return true;
+    } catch (error) {
+      if (error instanceof CancelledError) return false;
+      throw error;
+    }
+  }
+
+  /** One look at the execution list; a failure another look may mend is said, and the wait goes on. */
+  private async look(poll: number): Promise<LookResult> {
+    const { clock, log } = this.options;
+    const window = this.windowFor();
+    try {
+      return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
+    } catch (error) {
+      if (error instanceof CancelledError) return { ended: this.finish('cancelled', poll) };
+      if (error instanceof DeadlineError) {
+        log.warning(error.message);
+        return { ended: this.finish('timed_out', poll) };
+      }
+      // A gateway that stays down through one look's retries may be back for the next: an outage
+      // shorter than the timeout must not fail a deployment gate.
+      if (!isTransient(error)) throw error;
+      log.warning(`${messageOf(error)} Will look again.`);
+      return clock.now() >= this.lastLookAt ? { ended: this.finish('timed_out', poll) } : 'look again';
+    }
+  }
 
   /**
    * The first poll reads the newest page of the widest window: the workflow's recent executions
@@ -123,197 +213,122 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
    * window starts just before the oldest execution still pending (or its run), oldest first, so a
    * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
    */
-  const windowFor = (): ListWindow => {
+  private windowFor(): ListWindow {
     // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
-    const widest = clock.now() - OLDEST_WINDOW_MS;
-    const created = [...pending.values()].map((p) => p.last?.createdAt);
-    if (crowded && fromOursFinds && created.every((c) => c !== undefined)) {
+    const widest = this.options.clock.now() - OLDEST_WINDOW_MS;
+    const pending = [...this.pending.values()];
+    const created = pending.map((p) => p.last?.createdAt);
+    if (this.crowded && this.fromOursFinds && created.every((c) => c !== undefined)) {
       // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
       return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
     }
-    const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
-    if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
+    const references = pending.map((p) => p.last?.createdAt ?? p.startedAt);
+    if (references.every((r) => r !== undefined) && !(this.firstLook && !this.existing)) {
       const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
       return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
     }
-    if (!existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+    if (!this.existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
     return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
-  };
+  }
 
-  for (let poll = 1; ; poll++) {
-    // An execution that already existed may be over: look at once. A new one needs a moment.
-    if (!(existing && poll === 1)) {
-      // The schedule follows the execution that has run longest of those still pending. Clocks of
-      // runner and QFlow may differ a little: an age below zero is read as zero.
-      const started = Math.min(...[...pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? waitStarted));
-      const delay = nextPollDelay({
-        poll,
-        elapsedMs: Math.max(0, clock.now() - started),
-        minMs: options.pollIntervalMs,
-        maxMs: options.maxPollIntervalMs,
-        history,
-        pending: pending.size,
-        budget: options.budget?.view('executions'),
-        otherRunning,
-        otherFinishing,
-        timeLeftMs: options.deadline - clock.now(),
-        random: random(),
-      });
-      if (delay.stretched) {
-        if (!slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
-        slowedDown = true;
-        if (delay.ms > options.maxPollIntervalMs && delay.ms > (budgetPauseMs ?? 0)) {
-          budgetPauseMs = delay.ms;
-          budgetNote = describeShare(delay.stretched);
-          // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
-          log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${names.of(Input.MaxPollInterval)}: ${budgetNote}`);
-        }
-      }
-      // Nothing is sent before a throttled answer's wait is over.
-      const notBefore = options.budget?.notBefore('executions') ?? 0;
-      const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), lastLookAt));
-      try {
-        await clock.sleep(wakeAt - clock.now(), signal);
-      } catch (error) {
-        if (error instanceof CancelledError) return finish('cancelled', poll - 1);
-        throw error;
-      }
-    }
-
-    let search: SearchResult;
-    const window = windowFor();
-    try {
-      search = await findExecutions(options, window, new Set(pending.keys()));
-    } catch (error) {
-      if (error instanceof CancelledError) return finish('cancelled', poll);
-      if (error instanceof DeadlineError) {
-        log.warning(error.message);
-        return finish('timed_out', poll);
-      }
-      // A gateway that stays down through one look's retries may be back for the next: an outage
-      // shorter than the timeout must not fail a deployment gate.
-      if (!isTransient(error)) throw error;
-      log.warning(`${messageOf(error)} Will look again.`);
-      if (clock.now() >= lastLookAt) return finish('timed_out', poll);
-      continue;
-    }
-
-    if (window.fromOurs && search.found.size < pending.size) {
+  /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
+  private async takeIn(search: SearchResult, window: ListWindow, poll: number): Promise<WaitOutcome | undefined> {
+    const { options } = this;
+    const { clock, log, rules } = options;
+    if (window.fromOurs && search.found.size < this.pending.size) {
       // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
-      fromOursFinds = false;
+      this.fromOursFinds = false;
     } else if (!window.fromOurs && window.order === 'createdAt' && search.pages > 1) {
-      crowded = true;
+      this.crowded = true;
     }
-    if (firstLook) {
-      firstLook = false;
-      history = learnDurations(search.others, rules);
-      const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-      if (!history && !search.complete && ended.length < MIN_SAMPLES) {
-        // The page was filled with executions still running (a fleet started with this one, larger than
-        // the gateway's page): read the past runs apart, and look from our own executions on.
-        crowded = true;
-        try {
-          const seen = [...search.others, ...search.found.values()];
-          const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-          const past = Number.isFinite(before) ? await pastRunsBefore(options, before, clock.now() - OLDEST_WINDOW_MS) : {};
-          history = past.history;
-          // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-          if (search.beyond !== undefined && past.successes !== undefined) fleet.offThePage(search.beyond - past.successes, before);
-        } catch (error) {
-          if (error instanceof CancelledError) return finish('cancelled', poll);
-          log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
-        }
-      }
-      if (history) {
-        log.info(
-          `Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`,
-        );
-      }
+    if (this.firstLook) {
+      this.firstLook = false;
+      const cancelled = await this.learnHistory(search);
+      if (cancelled) return this.finish('cancelled', poll);
     }
     const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
     const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
-    ({ running: otherRunning, finishing: otherFinishing } = fleet.count(search, window, clock.now(), oursCreatedAt, history));
+    this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
     let failed = false;
-    for (const [id, state] of pending) {
-      const found = search.found.get(id);
-      if (found === undefined) continue;
-      state.last = found;
-      const verdict = rules.classify(found.status);
+    for (const [id, state] of this.pending) {
+      const execution = search.found.get(id);
+      if (execution === undefined) continue;
+      state.last = execution;
+      const verdict = rules.classify(execution.status);
       if (verdict === 'success' || verdict === 'failure') {
-        const outcome = { kind: verdict, execution: found };
-        outcomes.set(id, outcome);
-        pending.delete(id);
+        const outcome = { kind: verdict, execution };
+        this.outcomes.set(id, outcome);
+        this.pending.delete(id);
         failed ||= verdict === 'failure';
         options.onEnded?.(id, outcome);
-      } else if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
-        unknownStatuses.add(found.status);
+      } else if (verdict === 'unknown' && !this.unknownStatuses.has(execution.status)) {
+        this.unknownStatuses.add(execution.status);
         log.info(
-          `QFlow reported the status '${found.status}', which ${names.program} does not know; it is treated as not final. If it is final, list it in ${names.of(Input.SuccessStatuses)} or ${names.of(Input.FailureStatuses)}.`,
+          `QFlow reported the status '${execution.status}', which ${this.names.program} does not know; it is treated as not final. If it is final, list it in ${this.names.of(Input.SuccessStatuses)} or ${this.names.of(Input.FailureStatuses)}.`,
         );
       }
     }
-    const elapsed = humanDuration(clock.now() - waitStarted);
-    const unlisted = [...pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
-    log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, outcomes, search) : describeMany(outcomes, pending, unlisted.length)}`);
-    if (pending.size === 0) return finish('success', poll);
-    if (failed && options.failFast) return finish('cancelled', poll, true);
-    if (existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++missedSearches >= NOT_FOUND_SEARCHES) {
+    const elapsed = humanDuration(clock.now() - this.waitStarted);
+    const unlisted = [...this.pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
+    const single = options.executions.length === 1;
+    log.info(
+      `[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search) : describeMany(this.outcomes, this.pending, unlisted.length)}`,
+    );
+    if (this.pending.size === 0) return this.finish('success', poll);
+    if (failed && options.failFast) return this.finish('cancelled', poll, true);
+    if (this.existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++this.missedSearches >= NOT_FOUND_SEARCHES) {
       throw new QFlowApiError(
-        `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check ${names.of(Input.ExecutionId)} and ${names.of(Input.WorkflowId)} (executions older than 30 days are not available through the API).`,
+        `Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check ${this.names.of(Input.ExecutionId)} and ${this.names.of(Input.WorkflowId)} (executions older than 30 days are not available through the API).`,
       );
     }
-    if (clock.now() >= lastLookAt) return finish('timed_out', poll);
+    if (clock.now() >= this.lastLookAt) return this.finish('timed_out', poll);
+    return undefined;
   }
-}
 
-/** One execution's progress, as a line of the log. */
-function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search: SearchResult): string {
-  const found = search.found.get(id) ?? outcomes.get(id)?.execution;
-  return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
-}
+  /**
+   * The history from the first look's page, or, when that page was filled with executions still
+   * running (a fleet started with this one, larger than the gateway's page), from the past runs read
+   * apart; later looks then read from our own executions on. True when the job was cancelled meanwhile.
+   */
+  private async learnHistory(search: SearchResult): Promise<boolean> {
+    const { clock, log, rules } = this.options;
+    this.history = learnDurations(search.others, rules);
+    const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+    if (!this.history && !search.complete && ended.length < MIN_SAMPLES) {
+      this.crowded = true;
+      try {
+        const seen = [...search.others, ...search.found.values()];
+        const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+        const past = Number.isFinite(before)
+          ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
+          : {};
+        this.history = past.history;
+        // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+        if (search.beyond !== undefined && past.successes !== undefined) this.fleet.offThePage(search.beyond - past.successes, before);
+      } catch (error) {
+        if (error instanceof CancelledError) return true;
+        log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+      }
+    }
+    if (this.history) {
+      log.info(
+        `Recent runs of this workflow took about ${humanDuration(this.history.medianMs)} (±${humanDuration(this.history.spreadMs)}, from ${this.history.samples} runs); polling most around then.`,
+      );
+    }
+    return false;
+  }
 
-/** A fan-out's progress: how many executions are in each status. */
-function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<string, Pending>, unlisted: number): string {
-  const counts = new Map<string, number>();
-  const statuses = [
-    ...[...outcomes.values()].map((o) => o.execution?.status),
-    ...[...pending.values()].filter((p) => p.last).map((p) => p.last!.status),
-  ];
-  for (const status of statuses) counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
-  if (unlisted > 0) counts.set('not listed yet', unlisted);
-  return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
-}
-
-/** The history from the past runs created before `before`, read apart (see past-runs.ts). */
-async function pastRunsBefore(options: WaitOptions, before: number, startAt: number): Promise<{ history?: DurationModel; successes?: number }> {
-  const { client, workflowId, rules, budget, log, deadline } = options;
-  const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
-  const wanted = new Set(options.executions.map((e) => e.id));
-  return {
-    history: learnDurations(
-      runs.filter((e) => !wanted.has(e.id)),
-      rules,
-    ),
-    successes,
-  };
-}
-
-/** The one log line that says why the polls slowed down, with the figures. */
-function describeStretch(stretch: Stretch, pauseMs: number): string {
-  return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
-}
-
-/** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
-function describeShare(stretch: Stretch): string {
-  const { budget, callers } = stretch;
-  const others =
-    callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
-  const plan =
-    stretch.share < 1
-      ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
-      : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
-  const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
-  return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+  /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
+  private finish(kind: ExecutionOutcome['kind'], polls: number, stoppedAtFailure = false): WaitOutcome {
+    for (const [id, state] of this.pending) this.outcomes.set(id, { kind, execution: state.last });
+    return {
+      outcomes: this.outcomes,
+      polls,
+      budgetPauseMs: this.budgetPauseMs,
+      budgetNote: this.budgetNote,
+      ...(stoppedAtFailure ? { stoppedAtFailure } : {}),
+    };
+  }
 }
 
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */

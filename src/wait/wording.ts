@@ -1,0 +1,45 @@
+/**
+ * What the wait says in the log: each look's progress, and why the looks slowed down, with the figures
+ * (the calls left, the callers seen, the share this wait took).
+ */
+import type { ExecutionRecord } from '../qflow/client.js';
+import { humanDuration } from '../time.js';
+import type { SearchResult } from './list-search.js';
+import type { Stretch } from './schedule.js';
+import type { ExecutionOutcome } from './waiter.js';
+
+/** One execution's progress, as a line of the log. */
+export function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search: SearchResult): string {
+  const found = search.found.get(id) ?? outcomes.get(id)?.execution;
+  return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
+}
+
+/** A fan-out's progress: how many executions are in each status. */
+export function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: Map<string, { last?: ExecutionRecord }>, unlisted: number): string {
+  const counts = new Map<string, number>();
+  const statuses = [
+    ...[...outcomes.values()].map((o) => o.execution?.status),
+    ...[...pending.values()].filter((p) => p.last).map((p) => p.last!.status),
+  ];
+  for (const status of statuses) counts.set(status || '(no status)', (counts.get(status || '(no status)') ?? 0) + 1);
+  if (unlisted > 0) counts.set('not listed yet', unlisted);
+  return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
+}
+
+/** The one log line that says why the polls slowed down, with the figures. */
+export function describeStretch(stretch: Stretch, pauseMs: number): string {
+  return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+}
+
+/** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
+export function describeShare(stretch: Stretch): string {
+  const { budget, callers } = stretch;
+  const others =
+    callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
+  const plan =
+    stretch.share < 1
+      ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
+      : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
+  const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
+  return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+}
