@@ -1,0 +1,213 @@
+/**
+ * Every example runs as written against the simulator's documented default (the six system variables
+ * of an AWS workflow, the documented answer shapes): each `with:` of the action in the README and in
+ * examples/*.yml through the engine as the action reads it, and each `qflow-run` command line of the
+ * README, the Jenkinsfile and the Azure pipeline through the bundled command in a shell. The GitLab
+ * pipelines run whole under gitlab-ci-local (other-ci.test.ts). Only what a runner would fill in is
+ * filled in: secrets, `${{ inputs.* }}` as the caller passes them, an earlier job's execution ID.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { Input } from '../../src/names.js';
+import { sampleWorkflow, type QFlowSimulator } from '../../src/simulator/server.js';
+import { CLIENT, withSimulator } from '../support/e2e.js';
+import { runEngine } from '../support/engine.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(root, 'dist/cli/index.js');
+const JWT = 'examples-jwt';
+/** The workflows the examples name, each served as the documented default. */
+const WORKFLOWS = ['f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a', '0ffaf046-768b-79fc-83f6-aa25be52c2a1'];
+/** What a caller passes for required inputs without a default (the reusable workflow's own comment names this workflow). */
+const CALLER_INPUTS: Record<string, string> = { 'workflow-id': WORKFLOWS[0], 'instance-id': 'i-0663d3f3e572608d5' };
+/** Inputs only the action's GitHub side reads (the pull-request comment): the engine has nothing to do with them. */
+const GITHUB_SIDE = new Set<string>([Input.CommentOnPr, Input.GithubToken]);
+
+interface Example {
+  where: string;
+  inputs: Record<string, string>;
+}
+
+/** Every `with:` of the action in a YAML text, and a fragment of one (a mapping of inputs alone) merged over the one before. */
+function actionSteps(where: string, text: string, defaults: Record<string, string>, examples: Example[]): void {
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch {
+    return;
+  }
+  const inputNames = new Set<string>(Object.values(Input));
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.uses === 'string' && record.uses.startsWith('qflow-run-action/qflow-run-action@')) {
+      examples.push({ where, inputs: stringify(record.with) });
+      return;
+    }
+    Object.values(record).forEach(visit);
+  };
+  const keys = document !== null && typeof document === 'object' && !Array.isArray(document) ? Object.keys(document) : [];
+  if (keys.length > 0 && keys.every((k) => inputNames.has(k)) && examples.length > 0) {
+    examples.push({ where: `${where} (fragment)`, inputs: { ...examples[examples.length - 1].inputs, ...stringify(document) } });
+    return;
+  }
+  visit(document);
+  // Inputs of a reusable or dispatched workflow: their defaults, as a caller that leaves them out gets them.
+  const on = (document as { on?: Record<string, { inputs?: Record<string, { default?: unknown }> }> } | null)?.on ?? {};
+  for (const trigger of Object.values(on)) {
+    for (const [name, spec] of Object.entries(trigger?.inputs ?? {}))
+      if (['string', 'number', 'boolean'].includes(typeof spec?.default)) defaults[name] = String(spec.default);
+  }
+}
+
+function stringify(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+}
+
+/** `${{ … }}` as the runner fills it in; an expression no runner of these examples would have is a test failure. */
+function fillIn(value: string, defaults: Record<string, string>, lastExecution: string | undefined): string {
+  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
+    const secrets: Record<string, string> = {
+      'secrets.QUALYS_CLIENT_ID': CLIENT.id,
+      'secrets.QUALYS_CLIENT_SECRET': CLIENT.secret,
+      'secrets.QUALYS_JWT': JWT,
+    };
+    if (secrets[expression] !== undefined) return secrets[expression];
+    const input = /^inputs\.([\w-]+)$/.exec(expression)?.[1];
+    if (input !== undefined) return defaults[input] ?? CALLER_INPUTS[input] ?? '';
+    if (/^(needs|steps)\.[\w-]+\.outputs\.execution-id$/.test(expression) && lastExecution) return lastExecution;
+    if (expression === 'github.token') return 'github-token';
+    throw new Error(`An example uses \${{ ${expression} }}, which this test does not know how to fill in.`);
+  });
+}
+
+async function actionExamples(): Promise<Example[]> {
+  const examples: Example[] = [];
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const defaults: Record<string, string> = {};
+  for (const [i, block] of [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].entries())
+    actionSteps(`README.md yaml block ${i + 1}`, block[1], defaults, examples);
+  for (const name of (await readdir(path.join(root, 'examples'))).filter((n) => n.endsWith('.yml')).sort()) {
+    const fileDefaults: Record<string, string> = {};
+    const found: Example[] = [];
+    actionSteps(`examples/${name}`, await readFile(path.join(root, 'examples', name), 'utf8'), fileDefaults, found);
+    examples.push(...found.map((e) => ({ ...e, inputs: { ...e.inputs, __defaults: JSON.stringify(fileDefaults) } })));
+  }
+  return examples;
+}
+
+/** The command lines of the README's `sh` blocks, the Jenkinsfile and the Azure pipeline, with the environment each sets. */
+async function commandExamples(): Promise<{ where: string; line: string; env: Record<string, string> }[]> {
+  const found: { where: string; line: string; env: Record<string, string> }[] = [];
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    for (const line of block[1].replace(/\\\n\s*/g, ' ').split('\n')) {
+      if (/^\s*qflow-run\b/.test(line)) found.push({ where: 'README.md', line: line.trim(), env: {} });
+    }
+  }
+  const jenkins = await readFile(path.join(root, 'examples/other-ci/Jenkinsfile'), 'utf8');
+  const jenkinsEnv = Object.fromEntries([...jenkins.matchAll(/^\s*(QFLOW_\w+) = '([^']*)'/gm)].map((m) => [m[1], m[2]]));
+  for (const m of jenkins.matchAll(/sh '([^']*qflow-run[^']*)'/g)) found.push({ where: 'Jenkinsfile', line: m[1], env: jenkinsEnv });
+  const azure = parse(await readFile(path.join(root, 'examples/other-ci/azure-pipelines.yml'), 'utf8')) as unknown;
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const step = node as { script?: unknown; env?: Record<string, string> };
+    if (typeof step.script === 'string' && step.script.includes('qflow-run'))
+      found.push({ where: 'azure-pipelines.yml', line: step.script, env: step.env ?? {} });
+    Object.values(node).forEach(visit);
+  };
+  visit(azure);
+  return found;
+}
+
+const run = promisify(execFile);
+
+/** A command line as a shell runs it, with the bundled command standing for the installed one. */
+async function runCommandLine(line: string, env: Record<string, string>, sim: QFlowSimulator) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-example-'));
+  const script = line.replace(/^(npx .*? -- )?qflow-run\b/, `"${process.execPath}" "${CLI}"`).replace(/\$\(Build\.ArtifactStagingDirectory\)/g, dir);
+  // Azure fills in $(NAME) from the pipeline's secret variables before the script runs.
+  const filled = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v.replace(/\$\(QUALYS_CLIENT_ID\)/, CLIENT.id).replace(/\$\(QUALYS_CLIENT_SECRET\)/, CLIENT.secret)]),
+  );
+  try {
+    const { stderr } = await run('/bin/sh', ['-c', script], {
+      cwd: dir,
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        QFLOW_CLIENT_ID: CLIENT.id,
+        QFLOW_CLIENT_SECRET: CLIENT.secret,
+        ...filled,
+        // The only change to the example: its gateway is the simulator (gateway-url wins over platform).
+        QFLOW_GATEWAY_URL: sim.url,
+        QFLOW_POLL_INTERVAL: '200ms',
+        QFLOW_MAX_POLL_INTERVAL: '500ms',
+      },
+    });
+    return { code: 0, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stderr?: string };
+    return { code: failed.code ?? 1, stderr: failed.stderr ?? String(error) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('every example, as written', () => {
+  it('runs each use of the action in the README and examples/ to success against the documented gateway', () =>
+    withSimulator(
+      {
+        credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret, token: JWT },
+        workflows: [sampleWorkflow({ id: WORKFLOWS[1], durationMs: 500 })],
+      },
+      async (sim, workflow) => {
+        const examples = await actionExamples();
+        expect(examples.length).toBeGreaterThanOrEqual(10);
+        let lastExecution: string | undefined;
+        for (const example of examples) {
+          const { __defaults, ...written } = example.inputs;
+          const defaults = __defaults ? (JSON.parse(__defaults) as Record<string, string>) : {};
+          const inputs = Object.fromEntries(
+            Object.entries(written)
+              .filter(([name]) => !GITHUB_SIDE.has(name))
+              .map(([name, value]) => [name, fillIn(value, defaults, lastExecution)]),
+          );
+          const auth: Record<string, string> = inputs.token ? { 'client-id': '', 'client-secret': '' } : {};
+          const { report, lines } = await runEngine(sim, workflow, { ...auth, ...inputs, 'gateway-url': sim.url, timeout: '2m' });
+          expect({ where: example.where, result: report.result, message: report.message }).toEqual({
+            where: example.where,
+            result: inputs.wait === 'false' ? 'started' : 'success',
+            message: undefined,
+          });
+          expect({ where: example.where, errors: lines.filter((l) => l.startsWith('error')) }).toEqual({ where: example.where, errors: [] });
+          lastExecution = report.executions[0]?.executionId ?? lastExecution;
+        }
+      },
+    ));
+
+  it('runs each qflow-run command line of the README, the Jenkinsfile and the Azure pipeline to exit 0', () =>
+    withSimulator({ workflows: [sampleWorkflow({ id: WORKFLOWS[1], durationMs: 500 })] }, async (sim) => {
+      const commands = await commandExamples();
+      expect(commands.map((c) => c.where)).toEqual(expect.arrayContaining(['README.md', 'Jenkinsfile', 'azure-pipelines.yml']));
+      for (const command of commands) {
+        const env = { QFLOW_WORKFLOW_ID: WORKFLOWS[0], ...command.env };
+        const result = await runCommandLine(command.line, env, sim);
+        expect({ where: command.where, line: command.line, code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+          where: command.where,
+          line: command.line,
+          code: 0,
+          stderr: '',
+        });
+      }
+      expect(sim.callsTo('run').length).toBe(commands.length);
+    }));
+});

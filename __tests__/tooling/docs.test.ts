@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { Input, Output } from '../../src/names.js';
+import { renderFlagsModule, renderTables, withTables } from '../../src/docs/readme.js';
+
+const root = new URL('../../', import.meta.url);
+const read = (name: string) => readFile(new URL(name, root), 'utf8');
+
+describe('the README and action.yml', () => {
+  it('have the same inputs and outputs: the README tables are generated (npm run docs)', async () => {
+    const readme = await read('README.md');
+    expect(withTables(readme, renderTables(await read('action.yml')))).toBe(readme);
+  });
+
+  it('notice a table edited by hand', async () => {
+    const readme = await read('README.md');
+    const edited = readme.replace('| `timeout` | `1h` |', '| `timeout` | `2h` |');
+    expect(edited).not.toBe(readme);
+    expect(withTables(edited, renderTables(await read('action.yml')))).not.toBe(edited);
+  });
+
+  it("give the command every input as a flag (less GitHub's own), with its variable and default: src/cli/flags.ts is generated", async () => {
+    const { version } = JSON.parse(await read('package.json')) as { version: string };
+    expect(renderFlagsModule(await read('action.yml'), version)).toBe(await read('src/cli/flags.ts'));
+    const flags = await import('../../src/cli/flags.js');
+    expect(flags.FLAGS.map((f) => f.name)).toEqual(Object.values(Input).filter((name) => name !== Input.CommentOnPr && name !== Input.GithubToken));
+    expect(flags.FLAGS.find((f) => f.name === 'client-secret')).toMatchObject({ variable: 'QFLOW_CLIENT_SECRET', secret: true });
+    expect(flags.FLAGS.find((f) => f.name === 'timeout')).toMatchObject({ variable: 'QFLOW_TIMEOUT', default: '1h' });
+  });
+
+  it('name every input and output the code reads and writes, and no other', async () => {
+    const action = parse(await read('action.yml')) as { inputs: object; outputs: object };
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort());
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort());
+  });
+});

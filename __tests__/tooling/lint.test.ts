@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+// The project's own layer rules (a plain JS module, so loaded by a path TypeScript does not resolve).
+const layersModule = '../../eslint.layers.js';
+const { default: layers } = (await import(layersModule)) as { default: Linter.Config[] };
+
+describe('the lint and format checks of npm test', () => {
+  it('fail on a planted lint error', () => {
+    const run = spawnSync(bin('eslint'), ['--max-warnings', '0', '--stdin', '--stdin-filename', 'planted.js'], {
+      input: 'const unused = 1;\n',
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("'unused' is assigned a value but never used");
+  });
+
+  it.each([
+    ['src/qflow/planted.ts', "import { run } from '../action/main.js';"],
+    ['src/wait/planted.ts', "import { runQFlow } from '../run/engine.js';"],
+    ['src/run/planted.ts', "import * as core from '@actions/core';"],
+    ['src/run/other.ts', "import { run } from '../cli/main.js';"],
+    ['src/cli/planted.ts', "import { proxyAgentFrom } from '../action/proxy.js';"],
+    ['src/cli/other.ts', "import { HttpClient } from '@actions/http-client';"],
+    ['src/action/planted.ts', "import { publish } from '../cli/publish.js';"],
+  ])('fail when %s imports upward, from the engine or a front-end, or from its sibling', async (file, source) => {
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layers],
+    });
+    const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath: path.resolve(file) });
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+  });
+
+  it('let the front-ends import the engine', async () => {
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layers],
+    });
+    const [result] = await eslint.lintText("import { runQFlow } from '../run/engine.js';\nexport {};\n", {
+      filePath: path.resolve('src/cli/planted.ts'),
+    });
+    expect(result.messages).toEqual([]);
+  });
+
+  it('fail on code Prettier would lay out otherwise', () => {
+    const run = spawnSync(bin('prettier'), ['--check', '--stdin-filepath', 'planted.ts'], { input: 'const  x = {a:1}\n', encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiBudget, admission, readBudgetHeaders } from '../../src/qflow/budget.js';
+import { FakeClock } from '../support/fake-clock.js';
+
+/** The headers a gateway sends on every answer, with `remaining` calls left of 300 per hour. */
+const left = (remaining: number) => ({
+  'x-ratelimit-limit': '300',
+  'x-ratelimit-window-sec': '3600',
+  'x-ratelimit-remaining': String(remaining),
+  'x-ratelimit-towait-sec': '0',
+});
+const throttled = (toWaitSec: number) => ({ ...left(0), 'x-ratelimit-towait-sec': String(toWaitSec) });
+
+function fresh() {
+  const clock = new FakeClock();
+  return { clock, budget: new ApiBudget(clock) };
+}
+
+describe('ApiBudget', () => {
+  it('knows nothing until the gateway says something', () => {
+    const { budget } = fresh();
+    expect(budget.view('executions')).toBeUndefined();
+    expect(budget.notBefore('executions')).toBe(0);
+    budget.record('executions', {}, 'admitted');
+    expect(budget.view('executions')).toBeUndefined();
+  });
+
+  it('takes the latest Remaining, less the calls made since that were answered without one', () => {
+    const { budget } = fresh();
+    budget.record('executions', left(120), 'admitted');
+    budget.record('executions', {}, 'admitted');
+    budget.record('executions', {}, 'admitted');
+    expect(budget.view('executions')).toEqual({ remaining: 118, limit: 300, windowMs: 3_600_000, othersPerMs: 0 });
+  });
+
+  it("forbids any call before a throttled answer's wait, and forgets its Remaining: 0 once the wait is over", () => {
+    const { clock, budget } = fresh();
+    budget.record('executions', left(40), 'admitted');
+    clock.time += 1000;
+    budget.record('executions', throttled(1), 'rate-limited', 1000);
+    expect(budget.notBefore('executions')).toBe(clock.now() + 1000);
+    expect(budget.view('executions')?.remaining).toBe(0);
+    clock.time += 1000;
+    // Answers without headers from here on: nothing is known, so nothing holds the polls back.
+    budget.record('executions', {}, 'admitted');
+    expect(budget.view('executions')).toBeUndefined();
+  });
+
+  it('forgets a report once a whole window has passed', () => {
+    const { clock, budget } = fresh();
+    budget.record('executions', left(3), 'admitted');
+    clock.time += 3_600_000;
+    expect(budget.view('executions')).toBeUndefined();
+  });
+
+  it('learns how many callers like it spend the same budget from how Remaining falls between its calls', () => {
+    const { clock, budget } = fresh();
+    budget.record('executions', left(250), 'admitted');
+    for (let i = 1; i <= 6; i++) {
+      clock.time += 60_000;
+      // Nine others look once a minute too: Remaining falls by ten between two of ours.
+      budget.record('executions', left(250 - 10 * i), 'admitted');
+    }
+    // As a pace: nine calls a minute, whatever this action's own pauses.
+    expect(budget.view('executions')!.othersPerMs * 60_000).toBeCloseTo(9, 0);
+  });
+
+  it('counts a steady other client that the window pays back as no other caller', () => {
+    const { clock, budget } = fresh();
+    for (let i = 0; i < 6; i++) {
+      budget.record('executions', left(50 - (i % 2)), 'admitted');
+      clock.time += 60_000;
+    }
+    expect(budget.view('executions')!.othersPerMs * 60_000).toBeLessThan(0.5);
+  });
+
+  it('keeps the endpoints apart, and lets the freshest report stand in for an endpoint not yet called', () => {
+    const { clock, budget } = fresh();
+    budget.record('run', throttled(20), 'rate-limited', 20_000);
+    // One pool is the stricter reading: before its own first answer, a look waits too.
+    expect(budget.notBefore('executions')).toBe(clock.now() + 20_000);
+    clock.time += 20_000;
+    budget.record('run', left(0), 'admitted');
+    expect(budget.view('executions')?.remaining).toBe(0);
+    budget.record('executions', { ...left(200), 'x-ratelimit-limit': '1000' }, 'admitted');
+    expect(budget.view('executions')).toMatchObject({ remaining: 200, limit: 1000 });
+    expect(budget.view('run')).toMatchObject({ remaining: 0, limit: 300 });
+    expect(budget.notBefore('executions')).toBe(0);
+  });
+
+  it('allows as many calls at once as X-Concurrency-Limit-Limit says, two until it does', () => {
+    const { budget } = fresh();
+    expect(budget.maxConcurrent).toBe(2);
+    budget.record('steps', { 'x-concurrency-limit-limit': '5', 'x-concurrency-limit-running': '1' }, 'admitted');
+    expect(budget.maxConcurrent).toBe(5);
+  });
+
+  it('takes nothing about the rate budget from a call held back for concurrency', () => {
+    const { budget } = fresh();
+    budget.record('executions', left(100), 'admitted');
+    budget.record('executions', { ...left(90), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' }, 'too-many-running');
+    expect(budget.view('executions')?.remaining).toBe(100);
+    expect(budget.notBefore('executions')).toBe(0);
+  });
+});
+
+describe('admission', () => {
+  it('tells a call held back by the rate limit from one held back for concurrency and from a conflict', () => {
+    expect(admission(200, left(10))).toBe('admitted');
+    expect(admission(409, throttled(30))).toBe('rate-limited');
+    expect(admission(429, {})).toBe('rate-limited');
+    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' })).toBe('too-many-running');
+    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '2' })).toBe('admitted');
+  });
+
+  it('reads the headers, ignoring what is not a number', () => {
+    expect(readBudgetHeaders({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '12', 'x-ratelimit-window-sec': 'x' })).toMatchObject({
+      limit: 300,
+      remaining: 12,
+      windowSec: undefined,
+    });
+  });
+});

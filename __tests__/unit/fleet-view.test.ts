@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ExecutionRecord } from '../../src/qflow/client.js';
+import { FleetView } from '../../src/wait/fleet.js';
+import type { ListWindow, SearchResult } from '../../src/wait/list-search.js';
+import { StatusRules } from '../../src/wait/status.js';
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+const MINUTE = 60_000;
+/** Runs of the workflow take five minutes, give or take a few seconds. */
+const HISTORY = { medianMs: 5 * MINUTE, spreadMs: 10_000, samples: 20 };
+let n = 0;
+
+function execution(status: string, createdAt: number, endDate?: number): ExecutionRecord {
+  const id = `00000000-0000-0000-0000-${String(n++).padStart(12, '0')}`;
+  return { id, status, createdAt, startDate: createdAt, endDate, raw: {} };
+}
+
+function search(others: ExecutionRecord[], beyond?: number): SearchResult {
+  return { found: new Map(), complete: beyond === undefined, others, pages: 1, ...(beyond === undefined ? {} : { beyond }) };
+}
+
+const WIDE: ListWindow = { startAt: NOW - 10 * MINUTE, order: 'createdAt', pageSize: 50, newOnTop: false };
+const FROM_OURS: ListWindow = { ...WIDE, fromOurs: true };
+const FIRST: ListWindow = { startAt: NOW - 29 * 24 * 60 * MINUTE, order: '-createdAt', pageSize: 100, newOnTop: true };
+
+describe('FleetView', () => {
+  const rules = new StatusRules(['Success']);
+  const ours = NOW - 2 * MINUTE;
+
+  it('counts the running executions a look shows, and those that ended within half a max-poll-interval', () => {
+    const fleet = new FleetView(rules, MINUTE);
+    const count = fleet.count(
+      search([
+        execution('Running', ours - 1000),
+        execution('Queued', ours + 1000),
+        execution('Success', ours, NOW - 20_000),
+        execution('Failed', ours, NOW - 40_000),
+      ]),
+      WIDE,
+      NOW,
+      ours,
+      HISTORY,
+    );
+    expect(count).toEqual({ running: 2, finishing: 1 });
+  });
+
+  it('counts those an oldest-first page leaves to its total as running as the page is, and none of a newest-first one', () => {
+    const fleet = new FleetView(rules, MINUTE);
+    const page = [
+      execution('Running', ours + 1),
+      execution('Running', ours + 2),
+      execution('Success', ours + 3, NOW - 5 * MINUTE),
+      execution('Running', ours + 4),
+    ];
+    expect(fleet.count(search(page, 40), WIDE, NOW, ours, HISTORY).running).toBe(3 + 30);
+    expect(fleet.count(search(page, 40), FIRST, NOW, ours, HISTORY).running).toBe(3);
+  });
+
+  it('reading from its own execution on, counts those created before it by the chance that runs of their age still run', () => {
+    const fleet = new FleetView(rules, MINUTE);
+    const earlier = [execution('Running', ours - 60_000), execution('Running', ours - 30_000)];
+    fleet.count(search([...earlier, execution('Running', ours + 1000)]), WIDE, NOW, ours, HISTORY);
+    const later = (at: number) => fleet.count(search([execution('Running', ours + 1000)]), FROM_OURS, at, ours, HISTORY).running;
+    expect(later(NOW)).toBe(3);
+    // A spread later than the history says: past five minutes and three spreads (30 s), the first has most likely ended.
+    expect(later(ours - 60_000 + 5 * MINUTE + 30_000)).toBe(2);
+    expect(later(ours + 5 * MINUTE + 40_000)).toBe(1);
+  });
+
+  it('counts the older executions the first page could not show by their age, until a look shows them', () => {
+    const fleet = new FleetView(rules, MINUTE);
+    const page = [execution('Running', ours + 1000)];
+    fleet.offThePage(25, ours - 1000);
+    expect(fleet.count(search(page), FIRST, NOW, ours, HISTORY).running).toBe(26);
+    expect(fleet.count(search(page), FROM_OURS, NOW + MINUTE, ours, HISTORY).running).toBe(26);
+    expect(fleet.count(search(page), FROM_OURS, ours + 6 * MINUTE, ours, HISTORY).running).toBe(1);
+    // Without a history, until a look shows them all.
+    expect(fleet.count(search(page), FROM_OURS, ours + 6 * MINUTE, ours, undefined).running).toBe(26);
+    expect(fleet.count(search(page), WIDE, NOW, ours, HISTORY).running).toBe(1);
+    expect(fleet.count(search(page), FROM_OURS, NOW, ours, HISTORY).running).toBe(1);
+  });
+});

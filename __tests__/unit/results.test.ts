@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CancelledError, QFlowApiError } from '../../src/errors.js';
+import type { QFlowClient, StepRecord } from '../../src/qflow/client.js';
+import { fetchStepData, listAllSteps, selectNodes } from '../../src/run/results.js';
+import { humanDuration } from '../../src/time.js';
+import { memoryLog } from '../support/fake-clock.js';
+import { writeFile } from 'node:fs/promises';
+
+const step = (nodeId: string, eventOrder?: number): StepRecord => ({ nodeId, nodeType: 'AWS', status: 'Success', eventOrder });
+
+describe('listAllSteps', () => {
+  it('reads every page and orders the steps as they ran', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => step(`n${i}`, 150 - i));
+    const pages: number[] = [];
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => {
+        pages.push(pageNumber);
+        return { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) };
+      },
+    } as unknown as QFlowClient;
+    const steps = await listAllSteps(client, 'e', memoryLog());
+    expect(pages).toEqual([1, 2]);
+    expect(steps).toHaveLength(150);
+    expect(steps[0].nodeId).toBe('n149');
+  });
+
+  it('reads on while pages are full even when the server sends no total', async () => {
+    const all = Array.from({ length: 120 }, (_, i) => step(`n${i}`));
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => ({
+        items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+      }),
+    } as unknown as QFlowClient;
+    const steps = await listAllSteps(client, 'e', memoryLog());
+    expect(steps.map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
+  });
+
+  it('reads every step from a server that sends smaller pages than asked for', async () => {
+    const all = Array.from({ length: 130 }, (_, i) => step(`n${i}`, i));
+    const asked: [number, number][] = [];
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => {
+        asked.push([pageNumber, pageSize]);
+        const size = Math.min(pageSize, 40);
+        return { total: all.length, items: all.slice((pageNumber - 1) * size, pageNumber * size) };
+      },
+    } as unknown as QFlowClient;
+    expect((await listAllSteps(client, 'e', memoryLog())).map((s) => s.nodeId)).toEqual(all.map((s) => s.nodeId));
+    expect(asked).toEqual([
+      [1, 100],
+      [2, 40],
+      [3, 40],
+      [4, 40],
+    ]);
+  });
+
+  it('stops when the server ignores paging and repeats the first page', async () => {
+    const page = Array.from({ length: 100 }, (_, i) => step(`n${i}`, i));
+    let calls = 0;
+    const client = { listSteps: async () => (calls++, { total: 300, items: page }) } as unknown as QFlowClient;
+    expect(await listAllSteps(client, 'e', memoryLog())).toHaveLength(100);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('selectNodes', () => {
+  const steps = [step('a'), step('b')];
+  it('picks every step for *', () => {
+    expect(selectNodes('all', steps, "'step-outputs'", memoryLog())).toEqual(['a', 'b']);
+  });
+  it('warns about a node the execution has no step for, and leaves it out', () => {
+    const log = memoryLog();
+    expect(selectNodes(['b', 'zzz'], steps, "'step-outputs'", log)).toEqual(['b']);
+    expect(log.text('warning')).toContain("'step-outputs' names the step zzz, which this execution does not have");
+  });
+});
+
+describe('fetchStepData', () => {
+  it('fetches at most four at once, keeps the order asked, and leaves out a step without data', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    let running = 0;
+    let most = 0;
+    const client = {
+      downloadStepData: async (_e: string, nodeId: string, _k: string, file: string) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 10));
+        running--;
+        if (nodeId === 'n3') throw new QFlowApiError('Step n3 has no output.', 404);
+        await writeFile(file, JSON.stringify({ nodeId }));
+        return { bytes: 10, asText: false };
+      },
+    } as unknown as QFlowClient;
+    const log = memoryLog();
+    const ids = Array.from({ length: 10 }, (_, i) => `n${i}`);
+    const data = await fetchStepData(client, 'e', ids, 'output', dir, log);
+    expect(most).toBe(4);
+    expect(data.map((d) => d.nodeId)).toEqual(ids.filter((id) => id !== 'n3'));
+    expect(JSON.parse(await readFile(data[0].file, 'utf8'))).toEqual({ nodeId: 'n0' });
+    expect(log.text('warning')).toBe('The output of step n3 is left out: Step n3 has no output.');
+  });
+
+  it('leaves out step data it cannot have, naming the step, and fetches the rest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    const client = {
+      downloadStepData: async (_e: string, nodeId: string, _k: string, file: string) => {
+        if (nodeId === 'a') throw new QFlowApiError('denied', 403);
+        await writeFile(file, '1');
+        return { bytes: 1, asText: false };
+      },
+    } as unknown as QFlowClient;
+    const log = memoryLog();
+    expect((await fetchStepData(client, 'e', ['a', 'b'], 'input', dir, log)).map((d) => d.nodeId)).toEqual(['b']);
+    expect(log.text('warning')).toBe('The input of step a is left out: denied');
+  });
+
+  it('stops at a cancellation', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-fetch-'));
+    const client = { downloadStepData: async () => Promise.reject(new CancelledError()) } as unknown as QFlowClient;
+    await expect(fetchStepData(client, 'e', ['a'], 'input', dir, memoryLog())).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('humanDuration', () => {
+  it.each([
+    [350, '350ms'],
+    [42_000, '42s'],
+    [65_400, '1m 5s'],
+    [3_600_000, '1h'],
+    [3_725_000, '1h 2m 5s'],
+  ])('shows %i ms as %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+});

@@ -1,0 +1,238 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DurationModel } from '../../src/wait/history.js';
+import type { BudgetView } from '../../src/qflow/budget.js';
+import { nextPollDelay } from '../../src/wait/schedule.js';
+import { normalCdf, normalHazard } from '../../src/wait/normal.js';
+import { expectedLifeMs, expectedLooks, hazardPause } from '../../src/wait/timing.js';
+
+const base = { minMs: 2000, maxMs: 60_000, timeLeftMs: 3_600_000, random: 0.5 };
+/** A 5-minute workflow whose runs spread about ±10 %. */
+const fiveMinutes: DurationModel = { medianMs: 300_000, spreadMs: 22_000, samples: 20 };
+
+describe('nextPollDelay without a history', () => {
+  it('waits poll-interval before the first poll', () => {
+    expect(nextPollDelay({ ...base, poll: 1, elapsedMs: 0 }).ms).toBe(2000);
+  });
+  it('pauses half the time waited so far, so pauses grow by half each poll', () => {
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000 }).ms).toBe(10_000);
+    expect(nextPollDelay({ ...base, poll: 4, elapsedMs: 30_000 }).ms).toBe(15_000);
+  });
+  it('stays within poll-interval and max-poll-interval, leaving a twentieth of the latter for the look itself', () => {
+    expect(nextPollDelay({ ...base, poll: 2, elapsedMs: 2000 }).ms).toBe(2000);
+    expect(nextPollDelay({ ...base, poll: 30, elapsedMs: 3_600_000 }).ms).toBe(57_000);
+  });
+  it('keeps poll-interval when max-poll-interval leaves no room above it', () => {
+    expect(nextPollDelay({ ...base, minMs: 10_000, maxMs: 10_000, poll: 30, elapsedMs: 3_600_000 }).ms).toBe(10_000);
+  });
+  it('jitters by up to a fifth either way', () => {
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, random: 0 }).ms).toBe(8000);
+    expect(nextPollDelay({ ...base, poll: 3, elapsedMs: 20_000, random: 1 }).ms).toBe(12_000);
+  });
+});
+
+describe('nextPollDelay with a history', () => {
+  const at = (elapsedMs: number, history: DurationModel = fiveMinutes) => nextPollDelay({ ...base, poll: 2, elapsedMs, history }).ms;
+
+  it('spaces the looks of a fan-out near the usual end a quarter of a spread apart, since each look notices several ends', () => {
+    const fanOut = nextPollDelay({ ...base, poll: 5, elapsedMs: 300_000, history: fiveMinutes, pending: 50 }).ms;
+    expect(at(300_000)).toBeLessThan(2600);
+    expect(fanOut).toBeGreaterThanOrEqual(0.25 * fiveMinutes.spreadMs);
+    expect(fanOut).toBeLessThan(0.27 * fiveMinutes.spreadMs);
+    // Still capped by max-poll-interval early on.
+    expect(nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, pending: 50 }).ms).toBe(57_000);
+  });
+  it('pauses long early on, but never longer than max-poll-interval, so an early failure is seen in time', () => {
+    expect(at(10_000)).toBe(57_000);
+  });
+  it('does not let an early pause jump over the usual end', () => {
+    const thirtySeconds = { medianMs: 30_000, spreadMs: 2200, samples: 20 };
+    const pause = at(2000, thirtySeconds);
+    expect(2000 + pause).toBeLessThan(30_000);
+    expect(2000 + pause).toBeGreaterThan(22_000);
+  });
+  it('polls 1.25 poll-intervals apart around the usual end', () => {
+    expect(at(300_000)).toBe(2500);
+  });
+  it('shortens the pauses as the usual end comes closer', () => {
+    const pauses = [200_000, 240_000, 260_000, 280_000, 300_000].map((t) => at(t));
+    for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeLessThan(pauses[i - 1]);
+  });
+  it('sees a 5-minute run end at its usual time with 9 looks, under a third of what a 10 s poller makes', () => {
+    const looks: number[] = [];
+    for (let t = 0, poll = 1; t < 300_000; poll++) {
+      t += nextPollDelay({ ...base, poll, elapsedMs: t, history: poll > 1 ? fiveMinutes : undefined }).ms;
+      looks.push(t);
+    }
+    expect(looks.length).toBeLessThanOrEqual(9);
+    expect(looks[looks.length - 1] - 300_000).toBeLessThanOrEqual(2500);
+    // Four of them in the last minute; before it, none more than max-poll-interval apart.
+    expect(looks.filter((t) => t > 240_000).length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < looks.length; i++) expect(looks[i] - looks[i - 1]).toBeLessThan(60_000);
+  });
+  it('eases off slowly once the execution is later than usual', () => {
+    expect(at(322_000)).toBe(Math.round(2500 * Math.exp(0.25))); // one spread late
+    expect(at(344_000)).toBe(Math.round(2500 * Math.exp(1))); // two spreads late
+  });
+  it('spends a bounded number of looks on a late execution before calling it overdue', () => {
+    let looks = 0;
+    for (let t = 300_000; t < 366_000; looks++) t += at(t);
+    // At 1.25 poll-intervals all the way, it would be 27.
+    expect(looks).toBeLessThanOrEqual(18);
+  });
+  it('falls back to backoff once the execution is overdue (three spreads past the median)', () => {
+    expect(at(370_000)).toBe(57_000);
+    const shortOverdue = { medianMs: 10_000, spreadMs: 1000, samples: 5 };
+    expect(at(14_000, shortOverdue)).toBe(7000);
+  });
+  it('assumes some spread when every past run took the same time', () => {
+    const identical = { medianMs: 300_000, spreadMs: 0, samples: 20 };
+    expect(at(300_000, identical)).toBe(2500);
+    expect(at(250_000, identical)).toBeGreaterThan(2500);
+  });
+});
+
+describe('the API budget', () => {
+  const budget = (remaining: number, othersPerMs = 0): BudgetView => ({ remaining, limit: 300, windowMs: 3_600_000, othersPerMs });
+  /** `null`: without a history. */
+  const at = (elapsedMs: number, view?: BudgetView, history: DurationModel | null = fiveMinutes) =>
+    nextPollDelay({ ...base, poll: 2, elapsedMs, history: history ?? undefined, budget: view });
+
+  it('leaves the plan untouched when the budget can pay for it', () => {
+    for (const t of [2000, 60_000, 240_000, 300_000, 330_000, 400_000]) {
+      expect(at(t, budget(295))).toEqual(at(t));
+      expect(at(t, budget(295), null)).toEqual(at(t, undefined, null));
+    }
+  });
+
+  it('counts each planned look by the chance the execution still runs then', () => {
+    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes };
+    const expected = expectedLooks(input, 1, 3_600_000);
+    // Eight or so looks up to the usual end, a few after it; not the ~60 a run that never ends would take.
+    expect(expected).toBeGreaterThan(7);
+    expect(expected).toBeLessThan(14);
+  });
+
+  it('without a history, counts a look at age t by elapsed / t, so a run that has gone on long is planned for long', () => {
+    const from = (elapsedMs: number) => expectedLooks({ ...base, poll: 5, elapsedMs }, 1, 3_600_000);
+    // Early on, a few looks are expected of the ~60 that an hour of max-poll-interval pauses would take.
+    expect(from(10_000)).toBeGreaterThan(2);
+    expect(from(10_000)).toBeLessThan(6);
+    // Twenty minutes in, it is as likely as not to run twenty more.
+    expect(from(1_200_000)).toBeGreaterThan(15);
+  });
+
+  it('without a history, stretches the pauses by the least factor that fits the plan into its share, and says why', () => {
+    const input = { ...base, poll: 5, elapsedMs: 30_000 };
+    const delay = nextPollDelay({ ...input, budget: budget(5) });
+    expect(delay.stretched).toBeDefined();
+    const { factor, share, plannedLooks } = delay.stretched!;
+    // The reserved look, and 0.4 of what is left beyond the reserve (that look and the step list).
+    expect(share).toBeCloseTo(1 + 0.4 * (5 - 2));
+    expect(plannedLooks).toBeGreaterThan(share);
+    expect(expectedLooks(input, factor, 3_600_000)).toBeLessThanOrEqual(share);
+    expect(expectedLooks(input, factor * 0.98, 3_600_000)).toBeGreaterThan(share);
+    expect(delay.ms).toBeGreaterThan(nextPollDelay(input).ms);
+  });
+
+  it('with a history, spends its share where the end is likely: k looks evenly spaced in the chance of ending', () => {
+    // A share of 4.2 looks buys k = 7, each made only if the run goes on: the next at the first seventh of
+    // the chance that it ends between now (10 s in) and its likely end (the median and two spreads).
+    const delay = at(10_000, budget(10));
+    expect(delay.stretched?.share).toBeCloseTo(4.2);
+    const z = (t: number) => normalCdf((t - 300_000) / 22_000);
+    const lookAt = 10_000 + delay.ms;
+    expect(z(lookAt) - z(10_000)).toBeCloseTo((z(344_000) - z(10_000)) / 7, 3);
+    // Long before the usual end, where a stretched plan would still spend looks.
+    expect(lookAt).toBeGreaterThan(270_000);
+    expect(lookAt).toBeLessThan(300_000);
+  });
+
+  it('with a share of just the reserved look, looks once, when the execution has most likely ended', () => {
+    // 10 left among 5 callers: the reserves (a look and a step list each) take them all.
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(10), otherRunning: 4 });
+    expect(crowded.stretched?.share).toBe(1);
+    expect(crowded.ms).toBe(300_000 + 2 * 22_000 - 10_000);
+    // Past that, a max-poll-interval on: the reserved look is not put off further.
+    const late = nextPollDelay({ ...base, poll: 9, elapsedMs: 350_000, history: fiveMinutes, budget: budget(2) });
+    expect(late.stretched?.share).toBe(1);
+    expect(late.ms).toBe(57_000);
+  });
+
+  it('divides the share among itself and the other running executions of the workflow it saw, after their reserves', () => {
+    expect(at(10_000, budget(100)).stretched).toBeUndefined();
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(100), otherRunning: 19 }).stretched!;
+    expect(crowded.share).toBeCloseTo(1 + (0.4 * (100 - 20 * 2)) / 20);
+    expect(crowded.callers).toBe(20);
+  });
+
+  it('keeps the reserve of executions that ended lately out of its share, since their jobs may not have looked yet', () => {
+    const view = budget(100);
+    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: view, otherRunning: 9 };
+    const share = (otherFinishing: number) => nextPollDelay({ ...input, otherFinishing }).stretched!.share;
+    expect(share(0)).toBeCloseTo(1 + (0.4 * (100 - 20)) / 10);
+    expect(share(20)).toBeCloseTo(1 + (0.4 * (100 - 20 - 40)) / 10);
+  });
+
+  it('takes off what callers it cannot see will spend, at their pace, while this execution runs', () => {
+    // 2 calls a minute by someone unseen, over the ~5 minutes this run has left: about 10 of the 15 it may plan with.
+    const unseen = at(10_000, budget(40, 2 / 60_000)).stretched!;
+    const life = expectedLifeMs({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes }, 3_600_000);
+    expect(life).toBeGreaterThan(280_000);
+    expect(life).toBeLessThan(300_000);
+    expect(unseen.share).toBeCloseTo(1 + 0.4 * (40 - 2) - (2 / 60_000) * life);
+    // Callers it can see are not counted twice: their pace is explained by them.
+    const seen = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(40, 1 / 60_000), otherRunning: 1 });
+    expect(seen.stretched?.share).toBeCloseTo(1 + (0.4 * (40 - 4)) / 2);
+  });
+
+  it('keeps the fleet within the budget: pausing longer does not make a wait think itself more crowded', () => {
+    // The same others' pace seen over a short and a long pause gives the same share.
+    const short = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(60, 0), otherRunning: 9 });
+    const long = nextPollDelay({ ...base, poll: 9, elapsedMs: 10_000, history: fiveMinutes, budget: budget(60, 0), otherRunning: 9 });
+    expect(short.stretched?.share).toBeCloseTo(long.stretched!.share);
+  });
+
+  it('counts the plan only to the timeout', () => {
+    const noHistory = (timeLeftMs: number) => nextPollDelay({ ...base, poll: 5, elapsedMs: 30_000, timeLeftMs, budget: budget(5) });
+    expect(noHistory(60_000).stretched).toBeUndefined();
+    expect(noHistory(3_600_000).stretched).toBeDefined();
+  });
+
+  it('with not even its own reserve left, looks at its share of the pace at which the window gives calls back', () => {
+    // A 300-per-hour window gives a call back every 12 s; a wait plans with 0.4 of that pace.
+    expect(at(10_000, budget(0), null).ms).toBe(30_000);
+    const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, budget: budget(0), otherRunning: 1 });
+    expect(crowded.ms).toBe(60_000);
+    expect(crowded.stretched?.waitsForWindow).toBe(true);
+  });
+
+  it('with the reserves of only some callers left, looks with the chance that leaves, once the execution has most likely ended', () => {
+    // 6 left among 5 callers who each need a look and a step list: a chance of 0.6.
+    const draw = (random: number) =>
+      nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(6), otherRunning: 4, random });
+    const likelyOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs - 10_000;
+    expect(draw(0.5).ms).toBe(likelyOver);
+    expect(draw(0.5).stretched?.share).toBeCloseTo(0.6);
+    // Otherwise at its share of the window's pace: 5 callers × 12 s / 0.4, jittered.
+    expect(draw(0.7).ms).toBe(Math.round(150_000 * (1 + 0.2 * 0.4)));
+    expect(draw(0.7).stretched?.waitsForWindow).toBe(true);
+  });
+});
+
+describe('normal model', () => {
+  it('has the textbook values', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 6);
+    expect(normalCdf(1.96)).toBeCloseTo(0.975, 3);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.025, 3);
+    expect(normalHazard(0)).toBeCloseTo(0.7979, 3);
+  });
+  it('has a hazard that keeps rising, also in the far tail', () => {
+    const values = [-3, -1, 0, 1, 3, 4.9, 5.1, 8].map(normalHazard);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
+  });
+  it('finds the longest pause that fits the spacing at its own end', () => {
+    const pause = hazardPause(250_000, 300_000, 22_000, 4000, 60_000);
+    const spacingAtEnd = 4000 * (normalHazard(0) / normalHazard((250_000 + pause - 300_000) / 22_000)) ** 5;
+    expect(pause).toBeCloseTo(spacingAtEnd, -1);
+  });
+});
