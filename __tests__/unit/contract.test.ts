@@ -7,13 +7,11 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiHttp } from '../../src/qflow/http.js';
-import { QFlowClient, readExecution } from '../../src/qflow/client.js';
+import { readExecution, type QFlowClient } from '../../src/qflow/client.js';
 import { systemClock } from '../../src/time.js';
-import { memoryLog } from '../support/fake-clock.js';
 import { BUDGET_HEADERS, withSimulator } from '../support/e2e.js';
 import type { Endpoint, QFlowSimulator } from '../../src/simulator/server.js';
-import { ApiBudget } from '../../src/qflow/budget.js';
+import { testClient } from '../support/client.js';
 
 const HERE = path.join(import.meta.dirname, '../fixtures/samples');
 /** Beside a checkout, the reference the fixtures are copied from. */
@@ -24,16 +22,7 @@ async function sample(name: string): Promise<string> {
 }
 
 function clientOf(sim: QFlowSimulator): QFlowClient {
-  const http = new ApiHttp({
-    baseUrl: sim.url,
-    requestTimeoutMs: 5000,
-    signal: new AbortController().signal,
-    log: memoryLog(),
-    clock: systemClock,
-    budget: new ApiBudget(systemClock),
-    tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('contract-token'), renew: () => false }),
-  });
-  return new QFlowClient(http, systemClock);
+  return testClient(sim.url, systemClock, { token: 'contract-token', requestTimeoutMs: 5000 });
 }
 
 /** The simulator answers `endpoint` once with the sample's text, as a gateway would send it. */

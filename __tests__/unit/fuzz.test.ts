@@ -8,15 +8,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { QFlowApiError, RunOutcomeUnknownError } from '../../src/errors.js';
-import { ApiHttp } from '../../src/qflow/http.js';
-import { QFlowClient, readExecution, readExecutionId, readPage, readStep } from '../../src/qflow/client.js';
+import { readExecution, readExecutionId, readPage, readStep } from '../../src/qflow/client.js';
 import { isNodeId, isUuid } from '../../src/qflow/forms.js';
 import { JsonChecker } from '../../src/qflow/step-data.js';
 import { timings } from '../../src/run/report.js';
 import { systemClock } from '../../src/time.js';
-import { memoryLog } from '../support/fake-clock.js';
 import { scriptedServer, type Reply } from '../support/scripted-server.js';
-import { ApiBudget } from '../../src/qflow/budget.js';
+import { testClient } from '../support/client.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -182,16 +180,7 @@ describe('the client against a gateway answering generated shapes', () => {
     const server = await scriptedServer([reply]);
     const work = await mkdtemp(path.join(os.tmpdir(), 'qflow-fuzz-'));
     const parentBefore = await readdir(os.tmpdir());
-    const http = new ApiHttp({
-      baseUrl: server.url,
-      requestTimeoutMs: 1000,
-      signal: new AbortController().signal,
-      log: memoryLog(),
-      clock: systemClock,
-      budget: new ApiBudget(systemClock),
-      tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false }),
-    });
-    const client = new QFlowClient(http, systemClock);
+    const client = testClient(server.url, systemClock);
     const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
     const EX = 'e5d57d53-79db-4840-a7a0-10d0cb1d8020';
     try {

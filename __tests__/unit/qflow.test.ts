@@ -4,10 +4,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RunOutcomeUnknownError } from '../../src/errors.js';
-import { ApiHttp } from '../../src/qflow/http.js';
-import { MAX_STEP_DATA_BYTES, QFlowClient, readExecution, readInstant, readPage } from '../../src/qflow/client.js';
-import { FakeClock, memoryLog } from '../support/fake-clock.js';
-import { ApiBudget } from '../../src/qflow/budget.js';
+import { MAX_STEP_DATA_BYTES, readExecution, readInstant, readPage } from '../../src/qflow/client.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { testClient } from '../support/client.js';
 
 const GATEWAY = 'https://gateway.qg1.apps.qualys.com';
 const WF = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
@@ -20,16 +19,7 @@ afterEach(() => nock.cleanAll());
 
 function qflow() {
   const clock = new FakeClock();
-  const http = new ApiHttp({
-    baseUrl: GATEWAY,
-    requestTimeoutMs: 1000,
-    signal: new AbortController().signal,
-    log: memoryLog(),
-    clock,
-    budget: new ApiBudget(clock),
-    tokens: () => ({ rejectedHint: '', get: () => Promise.resolve('jwt'), renew: () => false }),
-  });
-  return new QFlowClient(http, clock);
+  return testClient(GATEWAY, clock);
 }
 
 describe('runWorkflow', () => {
