@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6192:
+/***/ 1440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29391,10 +29391,804 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29419,7 +30213,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29441,7 +30235,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29463,7 +30257,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -31545,6 +32339,13 @@ var Input;
     Input["CommentOnPr"] = "comment-on-pr";
     Input["GithubToken"] = "github-token";
 })(Input || (Input = {}));
+/** The action's inputs, as a workflow's `with:` gives them. */
+const INPUT_NAMES = {
+    of: (name) => `'${name}'`,
+    subject: (name) => `Input '${name}'`,
+    set: (name, value) => `'${name}: ${value}'`,
+    program: 'the action',
+};
 /** The action's outputs, as named in action.yml. */
 var Output;
 (function (Output) {
@@ -31694,9 +32495,10 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 /** A JWT the user passed in: used as it is, and a 401 is final. */
 class FixedToken {
     token;
-    rejectedHint = `The '${Input.Token}' input is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the action logs in and renews the token itself.`;
-    constructor(token) {
+    rejectedHint;
+    constructor(token, { of, subject, program } = INPUT_NAMES) {
         this.token = token;
+        this.rejectedHint = `${subject(Input.Token)} is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give ${of(Input.ClientId)}/${of(Input.ClientSecret)} so ${program} logs in and renews the token itself.`;
     }
     get() {
         return Promise.resolve(this.token);
@@ -31715,18 +32517,20 @@ class LoginToken {
     clock;
     registerSecret;
     log;
-    rejectedHint = 'The gateway rejected the JWT the action had just obtained; check that the Qualys user has API Access.';
+    names;
+    rejectedHint = 'The gateway rejected the JWT just obtained by logging in; check that the Qualys user has API Access.';
     token;
     expiresAt = 0;
     pending;
     constructor(credentials, http, clock, 
     /** Called with each JWT before it is used, so the runner masks it. */
-    registerSecret, log) {
+    registerSecret, log, names = INPUT_NAMES) {
         this.credentials = credentials;
         this.http = http;
         this.clock = clock;
         this.registerSecret = registerSecret;
         this.log = log;
+        this.names = names;
     }
     get(_signal, deadline) {
         if (this.token !== undefined && this.clock.now() < this.expiresAt - RENEW_MARGIN_MS)
@@ -31741,7 +32545,8 @@ class LoginToken {
     }
     async login(deadline) {
         const oauth = this.credentials.kind === 'oauth-client';
-        const who = oauth ? `'${Input.ClientId}'/'${Input.ClientSecret}'` : `'${Input.Username}'/'${Input.Password}'`;
+        const { of } = this.names;
+        const who = oauth ? `${of(Input.ClientId)}/${of(Input.ClientSecret)}` : `${of(Input.Username)}/${of(Input.Password)}`;
         const response = await this.http.send({
             method: 'POST',
             path: oauth ? '/auth/oidc' : '/auth',
@@ -31798,11 +32603,14 @@ function jwtExpiry(token) {
         return undefined;
     }
 }
-function createTokenSource(credentials, http, clock, registerSecret, log) {
-    return credentials.kind === 'token' ? new FixedToken(credentials.token) : new LoginToken(credentials, http, clock, registerSecret, log);
+function createTokenSource(credentials, http, clock, registerSecret, log, names = INPUT_NAMES) {
+    return credentials.kind === 'token'
+        ? new FixedToken(credentials.token, names)
+        : new LoginToken(credentials, http, clock, registerSecret, log, names);
 }
 
 ;// CONCATENATED MODULE: ./src/qflow/gateway.ts
+
 
 /** Qualys platform keys and their API gateways (see the Qualys "Know your API server URL" page). */
 const PLATFORM_GATEWAYS = {
@@ -31825,15 +32633,17 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * The gateway's base URL, without a trailing slash. `gatewayUrl` wins over `platform` so a private
  * cloud platform, which has a gateway of its own, is always reachable.
  */
-function resolveGateway(platformInput, platform, urlInput, url) {
+function resolveGateway(platform, url, { of, subject }) {
+    const platformInput = of(Input.Platform);
+    const urlInput = of(Input.GatewayUrl);
     if (url !== '')
-        return checkGatewayUrl(urlInput, url);
+        return checkGatewayUrl(subject(Input.GatewayUrl), url);
     if (platform === '') {
-        throw new InputError(`No gateway given. Set '${platformInput}' to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or '${urlInput}' to your API gateway URL.`);
+        throw new InputError(`No gateway given. Set ${platformInput} to your Qualys platform (${Object.keys(PLATFORM_GATEWAYS).join(', ')}) or ${urlInput} to your API gateway URL.`);
     }
     const gateway = PLATFORM_GATEWAYS[platform.toUpperCase()];
     if (!gateway) {
-        throw new InputError(`Input '${platformInput}' is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set '${urlInput}' for a private cloud platform.`);
+        throw new InputError(`${subject(Input.Platform)} is ${quote(platform)}, which is not a Qualys platform. Expected one of ${Object.keys(PLATFORM_GATEWAYS).join(', ')}, or set ${urlInput} for a private cloud platform.`);
     }
     return gateway;
 }
@@ -31842,27 +32652,27 @@ function resolveGateway(platformInput, platform, urlInput, url) {
  * that hides where it ends), so it is read before anything else and no error quotes the value.
  */
 const USER_INFO = /@/;
-function checkGatewayUrl(name, value) {
+function checkGatewayUrl(what, value) {
     // Even in a value that is not a URL (a bad port, a space in the host), never echo credentials.
     if (USER_INFO.test(value)) {
-        throw new InputError(`Input '${name}' contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username inputs.`);
+        throw new InputError(`${what} contains credentials (a user name or password before '@'). Give the bare gateway URL, such as https://gateway.qg1.apps.qualys.com, and pass credentials through the token, client or username settings.`);
     }
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
+        throw new InputError(`${what} is ${quote(value)}, which is not a URL. Expected the form https://gateway.qg1.apps.qualys.com.`);
     }
     if (url.username !== '' || url.password !== '') {
-        throw new InputError(`Input '${name}' contains credentials. Give the bare gateway URL and pass credentials through the token, client or username inputs.`);
+        throw new InputError(`${what} contains credentials. Give the bare gateway URL and pass credentials through the token, client or username settings.`);
     }
     const loopback = LOOPBACK.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`);
+        throw new InputError(`${what} is ${quote(value)}, which is not secure. Expected an https:// URL (plain http:// is accepted only for a loopback host such as 127.0.0.1, for local testing).`);
     }
     if (url.search !== '' || url.hash !== '') {
-        throw new InputError(`Input '${name}' is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
+        throw new InputError(`${what} is ${quote(value)}; a gateway URL has no query or fragment. Expected the form https://gateway.qg1.apps.qualys.com.`);
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -31872,21 +32682,21 @@ function checkGatewayUrl(name, value) {
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseUuid(name, value) {
+function parseUuid(what, value) {
     if (!isUuid(value)) {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`);
+        throw new InputError(`${what} is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`);
     }
     return value.toLowerCase();
 }
 /** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
-function parseDuration(name, value) {
+function parseDuration(what, value) {
     const text = value.trim();
     const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
     if (total === undefined) {
-        throw new InputError(`Input '${name}' is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
+        throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
     }
     if (total <= 0)
-        throw new InputError(`Input '${name}' is ${quote(value)}; it must be longer than zero.`);
+        throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);
     return Math.round(total);
 }
 /** The milliseconds of `1h30m`-style text, or undefined when any of it is not a number with a unit. */
@@ -31900,17 +32710,17 @@ function sumOfParts(text) {
     }
     return text !== '' && end === text.length ? total : undefined;
 }
-function parsePositiveInteger(name, value) {
+function parsePositiveInteger(what, value) {
     if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-        throw new InputError(`Input '${name}' is ${quote(value)}. Expected a whole number of at least 1.`);
+        throw new InputError(`${what} is ${quote(value)}. Expected a whole number of at least 1.`);
     return Number(value);
 }
-function parseBoolean(name, value) {
+function parseBoolean(what, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(`Input '${name}' is ${quote(value)}. Expected true or false.`);
+    throw new InputError(`${what} is ${quote(value)}. Expected true or false.`);
 }
 /** A comma- or newline-separated list, blanks dropped. */
 function parseList(value) {
@@ -31919,16 +32729,16 @@ function parseList(value) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
-function parseNodeSelection(name, value) {
+function parseNodeSelection(what, value) {
     const items = parseList(value);
     if (items.includes('*')) {
         if (items.length > 1)
-            throw new InputError(`Input '${name}' mixes '*' with node IDs. Give either '*' for every step or a list of node IDs.`);
+            throw new InputError(`${what} mixes '*' with node IDs. Give either '*' for every step or a list of node IDs.`);
         return 'all';
     }
     for (const item of items) {
         if (!isNodeId(item)) {
-            throw new InputError(`Input '${name}' names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`);
+            throw new InputError(`${what} names the node ID ${quote(item)}, which has characters a node ID does not have. Expected node IDs such as node-e3a84822-qualysevent, separated by commas or newlines, or '*'.`);
         }
     }
     return [...new Set(items)];
@@ -31963,7 +32773,7 @@ async function yamlParserFor(values) {
  * YAML is accepted because workflow authors write their `with:` blocks in YAML. `parseYaml` comes
  * from yamlParserFor, which loads it when this text needs it. Undefined for an empty input.
  */
-function parseStructured(name, value, parseYaml) {
+function parseStructured(what, value, parseYaml) {
     const text = value.trim();
     if (text === '')
         return undefined;
@@ -31973,29 +32783,29 @@ function parseStructured(name, value, parseYaml) {
     }
     catch (jsonError) {
         if (MEANT_AS_JSON.test(text))
-            throw new InputError(`Input '${name}' is not valid JSON: ${describeJsonError(text, jsonError)}`);
+            throw new InputError(`${what} is not valid JSON: ${describeJsonError(text, jsonError)}`);
         if (!parseYaml)
-            throw new Error(`The YAML parser was not loaded for input '${name}'.`, { cause: jsonError });
+            throw new Error(`The YAML parser was not loaded for ${what}.`, { cause: jsonError });
         try {
             return parseYaml(text);
         }
         catch (yamlError) {
-            throw new InputError(`Input '${name}' is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
+            throw new InputError(`${what} is neither valid JSON nor valid YAML: ${describeYamlError(yamlError)}`);
         }
     }
     // JSON.parse lets the last of two equal keys win without a word; YAML (uniqueKeys) refuses them, and so does this.
     const duplicate = scanJson(text).duplicate;
     if (duplicate) {
-        throw new InputError(`Input '${name}' gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`);
+        throw new InputError(`${what} gives the key ${quote(duplicate.key)} twice (at ${lineAndColumn(text, duplicate.offset)}). Expected each key once in a mapping.`);
     }
     return parsed;
 }
 /** A JSON or YAML mapping (see parseStructured). */
-function parseMapping(name, value, parseYaml) {
-    const parsed = parseStructured(name, value, parseYaml);
+function parseMapping(what, value, parseYaml) {
+    const parsed = parseStructured(what, value, parseYaml);
     if (parsed === undefined)
         return undefined;
-    return checkMapping(`Input '${name}'`, parsed);
+    return checkMapping(what, parsed);
 }
 /** `value` if it is a mapping; otherwise an error that says what `what` is instead. */
 function checkMapping(what, value) {
@@ -32183,30 +32993,31 @@ const MAX_LABEL_LENGTH = 60;
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
  * own `input` and `variables`. Every problem names the item and the key.
  */
-function expandMatrix(matrix, base) {
-    const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1)) : product(matrix);
+function expandMatrix(matrix, base, names = INPUT_NAMES) {
+    const matrixInput = names.subject(Input.Matrix);
+    const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1, matrixInput)) : product(matrix, matrixInput);
     if (items.length === 0)
-        throw new InputError(`Input '${Input.Matrix}' has no items. Expected at least one, or leave '${Input.Matrix}' out.`);
+        throw new InputError(`${matrixInput} has no items. Expected at least one, or leave ${names.of(Input.Matrix)} out.`);
     if (items.length > MAX_MATRIX_ITEMS) {
-        throw new InputError(`Input '${Input.Matrix}' makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`);
+        throw new InputError(`${matrixInput} makes ${items.length} executions. Expected at most ${MAX_MATRIX_ITEMS} from one step: split it across jobs.`);
     }
     const seen = new Map();
     return items.map((item, i) => {
         const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
         const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
         if (variables)
-            checkNoBlankVariables(`Input '${Input.Matrix}' item ${i + 1}`, variables);
+            checkNoBlankVariables(`${matrixInput} item ${i + 1}`, variables);
         const key = JSON.stringify({ variables, input });
         const twin = seen.get(key);
         if (twin !== undefined) {
-            throw new InputError(`Input '${Input.Matrix}' items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
+            throw new InputError(`${matrixInput} items ${twin} and ${i + 1} would start the same run. Expected each item to differ in its variables or input.`);
         }
         seen.set(key, i + 1);
         return { variables, input, ...(item.label !== undefined ? { label: item.label } : {}) };
     });
 }
-function listItem(item, number) {
-    const what = `Input '${Input.Matrix}' item ${number}`;
+function listItem(item, number, matrixInput) {
+    const what = `${matrixInput} item ${number}`;
     const fields = checkMapping(what, item);
     const unknown = Object.keys(fields).find((key) => !ITEM_KEYS.includes(key));
     if (unknown !== undefined) {
@@ -32233,16 +33044,16 @@ function checkLabel(what, label) {
     return text.trim();
 }
 /** A mapping of lists of variable values, expanded to every combination, in the order GitHub expands a matrix. */
-function product(matrix) {
-    const lists = Object.entries(checkMapping(`Input '${Input.Matrix}'`, matrix));
+function product(matrix, matrixInput) {
+    const lists = Object.entries(checkMapping(matrixInput, matrix));
     let combinations = [{}];
     for (const [name, values] of lists) {
         if (!Array.isArray(values) || values.length === 0) {
-            throw new InputError(`Input '${Input.Matrix}' gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`);
+            throw new InputError(`${matrixInput} gives ${quote(name)} as ${describeKind(values)}${Array.isArray(values) ? ' with no values' : ''}. Expected a list of values, as in ${name}: [us-east-1, eu-west-1].`);
         }
         const bad = values.find((v) => v === null || typeof v === 'object');
         if (bad !== undefined) {
-            throw new InputError(`Input '${Input.Matrix}' lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`);
+            throw new InputError(`${matrixInput} lists ${describeKind(bad)} among the values of ${quote(name)}. Expected single values: text, numbers or true/false.`);
         }
         combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
         if (combinations.length > MAX_MATRIX_ITEMS)
@@ -32329,9 +33140,10 @@ class StatusRules {
 
 /**
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
- * before anything that could print it runs.
+ * before anything that could print it runs; `names` words the messages (the action's inputs by default).
  */
-async function readSettings(read, registerSecret, now = Date.now()) {
+async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Date.now()) {
+    const { of, subject } = names;
     for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
         const value = read(secret);
         if (value !== '')
@@ -32339,79 +33151,80 @@ async function readSettings(read, registerSecret, now = Date.now()) {
     }
     const workflowId = read(Input.WorkflowId);
     if (workflowId === '')
-        throw new InputError(`Input '${Input.WorkflowId}' is required: the UUID of the QFlow workflow to run.`);
+        throw new InputError(`${subject(Input.WorkflowId)} is required: the UUID of the QFlow workflow to run.`);
     const executionId = read(Input.ExecutionId);
     const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput), read(Input.Matrix)]);
-    const variables = parseMapping(Input.Variables, read(Input.Variables), yaml);
+    const variables = parseMapping(subject(Input.Variables), read(Input.Variables), yaml);
     if (variables)
-        checkNoBlankVariables(`Input '${Input.Variables}'`, variables);
-    const runInput = parseMapping(Input.RunInput, read(Input.RunInput), yaml);
-    const matrix = parseStructured(Input.Matrix, read(Input.Matrix), yaml);
+        checkNoBlankVariables(subject(Input.Variables), variables);
+    const runInput = parseMapping(subject(Input.RunInput), read(Input.RunInput), yaml);
+    const matrix = parseStructured(subject(Input.Matrix), read(Input.Matrix), yaml);
     // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
     const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
     if (matrix !== undefined && emptyEntry) {
-        throw new InputError(`Input '${Input.Matrix}' has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`);
+        throw new InputError(`${subject(Input.Matrix)} has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`);
     }
     if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
-        throw new InputError(`Inputs '${Input.RunInput}', '${Input.Variables}' and '${Input.Matrix}' start new executions, but '${Input.ExecutionId}' waits for an existing one. Give one or the other.`);
+        throw new InputError(`${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`);
     }
     const base = { input: runInput, variables };
-    const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base);
-    const maxParallel = parsePositiveInteger(Input.MaxParallel, read(Input.MaxParallel) || '4');
-    const failFast = parseBoolean(Input.FailFast, read(Input.FailFast) || 'false');
-    const wait = parseBoolean(Input.Wait, read(Input.Wait) || 'true');
+    const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base, names);
+    const maxParallel = parsePositiveInteger(subject(Input.MaxParallel), read(Input.MaxParallel) || '4');
+    const failFast = parseBoolean(subject(Input.FailFast), read(Input.FailFast) || 'false');
+    const wait = parseBoolean(subject(Input.Wait), read(Input.Wait) || 'true');
     if (!wait && executionId !== '') {
-        throw new InputError(`Input '${Input.Wait}' is false, so there is nothing to do for the existing execution in '${Input.ExecutionId}'. Expected '${Input.Wait}: true' to wait for it.`);
+        throw new InputError(`${subject(Input.Wait)} is false, so there is nothing to do for the existing execution in ${of(Input.ExecutionId)}. Expected ${names.set(Input.Wait, 'true')} to wait for it.`);
     }
-    const dryRun = parseBoolean(Input.DryRun, read(Input.DryRun) || 'false');
+    const dryRun = parseBoolean(subject(Input.DryRun), read(Input.DryRun) || 'false');
     if (dryRun && executionId !== '') {
-        throw new InputError(`Input '${Input.DryRun}' checks run requests and starts nothing, but '${Input.ExecutionId}' waits for an execution that exists: there is nothing to check. Expected one or the other.`);
+        throw new InputError(`${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`);
     }
-    const pollIntervalMs = parseDuration(Input.PollInterval, read(Input.PollInterval) || '2s');
-    const maxPollIntervalMs = parseDuration(Input.MaxPollInterval, read(Input.MaxPollInterval) || '1m');
+    const pollIntervalMs = parseDuration(subject(Input.PollInterval), read(Input.PollInterval) || '2s');
+    const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), read(Input.MaxPollInterval) || '1m');
     if (maxPollIntervalMs < pollIntervalMs) {
-        throw new InputError(`Input '${Input.MaxPollInterval}' (${read(Input.MaxPollInterval)}) is shorter than '${Input.PollInterval}' (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`);
+        throw new InputError(`${subject(Input.MaxPollInterval)} (${read(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`);
     }
     const successStatuses = parseList(read(Input.SuccessStatuses) || 'Success');
     const failureStatuses = parseList(read(Input.FailureStatuses));
     const both = successStatuses.find((s) => failureStatuses.some((f) => normalizeStatus(f) === normalizeStatus(s)));
     if (both !== undefined) {
-        throw new InputError(`Status ${quote(both)} is in both '${Input.SuccessStatuses}' and '${Input.FailureStatuses}'. Expected each status in one list only.`);
+        throw new InputError(`Status ${quote(both)} is in both ${of(Input.SuccessStatuses)} and ${of(Input.FailureStatuses)}. Expected each status in one list only.`);
     }
     return {
-        gatewayUrl: resolveGateway(Input.Platform, read(Input.Platform), Input.GatewayUrl, read(Input.GatewayUrl)),
-        credentials: readCredentials(read, now),
-        workflowId: parseUuid(Input.WorkflowId, workflowId),
-        executionId: executionId === '' ? undefined : parseUuid(Input.ExecutionId, executionId),
+        gatewayUrl: resolveGateway(read(Input.Platform), read(Input.GatewayUrl), names),
+        credentials: readCredentials(read, now, names),
+        workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
+        executionId: executionId === '' ? undefined : parseUuid(subject(Input.ExecutionId), executionId),
         runs,
         fanOut: matrix !== undefined,
         maxParallel,
         failFast,
-        allowUnknownVariables: parseBoolean(Input.AllowUnknownVariables, read(Input.AllowUnknownVariables) || 'false'),
+        allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), read(Input.AllowUnknownVariables) || 'false'),
         dryRun,
         wait,
-        timeoutMs: parseDuration(Input.Timeout, read(Input.Timeout) || '1h'),
+        timeoutMs: parseDuration(subject(Input.Timeout), read(Input.Timeout) || '1h'),
         pollIntervalMs,
         maxPollIntervalMs,
-        requestTimeoutMs: parseDuration(Input.RequestTimeout, read(Input.RequestTimeout) || '30s'),
-        stepOutputs: parseNodeSelection(Input.StepOutputs, read(Input.StepOutputs)),
-        stepInputs: parseNodeSelection(Input.StepInputs, read(Input.StepInputs)),
+        requestTimeoutMs: parseDuration(subject(Input.RequestTimeout), read(Input.RequestTimeout) || '30s'),
+        stepOutputs: parseNodeSelection(subject(Input.StepOutputs), read(Input.StepOutputs)),
+        stepInputs: parseNodeSelection(subject(Input.StepInputs), read(Input.StepInputs)),
         successStatuses,
         failureStatuses,
         outputFile: read(Input.OutputFile) || undefined,
-        commentToken: readCommentToken(read),
+        commentToken: readCommentToken(read, names),
+        names,
     };
 }
-function readCommentToken(read) {
-    if (!parseBoolean(Input.CommentOnPr, read(Input.CommentOnPr) || 'false'))
+function readCommentToken(read, { of, subject }) {
+    if (!parseBoolean(subject(Input.CommentOnPr), read(Input.CommentOnPr) || 'false'))
         return undefined;
     const token = read(Input.GithubToken);
     if (token === '') {
-        throw new InputError(`Input '${Input.CommentOnPr}' is true but '${Input.GithubToken}' is empty. Expected a token that may write pull-request comments (by default the job's own, \${{ github.token }}).`);
+        throw new InputError(`${subject(Input.CommentOnPr)} is true but ${of(Input.GithubToken)} is empty. Expected a token that may write pull-request comments (by default the job's own, \${{ github.token }}).`);
     }
     return token;
 }
-function readCredentials(read, now) {
+function readCredentials(read, now, { of, subject }) {
     const token = read(Input.Token);
     const clientId = read(Input.ClientId);
     const clientSecret = read(Input.ClientSecret);
@@ -32419,38 +33232,38 @@ function readCredentials(read, now) {
     const password = read(Input.Password);
     const given = [];
     if (token !== '')
-        given.push(`'${Input.Token}'`);
+        given.push(`${of(Input.Token)}`);
     if (clientId !== '' || clientSecret !== '')
-        given.push(`'${Input.ClientId}'/'${Input.ClientSecret}'`);
+        given.push(`${of(Input.ClientId)}/${of(Input.ClientSecret)}`);
     if (username !== '' || password !== '')
-        given.push(`'${Input.Username}'/'${Input.Password}'`);
-    const ways = `'${Input.Token}', or '${Input.ClientId}' with '${Input.ClientSecret}', or '${Input.Username}' with '${Input.Password}'`;
+        given.push(`${of(Input.Username)}/${of(Input.Password)}`);
+    const ways = `${of(Input.Token)}, or ${of(Input.ClientId)} with ${of(Input.ClientSecret)}, or ${of(Input.Username)} with ${of(Input.Password)}`;
     if (given.length === 0)
         throw new InputError(`No credentials given. Expected exactly one of: ${ways}.`);
     if (given.length > 1)
         throw new InputError(`More than one way of authenticating given (${given.join(' and ')}). Expected exactly one of: ${ways}.`);
     if (token !== '') {
         if (/\s/.test(token)) {
-            throw new InputError(`Input '${Input.Token}' contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
+            throw new InputError(`${subject(Input.Token)} contains white space. Expected the bare JWT, without a 'Bearer ' prefix.`);
         }
         // A JWT says when it expires: an expired one would only earn a 401 on the first call.
         const expiry = jwtExpiry(token);
         if (expiry !== undefined && expiry <= now) {
-            throw new InputError(`Input '${Input.Token}' is a JWT that expired at ${new Date(expiry).toISOString()} (a Qualys JWT lasts 4 hours). Pass a fresh one, or give '${Input.ClientId}'/'${Input.ClientSecret}' so the token is obtained and renewed for you.`);
+            throw new InputError(`${subject(Input.Token)} is a JWT that expired at ${new Date(expiry).toISOString()} (a Qualys JWT lasts 4 hours). Pass a fresh one, or give ${of(Input.ClientId)}/${of(Input.ClientSecret)} so the token is obtained and renewed for you.`);
         }
         return { kind: 'token', token };
     }
     if (clientId !== '' || clientSecret !== '') {
         if (clientId === '')
-            throw new InputError(`Input '${Input.ClientSecret}' is set but '${Input.ClientId}' is empty. Expected both.`);
+            throw new InputError(`${subject(Input.ClientSecret)} is set but ${of(Input.ClientId)} is empty. Expected both.`);
         if (clientSecret === '')
-            throw new InputError(`Input '${Input.ClientId}' is set but '${Input.ClientSecret}' is empty. Expected both.`);
+            throw new InputError(`${subject(Input.ClientId)} is set but ${of(Input.ClientSecret)} is empty. Expected both.`);
         return { kind: 'oauth-client', clientId, clientSecret };
     }
     if (username === '')
-        throw new InputError(`Input '${Input.Password}' is set but '${Input.Username}' is empty. Expected both.`);
+        throw new InputError(`${subject(Input.Password)} is set but ${of(Input.Username)} is empty. Expected both.`);
     if (password === '')
-        throw new InputError(`Input '${Input.Username}' is set but '${Input.Password}' is empty. Expected both.`);
+        throw new InputError(`${subject(Input.Username)} is set but ${of(Input.Password)} is empty. Expected both.`);
     return { kind: 'password', username, password };
 }
 
@@ -32674,12 +33487,30 @@ class Pager {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * Works through `items` with at most `limit` at a time, in order, each through `work`; resolves when
+ * all are done. `stop` is asked before each item is taken: once it says so, no further item starts
+ * (those under way finish). A `work` that throws ends the pool with that error, the others finishing.
+ */
+async function inPool(items, limit, work, stop = () => false) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !stop()) {
+            const index = next++;
+            await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(0, Math.min(limit, items.length)) }, worker));
+}
+
 ;// CONCATENATED MODULE: ./src/run/results.ts
 /**
  * After the execution ends: its steps, the step outputs and inputs asked for, and the full result
  * file. Step data goes from the socket to a file and from there into the result file, so a step
  * output of tens of megabytes is never held in memory.
  */
+
 
 
 
@@ -32726,12 +33557,13 @@ async function listAllSteps(client, executionId, log, deadline) {
     return steps.sort((a, b) => order(a) - order(b));
 }
 /** The node IDs a selection picks, warning about any the execution has no step for. */
-function selectNodes(selection, steps, inputName, log) {
+/** `setting`: the setting as its front-end names it ('step-outputs', --step-outputs). */
+function selectNodes(selection, steps, setting, log) {
     if (selection === 'all')
         return [...new Set(steps.map((s) => s.nodeId))];
     const known = new Set(steps.map((s) => s.nodeId));
     for (const nodeId of selection.filter((id) => !known.has(id))) {
-        log.warning(`'${inputName}' names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
+        log.warning(`${setting} names the step ${nodeId}, which this execution does not have (it may not have run). Its data is left out.`);
     }
     return selection.filter((id) => known.has(id));
 }
@@ -32743,27 +33575,21 @@ function selectNodes(selection, steps, inputName, log) {
 async function fetchStepData(client, executionId, nodeIds, kind, workDir, log, options = {}) {
     await (0,promises_namespaceObject.mkdir)(workDir, { recursive: true });
     const results = new Array(nodeIds.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < nodeIds.length) {
-            const index = next++;
-            const nodeId = nodeIds[index];
-            const file = external_node_path_default().join(workDir, `${kind}-${index}.json`);
-            try {
-                const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
-                if (asText)
-                    log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
-                results[index] = { nodeId, file, bytes };
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw error;
-                // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
-                log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
-            }
+    await inPool(nodeIds, CONCURRENT_FETCHES, async (nodeId, index) => {
+        const file = external_node_path_default().join(workDir, `${kind}-${index}.json`);
+        try {
+            const { bytes, asText } = await client.downloadStepData(executionId, nodeId, kind, file, options);
+            if (asText)
+                log.warning(`The ${kind} of step ${nodeId} is not JSON; it is kept as text.`);
+            results[index] = { nodeId, file, bytes };
         }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, nodeIds.length) }, worker));
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw error;
+            // A step that produced nothing answers 404: leave it out and say so, the rest is still useful.
+            log.warning(`The ${kind} of step ${nodeId} is left out: ${messageOf(error)}`);
+        }
+    });
     return results.filter((r) => r !== undefined);
 }
 /** Reads a step's data back as a value; only called for data small enough for an output. */
@@ -33031,7 +33857,7 @@ function summaryMarkdown(report, fit = JOB_SUMMARY) {
     if (report.message)
         lines.push(`> ${mdText(report.message)}`, '');
     if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than '${Input.MaxPollInterval}': its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
     }
     if (report.fanOut)
         fanOutSummary(report, lines, fit);
@@ -33412,10 +34238,9 @@ const GENERAL_HINTS = {
 };
 class ApiHttp {
     options;
-    /** The subscription's API budget as the gateway reports it; the poller plans with it. */
-    budget;
     /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
     apiCalls = 0;
+    budget;
     tokens;
     policy;
     retries = new RetryBudget();
@@ -33430,7 +34255,8 @@ class ApiHttp {
         (0,external_node_events_.setMaxListeners)(0, options.signal);
         this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.random = options.random ?? Math.random;
-        this.budget = new ApiBudget(options.clock);
+        this.budget = options.budget;
+        this.tokens = options.tokens(this);
     }
     async send(request) {
         const { signal, clock, log } = this.options;
@@ -33458,7 +34284,7 @@ class ApiHttp {
                         throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
                     throw abortReason(signal);
                 }
-                const what = describeNetworkError(exchange.error, url);
+                const what = describeNetworkError(exchange.error, url, this.options.names ?? INPUT_NAMES);
                 if (exchange.error.code === 'ETOOLARGE') {
                     throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
                 }
@@ -33585,7 +34411,7 @@ class ApiHttp {
     httpError(request, answer) {
         const { status, headers, body } = answer;
         const hint = request.hints?.[status] ??
-            (status === 401 && request.endpoint !== undefined ? this.tokens?.rejectedHint : undefined) ??
+            (status === 401 && request.endpoint !== undefined ? this.tokens.rejectedHint : undefined) ??
             GENERAL_HINTS[status] ??
             (status === 400 ? 'QFlow rejected the request as malformed.' : '');
         const said = serverMessage(body);
@@ -33692,12 +34518,12 @@ function directAgent(url, keepAlive) {
 function describeBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
-function describeNetworkError(error, url) {
+function describeNetworkError(error, url, names) {
     const code = error.code;
     const known = {
         ECONNREFUSED: `the connection to ${url.host} was refused`,
         ECONNRESET: 'the connection was reset',
-        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check '${Input.GatewayUrl}' or '${Input.Platform}')`,
+        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check ${names.of(Input.GatewayUrl)} or ${names.of(Input.Platform)})`,
         EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
         EPIPE: 'the connection was closed while sending',
     };
@@ -34073,6 +34899,7 @@ function notDocumented(why) {
 
 
 
+
 const API = '/qflowapi/v1';
 /** How far back the execution list may reach (QFlow 1.18 release notes). */
 const EXECUTION_LIST_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
@@ -34081,9 +34908,13 @@ const MAX_STEP_DATA_BYTES = 256 * 1024 * 1024;
 class QFlowClient {
     http;
     clock;
-    constructor(http, clock) {
+    names;
+    constructor(http, clock, 
+    /** How the front-end names its settings, for the hints about them. */
+    names = INPUT_NAMES) {
         this.http = http;
         this.clock = clock;
+        this.names = names;
     }
     /**
      * Starts an execution. Never repeated blindly: see ApiHttp for when the POST is retried. A call
@@ -34091,7 +34922,7 @@ class QFlowClient {
      */
     async runWorkflow(workflowId, body, deadline) {
         const sentAt = this.clock.now();
-        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with 'execution-id'. The run call is not repeated by itself, since that could start a second execution.`);
+        const unknownOutcome = (what) => new RunOutcomeUnknownError(`${what} An execution may have started: before running again, look in QFlow for an execution of workflow ${workflowId} created between ${iso(sentAt - 60_000)} and ${iso(this.clock.now() + 60_000)}. To wait for it, run again with ${this.names.of(Input.ExecutionId)}. The run call is not repeated by itself, since that could start a second execution.`);
         const mayHaveActed = 'It is unknown whether QFlow started an execution.';
         let answer;
         try {
@@ -34106,7 +34937,7 @@ class QFlowClient {
                 endpoint: 'run',
                 deadline,
                 hints: {
-                    404: workflowNotFound(workflowId),
+                    404: workflowNotFound(workflowId, this.names),
                     500: mayHaveActed,
                     502: mayHaveActed,
                     504: mayHaveActed,
@@ -34138,7 +34969,7 @@ class QFlowClient {
             purpose: `read the definition of workflow ${workflowId}`,
             endpoint: 'workflow',
             deadline,
-            hints: { 404: workflowNotFound(workflowId) },
+            hints: { 404: workflowNotFound(workflowId, this.names) },
         });
         return readDefinition(answer);
     }
@@ -34161,7 +34992,7 @@ class QFlowClient {
             endpoint: 'executions',
             deadline,
             hints: {
-                404: workflowNotFound(workflowId),
+                404: workflowNotFound(workflowId, this.names),
             },
         });
         const page = readPage(answer, `the executions of workflow ${workflowId}`);
@@ -34199,8 +35030,8 @@ class QFlowClient {
         return normalizeStepFile(file, response.bytes, options.scrub);
     }
 }
-function workflowNotFound(workflowId) {
-    return `Workflow ${workflowId} was not found: check 'workflow-id' and that the Qualys user can see the workflow.`;
+function workflowNotFound(workflowId, names) {
+    return `Workflow ${workflowId} was not found: check ${names.of(Input.WorkflowId)} and that the Qualys user can see the workflow.`;
 }
 /** The run answer: `{executionId}` (1.18 notes) or `{data: {executionId}}` (API guide); a UUID, or undefined. */
 function readExecutionId(answer) {
@@ -34273,31 +35104,27 @@ function readStep(item) {
  * a run whose answer was lost is reported as "may have started", and the others go on.
  */
 
+
 async function startExecutions(client, workflowId, requests, maxParallel, clock, 
 /** No run call waits past this instant (epoch ms); one that would is not sent. */
 deadline, 
 /** Told of each run as soon as its call has answered. */
 onStarted) {
     const runs = requests.map((request, i) => ({ item: i + 1, request }));
-    let next = 0;
     let cancelled;
-    const worker = async () => {
-        while (next < runs.length && cancelled === undefined) {
-            const run = runs[next++];
-            run.sentAt = clock.now();
-            try {
-                run.executionId = await client.runWorkflow(workflowId, run.request, deadline);
-            }
-            catch (error) {
-                // A cancelled job starts nothing more; what was started is still reported.
-                if (error instanceof CancelledError)
-                    cancelled = error;
-                run.error = error instanceof Error ? error : new Error(String(error));
-            }
-            onStarted(run);
+    await inPool(runs, maxParallel, async (run) => {
+        run.sentAt = clock.now();
+        try {
+            run.executionId = await client.runWorkflow(workflowId, run.request, deadline);
         }
-    };
-    await Promise.all(Array.from({ length: Math.min(maxParallel, runs.length) }, worker));
+        catch (error) {
+            // A cancelled job starts nothing more; what was started is still reported.
+            if (error instanceof CancelledError)
+                cancelled = error;
+            run.error = error instanceof Error ? error : new Error(String(error));
+        }
+        onStarted(run);
+    }, () => cancelled !== undefined);
     return runs;
 }
 
@@ -34379,8 +35206,8 @@ async function checkAgainstDefinition(client, settings, log, deadline) {
         return undefined;
     }
     checkVariables(settings, definition, log);
-    checkNodes(Input.StepOutputs, settings.stepOutputs, definition);
-    checkNodes(Input.StepInputs, settings.stepInputs, definition);
+    checkNodes(settings.names.subject(Input.StepOutputs), settings.stepOutputs, definition);
+    checkNodes(settings.names.subject(Input.StepInputs), settings.stepInputs, definition);
     return definition;
 }
 /**
@@ -34395,11 +35222,14 @@ function checkVariables(settings, definition, log) {
     // variables give a value; an empty slot belongs to a cloud the workflow does not use.
     const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
     const unlisted = new Set();
+    const { names } = settings;
     settings.runs.forEach((run, i) => {
         const given = Object.keys(run.variables ?? {});
         if (given.length === 0)
             return;
-        const where = settings.fanOut ? `Input '${Input.Matrix}' item ${i + 1} (with '${Input.Variables}')` : `Input '${Input.Variables}'`;
+        const where = settings.fanOut
+            ? `${names.subject(Input.Matrix)} item ${i + 1} (with ${names.of(Input.Variables)})`
+            : names.subject(Input.Variables);
         // connectorId (1.19) is a variable of every workflow with credentials, listed or not.
         const unknown = given.filter((name) => !listed.includes(name) && name !== 'connectorId');
         if (!settings.allowUnknownVariables) {
@@ -34408,7 +35238,7 @@ function checkVariables(settings, definition, log) {
                 const near = nearest(name, leftOut);
                 if (near === undefined)
                     continue;
-                throw new InputError(`${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set '${Input.AllowUnknownVariables}: true'.`);
+                throw new InputError(`${where} overrides the variable ${quote(name)}, which workflow ${settings.workflowId} does not list, and leaves out ${quote(near)}. Did you mean ${quote(near)}? Its variables: ${listed.join(', ')}. If ${quote(name)} is a variable of its own, set ${names.set(Input.AllowUnknownVariables, 'true')}.`);
             }
             unknown.forEach((name) => unlisted.add(name));
         }
@@ -34418,11 +35248,12 @@ function checkVariables(settings, definition, log) {
         }
     });
     if (unlisted.size > 0) {
-        const names = [...unlisted].map(quote).join(', ');
-        log.warning(`The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${names} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set '${Input.AllowUnknownVariables}: true' to silence this.`);
+        const shown = [...unlisted].map(quote).join(', ');
+        log.warning(`The workflow's definition does not list ${unlisted.size === 1 ? 'the variable' : 'the variables'} ${shown} (its variables: ${listed.join(', ') || 'none'}); sent as given, since QFlow accepts user-defined variables. Check the spelling; set ${names.set(Input.AllowUnknownVariables, 'true')} to silence this.`);
     }
 }
-function checkNodes(input, selection, definition) {
+/** `what`: the setting as its front-end names it (Input 'step-outputs', --step-outputs). */
+function checkNodes(what, selection, definition) {
     if (selection === 'all' || definition.components.length === 0)
         return;
     const ids = definition.components.map((c) => c.id);
@@ -34430,7 +35261,7 @@ function checkNodes(input, selection, definition) {
     if (unknown === undefined)
         return;
     const near = nearest(unknown, ids);
-    throw new InputError(`Input '${input}' names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
+    throw new InputError(`${what} names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/wait/history.ts
@@ -34467,31 +35298,40 @@ function median(values) {
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-;// CONCATENATED MODULE: ./src/wait/schedule.ts
-/** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
-const BACKOFF_FRACTION = 0.5;
+;// CONCATENATED MODULE: ./src/wait/normal.ts
+/** The standard normal distribution, for the history's model of run durations. */
+/** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
+function normalHazard(z) {
+    if (z > 5)
+        return 1 / (1 / z - 1 / z ** 3);
+    const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    return density / (1 - normalCdf(z));
+}
+/** Φ(z), from the error function approximation of Abramowitz and Stegun 7.1.26 (error < 1.5e-7). */
+function normalCdf(z) {
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/wait/timing.ts
+
 /** Jitter of ±20 % on backoff pauses, so matrix jobs started together do not poll in lockstep. */
 const JITTER = 0.2;
+/** Growth of the pause without a history: each pause is half the time waited so far, so ×1.5 per poll. */
+const BACKOFF_FRACTION = 0.5;
 /**
  * The share of max-poll-interval a pause leaves for the look itself: an end is noticed when the
  * answer is in and acted on, not when the call leaves, and max-poll-interval bounds the former.
  */
 const LOOK_ALLOWANCE = 0.05;
 /**
- * Of the calls left in the rate-limit window beyond every caller's reserve, the most the waits
- * sharing it may plan to spend: each takes this much of what is left, divided among the callers it
- * can see. Replanned at every look, so what is left is never spent whole, and a caller that joins
- * later still finds calls.
- */
-const FAIR_SHARE = 0.4;
-/**
  * An execution that ended within this share of max-poll-interval may not have been seen to end by its
  * job yet; one that ended longer ago most likely has (jobs that share a budget look more often than
  * that near the end). Counting every recent end as not yet seen would reserve calls for jobs long done.
  */
 const LATELY_ENDED = 0.5;
-/** What a wait for one execution needs to finish, whatever the others do: the look that sees its end and its step list. */
-const FINISH_CALLS = 2;
 /** Looks counted at most when playing a plan forward. */
 const MAX_PLANNED_LOOKS = 5000;
 /** Around the usual duration, polls are this many poll-intervals apart, to notice the end within a couple of seconds. */
@@ -34503,8 +35343,6 @@ const PEAK_SPACING = 1.25;
  * 1.25 poll-intervals: each look notices several ends. The price is a median delay longer than one
  * execution's: k looks notice at most k × m seconds' worth of ends within m seconds, so halving the
  * median delay of a fan-out doubles its looks. API calls come first here; the benchmark shows both.
- * (A fifth of a spread was tried: a model of the wait gave 16 looks for 15 and 2.9 s for 3.6 s, but
- * the benchmark's 50 executions in one step showed the same 3.7 s median delay either way.)
  */
 const FAN_OUT_PEAK_SPREADS = 0.25;
 /**
@@ -34528,12 +35366,6 @@ const LIKELY_OVER_SPREADS = 2;
 const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
 const MIN_RELATIVE_SPREAD = 0.02;
-function nextPollDelay(input) {
-    const ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, 1, input.random));
-    if (input.budget === undefined)
-        return { ms };
-    return fitToBudget(input, input.budget, ms);
-}
 /**
  * The pause planned at `elapsedMs` before look number `poll`, with every pause `factor` times as long
  * (1 for the plan itself). `random` draws the jitter; 0.5 plays the plan without it.
@@ -34558,113 +35390,6 @@ function pauseAt(input, elapsedMs, poll, factor, random) {
 }
 function spreadOf(history) {
     return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
-}
-/**
- * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
- * timeout, within one rate-limit window), each counted by the chance that the execution is still
- * running when it comes, are compared with this wait's share of the calls left:
- * - first every caller's reserve is set aside: what it needs to finish whatever the others do, the
- *   look that sees its end and a step list for each execution (callers it can see: itself and the
- *   other running executions of the workflow, each another job waiting like this one, and those
- *   that ended so lately that their jobs may not have looked since);
- * - of the rest, FAIR_SHARE, less what callers it cannot see will spend meanwhile (their pace, net
- *   of what the window gives back, over the time this execution is expected to run on), is divided
- *   among the callers it can see, each of which divides by the same count, so the fleet's plans
- *   together fit what is left whatever their pauses (a count per call of ours would spiral: the
- *   longer a wait pauses, the more others it sees per look);
- * - the share is that, and the reserved look.
- * When the plan does not fit, with a history the share buys looks where the end is likely (see
- * `nextLikelyLook`): with just the reserved look, the one look comes when the execution has most
- * likely ended. Without a history, every pause is stretched by the least factor that makes the plan
- * fit. Only when the calls left cannot pay every running caller's reserve does a wait look later than
- * its likely end (see `drawForLook`).
- */
-function fitToBudget(input, budget, planned) {
-    const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
-    const seen = Math.max(0, input.otherRunning ?? 0);
-    const callers = 1 + seen;
-    const pending = input.pending ?? 1;
-    const reserves = 1 + pending + seen * FINISH_CALLS;
-    // Some of the executions that ended lately have been seen to end by their jobs already: their
-    // reserve is kept from the spare, not from what decides whether every running caller can finish.
-    const finishing = Math.max(0, input.otherFinishing ?? 0) * FINISH_CALLS;
-    const plannedLooks = expectedLooks(input, 1, horizonMs);
-    const life = expectedLifeMs(input, horizonMs);
-    // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
-    const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
-    const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
-    const stretch = (share, factor, ms, waitsForWindow = false) => ({
-        ms,
-        stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
-    });
-    if (budget.remaining < reserves) {
-        const chance = budget.remaining / reserves;
-        const drawn = drawForLook(input, budget, planned, callers, chance);
-        return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
-    }
-    const share = 1 + Math.max(0, spare) / callers;
-    if (plannedLooks <= share)
-        return { ms: planned };
-    const untilOver = untilLikelyOver(input);
-    if (input.history && untilOver !== undefined) {
-        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
-        return stretch(share, ms / Math.max(1, planned), ms);
-    }
-    let fits = 2;
-    while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
-        fits *= 2;
-    let tooShort = fits / 2;
-    for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
-        const k = Math.sqrt(fits * tooShort);
-        if (expectedLooks(input, k, horizonMs) <= share)
-            fits = k;
-        else
-            tooShort = k;
-    }
-    // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
-    // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
-    const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
-    const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
-    return stretch(share, fits, ms);
-}
-/**
- * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
- * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
- * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
- * window gives calls back, jittered, so a fleet that got here together does not look together.
- */
-function drawForLook(input, budget, planned, callers, chance) {
-    if (input.random < chance)
-        return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
-    return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
-}
-/** This caller's part of the pace at which the window gives calls back, jittered by `random`. */
-function windowPace(budget, callers, random) {
-    return ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * random - 1));
-}
-/**
- * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
- * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
- * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
- * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
- */
-function nextLikelyLook(input, history, share) {
-    const looks = Math.max(1, Math.floor(2 * share - 1));
-    const spread = spreadOf(history);
-    const ended = (t) => normalCdf((t - history.medianMs) / spread);
-    const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
-    const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
-    let early = input.elapsedMs;
-    let late = over;
-    for (let i = 0; i < 40; i++) {
-        const t = (early + late) / 2;
-        if (ended(t) < target)
-            early = t;
-        else
-            late = t;
-    }
-    return late - input.elapsedMs;
 }
 /** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
 function untilLikelyOver(input) {
@@ -34750,22 +35475,8 @@ function hazardPause(elapsedMs, medianMs, spreadMs, peakMs, maxMs) {
     }
     return fits;
 }
-/** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
-function normalHazard(z) {
-    if (z > 5)
-        return 1 / (1 / z - 1 / z ** 3);
-    const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
-    return density / (1 - normalCdf(z));
-}
 function clamp(value, min, max) {
     return Math.min(max, Math.max(min, value));
-}
-/** Φ(z), from the error function approximation of Abramowitz and Stegun 7.1.26 (error < 1.5e-7). */
-function normalCdf(z) {
-    const x = Math.abs(z) / Math.SQRT2;
-    const t = 1 / (1 + 0.3275911 * x);
-    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 ;// CONCATENATED MODULE: ./src/wait/fleet.ts
@@ -34825,8 +35536,8 @@ class FleetView {
 }
 /**
  * How many executions of these ages still run: all without a history, else as its model says with
- * each end a spread later. A count that runs short starves the fleet (each job spends as if alone);
- * one that runs long only slows it down.
+ * each end two spreads later. A count that runs short starves the fleet (each job spends as if alone):
+ * with one spread, a run of 50 jobs on pages of 20 had 15 time out; one that runs long only slows it.
  */
 function expected(ages, history) {
     if (!history)
@@ -34986,222 +35697,165 @@ function roomToReadOn(budget) {
     const view = budget?.view('executions');
     return view === undefined || view.remaining >= view.limit / 2;
 }
+/** The history the past runs read apart teach, none of `wanted` among them, and the successes counted. */
+async function readHistory(read, wanted) {
+    const { runs, successes } = await readPastRuns(read);
+    return {
+        history: learnDurations(runs.filter((e) => !wanted.has(e.id)), read.rules),
+        successes,
+    };
+}
 
-;// CONCATENATED MODULE: ./src/wait/waiter.ts
+;// CONCATENATED MODULE: ./src/wait/budget-fit.ts
+
+
 /**
- * Waits for executions to reach a final status by polling the workflow's execution list, the one
- * read the docs offer that shows every execution of the workflow at once: one look serves a single
- * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
+ * Of the calls left in the rate-limit window beyond every caller's reserve, the most the waits
+ * sharing it may plan to spend: each takes this much of what is left, divided among the callers it
+ * can see. Replanned at every look, so what is left is never spent whole, and a caller that joins
+ * later still finds calls.
+ */
+const FAIR_SHARE = 0.4;
+/** What a wait for one execution needs to finish, whatever the others do: the look that sees its end and its step list. */
+const FINISH_CALLS = 2;
+/**
+ * Slows down only when the budget cannot pay for the plan. The plan's looks over the horizon (to the
+ * timeout, within one rate-limit window), each counted by the chance that the execution is still
+ * running when it comes, are compared with this wait's share of the calls left:
+ * - first every caller's reserve is set aside: what it needs to finish whatever the others do, the
+ *   look that sees its end and a step list for each execution (callers it can see: itself and the
+ *   other running executions of the workflow, each another job waiting like this one, and those
+ *   that ended so lately that their jobs may not have looked since);
+ * - of the rest, FAIR_SHARE, less what callers it cannot see will spend meanwhile (their pace, net
+ *   of what the window gives back, over the time this execution is expected to run on), is divided
+ *   among the callers it can see, each of which divides by the same count, so the fleet's plans
+ *   together fit what is left whatever their pauses (a count per call of ours would spiral: the
+ *   longer a wait pauses, the more others it sees per look);
+ * - the share is that, and the reserved look.
+ * When the plan does not fit, with a history the share buys looks where the end is likely (see
+ * `nextLikelyLook`): with just the reserved look, the one look comes when the execution has most
+ * likely ended. Without a history, every pause is stretched by the least factor that makes the plan
+ * fit. Only when the calls left cannot pay every running caller's reserve does a wait look later than
+ * its likely end (see `drawForLook`).
+ */
+function fitToBudget(input, budget, planned) {
+    const horizonMs = Math.max(0, Math.min(input.timeLeftMs, budget.windowMs));
+    const seen = Math.max(0, input.otherRunning ?? 0);
+    const callers = 1 + seen;
+    const pending = input.pending ?? 1;
+    const reserves = 1 + pending + seen * FINISH_CALLS;
+    // Some of the executions that ended lately have been seen to end by their jobs already: their
+    // reserve is kept from the spare, not from what decides whether every running caller can finish.
+    const finishing = Math.max(0, input.otherFinishing ?? 0) * FINISH_CALLS;
+    const plannedLooks = expectedLooks(input, 1, horizonMs);
+    const life = expectedLifeMs(input, horizonMs);
+    // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
+    const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
+    const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
+    const stretch = (share, factor, ms, waitsForWindow = false) => ({
+        ms,
+        stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
+    });
+    if (budget.remaining < reserves) {
+        const chance = budget.remaining / reserves;
+        const drawn = drawForLook(input, budget, planned, callers, chance);
+        return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
+    }
+    const share = 1 + Math.max(0, spare) / callers;
+    if (plannedLooks <= share)
+        return { ms: planned };
+    const untilOver = untilLikelyOver(input);
+    if (input.history && untilOver !== undefined) {
+        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
+        return stretch(share, ms / Math.max(1, planned), ms);
+    }
+    let fits = 2;
+    while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
+        fits *= 2;
+    let tooShort = fits / 2;
+    for (let i = 0; i < 30 && fits / tooShort > 1.001; i++) {
+        const k = Math.sqrt(fits * tooShort);
+        if (expectedLooks(input, k, horizonMs) <= share)
+            fits = k;
+        else
+            tooShort = k;
+    }
+    // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
+    // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
+    const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+    const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
+    return stretch(share, fits, ms);
+}
+/**
+ * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
+ * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
+ * as many look as can be paid), and then looks once, when its execution has most likely ended, so
+ * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
+ * window gives calls back, jittered, so a fleet that got here together does not look together.
+ */
+function drawForLook(input, budget, planned, callers, chance) {
+    if (input.random < chance)
+        return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
+    return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
+}
+/** This caller's part of the pace at which the window gives calls back, jittered by `random`. */
+function windowPace(budget, callers, random) {
+    return ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * random - 1));
+}
+/**
+ * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
+ * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
+ * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
+ * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
+ */
+function nextLikelyLook(input, history, share) {
+    const looks = Math.max(1, Math.floor(2 * share - 1));
+    const spread = spreadOf(history);
+    const ended = (t) => normalCdf((t - history.medianMs) / spread);
+    const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
+    const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
+    let early = input.elapsedMs;
+    let late = over;
+    for (let i = 0; i < 40; i++) {
+        const t = (early + late) / 2;
+        if (ended(t) < target)
+            early = t;
+        else
+            late = t;
+    }
+    return late - input.elapsedMs;
+}
+
+;// CONCATENATED MODULE: ./src/wait/schedule.ts
+/**
+ * When to poll next: a pure function of where the wait stands, so every branch is testable without
+ * a clock. Every pause stays within [poll-interval, max-poll-interval less a twentieth for the look
+ * itself], except when the subscription's API budget cannot pay for the plan (see fitToBudget).
+ *
+ * With a history of the workflow's durations, polls follow the chance that the execution ends: the
+ * pause shrinks with the hazard (the rate at which still-running executions end at that age, from a
+ * normal model of the history) to 1.25 poll-intervals at the usual duration. Long before the usual end
+ * that is a long pause, capped by max-poll-interval so an early failure is still seen in time; near it
+ * the pauses shrink, and past it they grow again, slowly. Without a history, or once the execution
+ * runs well past its usual duration, each pause is half the time waited so far (so pauses grow by
+ * half each poll), with jitter.
+ *
+ * The parts: timing.ts (the plan from the history), budget-fit.ts (the plan against the calls left),
+ * normal.ts (the maths of the history's model).
  */
 
 
 
-
-
-
-
-
-/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
-const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
-/** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
-const NOT_FOUND_SEARCHES = 3;
-/** The most time the last look before the deadline is given (see lastLookAt). */
-const LAST_LOOK_MS = 5000;
-async function waitForExecutions(options) {
-    const { clock, log, rules, signal } = options;
-    const random = options.random ?? Math.random;
-    const waitStarted = clock.now();
-    const pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
-    const outcomes = new Map();
-    const single = pending.size === 1;
-    const existing = options.executions.some((e) => e.startedAt === undefined);
-    let history;
-    /** No look has succeeded yet: the next one reads the newest page, for the history. */
-    let firstLook = true;
-    /**
-     * A look had to read more than one page to find the executions waited for: the gateway's pages are
-     * smaller than the fleet created around them. Later looks read from the oldest of them on, which is
-     * then first on the page, while that finds them.
-     */
-    let crowded = false;
-    let fromOursFinds = true;
-    const fleet = new FleetView(rules, options.maxPollIntervalMs);
-    let missedSearches = 0;
-    const unknownStatuses = new Set();
-    let budgetPauseMs;
-    let budgetNote;
-    let slowedDown = false;
-    /** Other executions of the workflow running at the last look: other callers of the same budget. */
-    let otherRunning;
-    /** Other executions seen at the last look to have ended so lately that their jobs may not have looked since. */
-    let otherFinishing;
-    /**
-     * The last look starts this much before the deadline, so its answer is in by then: no call of the
-     * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
-     */
-    const lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
-    /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
-    const finish = (kind, polls, stoppedAtFailure = false) => {
-        for (const [id, state] of pending)
-            outcomes.set(id, { kind, execution: state.last });
-        return { outcomes, polls, budgetPauseMs, budgetNote, ...(stoppedAtFailure ? { stoppedAtFailure } : {}) };
-    };
-    /**
-     * The first poll reads the newest page of the widest window: the workflow's recent executions
-     * teach the schedule how long a run takes, and new executions are at the top. After that the
-     * window starts just before the oldest execution still pending (or its run), oldest first, so a
-     * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
-     */
-    const windowFor = () => {
-        // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
-        const widest = clock.now() - OLDEST_WINDOW_MS;
-        const created = [...pending.values()].map((p) => p.last?.createdAt);
-        if (crowded && fromOursFinds && created.every((c) => c !== undefined)) {
-            // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
-            return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
-        }
-        const references = [...pending.values()].map((p) => p.last?.createdAt ?? p.startedAt);
-        if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
-            const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
-        }
-        if (!existing)
-            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
-        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
-    };
-    for (let poll = 1;; poll++) {
-        // An execution that already existed may be over: look at once. A new one needs a moment.
-        if (!(existing && poll === 1)) {
-            // The schedule follows the execution that has run longest of those still pending. Clocks of
-            // runner and QFlow may differ a little: an age below zero is read as zero.
-            const started = Math.min(...[...pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? waitStarted));
-            const delay = nextPollDelay({
-                poll,
-                elapsedMs: Math.max(0, clock.now() - started),
-                minMs: options.pollIntervalMs,
-                maxMs: options.maxPollIntervalMs,
-                history,
-                pending: pending.size,
-                budget: options.budget?.view('executions'),
-                otherRunning,
-                otherFinishing,
-                timeLeftMs: options.deadline - clock.now(),
-                random: random(),
-            });
-            if (delay.stretched) {
-                if (!slowedDown)
-                    log.info(describeStretch(delay.stretched, delay.ms));
-                slowedDown = true;
-                if (delay.ms > options.maxPollIntervalMs && delay.ms > (budgetPauseMs ?? 0)) {
-                    budgetPauseMs = delay.ms;
-                    budgetNote = describeShare(delay.stretched);
-                    // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
-                    log.info(`Next look in ${humanDuration(delay.ms)}, longer than 'max-poll-interval': ${budgetNote}`);
-                }
-            }
-            // Nothing is sent before a throttled answer's wait is over.
-            const notBefore = options.budget?.notBefore('executions') ?? 0;
-            const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), lastLookAt));
-            try {
-                await clock.sleep(wakeAt - clock.now(), signal);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    return finish('cancelled', poll - 1);
-                throw error;
-            }
-        }
-        let search;
-        const window = windowFor();
-        try {
-            search = await findExecutions(options, window, new Set(pending.keys()));
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                return finish('cancelled', poll);
-            if (error instanceof DeadlineError) {
-                log.warning(error.message);
-                return finish('timed_out', poll);
-            }
-            // A gateway that stays down through one look's retries may be back for the next: an outage
-            // shorter than the timeout must not fail a deployment gate.
-            if (!isTransient(error))
-                throw error;
-            log.warning(`${messageOf(error)} Will look again.`);
-            if (clock.now() >= lastLookAt)
-                return finish('timed_out', poll);
-            continue;
-        }
-        if (window.fromOurs && search.found.size < pending.size) {
-            // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
-            fromOursFinds = false;
-        }
-        else if (!window.fromOurs && window.order === 'createdAt' && search.pages > 1) {
-            crowded = true;
-        }
-        if (firstLook) {
-            firstLook = false;
-            history = learnDurations(search.others, rules);
-            const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-            if (!history && !search.complete && ended.length < MIN_SAMPLES) {
-                // The page was filled with executions still running (a fleet started with this one, larger than
-                // the gateway's page): read the past runs apart, and look from our own executions on.
-                crowded = true;
-                try {
-                    const seen = [...search.others, ...search.found.values()];
-                    const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-                    const past = Number.isFinite(before) ? await pastRunsBefore(options, before, clock.now() - OLDEST_WINDOW_MS) : {};
-                    history = past.history;
-                    // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-                    if (search.beyond !== undefined && past.successes !== undefined)
-                        fleet.offThePage(search.beyond - past.successes, before);
-                }
-                catch (error) {
-                    if (error instanceof CancelledError)
-                        return finish('cancelled', poll);
-                    log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
-                }
-            }
-            if (history) {
-                log.info(`Recent runs of this workflow took about ${humanDuration(history.medianMs)} (±${humanDuration(history.spreadMs)}, from ${history.samples} runs); polling most around then.`);
-            }
-        }
-        const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
-        const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
-        ({ running: otherRunning, finishing: otherFinishing } = fleet.count(search, window, clock.now(), oursCreatedAt, history));
-        let failed = false;
-        for (const [id, state] of pending) {
-            const found = search.found.get(id);
-            if (found === undefined)
-                continue;
-            state.last = found;
-            const verdict = rules.classify(found.status);
-            if (verdict === 'success' || verdict === 'failure') {
-                const outcome = { kind: verdict, execution: found };
-                outcomes.set(id, outcome);
-                pending.delete(id);
-                failed ||= verdict === 'failure';
-                options.onEnded?.(id, outcome);
-            }
-            else if (verdict === 'unknown' && !unknownStatuses.has(found.status)) {
-                unknownStatuses.add(found.status);
-                log.info(`QFlow reported the status '${found.status}', which this action does not know; it is treated as not final. If it is final, list it in 'success-statuses' or 'failure-statuses'.`);
-            }
-        }
-        const elapsed = humanDuration(clock.now() - waitStarted);
-        const unlisted = [...pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
-        log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, outcomes, search) : describeMany(outcomes, pending, unlisted.length)}`);
-        if (pending.size === 0)
-            return finish('success', poll);
-        if (failed && options.failFast)
-            return finish('cancelled', poll, true);
-        if (existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++missedSearches >= NOT_FOUND_SEARCHES) {
-            throw new QFlowApiError(`Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check 'execution-id' and 'workflow-id' (executions older than 30 days are not available through the API).`);
-        }
-        if (clock.now() >= lastLookAt)
-            return finish('timed_out', poll);
-    }
+/** The pause before the next look. */
+function nextPollDelay(input) {
+    const ms = Math.round(pauseAt(input, input.elapsedMs, input.poll, 1, input.random));
+    if (input.budget === undefined)
+        return { ms };
+    return fitToBudget(input, input.budget, ms);
 }
+
+;// CONCATENATED MODULE: ./src/wait/wording.ts
+
 /** One execution's progress, as a line of the log. */
 function describeOne(id, outcomes, search) {
     const found = search.found.get(id) ?? outcomes.get(id)?.execution;
@@ -35220,16 +35874,6 @@ function describeMany(outcomes, pending, unlisted) {
         counts.set('not listed yet', unlisted);
     return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
-/** The history from the past runs created before `before`, read apart (see past-runs.ts). */
-async function pastRunsBefore(options, before, startAt) {
-    const { client, workflowId, rules, budget, log, deadline } = options;
-    const { runs, successes } = await readPastRuns({ client, workflowId, rules, budget, log, deadline, startAt, before });
-    const wanted = new Set(options.executions.map((e) => e.id));
-    return {
-        history: learnDurations(runs.filter((e) => !wanted.has(e.id)), rules),
-        successes,
-    };
-}
 /** The one log line that says why the polls slowed down, with the figures. */
 function describeStretch(stretch, pauseMs) {
     return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
@@ -35243,6 +35887,287 @@ function describeShare(stretch) {
         : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
     const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
     return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+}
+
+;// CONCATENATED MODULE: ./src/wait/waiter.ts
+/**
+ * Waits for executions to reach a final status by polling the workflow's execution list, the one
+ * read the docs offer that shows every execution of the workflow at once: one look serves a single
+ * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
+ */
+
+
+
+
+
+
+
+
+
+
+/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
+const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
+/** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
+const NOT_FOUND_SEARCHES = 3;
+/** The most time the last look before the deadline is given (see lastLookAt). */
+const LAST_LOOK_MS = 5000;
+async function waitForExecutions(options) {
+    return new ExecutionWatch(options).run();
+}
+/**
+ * One wait: the executions still pending and what the looks have taught (the history, the fleet, the
+ * budget's pauses), with its moves: the next pause, a look, taking in what the look found, finishing.
+ */
+class ExecutionWatch {
+    options;
+    names;
+    random;
+    waitStarted;
+    pending;
+    outcomes = new Map();
+    /** An execution that already existed (`execution-id`) is looked at at once, and may not be found. */
+    existing;
+    fleet;
+    /**
+     * The last look starts this much before the deadline, so its answer is in by then: no call of the
+     * wait goes past the timeout. At most 5 s, less in a wait shorter than ten of them.
+     */
+    lastLookAt;
+    history;
+    /** No look has succeeded yet: the next one reads the newest page, for the history. */
+    firstLook = true;
+    /**
+     * A look had to read more than one page to find the executions waited for: the gateway's pages are
+     * smaller than the fleet created around them. Later looks read from the oldest of them on, which is
+     * then first on the page, while that finds them.
+     */
+    crowded = false;
+    fromOursFinds = true;
+    missedSearches = 0;
+    unknownStatuses = new Set();
+    budgetPauseMs;
+    budgetNote;
+    slowedDown = false;
+    /** The other callers of the same budget the last look counted (see fleet.ts). */
+    callers;
+    /** Every execution waited for, by ID: none of them is a past run. */
+    wanted;
+    constructor(options) {
+        this.options = options;
+        const { clock } = options;
+        this.names = options.names ?? INPUT_NAMES;
+        this.random = options.random ?? Math.random;
+        this.waitStarted = clock.now();
+        this.pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
+        this.existing = options.executions.some((e) => e.startedAt === undefined);
+        this.wanted = new Set(options.executions.map((e) => e.id));
+        this.fleet = new FleetView(options.rules, options.maxPollIntervalMs);
+        this.lastLookAt = options.deadline - Math.min(LAST_LOOK_MS, Math.max(0, options.deadline - clock.now()) / 10);
+    }
+    async run() {
+        for (let poll = 1;; poll++) {
+            // An execution that already existed may be over: look at once. A new one needs a moment.
+            if (!(this.existing && poll === 1) && !(await this.pause(poll)))
+                return this.finish('cancelled', poll - 1);
+            const look = await this.look(poll);
+            if (look === 'look again')
+                continue;
+            if ('ended' in look)
+                return look.ended;
+            const ended = await this.takeIn(look.search, look.window, poll);
+            if (ended)
+                return ended;
+        }
+    }
+    /** Sleeps until the next look, as the schedule and the budget say; false when the job is cancelled. */
+    async pause(poll) {
+        const { options } = this;
+        const { clock, log } = options;
+        // The schedule follows the execution that has run longest of those still pending. Clocks of
+        // runner and QFlow may differ a little: an age below zero is read as zero.
+        const started = Math.min(...[...this.pending.values()].map((p) => p.last?.startDate ?? p.startedAt ?? this.waitStarted));
+        const delay = nextPollDelay({
+            poll,
+            elapsedMs: Math.max(0, clock.now() - started),
+            minMs: options.pollIntervalMs,
+            maxMs: options.maxPollIntervalMs,
+            history: this.history,
+            pending: this.pending.size,
+            budget: options.budget?.view('executions'),
+            otherRunning: this.callers?.running,
+            otherFinishing: this.callers?.finishing,
+            timeLeftMs: options.deadline - clock.now(),
+            random: this.random(),
+        });
+        if (delay.stretched) {
+            if (!this.slowedDown)
+                log.info(describeStretch(delay.stretched, delay.ms));
+            this.slowedDown = true;
+            if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
+                this.budgetPauseMs = delay.ms;
+                this.budgetNote = describeShare(delay.stretched);
+                // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
+                log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
+            }
+        }
+        // Nothing is sent before a throttled answer's wait is over.
+        const notBefore = options.budget?.notBefore('executions') ?? 0;
+        const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), this.lastLookAt));
+        try {
+            await clock.sleep(wakeAt - clock.now(), options.signal);
+            return true;
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                return false;
+            throw error;
+        }
+    }
+    /** One look at the execution list; a failure another look may mend is said, and the wait goes on. */
+    async look(poll) {
+        const { clock, log } = this.options;
+        const window = this.windowFor();
+        try {
+            return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                return { ended: this.finish('cancelled', poll) };
+            if (error instanceof DeadlineError) {
+                log.warning(error.message);
+                return { ended: this.finish('timed_out', poll) };
+            }
+            // A gateway that stays down through one look's retries may be back for the next: an outage
+            // shorter than the timeout must not fail a deployment gate.
+            if (!isTransient(error))
+                throw error;
+            log.warning(`${messageOf(error)} Will look again.`);
+            return clock.now() >= this.lastLookAt ? { ended: this.finish('timed_out', poll) } : 'look again';
+        }
+    }
+    /**
+     * The first poll reads the newest page of the widest window: the workflow's recent executions
+     * teach the schedule how long a run takes, and new executions are at the top. After that the
+     * window starts just before the oldest execution still pending (or its run), oldest first, so a
+     * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
+     */
+    windowFor() {
+        // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
+        const widest = this.options.clock.now() - OLDEST_WINDOW_MS;
+        const pending = [...this.pending.values()];
+        const created = pending.map((p) => p.last?.createdAt);
+        if (this.crowded && this.fromOursFinds && created.every((c) => c !== undefined)) {
+            // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
+            return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+        }
+        const references = pending.map((p) => p.last?.createdAt ?? p.startedAt);
+        if (references.every((r) => r !== undefined) && !(this.firstLook && !this.existing)) {
+            const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
+            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+        }
+        if (!this.existing)
+            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+    }
+    /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
+    async takeIn(search, window, poll) {
+        const { options } = this;
+        const { clock, log, rules } = options;
+        if (window.fromOurs && search.found.size < this.pending.size) {
+            // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
+            this.fromOursFinds = false;
+        }
+        else if (!window.fromOurs && window.order === 'createdAt' && search.pages > 1) {
+            this.crowded = true;
+        }
+        if (this.firstLook) {
+            this.firstLook = false;
+            const cancelled = await this.learnHistory(search);
+            if (cancelled)
+                return this.finish('cancelled', poll);
+        }
+        const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
+        const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
+        this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
+        let failed = false;
+        for (const [id, state] of this.pending) {
+            const execution = search.found.get(id);
+            if (execution === undefined)
+                continue;
+            state.last = execution;
+            const verdict = rules.classify(execution.status);
+            if (verdict === 'success' || verdict === 'failure') {
+                const outcome = { kind: verdict, execution };
+                this.outcomes.set(id, outcome);
+                this.pending.delete(id);
+                failed ||= verdict === 'failure';
+                options.onEnded?.(id, outcome);
+            }
+            else if (verdict === 'unknown' && !this.unknownStatuses.has(execution.status)) {
+                this.unknownStatuses.add(execution.status);
+                log.info(`QFlow reported the status '${execution.status}', which ${this.names.program} does not know; it is treated as not final. If it is final, list it in ${this.names.of(Input.SuccessStatuses)} or ${this.names.of(Input.FailureStatuses)}.`);
+            }
+        }
+        const elapsed = humanDuration(clock.now() - this.waitStarted);
+        const unlisted = [...this.pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
+        const single = options.executions.length === 1;
+        log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search) : describeMany(this.outcomes, this.pending, unlisted.length)}`);
+        if (this.pending.size === 0)
+            return this.finish('success', poll);
+        if (failed && options.failFast)
+            return this.finish('cancelled', poll, true);
+        if (this.existing && unlisted.length > 0 && search.complete && !window.fromOurs && ++this.missedSearches >= NOT_FOUND_SEARCHES) {
+            throw new QFlowApiError(`Execution ${unlisted[0]} is not among the executions of workflow ${options.workflowId} of the last 30 days. Check ${this.names.of(Input.ExecutionId)} and ${this.names.of(Input.WorkflowId)} (executions older than 30 days are not available through the API).`);
+        }
+        if (clock.now() >= this.lastLookAt)
+            return this.finish('timed_out', poll);
+        return undefined;
+    }
+    /**
+     * The history from the first look's page, or, when that page was filled with executions still
+     * running (a fleet started with this one, larger than the gateway's page), from the past runs read
+     * apart; later looks then read from our own executions on. True when the job was cancelled meanwhile.
+     */
+    async learnHistory(search) {
+        const { clock, log, rules } = this.options;
+        this.history = learnDurations(search.others, rules);
+        const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+        if (!this.history && !search.complete && ended.length < MIN_SAMPLES) {
+            this.crowded = true;
+            try {
+                const seen = [...search.others, ...search.found.values()];
+                const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+                const past = Number.isFinite(before)
+                    ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
+                    : {};
+                this.history = past.history;
+                // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+                if (search.beyond !== undefined && past.successes !== undefined)
+                    this.fleet.offThePage(search.beyond - past.successes, before);
+            }
+            catch (error) {
+                if (error instanceof CancelledError)
+                    return true;
+                log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+            }
+        }
+        if (this.history) {
+            log.info(`Recent runs of this workflow took about ${humanDuration(this.history.medianMs)} (±${humanDuration(this.history.spreadMs)}, from ${this.history.samples} runs); polling most around then.`);
+        }
+        return false;
+    }
+    /** Ends the wait: what is still pending ends as `kind`, with its last status seen. */
+    finish(kind, polls, stoppedAtFailure = false) {
+        for (const [id, state] of this.pending)
+            this.outcomes.set(id, { kind, execution: state.last });
+        return {
+            outcomes: this.outcomes,
+            polls,
+            budgetPauseMs: this.budgetPauseMs,
+            budgetNote: this.budgetNote,
+            ...(stoppedAtFailure ? { stoppedAtFailure } : {}),
+        };
+    }
 }
 /** A failure worth another look later: the connection, or a gateway down or throttling past the retries. */
 function isTransient(error) {
@@ -35273,6 +36198,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
@@ -35283,16 +36209,35 @@ async function runQFlow(settings, host) {
     const workDir = external_node_path_default().join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`);
     // Every wait and every call of the run, the run call's included, ends by the timeout.
     const deadline = clock.now() + settings.timeoutMs;
-    const http = new ApiHttp({ baseUrl: settings.gatewayUrl, requestTimeoutMs: settings.requestTimeoutMs, signal, log, clock, agent: host.agent });
-    http.tokens = createTokenSource(settings.credentials, http, clock, (secret) => host.registerSecret(secret), log);
-    const client = new QFlowClient(http, clock);
+    // One budget for the run: the HTTP layer keeps it told of every answer, the wait plans its looks with it.
+    const budget = new ApiBudget(clock);
+    const http = new ApiHttp({
+        baseUrl: settings.gatewayUrl,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        signal,
+        log,
+        clock,
+        agent: host.agent,
+        budget,
+        tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log, settings.names),
+        names: settings.names,
+    });
+    const client = new QFlowClient(http, clock, settings.names);
     const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-    const report = { workflowId: settings.workflowId, fanOut: settings.fanOut, executions: [], result: 'failure', apiCalls: 0, workDir };
+    const report = {
+        workflowId: settings.workflowId,
+        names: settings.names,
+        fanOut: settings.fanOut,
+        executions: [],
+        result: 'failure',
+        apiCalls: 0,
+        workDir,
+    };
     const many = settings.runs.length > 1;
     try {
         // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
         if (settings.outputFile !== undefined)
-            await prepareOutputFile(`Input '${Input.OutputFile}'`, settings.outputFile);
+            await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
         // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
         const definitionRead = worthReading(settings);
         if (definitionRead)
@@ -35320,12 +36265,13 @@ async function runQFlow(settings, host) {
                 pollIntervalMs: settings.pollIntervalMs,
                 maxPollIntervalMs: settings.maxPollIntervalMs,
                 rules,
-                budget: http.budget,
+                budget,
                 failFast: settings.failFast,
                 onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
                 clock,
                 log,
                 signal,
+                names: settings.names,
             }));
             recordOutcome(report, outcome, settings);
             const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
@@ -35333,7 +36279,7 @@ async function runQFlow(settings, host) {
                 // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
                 await Promise.all([
                     collectAll(client, report, settings, rules, workDir, collectBy, host),
-                    definitionRead ? undefined : readForSummary(client, settings, report, http.budget, deadline, host),
+                    definitionRead ? undefined : readForSummary(client, settings, report, budget, deadline, host),
                 ]);
             });
         }
@@ -35426,11 +36372,11 @@ function recordOutcome(report, outcome, settings) {
             const budget = outcome.budgetPauseMs
                 ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
                 : '';
-            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} ('${Input.Timeout}'); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with '${Input.ExecutionId}: ${e.executionId}'.${budget}`;
+            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId)}.${budget}`;
         }
         else if (o.kind === 'cancelled') {
             e.message = outcome.stoppedAtFailure
-                ? `Stopped waiting at the first failure ('${Input.FailFast}'); execution ${e.executionId} goes on in QFlow.`
+                ? `Stopped waiting at the first failure (${settings.names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
                 : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
         }
     }
@@ -35457,9 +36403,9 @@ async function collectAll(client, report, settings, rules, workDir, deadline, ho
         }
         e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
         const dir = external_node_path_default().join(workDir, String(e.item));
-        const outputs = selectNodes(settings.stepOutputs, e.steps, Input.StepOutputs, log);
+        const outputs = selectNodes(settings.stepOutputs, e.steps, settings.names.of(Input.StepOutputs), log);
         e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-        const inputs = selectNodes(settings.stepInputs, e.steps, Input.StepInputs, log);
+        const inputs = selectNodes(settings.stepInputs, e.steps, settings.names.of(Input.StepInputs), log);
         e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
         if (e.result === 'failure') {
             const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
@@ -35619,16 +36565,84 @@ function resultFields(report) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/proxy.ts
-/** An agent factory when `env` names a proxy; undefined for direct connections. */
-function proxyAgentFrom(env, userAgent = 'qflow-run-action') {
-    const proxied = [env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY].some((v) => v !== undefined && v !== '');
-    if (!proxied)
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/qflow/proxy.ts
+/**
+ * The way to the gateway through a proxy, for both front-ends: `HTTPS_PROXY` (or `HTTP_PROXY` for an
+ * http gateway), in either case, with `NO_PROXY` naming the hosts reached directly, as curl and most
+ * CI tools read them. Each connection is a tunnel opened with `CONNECT`, so the proxy never sees the
+ * requests, the token or the answers (TLS runs end to end inside it); credentials in the proxy URL
+ * go in `Proxy-Authorization`. Node's own agents do the rest (keep-alive, socket limits).
+ */
+
+
+
+/** How long the proxy may take to open a tunnel. */
+const CONNECT_TIMEOUT_MS = 30_000;
+/** An agent factory when `env` names a proxy for the gateway's URL; undefined for direct connections. */
+function proxyAgentFrom(env) {
+    const read = (name) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+    if (!read('https_proxy') && !read('http_proxy'))
         return undefined;
-    return async (url, keepAlive) => {
-        const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
-        return new HttpClient(userAgent, [], { keepAlive }).getAgent(url.href);
+    return (url, keepAlive) => {
+        const proxy = url.protocol === 'https:' ? read('https_proxy') : read('http_proxy');
+        if (proxy === undefined || bypasses(read('no_proxy') ?? '', url))
+            return Promise.resolve(undefined);
+        return Promise.resolve(tunnelAgent(new URL(proxy.includes('://') ? proxy : `http://${proxy}`), url.protocol === 'https:', keepAlive));
     };
+}
+/** Whether `NO_PROXY` (comma-separated host names, domain suffixes, `host:port`, or `*`) names the URL's host. */
+function bypasses(noProxy, url) {
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .some((entry) => {
+        if (entry === '*')
+            return true;
+        const [name, onlyPort] = entry.toLowerCase().split(/:(?=\d+$)/);
+        if (onlyPort !== undefined && onlyPort !== port)
+            return false;
+        const domain = name.replace(/^\*?\./, '');
+        return host === domain || host.endsWith(`.${domain}`);
+    });
+}
+/** A Node agent whose every connection is a `CONNECT` tunnel through `proxy`, TLS inside it for an https gateway. */
+function tunnelAgent(proxy, secure, keepAlive) {
+    const Base = secure ? (external_node_https_default()).Agent : (external_node_http_default()).Agent;
+    const agent = new Base({ keepAlive, maxSockets: 8 });
+    const open = (options, done) => {
+        const target = `${options.host}:${options.port}`;
+        const auth = proxy.username
+            ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
+            : undefined;
+        const request = (proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request({
+            host: proxy.hostname,
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
+            timeout: CONNECT_TIMEOUT_MS,
+        });
+        request.once('connect', (answer, socket) => {
+            if (answer.statusCode !== 200) {
+                socket.destroy();
+                // The proxy's refusal, never its URL: that may carry a password.
+                done(new Error(`the proxy refused to open a tunnel to ${target} (HTTP ${answer.statusCode})`));
+                return;
+            }
+            done(null, secure ? external_node_tls_default().connect({ ...options, socket, servername: options.servername ?? options.host ?? undefined }) : socket);
+        });
+        request.once('timeout', () => request.destroy(new Error(`the proxy did not open a tunnel to ${target} within ${CONNECT_TIMEOUT_MS / 1000}s`)));
+        request.once('error', (error) => done(error));
+        request.end();
+    };
+    // Node's agents take the socket from this callback when createConnection returns nothing.
+    Object.assign(agent, { createConnection: open });
+    return agent;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -35741,7 +36755,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6192);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1440);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -49556,818 +50570,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-
-/***/ }),
-
-/***/ 4942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  HttpClient: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
 
 /***/ })
 

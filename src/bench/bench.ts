@@ -382,7 +382,11 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
       // Another client that has spent at its pace for the last hour and goes on doing so.
       sim.spend(c.otherPerHour, { subscription, overMs: RATE_LIMIT.windowSec * 1000, steady: true });
     }
-    const ends = (id: string) => endOf(sim.executions.find((e) => e.id === id)!);
+    // A job that started no execution (its run call failed) has no end: it counts as not succeeded.
+    const ends = (id: string | undefined) => {
+      const execution = sim.executions.find((e) => e.id === id);
+      return execution ? endOf(execution) : NaN;
+    };
     let results: { token: string; delayMs: number; ok: boolean; budgetNamed?: boolean }[];
     if (poller === 'fan-out') {
       const token = randomUUID();
@@ -410,10 +414,12 @@ async function sharedSubscription(c: SharedCase, scratch: string): Promise<Share
             const run = await runAction(actionInputs(sim, token, workflow.id));
             if (trace)
               await mkdir(trace, { recursive: true }).then(() => writeFile(path.join(trace, `job-${String(job).padStart(3, '0')}.log`), run.stdout));
+            if (!Number.isFinite(ends(run.outputs['execution-id'])))
+              process.stderr.write(`  job ${job} started no execution: ${run.outputs.result}\n`);
             return {
               token,
               delayMs: (run.exitedAt - ends(run.outputs['execution-id'])) * SCALE,
-              ok: run.outputs.result === 'success',
+              ok: run.outputs.result === 'success' && Number.isFinite(ends(run.outputs['execution-id'])),
               budgetNamed: run.outputs.result === 'timed_out' && /API budget/.test(run.summary),
             };
           }
