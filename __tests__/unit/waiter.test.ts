@@ -422,4 +422,34 @@ describe('waitForExecutions, for a fan-out', () => {
     ]);
     expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
   });
+
+  it('reads the past runs apart when the first page leaves too few ended runs for a history, and then looks from its own execution on', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const id = (i: number) => `30000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+    // A fleet of 46 running, then three past runs of which one hung: with it left out, two say too little.
+    const fleet = Array.from({ length: 46 }, (_, i) => execution('Running', id(i), t0 - i));
+    const past = [60, 61, 600].map((s, i) => ({
+      ...execution('Success', id(100 + i), t0 - (i + 1) * 3600_000),
+      endDate: t0 - (i + 1) * 3600_000 + s * 1000,
+    }));
+    const more = [59, 60, 62, 61].map((s, i) => ({
+      ...execution('Success', id(200 + i), t0 - (i + 10) * 3600_000),
+      endDate: t0 - (i + 10) * 3600_000 + s * 1000,
+    }));
+    const ours = (call: number) => execution(call < 4 ? 'Running' : 'Success', EX, t0 - 50);
+    const { client, queries } = listing((call, q) => {
+      const all = [...fleet.slice(0, 3), ours(call), ...fleet.slice(3), ...past, ...more].filter(
+        (e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt,
+      );
+      const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
+      const sorted = q.order === 'createdAt' ? [...matching].sort((a, b) => a.createdAt! - b.createdAt!) : matching;
+      return { items: sorted.slice(0, 50), total: sorted.length };
+    });
+    const o = options(client, { clock });
+    await waitForExecution(o);
+    expect(queries[1]).toMatchObject({ query: 'status: Success', order: '-createdAt', pageSize: 20 });
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m');
+    expect(queries.slice(2).every((q) => q.startAt === t0 - 50)).toBe(true);
+  });
 });

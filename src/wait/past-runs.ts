@@ -17,7 +17,7 @@ import type { StatusRules } from './status.js';
 /** QQL for the runs that tell how long the workflow takes (the query the docs give as their example). */
 export const PAST_RUNS_QUERY = 'status: Success';
 /** Past runs read: as many as the history wants, so a read is one page even on a small-paged gateway. */
-const PAST_RUNS_PAGE = 20;
+export const PAST_RUNS_PAGE = 20;
 /** Pages read at most where the query is ignored. */
 const MAX_READS = 4;
 

@@ -4,14 +4,14 @@
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
-import { learnDurations, MIN_SAMPLES, type DurationModel } from './history.js';
+import { learnDurations, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
 import { CLOCK_SKEW_MS, findExecutions, LARGEST_FIRST_PAGE, PAGE_SIZE, type ListWindow, type SearchResult } from './list-search.js';
-import { readHistory } from './past-runs.js';
+import { PAST_RUNS_PAGE, readHistory } from './past-runs.js';
 import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { describeMany, describeOne, describeShare, describeStretch } from './wording.js';
@@ -294,7 +294,8 @@ class ExecutionWatch {
     const { clock, log, rules } = this.options;
     this.history = learnDurations(search.others, rules);
     const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-    if (!this.history && !search.complete && ended.length < MIN_SAMPLES) {
+    // A page with fewer ended runs than a history read brings (a few, and an outlier among them) is read past too.
+    if (!this.history && !search.complete && ended.length < PAST_RUNS_PAGE) {
       this.crowded = true;
       try {
         const seen = [...search.others, ...search.found.values()];
