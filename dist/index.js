@@ -34020,7 +34020,8 @@ function admission(status, headers) {
         return 'admitted';
     const said = readBudgetHeaders(headers);
     const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
-    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
+    // The docs count the blocked call among those running; a gateway that counts it out says the limit itself.
+    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning >= said.concurrencyLimit;
     if (overConcurrency && !rateLimited)
         return 'too-many-running';
     return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
@@ -36132,7 +36133,8 @@ class ExecutionWatch {
         const { clock, log, rules } = this.options;
         this.history = learnDurations(search.others, rules);
         const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-        if (!this.history && !search.complete && ended.length < MIN_SAMPLES) {
+        // A page with fewer ended runs than a history read brings (a few, and an outlier among them) is read past too.
+        if (!this.history && !search.complete && ended.length < PAST_RUNS_PAGE) {
             this.crowded = true;
             try {
                 const seen = [...search.others, ...search.found.values()];

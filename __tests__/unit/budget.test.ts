@@ -110,7 +110,8 @@ describe('admission', () => {
     expect(admission(409, throttled(30))).toBe('rate-limited');
     expect(admission(429, {})).toBe('rate-limited');
     expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' })).toBe('too-many-running');
-    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '2' })).toBe('admitted');
+    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '2' })).toBe('too-many-running');
+    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '1' })).toBe('admitted');
   });
 
   it('reads the headers, ignoring what is not a number', () => {

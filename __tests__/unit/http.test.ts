@@ -178,6 +178,20 @@ describe('throttling', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('reads a 409 at the concurrency limit as held back, from a gateway that counts the running calls without it', async () => {
+    const atLimit = {
+      'X-RateLimit-Remaining': '120',
+      'X-RateLimit-ToWait-Sec': '0',
+      'X-Concurrency-Limit-Limit': '2',
+      'X-Concurrency-Limit-Running': '2',
+    };
+    const { http, requests } = await client([json(409, { message: 'Too many concurrent API calls' }, atLimit), json(200, { ok: 1 })], {
+      tokens: fixedToken,
+    });
+    await expect(http.json({ ...run, endpoint: 'run' as const })).resolves.toEqual({ ok: 1 });
+    expect(requests).toHaveLength(2);
+  });
+
   it('repeats a call held back by the concurrency limit after a short pause, and only logs it for debugging', async () => {
     const busy = {
       'X-RateLimit-Remaining': '120',

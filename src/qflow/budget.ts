@@ -98,8 +98,9 @@ export function admission(status: number, headers: IncomingHttpHeaders): Admissi
   if (status !== 409 && status !== 429) return 'admitted';
   const said = readBudgetHeaders(headers);
   const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
+  // The docs count the blocked call among those running; a gateway that counts it out says the limit itself.
   const overConcurrency =
-    said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning > said.concurrencyLimit;
+    said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning >= said.concurrencyLimit;
   if (overConcurrency && !rateLimited) return 'too-many-running';
   return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
 }

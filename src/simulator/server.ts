@@ -400,11 +400,14 @@ export class QFlowSimulator {
     let blocked = false;
     const budgetHeaders = () => (meter && isApi ? meter.headers(route.endpoint, Date.now(), blocked) : {});
     const send = async (status: number, payload: string | object, headers: Record<string, string> = {}) => {
+      // The headers say what the gateway saw when it answered (a blocked call counted among those
+      // running); the latency is the way back, during which other calls may end.
+      const said = budgetHeaders();
       const latency = this.options.latencyMs;
       const ms = Array.isArray(latency) ? latency[0] + Math.random() * (latency[1] - latency[0]) : latency;
       if (meter && ms) await new Promise((r) => setTimeout(r, ms));
       call.status = status;
-      call.answerHeaders = { 'Content-Type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...budgetHeaders(), ...headers };
+      call.answerHeaders = { 'Content-Type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...said, ...headers };
       const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
       res.writeHead(status, call.answerHeaders);
       res.end(text);
