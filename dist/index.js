@@ -34332,7 +34332,7 @@ class ApiHttp {
                     ? 'QFlow is unavailable (HTTP 503)'
                     : admitted === 'too-many-running'
                         ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
-                        : `QFlow is throttling API calls (HTTP ${status})`;
+                        : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
                 const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
                 const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
                 // Running into the concurrency limit is routine when other jobs share the subscription.
@@ -34357,7 +34357,7 @@ class ApiHttp {
         if (wait <= 0)
             return;
         if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-            throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
+            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
         }
         log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
         await clock.sleep(wait, signal);
@@ -34393,7 +34393,7 @@ class ApiHttp {
         if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
             // Out of time for the wait: the caller reports the timeout, with the cause.
             const why = askedMs !== undefined
-                ? `the gateway asked to wait ${humanDuration(askedMs)}`
+                ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
                 : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
             throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
         }
@@ -36004,6 +36004,8 @@ class ExecutionWatch {
             if (!this.slowedDown)
                 log.info(describeStretch(delay.stretched, delay.ms));
             this.slowedDown = true;
+            // Said at the end of a wait that times out, even when no pause went past max-poll-interval.
+            this.budgetNote ??= describeShare(delay.stretched);
             if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
                 this.budgetPauseMs = delay.ms;
                 this.budgetNote = describeShare(delay.stretched);
@@ -36373,7 +36375,9 @@ function recordOutcome(report, outcome, settings) {
             // When the budget held the looks back, it is the cause to name.
             const budget = outcome.budgetPauseMs
                 ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
-                : '';
+                : outcome.budgetNote
+                    ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
+                    : '';
             e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId)}.${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -36589,10 +36593,11 @@ function proxyAgentFrom(env) {
     if (!read('https_proxy') && !read('http_proxy'))
         return undefined;
     return (url, keepAlive) => {
-        const proxy = url.protocol === 'https:' ? read('https_proxy') : read('http_proxy');
+        const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+        const proxy = read(variable);
         if (proxy === undefined || bypasses(read('no_proxy') ?? '', url))
             return Promise.resolve(undefined);
-        return Promise.resolve(tunnelAgent(new URL(proxy.includes('://') ? proxy : `http://${proxy}`), url.protocol === 'https:', keepAlive));
+        return Promise.resolve(tunnelAgent(new URL(proxy.includes('://') ? proxy : `http://${proxy}`), variable, url.protocol === 'https:', keepAlive));
     };
 }
 /** Whether `NO_PROXY` (comma-separated host names, domain suffixes, `host:port`, or `*`) names the URL's host. */
@@ -36612,8 +36617,12 @@ function bypasses(noProxy, url) {
         return host === domain || host.endsWith(`.${domain}`);
     });
 }
-/** A Node agent whose every connection is a `CONNECT` tunnel through `proxy`, TLS inside it for an https gateway. */
-function tunnelAgent(proxy, secure, keepAlive) {
+/**
+ * A Node agent whose every connection is a `CONNECT` tunnel through `proxy` (named in `variable`), TLS
+ * inside it for an https gateway. Its failures name the proxy, never the gateway: a dead proxy is no
+ * gateway refusing connections.
+ */
+function tunnelAgent(proxy, variable, secure, keepAlive) {
     const Base = secure ? (external_node_https_default()).Agent : (external_node_http_default()).Agent;
     const agent = new Base({ keepAlive, maxSockets: 8 });
     const open = (options, done) => {
@@ -36633,13 +36642,14 @@ function tunnelAgent(proxy, secure, keepAlive) {
             if (answer.statusCode !== 200) {
                 socket.destroy();
                 // The proxy's refusal, never its URL: that may carry a password.
-                done(new Error(`the proxy refused to open a tunnel to ${target} (HTTP ${answer.statusCode})`));
+                done(new Error(`the proxy ${proxy.host} (${variable}) refused to open a tunnel to ${target} (HTTP ${answer.statusCode})`));
                 return;
             }
             done(null, secure ? external_node_tls_default().connect({ ...options, socket, servername: options.servername ?? options.host ?? undefined }) : socket);
         });
-        request.once('timeout', () => request.destroy(new Error(`the proxy did not open a tunnel to ${target} within ${CONNECT_TIMEOUT_MS / 1000}s`)));
-        request.once('error', (error) => done(error));
+        request.once('timeout', () => request.destroy(new Error(`the proxy ${proxy.host} (${variable}) did not open a tunnel to ${target} within ${CONNECT_TIMEOUT_MS / 1000}s`)));
+        // Its own words, without the code that would have it read as the gateway's refusal.
+        request.once('error', (error) => done(new Error(`the proxy ${proxy.host} (${variable}) could not be reached${error.code ? ` (${error.code})` : `: ${error.message}`}`)));
         request.end();
     };
     // Node's agents take the socket from this callback when createConnection returns nothing.

@@ -61,7 +61,9 @@ describe('reliability', () => {
       expect(second.at - first.at).toBeGreaterThanOrEqual(2000);
       expect(second.at - first.at).toBeLessThan(2000 + 12_000 + 1000);
       expect(sim.executions).toHaveLength(1);
-      expect(run.stdout).toMatch(/QFlow is throttling API calls \(HTTP 429\); waiting 2s as the gateway asked, and \d+s more/);
+      expect(run.stdout).toMatch(
+        /QFlow is throttling API calls: the subscription's API rate limit is reached \(HTTP 429\); waiting 2s as the gateway asked, and \d+s more/,
+      );
     }));
 
   it('waits out a 409 throttle with Retry-After on a read', () =>

@@ -92,7 +92,9 @@ describe('every wait has a total bound', () => {
       expect(sim.callsTo('run')).toHaveLength(1);
       expect(sim.executions).toHaveLength(0);
       expect(run.outputs.result).toBe('timed_out');
-      expect(errors(run)[0]).toMatch(/Could not run workflow .*: the gateway asked to wait 2m, past the timeout\. No execution was started\./);
+      expect(errors(run)[0]).toMatch(
+        /Could not run workflow .*: the gateway held it back \(the subscription's API rate limit\) and asked to wait 2m, past the timeout\. No execution was started\./,
+      );
       expect(run.summary).toContain('Gave up waiting');
     }));
 });

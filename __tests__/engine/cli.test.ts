@@ -147,7 +147,7 @@ describe('qflow-run', () => {
       });
       expect(rejected.code).toBe(EXIT.noResult);
       expect(rejected.stderr).toContain(
-        'QFLOW_TOKEN is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give --client-id/--client-secret so qflow-run logs in',
+        'QFLOW_TOKEN is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give --client-id/QFLOW_CLIENT_SECRET so qflow-run logs in',
       );
       const missing = await qflowRun(sim, workflow, ['--workflow-id', '00000000-0000-4000-8000-000000000000']);
       expect(missing.stderr).toContain('check --workflow-id and that the Qualys user can see the workflow');

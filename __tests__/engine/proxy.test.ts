@@ -94,11 +94,27 @@ describe('behind a proxy', () => {
       withProxy(async (proxy) => {
         const { code, stderr } = await qflowRun(sim, workflow, { HTTP_PROXY: proxy.replace('//', '//build:s3cret-proxy@') });
         expect(code).toBe(4);
-        expect(stderr).toContain('the proxy refused to open a tunnel');
-        expect(stderr).toContain('407');
+        expect(stderr).toMatch(/the proxy 127\.0\.0\.1:\d+ \(HTTP_PROXY\) refused to open a tunnel to 127\.0\.0\.1:\d+ \(HTTP 407\)/);
         expect(stderr).not.toContain('s3cret-proxy');
       }, 407),
     ));
+});
+
+describe('a proxy it cannot reach', () => {
+  it('is named, never the gateway, and never with its password', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const closed = await new Promise<number>((resolve) => {
+        const probe = net.createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as AddressInfo;
+          probe.close(() => resolve(port));
+        });
+      });
+      const { code, stderr } = await qflowRun(sim, workflow, { HTTP_PROXY: `http://build:s3cret-proxy@127.0.0.1:${closed}` });
+      expect(code).toBe(4);
+      expect(stderr).toContain(`the proxy 127.0.0.1:${closed} (HTTP_PROXY) could not be reached (ECONNREFUSED)`);
+      expect(stderr).not.toContain(`connection to ${new URL(sim.url).host} was refused`);
+      expect(stderr).not.toContain('s3cret-proxy');
+    }));
 });
 
 describe('NO_PROXY', () => {

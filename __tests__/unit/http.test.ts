@@ -109,7 +109,7 @@ describe('throttling', () => {
     // A quarter of the wait at most, drawn at random (0.5 here).
     expect(clock.sleeps).toEqual([17_000 + 0.5 * 0.25 * 17_000]);
     expect(log.text('info')).toContain(
-      'QFlow is throttling API calls (HTTP 429); waiting 17s as the gateway asked, and 2s more so callers held back together come back apart.',
+      "QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP 429); waiting 17s as the gateway asked, and 2s more so callers held back together come back apart.",
     );
   });
 

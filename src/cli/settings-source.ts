@@ -7,7 +7,7 @@
 import { Input, Output, type SettingNames } from '../names.js';
 import { nearest } from '../nearest.js';
 import { FLAGS } from './flags.js';
-import { variableOf } from './flag.js';
+import { SECRET_INPUTS, variableOf } from './flag.js';
 
 /** Variables the command reads besides its flags' (debug lines; the simulator's port). */
 const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
@@ -31,9 +31,13 @@ export class SettingSources {
     return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
   }
 
-  /** The setting as the user gave it: `QFLOW_VARIABLES` when only that gives it, else the flag `--variables`. */
+  /**
+   * The setting as the user gave it: `QFLOW_VARIABLES` when only that gives it, else the flag
+   * `--variables`; a secret not given as a flag is always its variable, the way to pass one.
+   */
   nameOf(name: string): string {
-    return !this.flags.has(name) && (this.env[variableOf(name)] ?? '').trim() !== '' ? variableOf(name) : `--${name}`;
+    if (this.flags.has(name)) return `--${name}`;
+    return SECRET_INPUTS.includes(name) || (this.env[variableOf(name)] ?? '').trim() !== '' ? variableOf(name) : `--${name}`;
   }
 
   /** The command's words for its settings, for every message the engine writes about one. */

@@ -204,7 +204,7 @@ export class ApiHttp {
             ? 'QFlow is unavailable (HTTP 503)'
             : admitted === 'too-many-running'
               ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
-              : `QFlow is throttling API calls (HTTP ${status})`;
+              : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
         const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
         const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
         // Running into the concurrency limit is routine when other jobs share the subscription.
@@ -227,7 +227,9 @@ export class ApiHttp {
     const wait = this.budget.notBefore(endpoint) - clock.now();
     if (wait <= 0) return;
     if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-      throw new DeadlineError(`Could not ${request.purpose}: the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
+      throw new DeadlineError(
+        `Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`,
+      );
     }
     log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
     await clock.sleep(wait, signal);
@@ -266,7 +268,7 @@ export class ApiHttp {
       // Out of time for the wait: the caller reports the timeout, with the cause.
       const why =
         askedMs !== undefined
-          ? `the gateway asked to wait ${humanDuration(askedMs)}`
+          ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
           : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
       throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
     }

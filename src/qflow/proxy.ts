@@ -19,9 +19,10 @@ export function proxyAgentFrom(env: NodeJS.ProcessEnv): AgentFactory | undefined
   const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
   if (!read('https_proxy') && !read('http_proxy')) return undefined;
   return (url: URL, keepAlive: boolean) => {
-    const proxy = url.protocol === 'https:' ? read('https_proxy') : read('http_proxy');
+    const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    const proxy = read(variable);
     if (proxy === undefined || bypasses(read('no_proxy') ?? '', url)) return Promise.resolve(undefined);
-    return Promise.resolve(tunnelAgent(new URL(proxy.includes('://') ? proxy : `http://${proxy}`), url.protocol === 'https:', keepAlive));
+    return Promise.resolve(tunnelAgent(new URL(proxy.includes('://') ? proxy : `http://${proxy}`), variable, url.protocol === 'https:', keepAlive));
   };
 }
 
@@ -41,8 +42,12 @@ export function bypasses(noProxy: string, url: URL): boolean {
     });
 }
 
-/** A Node agent whose every connection is a `CONNECT` tunnel through `proxy`, TLS inside it for an https gateway. */
-function tunnelAgent(proxy: URL, secure: boolean, keepAlive: boolean): http.Agent {
+/**
+ * A Node agent whose every connection is a `CONNECT` tunnel through `proxy` (named in `variable`), TLS
+ * inside it for an https gateway. Its failures name the proxy, never the gateway: a dead proxy is no
+ * gateway refusing connections.
+ */
+function tunnelAgent(proxy: URL, variable: string, secure: boolean, keepAlive: boolean): http.Agent {
   const Base = secure ? https.Agent : http.Agent;
   const agent = new Base({ keepAlive, maxSockets: 8 });
   const open = (options: http.ClientRequestArgs & tls.ConnectionOptions, done: (error: Error | null, socket?: Duplex) => void) => {
@@ -62,13 +67,18 @@ function tunnelAgent(proxy: URL, secure: boolean, keepAlive: boolean): http.Agen
       if (answer.statusCode !== 200) {
         socket.destroy();
         // The proxy's refusal, never its URL: that may carry a password.
-        done(new Error(`the proxy refused to open a tunnel to ${target} (HTTP ${answer.statusCode})`));
+        done(new Error(`the proxy ${proxy.host} (${variable}) refused to open a tunnel to ${target} (HTTP ${answer.statusCode})`));
         return;
       }
       done(null, secure ? tls.connect({ ...options, socket, servername: options.servername ?? options.host ?? undefined }) : socket);
     });
-    request.once('timeout', () => request.destroy(new Error(`the proxy did not open a tunnel to ${target} within ${CONNECT_TIMEOUT_MS / 1000}s`)));
-    request.once('error', (error) => done(error));
+    request.once('timeout', () =>
+      request.destroy(new Error(`the proxy ${proxy.host} (${variable}) did not open a tunnel to ${target} within ${CONNECT_TIMEOUT_MS / 1000}s`)),
+    );
+    // Its own words, without the code that would have it read as the gateway's refusal.
+    request.once('error', (error: NodeJS.ErrnoException) =>
+      done(new Error(`the proxy ${proxy.host} (${variable}) could not be reached${error.code ? ` (${error.code})` : `: ${error.message}`}`)),
+    );
     request.end();
   };
   // Node's agents take the socket from this callback when createConnection returns nothing.

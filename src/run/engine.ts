@@ -216,7 +216,9 @@ function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settin
       // When the budget held the looks back, it is the cause to name.
       const budget = outcome.budgetPauseMs
         ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
-        : '';
+        : outcome.budgetNote
+          ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
+          : '';
       e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId!)}.${budget}`;
     } else if (o.kind === 'cancelled') {
       e.message = outcome.stoppedAtFailure

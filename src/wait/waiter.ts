@@ -64,7 +64,7 @@ export interface WaitOutcome {
   stoppedAtFailure?: boolean;
   /** The longest pause the API budget stretched past max-poll-interval: an end may have been noticed this late. */
   budgetPauseMs?: number;
-  /** Why, with the figures of that pause: the share of the calls left it had and the callers it saw. */
+  /** Why the budget slowed the looks, with the figures of the longest pause (or the first that was stretched). */
   budgetNote?: string;
 }
 
@@ -168,6 +168,8 @@ class ExecutionWatch {
     if (delay.stretched) {
       if (!this.slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
       this.slowedDown = true;
+      // Said at the end of a wait that times out, even when no pause went past max-poll-interval.
+      this.budgetNote ??= describeShare(delay.stretched);
       if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
         this.budgetPauseMs = delay.ms;
         this.budgetNote = describeShare(delay.stretched);
