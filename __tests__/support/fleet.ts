@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBudget } from '../../src/qflow/budget.js';
 import { throttleSpread } from '../../src/qflow/retry.js';
 import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
-import { durationModel, MIN_SAMPLES } from '../../src/wait/history.js';
+import { durationModel, TRUSTED_SAMPLES } from '../../src/wait/history.js';
 import { CLOCK_SKEW_MS, LARGEST_FIRST_PAGE } from '../../src/wait/list-search.js';
 import { chanceStillRunning } from '../../src/wait/schedule.js';
 
@@ -192,7 +192,7 @@ export function runFleet(options: FleetOptions): FleetResult {
     if (job.phase === 'history') job.history = history;
     if (firstLook) {
       // The first look's page, newest first: the executions started so far, then the past runs.
-      if (pageSize - started.length >= MIN_SAMPLES) job.history = history;
+      if (pageSize - started.length >= TRUSTED_SAMPLES) job.history = history;
       else {
         job.phase = 'history';
         job.next = now + 50;

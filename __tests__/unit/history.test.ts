@@ -12,8 +12,17 @@ function run(durationMs: number | undefined, status = 'Success'): ExecutionRecor
 
 describe('learnDurations', () => {
   it('takes the median and a spread from the median absolute deviation', () => {
-    const model = learnDurations([run(100), run(110), run(120), run(130), run(140)], rules);
-    expect(model).toEqual({ medianMs: 120, spreadMs: 1.4826 * 10, samples: 5 });
+    const runs = [100, 110, 120, 130, 140, 115, 125, 105, 135, 120].map((d) => run(d));
+    expect(learnDurations(runs, rules)).toEqual({ medianMs: 120, spreadMs: 1.4826 * 10, samples: 10 });
+  });
+  it('widens the spread of fewer than ten runs, most for three that happened to end alike', () => {
+    // Three runs within a second of 29 s: taken as measured, the looks would gather in that second.
+    expect(learnDurations([run(29_000), run(29_200), run(28_900)], rules)).toEqual({ medianMs: 29_000, spreadMs: 2.5 * 1.4826 * 100, samples: 3 });
+    const five = learnDurations(
+      [100, 110, 120, 130, 140].map((d) => run(d)),
+      rules,
+    );
+    expect(five?.spreadMs).toBeCloseTo(1.4826 * 10 * (1 + (1.5 * 5) / 7));
   });
   it('ignores outliers such as a run that hung', () => {
     const model = learnDurations([run(100), run(102), run(98), run(101), run(99), run(5000)], rules);

@@ -217,6 +217,18 @@ describe('the API budget', () => {
     expect(draw(0.7).ms).toBe(Math.round(150_000 * (1 + 0.2 * 0.4)));
     expect(draw(0.7).stretched?.waitsForWindow).toBe(true);
   });
+
+  it('having drawn no look near its end in a crowded fleet, looks again once the others have most likely looked, not a window later', () => {
+    // 73 left among 41 callers near their usual end (a fleet of jobs started together): each needs
+    // a look and a step list, 82 in all. A wait that draws none lets the others look first; once they
+    // have (2 to 4 spreads after its likely end), what they left is its own. The window's pace
+    // (41 callers × 12 s / 0.4, over 20 minutes) would notice its end that much later.
+    const loser = nextPollDelay({ ...base, poll: 3, elapsedMs: 300_000, history: fiveMinutes, budget: budget(73), otherRunning: 40, random: 0.95 });
+    expect(loser.stretched?.waitsForWindow).toBe(true);
+    const likelyOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs - 300_000;
+    expect(loser.ms).toBeGreaterThanOrEqual(likelyOver + 2 * fiveMinutes.spreadMs);
+    expect(loser.ms).toBeLessThanOrEqual(likelyOver + 4 * fiveMinutes.spreadMs);
+  });
 });
 
 describe('normal model', () => {

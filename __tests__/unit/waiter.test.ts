@@ -111,7 +111,7 @@ describe('waitForExecution', () => {
     const { client } = listing((call) => ({ items: [execution(call < 4 ? 'Running' : 'Success', EX, clock.now()), ...past] }));
     const o = options(client, { clock, pollIntervalMs: 1000 });
     await waitForExecution(o);
-    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±1s, from 6 runs); polling most around then.');
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±3s, from 6 runs); polling most around then.');
     // After the first look, the next one is planned shortly before the usual minute is up.
     expect(o.clock.sleeps[1]).toBeGreaterThan(40_000);
     expect(o.clock.sleeps[0] + o.clock.sleeps[1]).toBeLessThan(60_000);
@@ -396,7 +396,7 @@ describe('waitForExecutions, for a fan-out', () => {
     await waitForExecution(o);
     expect(queries[0]).toMatchObject({ order: '-createdAt', pageNumber: 1 });
     expect(queries[1]).toMatchObject({ order: 'createdAt' });
-    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±2s, from 4 runs)');
   });
 
   it('reads on past a first page of its own new executions to find the history, and learns only from the others', async () => {
@@ -420,7 +420,7 @@ describe('waitForExecutions, for a fan-out', () => {
       ['-createdAt', 1, LARGEST_FIRST_PAGE],
       ['-createdAt', 2, LARGEST_FIRST_PAGE],
     ]);
-    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±741ms, from 4 runs)');
+    expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±2s, from 4 runs)');
   });
 
   it('reads the past runs apart when the first page leaves too few ended runs for a history, and then looks from its own execution on', async () => {
@@ -451,5 +451,29 @@ describe('waitForExecutions, for a fan-out', () => {
     expect(queries[1]).toMatchObject({ query: 'status: Success', order: '-createdAt', pageSize: 20 });
     expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m');
     expect(queries.slice(2).every((q) => q.startAt === t0 - 50)).toBe(true);
+  });
+
+  it('reads the past runs apart when the first page holds only a few, though enough for a history', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const id = (i: number) => `31000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+    // A fleet of 46 running, then three past runs that happened to end within a second of each other;
+    // the runs before them took 50 to 70 s.
+    const fleet = Array.from({ length: 46 }, (_, i) => execution('Running', id(i), t0 - i));
+    const past = [60, 60.5, 61, 50, 70, 55, 65, 52, 68, 58, 62, 57].map((s, i) => ({
+      ...execution('Success', id(100 + i), t0 - (i + 1) * 3600_000),
+      endDate: t0 - (i + 1) * 3600_000 + s * 1000,
+    }));
+    const ours = (call: number) => execution(call < 4 ? 'Running' : 'Success', EX, t0 - 50);
+    const { client, queries } = listing((call, q) => {
+      const all = [...fleet.slice(0, 3), ours(call), ...fleet.slice(3), ...past].filter((e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt);
+      const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
+      const sorted = q.order === 'createdAt' ? [...matching].sort((a, b) => a.createdAt! - b.createdAt!) : matching;
+      return { items: sorted.slice(0, 50), total: sorted.length };
+    });
+    const o = options(client, { clock });
+    await waitForExecution(o);
+    expect(queries[1]).toMatchObject({ query: 'status: Success', order: '-createdAt', pageSize: 20 });
+    expect(o.log.text('info')).toContain('took about 58s (±11s, from 9 runs)');
   });
 });

@@ -3402,6 +3402,15 @@ function checkNodes(what, selection, definition) {
 ;// CONCATENATED MODULE: ./src/wait/history.ts
 /** Fewer successful runs than this say too little to plan polls around. */
 const MIN_SAMPLES = 3;
+/**
+ * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
+ * runs that happened to end within a second of each other would have the looks gather in that second
+ * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
+ * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
+ * normal model's 95 % range), falling evenly to none at this many.
+ */
+const TRUSTED_SAMPLES = 10;
+const FEW_SAMPLES_WIDENING = 1.5;
 /** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
 const OUTLIER_SPREADS = 3;
 const MAD_TO_SIGMA = 1.4826;
@@ -3421,7 +3430,9 @@ function durationModel(durations) {
     const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
     if (kept.length < MIN_SAMPLES)
         return undefined;
-    return { ...summarize(kept), samples: kept.length };
+    const { medianMs, spreadMs } = summarize(kept);
+    const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
+    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
 }
 function summarize(values) {
     const medianMs = median(values);
@@ -3925,13 +3936,18 @@ function fitToBudget(input, budget, planned) {
  * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
  * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
  * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
+ * the one look it can have is not wasted. Otherwise it lets the others look first: they started
+ * about when it did, so by two to four spreads after its own likely end they have made their last
+ * looks, and what they left (a count of running callers errs long, so something mostly is) is its
+ * own; without a history, or should that come later, it looks at its share of the pace at which the
  * window gives calls back, jittered, so a fleet that got here together does not look together.
  */
 function drawForLook(input, budget, planned, callers, chance) {
+    const untilOver = untilLikelyOver(input) ?? 0;
     if (input.random < chance)
-        return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
-    return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
+        return { ms: Math.round(Math.max(planned, untilOver)), waitsForWindow: false };
+    const afterOthers = input.history && callers > 1 ? untilOver + LIKELY_OVER_SPREADS * spreadOf(input.history) * (1 + input.random) : Infinity;
+    return { ms: Math.round(Math.max(planned, Math.min(afterOthers, windowPace(budget, callers, input.random)))), waitsForWindow: true };
 }
 /** This caller's part of the pace at which the window gives calls back, jittered by `random`. */
 function windowPace(budget, callers, random) {
@@ -4018,7 +4034,7 @@ function describeShare(stretch) {
     const { budget, callers } = stretch;
     const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
     const plan = stretch.share < 1
-        ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
+        ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
         : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
     const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
     return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
@@ -4269,8 +4285,9 @@ class ExecutionWatch {
         const { clock, log, rules } = this.options;
         this.history = learnDurations(search.others, rules);
         const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-        // A page with fewer ended runs than a history read brings (a few, and an outlier among them) is read past too.
-        if (!this.history && !search.complete && ended.length < PAST_RUNS_PAGE) {
+        // A page with fewer ended runs than a history read brings is read past too: a few runs, an outlier
+        // among them, or three that happened to end alike, would plan every look of the wait.
+        if ((this.history?.samples ?? 0) < TRUSTED_SAMPLES && !search.complete && ended.length < PAST_RUNS_PAGE) {
             this.crowded = true;
             try {
                 const seen = [...search.others, ...search.found.values()];
@@ -4278,7 +4295,8 @@ class ExecutionWatch {
                 const past = Number.isFinite(before)
                     ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
                     : {};
-                this.history = past.history;
+                if (past.history && past.history.samples > (this.history?.samples ?? 0))
+                    this.history = past.history;
                 // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
                 if (search.beyond !== undefined && past.successes !== undefined)
                     this.fleet.offThePage(search.beyond - past.successes, before);

@@ -34,7 +34,7 @@ export interface Stretch {
   budget: BudgetView;
   /** The callers it divided the calls left among: itself and those it saw. */
   callers: number;
-  /** The calls left could not pay for this wait's last look: it waits for the window to give calls back. */
+  /** The calls left could not pay for this wait's last look: it lets the others look first, or waits for the window to give calls back. */
   waitsForWindow?: boolean;
 }
 
@@ -118,7 +118,10 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
  * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
  * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
  * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted. Otherwise it looks at its share of the pace at which the
+ * the one look it can have is not wasted. Otherwise it lets the others look first: they started
+ * about when it did, so by two to four spreads after its own likely end they have made their last
+ * looks, and what they left (a count of running callers errs long, so something mostly is) is its
+ * own; without a history, or should that come later, it looks at its share of the pace at which the
  * window gives calls back, jittered, so a fleet that got here together does not look together.
  */
 function drawForLook(
@@ -128,8 +131,10 @@ function drawForLook(
   callers: number,
   chance: number,
 ): { ms: number; waitsForWindow: boolean } {
-  if (input.random < chance) return { ms: Math.round(Math.max(planned, untilLikelyOver(input) ?? 0)), waitsForWindow: false };
-  return { ms: Math.round(Math.max(planned, windowPace(budget, callers, input.random))), waitsForWindow: true };
+  const untilOver = untilLikelyOver(input) ?? 0;
+  if (input.random < chance) return { ms: Math.round(Math.max(planned, untilOver)), waitsForWindow: false };
+  const afterOthers = input.history && callers > 1 ? untilOver + LIKELY_OVER_SPREADS * spreadOf(input.history) * (1 + input.random) : Infinity;
+  return { ms: Math.round(Math.max(planned, Math.min(afterOthers, windowPace(budget, callers, input.random)))), waitsForWindow: true };
 }
 
 /** This caller's part of the pace at which the window gives calls back, jittered by `random`. */

@@ -16,6 +16,16 @@ export interface DurationModel {
 
 /** Fewer successful runs than this say too little to plan polls around. */
 export const MIN_SAMPLES = 3;
+
+/**
+ * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
+ * runs that happened to end within a second of each other would have the looks gather in that second
+ * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
+ * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
+ * normal model's 95 % range), falling evenly to none at this many.
+ */
+export const TRUSTED_SAMPLES = 10;
+const FEW_SAMPLES_WIDENING = 1.5;
 /** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
 const OUTLIER_SPREADS = 3;
 const MAD_TO_SIGMA = 1.4826;
@@ -35,7 +45,9 @@ export function durationModel(durations: readonly number[]): DurationModel | und
   const first = summarize(durations);
   const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
   if (kept.length < MIN_SAMPLES) return undefined;
-  return { ...summarize(kept), samples: kept.length };
+  const { medianMs, spreadMs } = summarize(kept);
+  const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
+  return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
 }
 
 function summarize(values: readonly number[]): { medianMs: number; spreadMs: number } {

@@ -4,7 +4,7 @@
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
-import { learnDurations, type DurationModel } from './history.js';
+import { learnDurations, TRUSTED_SAMPLES, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
@@ -296,8 +296,9 @@ class ExecutionWatch {
     const { clock, log, rules } = this.options;
     this.history = learnDurations(search.others, rules);
     const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-    // A page with fewer ended runs than a history read brings (a few, and an outlier among them) is read past too.
-    if (!this.history && !search.complete && ended.length < PAST_RUNS_PAGE) {
+    // A page with fewer ended runs than a history read brings is read past too: a few runs, an outlier
+    // among them, or three that happened to end alike, would plan every look of the wait.
+    if ((this.history?.samples ?? 0) < TRUSTED_SAMPLES && !search.complete && ended.length < PAST_RUNS_PAGE) {
       this.crowded = true;
       try {
         const seen = [...search.others, ...search.found.values()];
@@ -305,7 +306,7 @@ class ExecutionWatch {
         const past = Number.isFinite(before)
           ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
           : {};
-        this.history = past.history;
+        if (past.history && past.history.samples > (this.history?.samples ?? 0)) this.history = past.history;
         // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
         if (search.beyond !== undefined && past.successes !== undefined) this.fleet.offThePage(search.beyond - past.successes, before);
       } catch (error) {

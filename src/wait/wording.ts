@@ -38,7 +38,7 @@ export function describeShare(stretch: Stretch): string {
     callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
   const plan =
     stretch.share < 1
-      ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? 'this wait waits for the window to give calls back' : 'this wait looks once, when its execution has most likely ended'}`
+      ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
       : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
   const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
   return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
