@@ -4,7 +4,7 @@ export default [
   // The engine knows nothing of its front-ends: the domain folders and the engine import neither the
   // action nor the command, nor the runner's toolkit.
   {
-    files: ['src/qflow/**/*.ts', 'src/wait/**/*.ts', 'src/run/**/*.ts', 'src/*.ts'],
+    files: ['src/qflow/**/*.ts', 'src/wait/**/*.ts', 'src/settings/**/*.ts', 'src/run/**/*.ts', 'src/report/**/*.ts', 'src/*.ts'],
     ignores: ['src/index.ts', 'src/cli.ts'],
     rules: {
       'no-restricted-imports': [

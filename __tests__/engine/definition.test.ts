@@ -6,8 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
-import { label } from '../../src/run/diagram.js';
-import { buildOutputs } from '../../src/run/report.js';
+import { label } from '../../src/report/diagram.js';
+import { buildOutputs } from '../../src/report/outputs.js';
 import { Redactor } from '../../src/redact.js';
 import { Output } from '../../src/names.js';
 import { withSimulator } from '../support/e2e.js';
@@ -60,7 +60,7 @@ describe('checks against the definition, before any run call', () => {
   it('refuses a close misspelling of a variable the override leaves out, naming it, before any run call', () =>
     withSimulator({}, async (sim, workflow) => {
       const { report } = await runEngine(sim, workflow, { variables: `{"credentials": "${CONNECTOR_A}", "regoin": "us-east-1"}` });
-      expect(report.badInput).toBe(true);
+      expect(report.ending).toBe('bad-input');
       expect(report.message).toBe(
         `Input 'variables' overrides the variable "regoin", which workflow ${workflow.id} does not list, and leaves out "region". Did you mean "region"? Its variables: region, resourceGroup, project, credentials, credentials_azure, credentials_gcp. If "regoin" is a variable of its own, set 'allow-unknown-variables: true'.`,
       );
@@ -137,7 +137,7 @@ describe('checks against the definition, before any run call', () => {
     withSimulator({}, async (sim, workflow) => {
       sim.addFault({ endpoint: 'workflow', times: 1, action: { status: 404, body: '{"message":"Workflow not found"}' } });
       const { report } = await runEngine(sim, workflow, { matrix: '{"region": ["us-east-1", "eu-west-1", "ap-south-1"]}' });
-      expect(report.errored).toBe(true);
+      expect(report.ending).toBe('no-result');
       expect(report.message).toMatch(/HTTP 404.*was not found/);
       expect(sim.callsTo('run')).toHaveLength(0);
       expect(sim.callsTo('workflow')).toHaveLength(1);

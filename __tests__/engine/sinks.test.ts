@@ -12,7 +12,7 @@ import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { dotenvText } from '../../src/cli/publish.js';
 import { Output } from '../../src/names.js';
-import { buildOutputs } from '../../src/run/report.js';
+import { buildOutputs } from '../../src/report/outputs.js';
 import { fitComment } from '../../src/action/comment.js';
 import { withSimulator } from '../support/e2e.js';
 import { runEngine } from '../support/engine.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Input } from '../../src/names.js';
-import { readSettings } from '../../src/run/inputs.js';
+import { readSettings } from '../../src/settings/read.js';
+import { runsOf } from '../../src/settings/settings.js';
 
 const WORKFLOW = 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a';
 
@@ -20,7 +21,7 @@ describe('readSettings', () => {
       gatewayUrl: 'https://gateway.qg1.apps.qualys.com',
       credentials: { kind: 'token', token: 'jwt-token' },
       workflowId: WORKFLOW,
-      wait: true,
+      plan: { kind: 'start', runs: [{ input: undefined, variables: undefined }], fanOut: false, wait: true },
       timeoutMs: 3_600_000,
       pollIntervalMs: 2000,
       maxPollIntervalMs: 60_000,
@@ -29,8 +30,6 @@ describe('readSettings', () => {
       stepInputs: [],
       successStatuses: ['Success'],
       failureStatuses: [],
-      runs: [{ input: undefined, variables: undefined }],
-      fanOut: false,
       maxParallel: 4,
       failFast: false,
     });
@@ -153,7 +152,7 @@ describe('readSettings', () => {
 
   it('reads input and variables in JSON or YAML', async () => {
     const s = await settingsFrom({ ...base, [Input.RunInput]: 'bucketName: b1', [Input.Variables]: '{"region": "us-east-1"}' });
-    expect(s.runs).toEqual([{ input: { bucketName: 'b1' }, variables: { region: 'us-east-1' } }]);
+    expect(runsOf(s.plan)).toEqual([{ input: { bucketName: 'b1' }, variables: { region: 'us-east-1' } }]);
   });
 });
 
@@ -166,8 +165,8 @@ describe('matrix', () => {
       [Input.Variables]: 'dryRun: "true"',
       [Input.Matrix]: `credentials: [${connector(1)}, ${connector(2)}]\nregion: [us-east-1, eu-west-1]`,
     });
-    expect(s.fanOut).toBe(true);
-    expect(s.runs.map((r) => r.variables)).toEqual([
+    expect(s.plan).toMatchObject({ kind: 'start', fanOut: true });
+    expect(runsOf(s.plan).map((r) => r.variables)).toEqual([
       { dryRun: 'true', credentials: connector(1), region: 'us-east-1' },
       { dryRun: 'true', credentials: connector(1), region: 'eu-west-1' },
       { dryRun: 'true', credentials: connector(2), region: 'us-east-1' },
@@ -181,7 +180,7 @@ describe('matrix', () => {
       [Input.RunInput]: '{"bucketName": "b1", "mode": "report"}',
       [Input.Matrix]: '- variables: {region: us-east-1}\n- input: {mode: fix}\n  variables: {region: eu-west-1}',
     });
-    expect(s.runs).toEqual([
+    expect(runsOf(s.plan)).toEqual([
       { variables: { region: 'us-east-1' }, input: { bucketName: 'b1', mode: 'report' } },
       { variables: { region: 'eu-west-1' }, input: { bucketName: 'b1', mode: 'fix' } },
     ]);

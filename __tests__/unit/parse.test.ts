@@ -10,7 +10,7 @@ import {
   parseNodeSelection,
   parseUuid,
   yamlParserFor,
-} from '../../src/run/parse.js';
+} from '../../src/settings/parse.js';
 
 const yaml = (text: string): unknown => parseYaml(text, { uniqueKeys: true });
 const parseMapping = (name: string, value: string) => parseMappingWith(name, value, yaml);

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { INPUT_NAMES, Output } from '../../src/names.js';
-import { MAX_OUTPUT_BYTES, buildOutputs, summaryMarkdown, type ExecutionReport, type RunReport } from '../../src/run/report.js';
+import type { ExecutionReport, RunReport } from '../../src/run/report.js';
+import { MAX_OUTPUT_BYTES, buildOutputs } from '../../src/report/outputs.js';
+import { summaryMarkdown } from '../../src/report/summary.js';
 import { writeResultFile, type StepData } from '../../src/run/results.js';
 import { Redactor } from '../../src/redact.js';
 
@@ -19,7 +21,7 @@ type Overrides = Partial<ExecutionReport> & Partial<Omit<RunReport, 'executions'
 
 /** A run of one execution, as the action reports it. */
 function report(overrides: Overrides = {}): RunReport {
-  const { outputFile, message, apiCalls, fanOut, workflowId, errored, budgetPauseMs, ...fields } = overrides;
+  const { outputFile, message, apiCalls, fanOut, workflowId, ending, budgetPauseMs, ...fields } = overrides;
   const execution: ExecutionReport = {
     item: 1,
     executionId: '6ad5f333-c4ad-4008-b0d3-caab170d130b',
@@ -50,7 +52,7 @@ function report(overrides: Overrides = {}): RunReport {
     apiCalls: apiCalls ?? 7,
     outputFile,
     message,
-    errored,
+    ending: ending ?? (execution.result === 'failure' ? 'failed' : execution.result === 'timed_out' ? 'timed-out' : 'succeeded'),
     budgetPauseMs,
   };
 }

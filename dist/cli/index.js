@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3584);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1363);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3584:
+/***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,7 +24,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, exitCode
+// UNUSED EXPORTS: EXIT, EXIT_CODES
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -434,7 +434,7 @@ function plainText(value, max = 100) {
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./src/run/parse.ts
+;// CONCATENATED MODULE: ./src/settings/parse.ts
 
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
@@ -728,7 +728,7 @@ function checkNoBlankVariables(what, variables) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/matrix.ts
+;// CONCATENATED MODULE: ./src/settings/matrix.ts
 /**
  * The `matrix` input: one step that starts the workflow once per item, for instance for each AWS
  * account (connector) and region. Two forms, as a GitHub matrix has:
@@ -887,7 +887,7 @@ class StatusRules {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/read.ts
 
 
 
@@ -925,7 +925,6 @@ async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Dat
         throw new InputError(`${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`);
     }
     const base = { input: runInput, variables };
-    const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base, names);
     const maxParallel = parsePositiveInteger(subject(Input.MaxParallel), read(Input.MaxParallel) || '4');
     const failFast = parseBoolean(subject(Input.FailFast), read(Input.FailFast) || 'false');
     const wait = parseBoolean(subject(Input.Wait), read(Input.Wait) || 'true');
@@ -936,6 +935,13 @@ async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Dat
     if (dryRun && executionId !== '') {
         throw new InputError(`${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`);
     }
+    const plan = executionId !== ''
+        ? { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) }
+        : {
+            ...(dryRun ? { kind: 'dry-run' } : { kind: 'start', wait }),
+            runs: matrix === undefined ? [base] : expandMatrix(matrix, base, names),
+            fanOut: matrix !== undefined,
+        };
     const pollIntervalMs = parseDuration(subject(Input.PollInterval), read(Input.PollInterval) || '2s');
     const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), read(Input.MaxPollInterval) || '1m');
     if (maxPollIntervalMs < pollIntervalMs) {
@@ -951,14 +957,10 @@ async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Dat
         gatewayUrl: resolveGateway(read(Input.Platform), read(Input.GatewayUrl), names),
         credentials: readCredentials(read, now, names),
         workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
-        executionId: executionId === '' ? undefined : parseUuid(subject(Input.ExecutionId), executionId),
-        runs,
-        fanOut: matrix !== undefined,
+        plan,
         maxParallel,
         failFast,
         allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), read(Input.AllowUnknownVariables) || 'false'),
-        dryRun,
-        wait,
         timeoutMs: parseDuration(subject(Input.Timeout), read(Input.Timeout) || '1h'),
         pollIntervalMs,
         maxPollIntervalMs,
@@ -1194,13 +1196,234 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/report/diagram.ts
+/** Nodes drawn at most: beyond this the steps table alone says it. */
+const MAX_DIAGRAM_NODES = 60;
+/** The Mermaid block, or undefined when there is nothing to draw or too much. */
+function workflowDiagram(components, steps, failed) {
+    if (components.length === 0 || components.length > MAX_DIAGRAM_NODES)
+        return undefined;
+    // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
+    const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
+    const ran = new Set(steps.map((s) => s.nodeId));
+    const lines = ['```mermaid', 'flowchart LR'];
+    for (const c of components)
+        lines.push(`  ${key.get(c.id)}["${label(c.name)}"]`);
+    const edges = new Set();
+    for (const c of components) {
+        for (const next of c.next)
+            if (key.has(next))
+                edges.add(`${key.get(c.id)} --> ${key.get(next)}`);
+        for (const previous of c.previous)
+            if (key.has(previous))
+                edges.add(`${key.get(previous)} --> ${key.get(c.id)}`);
+    }
+    for (const edge of edges)
+        lines.push(`  ${edge}`);
+    for (const c of components) {
+        // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
+        const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
+        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
+        lines.push(`  class ${key.get(c.id)} ${kind}`);
+    }
+    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
+    return lines.join('\n');
+}
+/** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
+function label(name) {
+    return name
+        .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
+        .slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/run/report.ts
+
+function timings(execution) {
+    const start = execution?.startDate;
+    const end = execution?.endDate;
+    return {
+        startedAt: iso(start),
+        endedAt: iso(end),
+        durationSeconds: start !== undefined && end !== undefined ? String(Math.max(0, Math.round((end - start) / 1000))) : '',
+    };
+}
+function stepSummary(steps) {
+    return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/**
+ * The job summary a reviewer reads: the headline, the timings, the steps and the picture of the
+ * workflow, under GitHub's 1 MiB limit. Pure: the front-ends write it.
+ */
+
+
+
+
+
+
+
+/** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
+const MAX_SUMMARY_BYTES = 512 * 1024;
+/** Rows of a summary table at most: steps of one execution, or executions of a fan-out. */
+const MAX_SUMMARY_STEP_ROWS = 300;
+const HEADLINE = {
+    success: '✅ QFlow workflow succeeded',
+    failure: '❌ QFlow workflow failed',
+    timed_out: '⏱️ Gave up waiting for the QFlow workflow',
+    cancelled: '🛑 Stopped waiting for the QFlow workflow',
+    started: '🚀 QFlow workflow started',
+    validated: '🔍 QFlow workflow checked, nothing started (dry run)',
+};
+const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
+/** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
+function summaryMarkdown(report, fit = JOB_SUMMARY) {
+    const headline = report.ending === 'no-result' || report.ending === 'bad-input' ? '❌ The QFlow run failed' : HEADLINE[report.result];
+    const lines = [`## ${headline}`, ''];
+    if (report.message)
+        lines.push(`> ${mdText(report.message)}`, '');
+    if (report.budgetPauseMs) {
+        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
+    }
+    if (report.fanOut)
+        fanOutSummary(report, lines, fit);
+    else
+        oneExecutionSummary(report, report.executions[0], lines, fit);
+    return `${lines.join('\n')}\n`;
+}
+function oneExecutionSummary(report, one, lines, fit) {
+    const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
+    const rows = [
+        ['Workflow', mdCode(report.workflowId)],
+        ['Execution', one?.executionId ? mdCode(one.executionId) : 'not started'],
+        ['Status', mdText(one?.status || '–')],
+    ];
+    if (startedAt)
+        rows.push(['Started', startedAt]);
+    if (endedAt)
+        rows.push(['Ended', endedAt]);
+    if (durationSeconds)
+        rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
+    rows.push(['API calls', String(report.apiCalls)]);
+    if (report.outputFile)
+        rows.push(['Result file', mdCode(report.outputFile)]);
+    // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
+    const [[firstKey, firstValue], ...rest] = rows;
+    lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
+    const steps = one?.steps ?? [];
+    const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
+    const components = report.definition?.components ?? [];
+    const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
+    if (diagram)
+        lines.push(diagram, '');
+    if (report.definitionNote && steps.length)
+        lines.push(`_${mdText(report.definitionNote)}_`, '');
+    if (!steps.length)
+        return;
+    const names = new Map(components.map((c) => [c.id, c.name]));
+    // Failed steps first: they are what the reader came for.
+    const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
+    lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
+    lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
+    const stepRows = ordered.map((step) => {
+        const name = names.get(step.nodeId);
+        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
+        const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+        return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
+    });
+    addRows(lines, stepRows, 'more steps', fit);
+}
+const RESULT_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    timed_out: 'still running at the timeout',
+    cancelled: 'not waited for',
+    started: 'started',
+    validated: 'checked',
+};
+const NOT_STARTED = 'did not start or may have started';
+function fanOutSummary(report, lines, fit) {
+    // In a fixed order, successes first, so totals of two runs read alike.
+    const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
+    for (const e of report.executions) {
+        const word = !e.executionId && e.result === 'failure' ? NOT_STARTED : RESULT_WORDS[e.result];
+        counts.set(word, counts.get(word) + 1);
+    }
+    for (const [word, n] of counts)
+        if (n === 0)
+            counts.delete(word);
+    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`, '');
+    if (report.outputFile)
+        lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
+    // Failures first, then the rest in the order of the matrix: what the reader came for.
+    const order = (e) => (isFine(e.result) ? 1 : 0);
+    const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
+    lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
+    const rows = ordered.map((e) => {
+        const { durationSeconds } = timings(e.execution);
+        const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(', ');
+        const mark = isFine(e.result) ? '' : '❌ ';
+        return `| ${mdText(itemName(e.item, e.request))} | ${mdText(variables || '–')} | ${e.executionId ? mdCode(e.executionId) : 'not started'} | ${mark}${mdText(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${mdText(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
+    });
+    addRows(lines, rows, 'more executions', fit);
+}
+/** Table rows up to the summary's size and row limits, then a line that says how many were left out and where they are. */
+function addRows(lines, rows, what, fit) {
+    let size = Buffer.byteLength(lines.join('\n'));
+    let shown = 0;
+    for (const row of rows) {
+        size += Buffer.byteLength(row) + 1;
+        if (shown >= MAX_SUMMARY_STEP_ROWS || size > fit.maxBytes - 1024)
+            break;
+        lines.push(row);
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Files the run writes for people and later jobs (the result file, a summary, a dotenv report) are
+ * checked before any call: a run must not start an execution and then fail to say so.
+ */
+
+
+
+
+/**
+ * Makes sure `file` can be written: its folder is created when missing (as `mkdir -p` would: a CI job
+ * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
+ * cannot be written, is an error naming the setting. Returns the path as given.
+ */
+async function prepareOutputFile(setting, file, example = 'qflow.json') {
+    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (found?.isDirectory())
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+        await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (code ?? error.message);
+        throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
+    }
+    return file;
+}
+
 ;// CONCATENATED MODULE: external "node:events"
 const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -1402,78 +1625,17 @@ async function removeWorkDir(workDir) {
     await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./src/run/diagram.ts
-/** Nodes drawn at most: beyond this the steps table alone says it. */
-const MAX_DIAGRAM_NODES = 60;
-/** The Mermaid block, or undefined when there is nothing to draw or too much. */
-function workflowDiagram(components, steps, failed) {
-    if (components.length === 0 || components.length > MAX_DIAGRAM_NODES)
-        return undefined;
-    // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
-    const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
-    const ran = new Set(steps.map((s) => s.nodeId));
-    const lines = ['```mermaid', 'flowchart LR'];
-    for (const c of components)
-        lines.push(`  ${key.get(c.id)}["${label(c.name)}"]`);
-    const edges = new Set();
-    for (const c of components) {
-        for (const next of c.next)
-            if (key.has(next))
-                edges.add(`${key.get(c.id)} --> ${key.get(next)}`);
-        for (const previous of c.previous)
-            if (key.has(previous))
-                edges.add(`${key.get(previous)} --> ${key.get(c.id)}`);
-    }
-    for (const edge of edges)
-        lines.push(`  ${edge}`);
-    for (const c of components) {
-        // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
-        const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
-        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
-        lines.push(`  class ${key.get(c.id)} ${kind}`);
-    }
-    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
-    return lines.join('\n');
-}
-/** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
-function label(name) {
-    return name
-        .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[#"<>&{}[\]()|`;]/g, (c) => `#${c.charCodeAt(0)};`)
-        .slice(0, 200);
-}
-
-;// CONCATENATED MODULE: ./src/run/report.ts
+;// CONCATENATED MODULE: ./src/report/outputs.ts
 /**
- * What the run leaves behind for people and later steps: the step outputs (each under GitHub's
- * 1 MB limit) and the job summary (under its 1 MiB limit). Pure: main.ts writes them.
+ * The step outputs a run leaves for later steps, each under GitHub's 1 MB limit. Pure: the front-ends
+ * write them.
  */
-
-
-
 
 
 
 
 /** GitHub refuses a step output over 1 MB; stay a little under it. */
 const MAX_OUTPUT_BYTES = 1_000_000;
-/** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
-const MAX_SUMMARY_BYTES = 512 * 1024;
-/** Rows of a summary table at most: steps of one execution, or executions of a fan-out. */
-const MAX_SUMMARY_STEP_ROWS = 300;
-function timings(execution) {
-    const start = execution?.startDate;
-    const end = execution?.endDate;
-    return {
-        startedAt: iso(start),
-        endedAt: iso(end),
-        durationSeconds: start !== undefined && end !== undefined ? String(Math.max(0, Math.round((end - start) / 1000))) : '',
-    };
-}
-function stepSummary(steps) {
-    return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
-}
 /** Every output, each within GitHub's limit, every string in it scrubbed by `redactor`. */
 async function buildOutputs(report, redactor) {
     const outputs = new OutputBuilder(redactor);
@@ -1599,153 +1761,6 @@ function executionSummary(e) {
         failedSteps: stepSummary(e.failedSteps),
         ...(e.message ? { message: e.message } : {}),
     };
-}
-const HEADLINE = {
-    success: '✅ QFlow workflow succeeded',
-    failure: '❌ QFlow workflow failed',
-    timed_out: '⏱️ Gave up waiting for the QFlow workflow',
-    cancelled: '🛑 Stopped waiting for the QFlow workflow',
-    started: '🚀 QFlow workflow started',
-    validated: '🔍 QFlow workflow checked, nothing started (dry run)',
-};
-const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
-/** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
-function summaryMarkdown(report, fit = JOB_SUMMARY) {
-    const headline = report.errored ? '❌ The QFlow run failed' : HEADLINE[report.result];
-    const lines = [`## ${headline}`, ''];
-    if (report.message)
-        lines.push(`> ${mdText(report.message)}`, '');
-    if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
-    }
-    if (report.fanOut)
-        fanOutSummary(report, lines, fit);
-    else
-        oneExecutionSummary(report, report.executions[0], lines, fit);
-    return `${lines.join('\n')}\n`;
-}
-function oneExecutionSummary(report, one, lines, fit) {
-    const { startedAt, endedAt, durationSeconds } = timings(one?.execution);
-    const rows = [
-        ['Workflow', mdCode(report.workflowId)],
-        ['Execution', one?.executionId ? mdCode(one.executionId) : 'not started'],
-        ['Status', mdText(one?.status || '–')],
-    ];
-    if (startedAt)
-        rows.push(['Started', startedAt]);
-    if (endedAt)
-        rows.push(['Ended', endedAt]);
-    if (durationSeconds)
-        rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
-    rows.push(['API calls', String(report.apiCalls)]);
-    if (report.outputFile)
-        rows.push(['Result file', mdCode(report.outputFile)]);
-    // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
-    const [[firstKey, firstValue], ...rest] = rows;
-    lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
-    const steps = one?.steps ?? [];
-    const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
-    const components = report.definition?.components ?? [];
-    const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
-    if (diagram)
-        lines.push(diagram, '');
-    if (report.definitionNote && steps.length)
-        lines.push(`_${mdText(report.definitionNote)}_`, '');
-    if (!steps.length)
-        return;
-    const names = new Map(components.map((c) => [c.id, c.name]));
-    // Failed steps first: they are what the reader came for.
-    const ordered = [...steps.filter((s) => failed.has(s.nodeId)), ...steps.filter((s) => !failed.has(s.nodeId))];
-    lines.push(`### Steps (${steps.length}${failed.size ? `, ${failed.size} failed` : ''})`, '');
-    lines.push('| Step | Node | Type | Status | Started | Duration |', '|---|---|---|---|---|---|');
-    const stepRows = ordered.map((step) => {
-        const name = names.get(step.nodeId);
-        const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
-        const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
-        return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
-    });
-    addRows(lines, stepRows, 'more steps', fit);
-}
-const RESULT_WORDS = {
-    success: 'succeeded',
-    failure: 'failed',
-    timed_out: 'still running at the timeout',
-    cancelled: 'not waited for',
-    started: 'started',
-    validated: 'checked',
-};
-const NOT_STARTED = 'did not start or may have started';
-function fanOutSummary(report, lines, fit) {
-    // In a fixed order, successes first, so totals of two runs read alike.
-    const counts = new Map([...Object.values(RESULT_WORDS), NOT_STARTED].map((word) => [word, 0]));
-    for (const e of report.executions) {
-        const word = !e.executionId && e.result === 'failure' ? NOT_STARTED : RESULT_WORDS[e.result];
-        counts.set(word, counts.get(word) + 1);
-    }
-    for (const [word, n] of counts)
-        if (n === 0)
-            counts.delete(word);
-    lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`, '');
-    if (report.outputFile)
-        lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
-    // Failures first, then the rest in the order of the matrix: what the reader came for.
-    const order = (e) => (isFine(e.result) ? 1 : 0);
-    const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
-    lines.push('| Item | Variables | Execution | Status | Duration | Failed steps |', '|---:|---|---|---|---|---|');
-    const rows = ordered.map((e) => {
-        const { durationSeconds } = timings(e.execution);
-        const variables = Object.entries(maskSecrets(e.request?.variables ?? {}))
-            .map(([k, v]) => `${k}: ${String(v)}`)
-            .join(', ');
-        const mark = isFine(e.result) ? '' : '❌ ';
-        return `| ${mdText(itemName(e.item, e.request))} | ${mdText(variables || '–')} | ${e.executionId ? mdCode(e.executionId) : 'not started'} | ${mark}${mdText(e.status || (e.message ? 'error' : '–'))} | ${durationSeconds ? humanDuration(Number(durationSeconds) * 1000) : '–'} | ${mdText(e.failedSteps.map((s) => s.nodeId).join(', ') || '–')} |`;
-    });
-    addRows(lines, rows, 'more executions', fit);
-}
-/** Table rows up to the summary's size and row limits, then a line that says how many were left out and where they are. */
-function addRows(lines, rows, what, fit) {
-    let size = Buffer.byteLength(lines.join('\n'));
-    let shown = 0;
-    for (const row of rows) {
-        size += Buffer.byteLength(row) + 1;
-        if (shown >= MAX_SUMMARY_STEP_ROWS || size > fit.maxBytes - 1024)
-            break;
-        lines.push(row);
-        shown++;
-    }
-    if (shown < rows.length)
-        lines.push('', `${rows.length - shown} ${what} are listed in ${fit.restIn}.`);
-}
-
-;// CONCATENATED MODULE: ./src/files.ts
-/**
- * Files the run writes for people and later jobs (the result file, a summary, a dotenv report) are
- * checked before any call: a run must not start an execution and then fail to say so.
- */
-
-
-
-
-/**
- * Makes sure `file` can be written: its folder is created when missing (as `mkdir -p` would: a CI job
- * writes `reports/qflow.md` into a fresh checkout); a folder where the file should be, or a place that
- * cannot be written, is an error naming the setting. Returns the path as given.
- */
-async function prepareOutputFile(setting, file, example = 'qflow.json') {
-    const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
-    const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (found?.isDirectory())
-        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
-    try {
-        await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-        await (0,promises_namespaceObject.access)(found ? file : folder, external_node_fs_namespaceObject.constants.W_OK);
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (code ?? error.message);
-        throw new InputError(`${setting} is ${quote(file)}, which cannot be written (${why}). Expected a file in a folder this job may write to.`);
-    }
-    return file;
 }
 
 ;// CONCATENATED MODULE: ./src/nearest.ts
@@ -2720,6 +2735,16 @@ function excerpt(text) {
     return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
 }
 
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+/** The run requests of a plan: none when it waits for an existing execution. */
+function runsOf(plan) {
+    return plan.kind === 'attach' ? [] : plan.runs;
+}
+/** A `matrix` was given: the outputs describe every execution. */
+function isFanOut(plan) {
+    return plan.kind !== 'attach' && plan.fanOut;
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/step-data.ts
 /**
  * A step's input or output as downloaded, made into one JSON value in its file. With `parseJson=true`
@@ -3258,6 +3283,182 @@ function readStep(item) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/run/conclude.ts
+/**
+ * How a run ended, from its executions and what stopped it: the result, the sentence that says why,
+ * and the ending each front-end maps to what it publishes.
+ */
+
+
+
+
+/**
+ * The run's result, message and ending: `success` only when every execution succeeded; else why not,
+ * most telling first (the job was cancelled, the wait timed out, an execution failed).
+ */
+function conclude(executions, fanOut, interruption) {
+    let result = resultOf(executions) ?? 'failure';
+    let message;
+    let errored = false;
+    let badInput = false;
+    if (interruption?.kind === 'thrown') {
+        const { error } = interruption;
+        if (error instanceof CancelledError) {
+            const ids = executions.flatMap((e) => e.executionId ?? []);
+            if (executions.every((e) => e.execution === undefined))
+                result = 'cancelled';
+            message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
+        }
+        else {
+            message = messageOf(error);
+            errored = true;
+            // A mistake in the inputs that only the workflow's definition could show: nothing was started.
+            badInput = error instanceof InputError;
+        }
+    }
+    else if (interruption?.kind === 'not-started') {
+        // A single run's error is the run's error; in a fan-out it is that item's.
+        message = executions[0].message;
+        errored = !(interruption.error instanceof CancelledError || interruption.error instanceof DeadlineError);
+    }
+    else if (interruption?.kind === 'dry-run') {
+        message = interruption.message;
+    }
+    else {
+        message = fanOut ? fanOutMessage(executions) : executions[0]?.message;
+    }
+    return { result, message, ending: endingOf(result, executions, errored, badInput) };
+}
+/** The ending, the most telling first. */
+function endingOf(result, executions, errored, badInput) {
+    if (result === 'cancelled')
+        return 'cancelled';
+    if (badInput)
+        return 'bad-input';
+    // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
+    if (errored || executions.some((e) => e.executionId === undefined && e.result === 'failure'))
+        return 'no-result';
+    if (result === 'timed_out')
+        return 'timed-out';
+    if (result === 'failure')
+        return 'failed';
+    return 'succeeded';
+}
+function fanOutMessage(executions) {
+    const unsuccessful = executions.filter((e) => !isFine(e.result));
+    if (unsuccessful.length === 0)
+        return undefined;
+    const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
+    const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
+    return `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
+}
+/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
+function resultOf(executions) {
+    if (executions.length === 0)
+        return undefined;
+    for (const result of ['cancelled', 'timed_out', 'failure'])
+        if (executions.some((e) => e.result === result))
+            return result;
+    if (executions.every((e) => e.result === 'validated'))
+        return 'validated';
+    return executions.some((e) => e.result === 'started') ? 'started' : 'success';
+}
+/** Each execution as the wait left it: its record, status and result, and why a wait that ended early did. */
+function afterWait(executions, outcome, timeoutMs, names) {
+    return executions.map((e) => {
+        const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
+        if (!o)
+            return e;
+        const waited = { ...e, execution: o.execution, status: o.execution?.status ?? '', result: o.kind };
+        if (o.kind === 'timed_out') {
+            // When the budget held the looks back, it is the cause to name.
+            const budget = outcome.budgetPauseMs
+                ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
+                : outcome.budgetNote
+                    ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
+                    : '';
+            waited.message = `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${budget}`;
+        }
+        else if (o.kind === 'cancelled') {
+            waited.message = outcome.stoppedAtFailure
+                ? `Stopped waiting at the first failure (${names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
+                : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
+        }
+        return waited;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run/result-file.ts
+/**
+ * The result file: the full result as JSON, step outputs and inputs included, for later steps and
+ * for people; where it goes is the front-end's `output-file` or a file in its temp folder.
+ */
+
+
+
+/** Writes the result file; returns its path, or undefined when nothing started or it could not be written. */
+async function writeResult(report, outputFile, host) {
+    const ids = report.executions.flatMap((e) => e.executionId ?? []);
+    if (ids.length === 0)
+        return undefined;
+    const file = outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${report.workflowId}-${process.pid}` : ids[0]);
+    const tree = (pick) => report.fanOut
+        ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
+        : pick(report.executions[0]);
+    try {
+        await writeResultFile(file, host.redactor.value(resultFields(report)), {
+            stepOutputs: tree((e) => e.stepOutputs),
+            stepInputs: tree((e) => e.stepInputs),
+        });
+        return file;
+    }
+    catch (error) {
+        host.log.warning(`Could not write the result file ${file}: ${messageOf(error)}`);
+        return undefined;
+    }
+}
+function resultFields(report) {
+    const one = (e) => ({
+        executionId: e.executionId,
+        status: e.status,
+        result: e.result,
+        ...timings(e.execution),
+        message: e.message,
+    });
+    const details = (e) => ({
+        execution: e.execution?.raw ?? null,
+        steps: stepSummary(e.steps),
+        failedSteps: stepSummary(e.failedSteps),
+    });
+    if (!report.fanOut) {
+        // The run's result and message are the execution's, as the file has always had them.
+        const e = report.executions[0];
+        return {
+            workflowId: report.workflowId,
+            executionId: e.executionId,
+            status: e.status,
+            result: report.result,
+            ...timings(e.execution),
+            message: report.message,
+            apiCalls: report.apiCalls,
+            ...details(e),
+        };
+    }
+    return {
+        workflowId: report.workflowId,
+        result: report.result,
+        message: report.message,
+        apiCalls: report.apiCalls,
+        executions: report.executions.map((e) => ({
+            item: e.item,
+            variables: e.request?.variables ?? {},
+            input: e.request?.input ?? {},
+            ...one(e),
+            ...details(e),
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/start.ts
 /**
  * Starting the executions: one run call per run request, up to `max-parallel` at a time (the HTTP
@@ -3306,6 +3507,7 @@ onStarted) {
 
 
 
+
 /**
  * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
  * uses needs a value. `connectorId` (1.19) stands for any of the credentials variables.
@@ -3319,9 +3521,9 @@ const CLOUD_VARIABLES = [...CONNECTOR_VARIABLES, 'region', 'resourceGroup', 'pro
  */
 function worthReading(settings) {
     const nodes = (selection) => selection !== 'all' && selection.length > 0;
-    return (settings.dryRun ||
-        settings.fanOut ||
-        settings.runs.some((r) => Object.keys(r.variables ?? {}).length > 0) ||
+    return (settings.plan.kind === 'dry-run' ||
+        isFanOut(settings.plan) ||
+        runsOf(settings.plan).some((r) => Object.keys(r.variables ?? {}).length > 0) ||
         nodes(settings.stepOutputs) ||
         nodes(settings.stepInputs));
 }
@@ -3358,11 +3560,11 @@ function checkVariables(settings, definition, log) {
     const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
     const unlisted = new Set();
     const { names } = settings;
-    settings.runs.forEach((run, i) => {
+    runsOf(settings.plan).forEach((run, i) => {
         const given = Object.keys(run.variables ?? {});
         if (given.length === 0)
             return;
-        const where = settings.fanOut
+        const where = isFanOut(settings.plan)
             ? `${names.subject(Input.Matrix)} item ${i + 1} (with ${names.of(Input.Variables)})`
             : names.subject(Input.Variables);
         // connectorId (1.19) is a variable of every workflow with credentials, listed or not.
@@ -4355,22 +4557,19 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
 const MIN_SUMMARY_READ_MS = 2000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 async function runQFlow(settings, host) {
-    const { clock, log, signal } = host;
-    const workDir = external_node_path_default().join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`);
-    // Every wait and every call of the run, the run call's included, ends by the timeout.
-    const deadline = clock.now() + settings.timeoutMs;
-    // One budget for the run: the HTTP layer keeps it told of every answer, the wait plans its looks with it.
+    const { clock, log } = host;
     const budget = new ApiBudget(clock);
     const http = new ApiHttp({
         baseUrl: settings.gatewayUrl,
         requestTimeoutMs: settings.requestTimeoutMs,
-        signal,
+        signal: host.signal,
         log,
         clock,
         agent: host.agent,
@@ -4378,76 +4577,78 @@ async function runQFlow(settings, host) {
         tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log, settings.names),
         names: settings.names,
     });
-    const client = new QFlowClient(http, clock, settings.names);
-    const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-    const report = {
-        workflowId: settings.workflowId,
-        names: settings.names,
-        fanOut: settings.fanOut,
-        executions: [],
-        result: 'failure',
-        apiCalls: 0,
-        workDir,
+    const run = {
+        settings,
+        host,
+        client: new QFlowClient(http, clock, settings.names),
+        budget,
+        rules: new StatusRules(settings.successStatuses, settings.failureStatuses),
+        deadline: clock.now() + settings.timeoutMs,
+        workDir: external_node_path_default().join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`),
     };
-    const many = settings.runs.length > 1;
+    const fanOut = isFanOut(settings.plan);
+    const { workflowId, names } = settings;
+    const report = { workflowId, names, fanOut, executions: [], result: 'failure', ending: 'no-result', apiCalls: 0, workDir: run.workDir };
+    let interruption;
     try {
-        // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
-        if (settings.outputFile !== undefined)
-            await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
-        // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
-        const definitionRead = worthReading(settings);
-        if (definitionRead)
-            report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
-        if (settings.dryRun) {
-            dryRun(settings, report, host);
-        }
-        else if (settings.executionId !== undefined) {
-            report.executions = [executionReport(1, undefined, settings.executionId)];
-        }
-        else {
-            await host.group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () => startAll(client, settings, report, host, deadline));
-        }
-        const started = report.executions.filter((e) => e.executionId !== undefined);
-        if (!settings.wait) {
-            for (const e of started)
-                e.result = 'started';
-        }
-        else if (started.length > 0) {
-            const outcome = await host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
-                client,
-                workflowId: settings.workflowId,
-                executions: started.map((e) => ({ id: e.executionId, startedAt: e.sentAt })),
-                deadline,
-                pollIntervalMs: settings.pollIntervalMs,
-                maxPollIntervalMs: settings.maxPollIntervalMs,
-                rules,
-                budget,
-                failFast: settings.failFast,
-                onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
-                clock,
-                log,
-                signal,
-                names: settings.names,
-            }));
-            recordOutcome(report, outcome, settings);
-            const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
-            await host.group('Collect the results', async () => {
-                // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
-                await Promise.all([
-                    collectAll(client, report, settings, rules, workDir, collectBy, host),
-                    definitionRead ? undefined : readForSummary(client, settings, report, budget, deadline, host),
-                ]);
-            });
-        }
+        interruption = await execute(run, report);
     }
     catch (error) {
-        recordError(report, error);
+        interruption = { kind: 'thrown', error };
     }
-    concludeRun(report);
+    Object.assign(report, conclude(report.executions, fanOut, interruption));
     report.apiCalls = http.apiCalls;
     log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
-    await writeResult(report, settings, host);
+    report.outputFile = await writeResult(report, settings.outputFile, host);
     return report;
+}
+/**
+ * The run's steps, each putting what it produced in the report as it ends, so that a step that throws
+ * leaves the report with every execution started so far: check, start (or attach, or only show the
+ * run requests), wait, collect.
+ */
+async function execute(run, report) {
+    const { settings, host } = run;
+    // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
+    if (settings.outputFile !== undefined)
+        await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
+    // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
+    const checkFirst = worthReading(settings);
+    if (checkFirst)
+        report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(run.client, settings, host.log, run.deadline));
+    const begun = await begin(run, settings.plan, report);
+    report.executions = begun.executions;
+    const started = begun.executions.filter((e) => e.executionId !== undefined);
+    if (settings.plan.kind === 'start' && !settings.plan.wait) {
+        report.executions = begun.executions.map((e) => (e.executionId === undefined ? e : { ...e, result: 'started' }));
+        return begun.interruption;
+    }
+    if (started.length === 0)
+        return begun.interruption;
+    const outcome = await waitFor(run, started);
+    report.executions = afterWait(report.executions, outcome, settings.timeoutMs, settings.names);
+    report.budgetPauseMs = outcome.budgetPauseMs;
+    report.budgetNote = outcome.budgetNote;
+    const collectBy = Math.max(run.deadline, host.clock.now() + COLLECT_MS);
+    const [collected, forSummary] = await host.group('Collect the results', () => 
+    // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
+    Promise.all([collectAll(run, report.executions, collectBy), checkFirst ? {} : readForSummary(run, report.executions, outcome)]));
+    report.executions = collected;
+    Object.assign(report, forSummary);
+    return begun.interruption;
+}
+/** The executions the plan begins with: those it started, the one it waits for, or the run requests a dry run shows. */
+async function begin(run, plan, report) {
+    switch (plan.kind) {
+        case 'dry-run':
+            return dryRun(run, plan.runs, plan.fanOut, report.definition);
+        case 'attach':
+            return { executions: [executionReport(1, undefined, plan.executionId)] };
+        case 'start': {
+            const title = plan.runs.length > 1 ? `Start ${plan.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow';
+            return run.host.group(title, () => startAll(run, plan.runs, report));
+        }
+    }
 }
 /**
  * Removes the step data the run downloaded. Called by the front-end once it has published the
@@ -4460,42 +4661,37 @@ async function disposeRun(report) {
 function executionReport(item, request, executionId) {
     return { item, request, executionId, result: 'failure', status: '', steps: [], failedSteps: [], stepOutputs: [], stepInputs: [] };
 }
-/** Starts every run request; each execution ID is an output as soon as its run call answers. */
-async function startAll(client, settings, report, host, deadline) {
-    const { clock, log } = host;
-    const many = settings.runs.length > 1;
-    const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, deadline, (run) => {
-        if (run.executionId === undefined)
+/**
+ * Starts every run request; each execution ID is an output as soon as its run call answers, and in
+ * the report, so a cancellation meanwhile still names it.
+ */
+async function startAll(run, requests, report) {
+    const { settings, host, client, deadline } = run;
+    const many = requests.length > 1;
+    const runs = await startExecutions(client, settings.workflowId, requests, settings.maxParallel, host.clock, deadline, (started) => {
+        if (started.executionId === undefined)
             return;
         const ids = report.executions.flatMap((e) => e.executionId ?? []);
         // Told at once, so later steps have it even if the job is cancelled during the wait.
-        host.onStarted?.([...ids, run.executionId]);
-        report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-        log.info(`Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(run.item, run.request)}${describeVariables(run.request)})` : ''}.`);
+        host.onStarted?.([...ids, started.executionId]);
+        report.executions = [...report.executions, { ...executionReport(started.item, started.request, started.executionId), sentAt: started.sentAt }];
+        host.log.info(`Started execution ${started.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(started.item, started.request)}${describeVariables(started.request)})` : ''}.`);
     });
     const byItem = new Map(report.executions.map((e) => [e.item, e]));
-    report.executions = runs.map((run) => {
-        const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
-        if (run.error) {
-            const { result, message } = whyNotStarted(run.error);
-            e.result = result;
-            e.message = message;
+    const executions = runs.map((r) => {
+        const e = byItem.get(r.item) ?? executionReport(r.item, r.request);
+        if (r.error) {
+            const why = whyNotStarted(r.error);
             if (many)
-                log.warning(`Item ${itemName(run.item, run.request)}${describeVariables(run.request)}: ${e.message}`);
+                host.log.warning(`Item ${itemName(r.item, r.request)}${describeVariables(r.request)}: ${why.message}`);
+            return { ...e, ...why };
         }
-        else if (run.sentAt === undefined) {
-            e.result = 'cancelled';
-            e.message = 'Not started: the job was cancelled.';
-        }
+        if (r.sentAt === undefined)
+            return { ...e, result: 'cancelled', message: 'Not started: the job was cancelled.' };
         return e;
     });
-    // A single run's error is the run's error; in a fan-out it is that item's.
     const error = runs[0].error;
-    if (!many && error) {
-        report.message = report.executions[0].message;
-        report.result = report.executions[0].result;
-        report.errored = !(error instanceof CancelledError || error instanceof DeadlineError);
-    }
+    return { executions, ...(!many && error ? { interruption: { kind: 'not-started', error } } : {}) };
 }
 /** What a run call that did not answer with an execution means for its item. */
 function whyNotStarted(error) {
@@ -4513,63 +4709,65 @@ function describeVariables(request) {
     const shown = Object.entries(maskSecrets(request.variables ?? {})).map(([k, v]) => `${k}: ${String(v)}`);
     return shown.length ? `, ${shown.join(', ')}` : '';
 }
-function recordOutcome(report, outcome, settings) {
-    report.budgetPauseMs = outcome.budgetPauseMs;
-    report.budgetNote = outcome.budgetNote;
-    for (const e of report.executions) {
-        const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
-        if (!o)
-            continue;
-        e.execution = o.execution;
-        e.status = o.execution?.status ?? '';
-        e.result = o.kind;
-        if (o.kind === 'timed_out') {
-            // When the budget held the looks back, it is the cause to name.
-            const budget = outcome.budgetPauseMs
-                ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
-                : outcome.budgetNote
-                    ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
-                    : '';
-            e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId)}.${budget}`;
-        }
-        else if (o.kind === 'cancelled') {
-            e.message = outcome.stoppedAtFailure
-                ? `Stopped waiting at the first failure (${settings.names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
-                : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
-        }
-    }
+/** Waits for every execution started, within the deadline and the budget. */
+function waitFor(run, started) {
+    const { settings, host } = run;
+    const many = started.length > 1;
+    return host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
+        client: run.client,
+        workflowId: settings.workflowId,
+        executions: started.map((e) => ({ id: e.executionId, startedAt: e.sentAt })),
+        deadline: run.deadline,
+        pollIntervalMs: settings.pollIntervalMs,
+        maxPollIntervalMs: settings.maxPollIntervalMs,
+        rules: run.rules,
+        budget: run.budget,
+        failFast: settings.failFast,
+        onEnded: many ? (id, o) => host.log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+        clock: host.clock,
+        log: host.log,
+        signal: host.signal,
+        names: settings.names,
+    }));
 }
 /**
  * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
  * step list that cannot be read is a warning, and step data that cannot be had is left out.
  */
-async function collectAll(client, report, settings, rules, workDir, deadline, host) {
+async function collectAll(run, executions, deadline) {
+    const collected = [];
+    for (const e of executions) {
+        const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
+        collected.push(ended ? await collect(run, e, deadline) : e);
+    }
+    return collected;
+}
+async function collect(run, e, deadline) {
+    const { client, settings, host, rules } = run;
     const { log } = host;
     const scrub = (value) => host.redactor.value(value);
-    for (const e of report.executions) {
-        if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined)
-            continue;
-        const executionId = e.executionId;
-        try {
-            e.steps = await listAllSteps(client, executionId, log, deadline);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw error;
-            log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-            e.steps = [];
-        }
-        e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
-        const dir = external_node_path_default().join(workDir, String(e.item));
-        const outputs = selectNodes(settings.stepOutputs, e.steps, settings.names.of(Input.StepOutputs), log);
-        e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-        const inputs = selectNodes(settings.stepInputs, e.steps, settings.names.of(Input.StepInputs), log);
-        e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-        if (e.result === 'failure') {
-            const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
-            e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
-        }
+    const executionId = e.executionId;
+    let steps;
+    try {
+        steps = await listAllSteps(client, executionId, log, deadline);
     }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
+        steps = [];
+    }
+    const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
+    const dir = external_node_path_default().join(run.workDir, String(e.item));
+    const outputs = selectNodes(settings.stepOutputs, steps, settings.names.of(Input.StepOutputs), log);
+    const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
+    const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
+    const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
+    const failed = failedSteps.map((s) => s.nodeId).join(', ');
+    const message = e.result === 'failure'
+        ? `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`
+        : e.message;
+    return { ...e, steps, failedSteps, stepOutputs, stepInputs, message };
 }
 /**
  * The workflow's definition for the summary's step names and picture, when it was not read before the
@@ -4577,150 +4775,45 @@ async function collectAll(client, report, settings, rules, workDir, deadline, ho
  * that is, the looks were never held back and at least half the window's calls are left (or the gateway
  * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
  */
-async function readForSummary(client, settings, report, budget, deadline, host) {
-    const { clock, log } = host;
-    if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure'))
-        return;
+async function readForSummary(run, executions, waited) {
+    const { client, settings, budget, deadline } = run;
+    const { clock, log } = run.host;
+    if (!executions.some((e) => e.result === 'success' || e.result === 'failure'))
+        return {};
     if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
-        report.definitionNote = 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.';
-        return;
+        return { definitionNote: 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.' };
     }
     const view = budget.view('workflow');
-    if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
+    if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
         const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-        report.definitionNote = `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.`;
-        return;
+        return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
     }
     try {
-        report.definition = await client.getWorkflow(settings.workflowId, deadline);
+        return { definition: await client.getWorkflow(settings.workflowId, deadline) };
     }
     catch (error) {
         if (error instanceof CancelledError)
             throw error;
         log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
-        report.definitionNote =
-            'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
+        return {
+            definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
+        };
     }
-}
-/** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */
-function recordError(report, error) {
-    if (error instanceof CancelledError) {
-        const ids = report.executions.flatMap((e) => e.executionId ?? []);
-        if (report.executions.every((e) => e.execution === undefined))
-            report.result = 'cancelled';
-        report.message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
-        return;
-    }
-    report.message = messageOf(error);
-    report.errored = true;
-    // A mistake in the inputs that only the workflow's definition could show: nothing was started.
-    if (error instanceof InputError)
-        report.badInput = true;
 }
 /** Shows the run requests the settings would send, secrets masked, and starts nothing. */
-function dryRun(settings, report, host) {
-    report.executions = settings.runs.map((request, i) => ({ ...executionReport(i + 1, request), result: 'validated' }));
-    for (const e of report.executions) {
+function dryRun(run, requests, fanOut, definition) {
+    const { workflowId } = run.settings;
+    const executions = requests.map((request, i) => ({ ...executionReport(i + 1, request), result: 'validated' }));
+    for (const e of executions) {
         const body = {
             ...(e.request?.input ? { input: e.request.input } : {}),
             ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
         };
-        host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`);
+        run.host.log.info(`Dry run: would send POST /qflowapi/v1/workflows/${workflowId}/run with ${JSON.stringify(body)}${fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`);
     }
-    const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
-    report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
-}
-/**
- * The run's result and message from its executions': `success` only when every one succeeded; else
- * why not, most telling first (the job was cancelled, the wait timed out, an execution failed).
- */
-function concludeRun(report) {
-    const { executions } = report;
-    if (report.result !== 'cancelled')
-        report.result = conclusion(executions) ?? report.result;
-    // An error or a cancellation has said why already.
-    if (report.errored || report.message !== undefined)
-        return;
-    const unsuccessful = executions.filter((e) => !isFine(e.result));
-    if (!report.fanOut) {
-        report.message = executions[0]?.message;
-    }
-    else if (unsuccessful.length > 0) {
-        const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
-        const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
-        report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
-    }
-}
-/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
-function conclusion(executions) {
-    if (executions.length === 0)
-        return undefined;
-    for (const result of ['cancelled', 'timed_out', 'failure'])
-        if (executions.some((e) => e.result === result))
-            return result;
-    if (executions.every((e) => e.result === 'validated'))
-        return 'validated';
-    return executions.some((e) => e.result === 'started') ? 'started' : 'success';
-}
-async function writeResult(report, settings, host) {
-    const ids = report.executions.flatMap((e) => e.executionId ?? []);
-    if (ids.length === 0)
-        return;
-    report.outputFile = settings.outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
-    const tree = (pick) => report.fanOut
-        ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
-        : pick(report.executions[0]);
-    try {
-        await writeResultFile(report.outputFile, host.redactor.value(resultFields(report)), {
-            stepOutputs: tree((e) => e.stepOutputs),
-            stepInputs: tree((e) => e.stepInputs),
-        });
-    }
-    catch (error) {
-        host.log.warning(`Could not write the result file ${report.outputFile}: ${messageOf(error)}`);
-        report.outputFile = undefined;
-    }
-}
-function resultFields(report) {
-    const one = (e) => ({
-        executionId: e.executionId,
-        status: e.status,
-        result: e.result,
-        ...timings(e.execution),
-        message: e.message,
-    });
-    const details = (e) => ({
-        execution: e.execution?.raw ?? null,
-        steps: stepSummary(e.steps),
-        failedSteps: stepSummary(e.failedSteps),
-    });
-    if (!report.fanOut) {
-        // The run's result and message are the execution's, as the file has always had them.
-        const e = report.executions[0];
-        return {
-            workflowId: report.workflowId,
-            executionId: e.executionId,
-            status: e.status,
-            result: report.result,
-            ...timings(e.execution),
-            message: report.message,
-            apiCalls: report.apiCalls,
-            ...details(e),
-        };
-    }
-    return {
-        workflowId: report.workflowId,
-        result: report.result,
-        message: report.message,
-        apiCalls: report.apiCalls,
-        executions: report.executions.map((e) => ({
-            item: e.item,
-            variables: e.request?.variables ?? {},
-            input: e.request?.input ?? {},
-            ...one(e),
-            ...details(e),
-        })),
-    };
+    const checked = definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
+    const message = `Dry run: the gateway, the login and ${checked} were checked; ${requests.length} run request${requests.length === 1 ? '' : 's'} shown, nothing started.`;
+    return { executions, interruption: { kind: 'dry-run', message } };
 }
 
 ;// CONCATENATED MODULE: external "node:tls"
@@ -4958,7 +5051,7 @@ async function main(argv, env, io = process, signals = process) {
         const summary = () => redactor.text(summaryMarkdown(report));
         for (const warning of await publish(report, parsed, summary, writeStdout, redactor))
             warn(warning);
-        const code = exitCode(report);
+        const code = EXIT_CODES[report.ending];
         if (code !== EXIT.success) {
             const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
             // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
@@ -4980,21 +5073,15 @@ async function main(argv, env, io = process, signals = process) {
 /** A bad flag or input, before any call: exit 2. */
 class UsageError extends Error {
 }
-/** The exit code of a run: how it ended, the most telling first. */
-function exitCode(report) {
-    if (report.result === 'cancelled')
-        return EXIT.cancelled;
-    if (report.badInput)
-        return EXIT.usage;
-    // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
-    if (report.errored || report.executions.some((e) => e.executionId === undefined && e.result === 'failure'))
-        return EXIT.noResult;
-    if (report.result === 'timed_out')
-        return EXIT.timedOut;
-    if (report.result === 'failure')
-        return EXIT.failed;
-    return EXIT.success;
-}
+/** The exit code of each ending of a run (see the README's exit codes). */
+const EXIT_CODES = {
+    succeeded: EXIT.success,
+    cancelled: EXIT.cancelled,
+    'bad-input': EXIT.usage,
+    'no-result': EXIT.noResult,
+    'timed-out': EXIT.timedOut,
+    failed: EXIT.failed,
+};
 /** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */
 function parseArguments(argv) {
     const parsed = { values: new Map(), json: false, help: false, version: false };

@@ -6,11 +6,13 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import { commentMarker, commentOnPullRequest, MAX_COMMENT_CHARS, pullRequestOf } from './comment.js';
-import { Input, Output, isFine } from '../names.js';
+import { Input, Output } from '../names.js';
 import { CancelledError, messageOf } from '../errors.js';
-import { readSettings } from '../run/inputs.js';
+import { readSettings } from '../settings/read.js';
 import type { Log } from '../log.js';
-import { buildOutputs, summaryMarkdown, type RunReport } from '../run/report.js';
+import type { RunReport } from '../run/report.js';
+import { buildOutputs } from '../report/outputs.js';
+import { summaryMarkdown } from '../report/summary.js';
 import { disposeRun, runQFlow } from '../run/engine.js';
 import { proxyAgentFrom } from '../qflow/proxy.js';
 import { Redactor } from '../redact.js';
@@ -58,7 +60,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     });
     await publish(report);
     if (settings.commentToken !== undefined) await comment(settings.commentToken, report);
-    if (report.errored || !isFine(report.result)) {
+    if (report.ending !== 'succeeded') {
       core.setFailed(redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`));
     }
   } catch (error) {

@@ -8,8 +8,9 @@
 import os from 'node:os';
 import { CancelledError, InputError, messageOf } from '../errors.js';
 import type { Input } from '../names.js';
-import { readSettings } from '../run/inputs.js';
-import { summaryMarkdown, type RunReport } from '../run/report.js';
+import { readSettings } from '../settings/read.js';
+import type { Ending, RunReport } from '../run/report.js';
+import { summaryMarkdown } from '../report/summary.js';
 import { prepareOutputFile } from '../files.js';
 import { publish, writeStartedDotenv } from './publish.js';
 import { disposeRun, runQFlow } from '../run/engine.js';
@@ -156,7 +157,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     await started;
     const summary = () => redactor.text(summaryMarkdown(report!));
     for (const warning of await publish(report, parsed, summary, writeStdout, redactor)) warn(warning);
-    const code = exitCode(report);
+    const code = EXIT_CODES[report.ending];
     if (code !== EXIT.success) {
       const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
       // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
@@ -176,16 +177,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
 /** A bad flag or input, before any call: exit 2. */
 class UsageError extends Error {}
 
-/** The exit code of a run: how it ended, the most telling first. */
-export function exitCode(report: RunReport): number {
-  if (report.result === 'cancelled') return EXIT.cancelled;
-  if (report.badInput) return EXIT.usage;
-  // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
-  if (report.errored || report.executions.some((e) => e.executionId === undefined && e.result === 'failure')) return EXIT.noResult;
-  if (report.result === 'timed_out') return EXIT.timedOut;
-  if (report.result === 'failure') return EXIT.failed;
-  return EXIT.success;
-}
+/** The exit code of each ending of a run (see the README's exit codes). */
+export const EXIT_CODES: Record<Ending, number> = {
+  succeeded: EXIT.success,
+  cancelled: EXIT.cancelled,
+  'bad-input': EXIT.usage,
+  'no-result': EXIT.noResult,
+  'timed-out': EXIT.timedOut,
+  failed: EXIT.failed,
+};
 
 /** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */
 function parseArguments(argv: string[]): Parsed {

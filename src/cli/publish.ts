@@ -7,7 +7,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { messageOf } from '../errors.js';
 import { Output } from '../names.js';
-import { buildOutputs, type RunReport } from '../run/report.js';
+import type { RunReport } from '../run/report.js';
+import { buildOutputs } from '../report/outputs.js';
 import type { Redactor } from '../redact.js';
 import { outputVariable } from './settings-source.js';
 

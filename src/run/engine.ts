@@ -8,22 +8,25 @@
 import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
 import { prepareOutputFile } from '../files.js';
-import { Input, isFine, type Result } from '../names.js';
-import { CancelledError, DeadlineError, InputError, messageOf, RunCancelledError } from '../errors.js';
+import { Input, type Result } from '../names.js';
+import { CancelledError, DeadlineError, messageOf, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
 import { ApiBudget } from '../qflow/budget.js';
-import type { Settings } from './inputs.js';
+import { isFanOut, type Plan, type Settings } from '../settings/settings.js';
 import type { Log } from '../log.js';
-import { QFlowClient } from '../qflow/client.js';
-import { itemName, type RunRequest } from './matrix.js';
-import { stepSummary, timings, type ExecutionReport, type RunReport } from './report.js';
-import { defaultResultFile, fetchStepData, listAllSteps, removeWorkDir, selectNodes, writeResultFile, type StepData } from './results.js';
+import { QFlowClient, type StepRecord } from '../qflow/client.js';
+import { itemName, type RunRequest } from '../settings/matrix.js';
+import type { ExecutionReport, RunReport } from './report.js';
+import { afterWait, conclude, type Interruption } from './conclude.js';
+import { writeResult } from './result-file.js';
+import { fetchStepData, listAllSteps, removeWorkDir, selectNodes } from './results.js';
 import { startExecutions } from './start.js';
 import { checkAgainstDefinition, worthReading } from './preflight.js';
 import { maskSecrets, type Redactor } from '../redact.js';
 import { StatusRules } from '../wait/status.js';
-import { humanDuration, type Clock } from '../time.js';
+import type { Clock } from '../time.js';
 import { waitForExecutions, type WaitOutcome } from '../wait/waiter.js';
+import type { WorkflowDefinition } from '../qflow/definition.js';
 
 /** What the engine needs from the front-end that runs it. */
 export interface Host {
@@ -51,18 +54,28 @@ const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
 const MIN_SUMMARY_READ_MS = 2000;
 
+/** What every step of a run works with. */
+interface Run {
+  settings: Settings;
+  host: Host;
+  client: QFlowClient;
+  /** One budget for the run: the HTTP layer keeps it told of every answer, the wait plans its looks with it. */
+  budget: ApiBudget;
+  rules: StatusRules;
+  /** Every wait and every call of the run, the run call's included, ends by the timeout. */
+  deadline: number;
+  /** Where step data waits until the report is published. */
+  workDir: string;
+}
+
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 export async function runQFlow(settings: Settings, host: Host): Promise<RunReport> {
-  const { clock, log, signal } = host;
-  const workDir = path.join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`);
-  // Every wait and every call of the run, the run call's included, ends by the timeout.
-  const deadline = clock.now() + settings.timeoutMs;
-  // One budget for the run: the HTTP layer keeps it told of every answer, the wait plans its looks with it.
+  const { clock, log } = host;
   const budget = new ApiBudget(clock);
   const http = new ApiHttp({
     baseUrl: settings.gatewayUrl,
     requestTimeoutMs: settings.requestTimeoutMs,
-    signal,
+    signal: host.signal,
     log,
     clock,
     agent: host.agent,
@@ -70,73 +83,78 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
     tokens: (login) => createTokenSource(settings.credentials, login, clock, (secret) => host.registerSecret(secret), log, settings.names),
     names: settings.names,
   });
-  const client = new QFlowClient(http, clock, settings.names);
-  const rules = new StatusRules(settings.successStatuses, settings.failureStatuses);
-  const report: RunReport = {
-    workflowId: settings.workflowId,
-    names: settings.names,
-    fanOut: settings.fanOut,
-    executions: [],
-    result: 'failure',
-    apiCalls: 0,
-    workDir,
+  const run: Run = {
+    settings,
+    host,
+    client: new QFlowClient(http, clock, settings.names),
+    budget,
+    rules: new StatusRules(settings.successStatuses, settings.failureStatuses),
+    deadline: clock.now() + settings.timeoutMs,
+    workDir: path.join(host.tempDir, `qflow-work-${process.pid}-${clock.now()}`),
   };
-  const many = settings.runs.length > 1;
+  const fanOut = isFanOut(settings.plan);
+  const { workflowId, names } = settings;
+  const report: RunReport = { workflowId, names, fanOut, executions: [], result: 'failure', ending: 'no-result', apiCalls: 0, workDir: run.workDir };
+  let interruption: Interruption | undefined;
   try {
-    // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
-    if (settings.outputFile !== undefined) await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
-    // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
-    const definitionRead = worthReading(settings);
-    if (definitionRead) report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(client, settings, log, deadline));
-    if (settings.dryRun) {
-      dryRun(settings, report, host);
-    } else if (settings.executionId !== undefined) {
-      report.executions = [executionReport(1, undefined, settings.executionId)];
-    } else {
-      await host.group(many ? `Start ${settings.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow', () =>
-        startAll(client, settings, report, host, deadline),
-      );
-    }
-    const started = report.executions.filter((e) => e.executionId !== undefined);
-    if (!settings.wait) {
-      for (const e of started) e.result = 'started';
-    } else if (started.length > 0) {
-      const outcome = await host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () =>
-        waitForExecutions({
-          client,
-          workflowId: settings.workflowId,
-          executions: started.map((e) => ({ id: e.executionId!, startedAt: e.sentAt })),
-          deadline,
-          pollIntervalMs: settings.pollIntervalMs,
-          maxPollIntervalMs: settings.maxPollIntervalMs,
-          rules,
-          budget,
-          failFast: settings.failFast,
-          onEnded: many ? (id, o) => log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
-          clock,
-          log,
-          signal,
-          names: settings.names,
-        }),
-      );
-      recordOutcome(report, outcome, settings);
-      const collectBy = Math.max(deadline, clock.now() + COLLECT_MS);
-      await host.group('Collect the results', async () => {
-        // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
-        await Promise.all([
-          collectAll(client, report, settings, rules, workDir, collectBy, host),
-          definitionRead ? undefined : readForSummary(client, settings, report, budget, deadline, host),
-        ]);
-      });
-    }
+    interruption = await execute(run, report);
   } catch (error) {
-    recordError(report, error);
+    interruption = { kind: 'thrown', error };
   }
-  concludeRun(report);
+  Object.assign(report, conclude(report.executions, fanOut, interruption));
   report.apiCalls = http.apiCalls;
   log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
-  await writeResult(report, settings, host);
+  report.outputFile = await writeResult(report, settings.outputFile, host);
   return report;
+}
+
+/**
+ * The run's steps, each putting what it produced in the report as it ends, so that a step that throws
+ * leaves the report with every execution started so far: check, start (or attach, or only show the
+ * run requests), wait, collect.
+ */
+async function execute(run: Run, report: RunReport): Promise<Interruption | undefined> {
+  const { settings, host } = run;
+  // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
+  if (settings.outputFile !== undefined) await prepareOutputFile(settings.names.subject(Input.OutputFile), settings.outputFile);
+  // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
+  const checkFirst = worthReading(settings);
+  if (checkFirst)
+    report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(run.client, settings, host.log, run.deadline));
+  const begun = await begin(run, settings.plan, report);
+  report.executions = begun.executions;
+  const started = begun.executions.filter((e) => e.executionId !== undefined);
+  if (settings.plan.kind === 'start' && !settings.plan.wait) {
+    report.executions = begun.executions.map((e) => (e.executionId === undefined ? e : { ...e, result: 'started' }));
+    return begun.interruption;
+  }
+  if (started.length === 0) return begun.interruption;
+  const outcome = await waitFor(run, started);
+  report.executions = afterWait(report.executions, outcome, settings.timeoutMs, settings.names);
+  report.budgetPauseMs = outcome.budgetPauseMs;
+  report.budgetNote = outcome.budgetNote;
+  const collectBy = Math.max(run.deadline, host.clock.now() + COLLECT_MS);
+  const [collected, forSummary] = await host.group('Collect the results', () =>
+    // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
+    Promise.all([collectAll(run, report.executions, collectBy), checkFirst ? {} : readForSummary(run, report.executions, outcome)]),
+  );
+  report.executions = collected;
+  Object.assign(report, forSummary);
+  return begun.interruption;
+}
+
+/** The executions the plan begins with: those it started, the one it waits for, or the run requests a dry run shows. */
+async function begin(run: Run, plan: Plan, report: RunReport): Promise<{ executions: ExecutionReport[]; interruption?: Interruption }> {
+  switch (plan.kind) {
+    case 'dry-run':
+      return dryRun(run, plan.runs, plan.fanOut, report.definition);
+    case 'attach':
+      return { executions: [executionReport(1, undefined, plan.executionId)] };
+    case 'start': {
+      const title = plan.runs.length > 1 ? `Start ${plan.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow';
+      return run.host.group(title, () => startAll(run, plan.runs, report));
+    }
+  }
 }
 
 /**
@@ -151,41 +169,40 @@ function executionReport(item: number, request: RunRequest | undefined, executio
   return { item, request, executionId, result: 'failure', status: '', steps: [], failedSteps: [], stepOutputs: [], stepInputs: [] };
 }
 
-/** Starts every run request; each execution ID is an output as soon as its run call answers. */
-async function startAll(client: QFlowClient, settings: Settings, report: RunReport, host: Host, deadline: number): Promise<void> {
-  const { clock, log } = host;
-  const many = settings.runs.length > 1;
-  const runs = await startExecutions(client, settings.workflowId, settings.runs, settings.maxParallel, clock, deadline, (run) => {
-    if (run.executionId === undefined) return;
+/**
+ * Starts every run request; each execution ID is an output as soon as its run call answers, and in
+ * the report, so a cancellation meanwhile still names it.
+ */
+async function startAll(
+  run: Run,
+  requests: RunRequest[],
+  report: RunReport,
+): Promise<{ executions: ExecutionReport[]; interruption?: Interruption }> {
+  const { settings, host, client, deadline } = run;
+  const many = requests.length > 1;
+  const runs = await startExecutions(client, settings.workflowId, requests, settings.maxParallel, host.clock, deadline, (started) => {
+    if (started.executionId === undefined) return;
     const ids = report.executions.flatMap((e) => e.executionId ?? []);
     // Told at once, so later steps have it even if the job is cancelled during the wait.
-    host.onStarted?.([...ids, run.executionId]);
-    report.executions.push({ ...executionReport(run.item, run.request, run.executionId), sentAt: run.sentAt });
-    log.info(
-      `Started execution ${run.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(run.item, run.request)}${describeVariables(run.request)})` : ''}.`,
+    host.onStarted?.([...ids, started.executionId]);
+    report.executions = [...report.executions, { ...executionReport(started.item, started.request, started.executionId), sentAt: started.sentAt }];
+    host.log.info(
+      `Started execution ${started.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(started.item, started.request)}${describeVariables(started.request)})` : ''}.`,
     );
   });
   const byItem = new Map(report.executions.map((e) => [e.item, e]));
-  report.executions = runs.map((run) => {
-    const e = byItem.get(run.item) ?? executionReport(run.item, run.request);
-    if (run.error) {
-      const { result, message } = whyNotStarted(run.error);
-      e.result = result;
-      e.message = message;
-      if (many) log.warning(`Item ${itemName(run.item, run.request)}${describeVariables(run.request)}: ${e.message}`);
-    } else if (run.sentAt === undefined) {
-      e.result = 'cancelled';
-      e.message = 'Not started: the job was cancelled.';
+  const executions = runs.map((r): ExecutionReport => {
+    const e = byItem.get(r.item) ?? executionReport(r.item, r.request);
+    if (r.error) {
+      const why = whyNotStarted(r.error);
+      if (many) host.log.warning(`Item ${itemName(r.item, r.request)}${describeVariables(r.request)}: ${why.message}`);
+      return { ...e, ...why };
     }
+    if (r.sentAt === undefined) return { ...e, result: 'cancelled', message: 'Not started: the job was cancelled.' };
     return e;
   });
-  // A single run's error is the run's error; in a fan-out it is that item's.
   const error = runs[0].error;
-  if (!many && error) {
-    report.message = report.executions[0].message;
-    report.result = report.executions[0].result;
-    report.errored = !(error instanceof CancelledError || error instanceof DeadlineError);
-  }
+  return { executions, ...(!many && error ? { interruption: { kind: 'not-started', error } } : {}) };
 }
 
 /** What a run call that did not answer with an execution means for its item. */
@@ -203,67 +220,68 @@ function describeVariables(request: RunRequest): string {
   return shown.length ? `, ${shown.join(', ')}` : '';
 }
 
-function recordOutcome(report: RunReport, outcome: WaitOutcome, settings: Settings): void {
-  report.budgetPauseMs = outcome.budgetPauseMs;
-  report.budgetNote = outcome.budgetNote;
-  for (const e of report.executions) {
-    const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
-    if (!o) continue;
-    e.execution = o.execution;
-    e.status = o.execution?.status ?? '';
-    e.result = o.kind;
-    if (o.kind === 'timed_out') {
-      // When the budget held the looks back, it is the cause to name.
-      const budget = outcome.budgetPauseMs
-        ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
-        : outcome.budgetNote
-          ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
-          : '';
-      e.message = `Stopped waiting after ${humanDuration(settings.timeoutMs)} (${settings.names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${settings.names.set(Input.ExecutionId, e.executionId!)}.${budget}`;
-    } else if (o.kind === 'cancelled') {
-      e.message = outcome.stoppedAtFailure
-        ? `Stopped waiting at the first failure (${settings.names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
-        : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
-    }
-  }
+/** Waits for every execution started, within the deadline and the budget. */
+function waitFor(run: Run, started: ExecutionReport[]): Promise<WaitOutcome> {
+  const { settings, host } = run;
+  const many = started.length > 1;
+  return host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () =>
+    waitForExecutions({
+      client: run.client,
+      workflowId: settings.workflowId,
+      executions: started.map((e) => ({ id: e.executionId!, startedAt: e.sentAt })),
+      deadline: run.deadline,
+      pollIntervalMs: settings.pollIntervalMs,
+      maxPollIntervalMs: settings.maxPollIntervalMs,
+      rules: run.rules,
+      budget: run.budget,
+      failFast: settings.failFast,
+      onEnded: many ? (id, o) => host.log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+      clock: host.clock,
+      log: host.log,
+      signal: host.signal,
+      names: settings.names,
+    }),
+  );
 }
 
 /**
  * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
  * step list that cannot be read is a warning, and step data that cannot be had is left out.
  */
-async function collectAll(
-  client: QFlowClient,
-  report: RunReport,
-  settings: Settings,
-  rules: StatusRules,
-  workDir: string,
-  deadline: number,
-  host: Host,
-): Promise<void> {
+async function collectAll(run: Run, executions: ExecutionReport[], deadline: number): Promise<ExecutionReport[]> {
+  const collected: ExecutionReport[] = [];
+  for (const e of executions) {
+    const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
+    collected.push(ended ? await collect(run, e, deadline) : e);
+  }
+  return collected;
+}
+
+async function collect(run: Run, e: ExecutionReport, deadline: number): Promise<ExecutionReport> {
+  const { client, settings, host, rules } = run;
   const { log } = host;
   const scrub = (value: unknown) => host.redactor.value(value);
-  for (const e of report.executions) {
-    if ((e.result !== 'success' && e.result !== 'failure') || e.executionId === undefined) continue;
-    const executionId = e.executionId;
-    try {
-      e.steps = await listAllSteps(client, executionId, log, deadline);
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-      e.steps = [];
-    }
-    e.failedSteps = e.steps.filter((step) => rules.classify(step.status) === 'failure');
-    const dir = path.join(workDir, String(e.item));
-    const outputs = selectNodes(settings.stepOutputs, e.steps, settings.names.of(Input.StepOutputs), log);
-    e.stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-    const inputs = selectNodes(settings.stepInputs, e.steps, settings.names.of(Input.StepInputs), log);
-    e.stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-    if (e.result === 'failure') {
-      const failed = e.failedSteps.map((s) => s.nodeId).join(', ');
-      e.message = `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`;
-    }
+  const executionId = e.executionId!;
+  let steps: StepRecord[];
+  try {
+    steps = await listAllSteps(client, executionId, log, deadline);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
+    steps = [];
   }
+  const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
+  const dir = path.join(run.workDir, String(e.item));
+  const outputs = selectNodes(settings.stepOutputs, steps, settings.names.of(Input.StepOutputs), log);
+  const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
+  const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
+  const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
+  const failed = failedSteps.map((s) => s.nodeId).join(', ');
+  const message =
+    e.result === 'failure'
+      ? `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`
+      : e.message;
+  return { ...e, steps, failedSteps, stepOutputs, stepInputs, message };
 }
 
 /**
@@ -272,143 +290,52 @@ async function collectAll(
  * that is, the looks were never held back and at least half the window's calls are left (or the gateway
  * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
  */
-async function readForSummary(client: QFlowClient, settings: Settings, report: RunReport, budget: ApiBudget, deadline: number, host: Host) {
-  const { clock, log } = host;
-  if (!report.executions.some((e) => e.result === 'success' || e.result === 'failure')) return;
+async function readForSummary(
+  run: Run,
+  executions: ExecutionReport[],
+  waited: WaitOutcome,
+): Promise<{ definition?: WorkflowDefinition; definitionNote?: string }> {
+  const { client, settings, budget, deadline } = run;
+  const { clock, log } = run.host;
+  if (!executions.some((e) => e.result === 'success' || e.result === 'failure')) return {};
   if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
-    report.definitionNote = 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.';
-    return;
+    return { definitionNote: 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.' };
   }
   const view = budget.view('workflow');
-  if (report.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
+  if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
     const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-    report.definitionNote = `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.`;
-    return;
+    return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
   }
   try {
-    report.definition = await client.getWorkflow(settings.workflowId, deadline);
+    return { definition: await client.getWorkflow(settings.workflowId, deadline) };
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
-    report.definitionNote =
-      'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).';
+    return {
+      definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
+    };
   }
-}
-
-/** An error ends the run; a cancellation is no error of the action's, and a known final status stands. */
-function recordError(report: RunReport, error: unknown): void {
-  if (error instanceof CancelledError) {
-    const ids = report.executions.flatMap((e) => e.executionId ?? []);
-    if (report.executions.every((e) => e.execution === undefined)) report.result = 'cancelled';
-    report.message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
-    return;
-  }
-  report.message = messageOf(error);
-  report.errored = true;
-  // A mistake in the inputs that only the workflow's definition could show: nothing was started.
-  if (error instanceof InputError) report.badInput = true;
 }
 
 /** Shows the run requests the settings would send, secrets masked, and starts nothing. */
-function dryRun(settings: Settings, report: RunReport, host: Host): void {
-  report.executions = settings.runs.map((request, i) => ({ ...executionReport(i + 1, request), result: 'validated' as const }));
-  for (const e of report.executions) {
+function dryRun(
+  run: Run,
+  requests: RunRequest[],
+  fanOut: boolean,
+  definition: WorkflowDefinition | undefined,
+): { executions: ExecutionReport[]; interruption: Interruption } {
+  const { workflowId } = run.settings;
+  const executions = requests.map((request, i): ExecutionReport => ({ ...executionReport(i + 1, request), result: 'validated' }));
+  for (const e of executions) {
     const body = {
       ...(e.request?.input ? { input: e.request.input } : {}),
       ...(e.request?.variables ? { variables: maskSecrets(e.request.variables) } : {}),
     };
-    host.log.info(
-      `Dry run: would send POST /qflowapi/v1/workflows/${settings.workflowId}/run with ${JSON.stringify(body)}${settings.fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`,
+    run.host.log.info(
+      `Dry run: would send POST /qflowapi/v1/workflows/${workflowId}/run with ${JSON.stringify(body)}${fanOut ? ` (item ${itemName(e.item, e.request)})` : ''}.`,
     );
   }
-  const checked = report.definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
-  report.message = `Dry run: the gateway, the login and ${checked} were checked; ${settings.runs.length} run request${settings.runs.length === 1 ? '' : 's'} shown, nothing started.`;
-}
-
-/**
- * The run's result and message from its executions': `success` only when every one succeeded; else
- * why not, most telling first (the job was cancelled, the wait timed out, an execution failed).
- */
-function concludeRun(report: RunReport): void {
-  const { executions } = report;
-  if (report.result !== 'cancelled') report.result = conclusion(executions) ?? report.result;
-  // An error or a cancellation has said why already.
-  if (report.errored || report.message !== undefined) return;
-  const unsuccessful = executions.filter((e) => !isFine(e.result));
-  if (!report.fanOut) {
-    report.message = executions[0]?.message;
-  } else if (unsuccessful.length > 0) {
-    const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
-    const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
-    report.message = `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
-  }
-}
-
-/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
-function conclusion(executions: ExecutionReport[]): Result | undefined {
-  if (executions.length === 0) return undefined;
-  for (const result of ['cancelled', 'timed_out', 'failure'] as const) if (executions.some((e) => e.result === result)) return result;
-  if (executions.every((e) => e.result === 'validated')) return 'validated';
-  return executions.some((e) => e.result === 'started') ? 'started' : 'success';
-}
-
-async function writeResult(report: RunReport, settings: Settings, host: Host): Promise<void> {
-  const ids = report.executions.flatMap((e) => e.executionId ?? []);
-  if (ids.length === 0) return;
-  report.outputFile = settings.outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${settings.workflowId}-${process.pid}` : ids[0]);
-  const tree = (pick: (e: ExecutionReport) => StepData[]) =>
-    report.fanOut
-      ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId!, pick(e)]))
-      : pick(report.executions[0]);
-  try {
-    await writeResultFile(report.outputFile, host.redactor.value(resultFields(report)), {
-      stepOutputs: tree((e) => e.stepOutputs),
-      stepInputs: tree((e) => e.stepInputs),
-    });
-  } catch (error) {
-    host.log.warning(`Could not write the result file ${report.outputFile}: ${messageOf(error)}`);
-    report.outputFile = undefined;
-  }
-}
-
-function resultFields(report: RunReport): Record<string, unknown> {
-  const one = (e: ExecutionReport) => ({
-    executionId: e.executionId,
-    status: e.status,
-    result: e.result,
-    ...timings(e.execution),
-    message: e.message,
-  });
-  const details = (e: ExecutionReport) => ({
-    execution: e.execution?.raw ?? null,
-    steps: stepSummary(e.steps),
-    failedSteps: stepSummary(e.failedSteps),
-  });
-  if (!report.fanOut) {
-    // The run's result and message are the execution's, as the file has always had them.
-    const e = report.executions[0];
-    return {
-      workflowId: report.workflowId,
-      executionId: e.executionId,
-      status: e.status,
-      result: report.result,
-      ...timings(e.execution),
-      message: report.message,
-      apiCalls: report.apiCalls,
-      ...details(e),
-    };
-  }
-  return {
-    workflowId: report.workflowId,
-    result: report.result,
-    message: report.message,
-    apiCalls: report.apiCalls,
-    executions: report.executions.map((e) => ({
-      item: e.item,
-      variables: e.request?.variables ?? {},
-      input: e.request?.input ?? {},
-      ...one(e),
-      ...details(e),
-    })),
-  };
+  const checked = definition ? 'the workflow, its variables and node IDs' : 'the workflow (its definition could not be read)';
+  const message = `Dry run: the gateway, the login and ${checked} were checked; ${requests.length} run request${requests.length === 1 ? '' : 's'} shown, nothing started.`;
+  return { executions, interruption: { kind: 'dry-run', message } };
 }

@@ -17,8 +17,8 @@ import { Input } from '../names.js';
 import { nearest } from '../nearest.js';
 import type { QFlowClient } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
-import type { Settings } from './inputs.js';
-import type { NodeSelection } from './parse.js';
+import { isFanOut, runsOf, type Settings } from '../settings/settings.js';
+import type { NodeSelection } from '../settings/parse.js';
 
 /**
  * The cloud variables of QFlow 1.18 and 1.19: when a run overrides variables, each one the workflow
@@ -35,9 +35,9 @@ const CLOUD_VARIABLES = [...CONNECTOR_VARIABLES, 'region', 'resourceGroup', 'pro
 export function worthReading(settings: Settings): boolean {
   const nodes = (selection: NodeSelection) => selection !== 'all' && selection.length > 0;
   return (
-    settings.dryRun ||
-    settings.fanOut ||
-    settings.runs.some((r) => Object.keys(r.variables ?? {}).length > 0) ||
+    settings.plan.kind === 'dry-run' ||
+    isFanOut(settings.plan) ||
+    runsOf(settings.plan).some((r) => Object.keys(r.variables ?? {}).length > 0) ||
     nodes(settings.stepOutputs) ||
     nodes(settings.stepInputs)
   );
@@ -81,10 +81,10 @@ function checkVariables(settings: Settings, definition: WorkflowDefinition, log:
   const used = definition.variables.filter((v) => v.hasValue && CLOUD_VARIABLES.includes(v.name)).map((v) => v.name);
   const unlisted = new Set<string>();
   const { names } = settings;
-  settings.runs.forEach((run, i) => {
+  runsOf(settings.plan).forEach((run, i) => {
     const given = Object.keys(run.variables ?? {});
     if (given.length === 0) return;
-    const where = settings.fanOut
+    const where = isFanOut(settings.plan)
       ? `${names.subject(Input.Matrix)} item ${i + 1} (with ${names.of(Input.Variables)})`
       : names.subject(Input.Variables);
     // connectorId (1.19) is a variable of every workflow with credentials, listed or not.

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { CancelledError, messageOf } from '../errors.js';
 import type { Log } from '../log.js';
-import type { NodeSelection } from './parse.js';
+import type { NodeSelection } from '../settings/parse.js';
 import type { QFlowClient, StepDataKind, StepRecord } from '../qflow/client.js';
 import { Pager } from '../qflow/paging.js';
 import { inPool } from '../pool.js';

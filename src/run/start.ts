@@ -6,7 +6,7 @@
 import { CancelledError } from '../errors.js';
 import type { QFlowClient } from '../qflow/client.js';
 import type { Clock } from '../time.js';
-import type { RunRequest } from './matrix.js';
+import type { RunRequest } from '../settings/matrix.js';
 import { inPool } from '../pool.js';
 
 export interface StartedRun {

@@ -14,56 +14,11 @@ import {
   parseStructured,
   parseUuid,
   yamlParserFor,
-  type NodeSelection,
 } from './parse.js';
 import { normalizeStatus } from '../wait/status.js';
+import type { Plan, Settings } from './settings.js';
 
-/** Everything the action was asked to do, checked. Nothing else reads inputs. */
-export interface Settings {
-  /** API gateway base URL without a trailing slash, from `gateway-url` or `platform`. */
-  gatewayUrl: string;
-  credentials: Credentials;
-  /** The workflow to run (or whose execution to wait for), as a lower-case UUID. */
-  workflowId: string;
-  /** An execution that already exists, to wait for instead of starting one. */
-  executionId?: string;
-  /** The executions to start, one run request each: one, or one per `matrix` item. None with `executionId`. */
-  runs: RunRequest[];
-  /** A `matrix` was given: the outputs describe every execution (even a matrix of one). */
-  fanOut: boolean;
-  /** Run calls in flight at most while starting a fan-out. */
-  maxParallel: number;
-  /** Stop waiting at the first execution that fails. */
-  failFast: boolean;
-  /** Override variables the workflow's definition does not declare are passed, not refused. */
-  allowUnknownVariables: boolean;
-  /** Check everything and show the run requests, starting nothing. */
-  dryRun: boolean;
-  /** Wait for a final status (true) or return as soon as the execution has started (false). */
-  wait: boolean;
-  /** Longest wait for a final status, in milliseconds. */
-  timeoutMs: number;
-  /** First pause between polls, in milliseconds; also the shortest. */
-  pollIntervalMs: number;
-  /** Longest pause between polls, in milliseconds. */
-  maxPollIntervalMs: number;
-  /** Longest wait for one HTTP answer, in milliseconds. */
-  requestTimeoutMs: number;
-  /** Steps whose outputs to fetch after the execution ends. */
-  stepOutputs: NodeSelection;
-  /** Steps whose inputs to fetch after the execution ends. */
-  stepInputs: NodeSelection;
-  /** Final statuses that count as success. */
-  successStatuses: string[];
-  /** Final statuses that count as failure, besides the known ones. */
-  failureStatuses: string[];
-  /** Where to write the full result as JSON; undefined means a file in RUNNER_TEMP. */
-  outputFile?: string;
-  /** Post the job summary on the pull request with this token (`comment-on-pr`); undefined for no comment. */
-  commentToken?: string;
-  /** How the front-end names its settings: every message about one is worded through it. */
-  names: SettingNames;
-}
+export type { Plan, Settings } from './settings.js';
 
 /** Reads one input, trimmed, '' when unset: `core.getInput` in the action, a map in tests. */
 export type InputReader = (name: Input) => string;
@@ -106,7 +61,6 @@ export async function readSettings(
     );
   }
   const base: RunRequest = { input: runInput, variables };
-  const runs = executionId !== '' ? [] : matrix === undefined ? [base] : expandMatrix(matrix, base, names);
   const maxParallel = parsePositiveInteger(subject(Input.MaxParallel), read(Input.MaxParallel) || '4');
   const failFast = parseBoolean(subject(Input.FailFast), read(Input.FailFast) || 'false');
 
@@ -123,6 +77,15 @@ export async function readSettings(
       `${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`,
     );
   }
+
+  const plan: Plan =
+    executionId !== ''
+      ? { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) }
+      : {
+          ...(dryRun ? { kind: 'dry-run' } : { kind: 'start', wait }),
+          runs: matrix === undefined ? [base] : expandMatrix(matrix, base, names),
+          fanOut: matrix !== undefined,
+        };
 
   const pollIntervalMs = parseDuration(subject(Input.PollInterval), read(Input.PollInterval) || '2s');
   const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), read(Input.MaxPollInterval) || '1m');
@@ -145,14 +108,10 @@ export async function readSettings(
     gatewayUrl: resolveGateway(read(Input.Platform), read(Input.GatewayUrl), names),
     credentials: readCredentials(read, now, names),
     workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
-    executionId: executionId === '' ? undefined : parseUuid(subject(Input.ExecutionId), executionId),
-    runs,
-    fanOut: matrix !== undefined,
+    plan,
     maxParallel,
     failFast,
     allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), read(Input.AllowUnknownVariables) || 'false'),
-    dryRun,
-    wait,
     timeoutMs: parseDuration(subject(Input.Timeout), read(Input.Timeout) || '1h'),
     pollIntervalMs,
     maxPollIntervalMs,

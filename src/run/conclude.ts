@@ -1,0 +1,108 @@
+/**
+ * How a run ended, from its executions and what stopped it: the result, the sentence that says why,
+ * and the ending each front-end maps to what it publishes.
+ */
+import { CancelledError, DeadlineError, InputError, messageOf } from '../errors.js';
+import { Input, isFine, type Result, type SettingNames } from '../names.js';
+import { itemName } from '../settings/matrix.js';
+import { humanDuration } from '../time.js';
+import type { WaitOutcome } from '../wait/waiter.js';
+import type { Ending, ExecutionReport } from './report.js';
+
+/** What stopped the run before its executions could say how it ended. */
+export type Interruption =
+  /** An error or a cancellation, thrown anywhere in the run. */
+  | { kind: 'thrown'; error: unknown }
+  /** The one run call of a run without a matrix did not start an execution. */
+  | { kind: 'not-started'; error: Error }
+  /** A dry run: its message says what was checked. */
+  | { kind: 'dry-run'; message: string };
+
+export interface Conclusion {
+  result: Result;
+  message?: string;
+  ending: Ending;
+}
+
+/**
+ * The run's result, message and ending: `success` only when every execution succeeded; else why not,
+ * most telling first (the job was cancelled, the wait timed out, an execution failed).
+ */
+export function conclude(executions: ExecutionReport[], fanOut: boolean, interruption?: Interruption): Conclusion {
+  let result = resultOf(executions) ?? 'failure';
+  let message: string | undefined;
+  let errored = false;
+  let badInput = false;
+  if (interruption?.kind === 'thrown') {
+    const { error } = interruption;
+    if (error instanceof CancelledError) {
+      const ids = executions.flatMap((e) => e.executionId ?? []);
+      if (executions.every((e) => e.execution === undefined)) result = 'cancelled';
+      message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
+    } else {
+      message = messageOf(error);
+      errored = true;
+      // A mistake in the inputs that only the workflow's definition could show: nothing was started.
+      badInput = error instanceof InputError;
+    }
+  } else if (interruption?.kind === 'not-started') {
+    // A single run's error is the run's error; in a fan-out it is that item's.
+    message = executions[0].message;
+    errored = !(interruption.error instanceof CancelledError || interruption.error instanceof DeadlineError);
+  } else if (interruption?.kind === 'dry-run') {
+    message = interruption.message;
+  } else {
+    message = fanOut ? fanOutMessage(executions) : executions[0]?.message;
+  }
+  return { result, message, ending: endingOf(result, executions, errored, badInput) };
+}
+
+/** The ending, the most telling first. */
+function endingOf(result: Result, executions: ExecutionReport[], errored: boolean, badInput: boolean): Ending {
+  if (result === 'cancelled') return 'cancelled';
+  if (badInput) return 'bad-input';
+  // An error of the run itself, or a run call whose outcome is unknown: there is no result to act on.
+  if (errored || executions.some((e) => e.executionId === undefined && e.result === 'failure')) return 'no-result';
+  if (result === 'timed_out') return 'timed-out';
+  if (result === 'failure') return 'failed';
+  return 'succeeded';
+}
+
+function fanOutMessage(executions: ExecutionReport[]): string | undefined {
+  const unsuccessful = executions.filter((e) => !isFine(e.result));
+  if (unsuccessful.length === 0) return undefined;
+  const shown = unsuccessful.slice(0, 3).map((e) => `Item ${itemName(e.item, e.request)}: ${e.message ?? e.result}`);
+  const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
+  return `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
+}
+
+/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
+function resultOf(executions: ExecutionReport[]): Result | undefined {
+  if (executions.length === 0) return undefined;
+  for (const result of ['cancelled', 'timed_out', 'failure'] as const) if (executions.some((e) => e.result === result)) return result;
+  if (executions.every((e) => e.result === 'validated')) return 'validated';
+  return executions.some((e) => e.result === 'started') ? 'started' : 'success';
+}
+
+/** Each execution as the wait left it: its record, status and result, and why a wait that ended early did. */
+export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, timeoutMs: number, names: SettingNames): ExecutionReport[] {
+  return executions.map((e) => {
+    const o = e.executionId === undefined ? undefined : outcome.outcomes.get(e.executionId);
+    if (!o) return e;
+    const waited: ExecutionReport = { ...e, execution: o.execution, status: o.execution?.status ?? '', result: o.kind };
+    if (o.kind === 'timed_out') {
+      // When the budget held the looks back, it is the cause to name.
+      const budget = outcome.budgetPauseMs
+        ? ` The subscription's API budget held the looks up to ${humanDuration(outcome.budgetPauseMs)} apart.`
+        : outcome.budgetNote
+          ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
+          : '';
+      waited.message = `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${budget}`;
+    } else if (o.kind === 'cancelled') {
+      waited.message = outcome.stoppedAtFailure
+        ? `Stopped waiting at the first failure (${names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`
+        : `The job was cancelled; execution ${e.executionId} goes on in QFlow, which offers no API to cancel it.`;
+    }
+    return waited;
+  });
+}
