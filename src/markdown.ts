@@ -9,7 +9,7 @@
  * `a@b.example`) are broken with a WORD JOINER (U+2060), which shows as nothing, rather than put in
  * code spans: a code span would change how every message reads, and a backtick in the text could end it.
  * Markdown's punctuation is escaped with a backslash, and `<`, `>`, `&` become entities, so a reader
- * sees the characters themselves. Mermaid labels keep their own escaping (run/diagram.ts).
+ * sees the characters themselves. Mermaid labels keep their own escaping (report/diagram.ts).
  */
 
 /** Bidirectional controls: they reorder what a reader sees. */
@@ -52,4 +52,15 @@ export function mdText(text: string, max = 2000): string {
 export function mdCode(text: string): string {
   const line = text.replace(BIDI, '').replace(BREAKS, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
   return `\`${line}\``;
+}
+
+/**
+ * Our own documentation text (action.yml's descriptions) as one table cell: its Markdown is meant, so
+ * only what would end the row or the cell, a line break or a `|`, is changed.
+ */
+export function mdDocCell(text: string): string {
+  return text
+    .trim()
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }

@@ -49,7 +49,7 @@ describe('the action, run as the runner runs it', () => {
         expect(run.exitCode).toBe(1);
         expect(run.outputs).toMatchObject({ status: 'Failed', result: 'failure' });
         expect(JSON.parse(run.outputs['failed-steps'])).toEqual([{ nodeId: 'node-1', nodeType: 'AWS', status: 'Failed' }]);
-        expect(errors(run)).toEqual([`QFlow execution ${sim.executions[0].id} ended with status 'Failed'; failed steps: node-1.`]);
+        expect(errors(run)).toEqual([`QFlow execution ${sim.executions[0].id} ended with status 'Failed'; failed step: node-1.`]);
         expect(run.stdout.indexOf('execution-id')).toBeLessThan(0); // outputs go to GITHUB_OUTPUT, not the log
         expect(run.summary).toContain('## ❌ QFlow workflow failed');
       },

@@ -113,13 +113,17 @@ async function commandExamples(): Promise<{ where: string; line: string; env: Re
   }
   const jenkins = await readFile(path.join(root, 'examples/other-ci/Jenkinsfile'), 'utf8');
   const jenkinsEnv = Object.fromEntries([...jenkins.matchAll(/^\s*(QFLOW_\w+) = '([^']*)'/gm)].map((m) => [m[1], m[2]]));
-  for (const m of jenkins.matchAll(/sh '([^']*qflow-run[^']*)'/g)) found.push({ where: 'Jenkinsfile', line: m[1], env: jenkinsEnv });
+  // The command's runs (not its install), as `sh '…'` or `sh(…, script: '…')`, its installed path standing for qflow-run.
+  for (const m of jenkins.matchAll(/sh(?:\(returnStatus: true, script:)? '([^']*qflow-run(?! *@)[^']*)'/g)) {
+    if (!/^npm /.test(m[1]))
+      found.push({ where: 'Jenkinsfile', line: m[1].replace(/^\.qflow\/node_modules\/\.bin\/qflow-run\b/, 'qflow-run'), env: jenkinsEnv });
+  }
   const azure = parse(await readFile(path.join(root, 'examples/other-ci/azure-pipelines.yml'), 'utf8')) as unknown;
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
     const step = node as { script?: unknown; env?: Record<string, string> };
-    if (typeof step.script === 'string' && step.script.includes('qflow-run'))
+    if (typeof step.script === 'string' && /^\s*qflow-run\b/.test(step.script))
       found.push({ where: 'azure-pipelines.yml', line: step.script, env: step.env ?? {} });
     Object.values(node).forEach(visit);
   };

@@ -45,6 +45,8 @@ async function gitlabPipeline(variables: Record<string, string>, example = '.git
 function projectVariables(gatewayUrl: string): Record<string, string> {
   return {
     QFLOW_RUN: `${process.execPath} ${CLI}`,
+    // The bundle stands for the installed command: nothing to install.
+    QFLOW_INSTALL: 'true',
     QFLOW_GATEWAY_URL: gatewayUrl,
     QUALYS_CLIENT_ID: CLIENT.id,
     QUALYS_CLIENT_SECRET: CLIENT.secret,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -122,6 +122,55 @@ describe('qflow-run', () => {
       await run.cleanup();
     }),
   );
+
+  it('reads --matrix, --input and --variables from a file given as @path, and names a file it cannot read', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-files-'));
+      const matrix = path.join(dir, 'accounts.yml');
+      await writeFile(matrix, 'credentials: [aa70acae-6ea8-3acf-b504-f327855b316a]\nregion: [us-east-1, eu-west-1]\n');
+      const run = await qflowRun(sim, workflow, ['--matrix', `@${matrix}`, '--dry-run', 'true', '--json']);
+      expect(run.code).toBe(EXIT.success);
+      expect(run.stderr).toContain('"region":"eu-west-1"');
+      const missing = await qflowRun(sim, workflow, [], { QFLOW_VARIABLES: `@${path.join(dir, 'nope.yml')}` });
+      expect(missing.code).toBe(EXIT.usage);
+      expect(missing.stderr).toContain(`error: QFLOW_VARIABLES names the file "${path.join(dir, 'nope.yml')}", which does not exist.`);
+      expect(sim.callsTo('run')).toHaveLength(0);
+      await Promise.all([run.cleanup(), missing.cleanup(), rm(dir, { recursive: true, force: true })]);
+    }));
+
+  it('speaks to Azure Pipelines on its agent: output variables, the summary tab and issues, as the agent reads them', () =>
+    withSimulator({ workflow: { finalStatus: 'Failed' } }, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, [], { TF_BUILD: 'True' });
+      expect(run.code).toBe(EXIT.failed);
+      // The agent reads one logging command a line: ##vso[area.action properties]data.
+      const commands = run.stdout.split('\n').filter((line) => line.startsWith('##vso['));
+      const variables = new Map(
+        commands.flatMap((line) => {
+          const m = /^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true\](.*)$/.exec(line);
+          return m ? [[m[1], m[2]] as const] : [];
+        }),
+      );
+      expect(variables.get('QFLOW_OUT_EXECUTION_ID')).toBe(sim.executions[0].id);
+      expect(variables.get('QFLOW_OUT_RESULT')).toBe('failure');
+      expect(variables.get('QFLOW_OUT_STATUS')).toBe('Failed');
+      const upload = commands.find((line) => line.startsWith('##vso[task.uploadsummary]'));
+      expect(await readFile(upload!.slice('##vso[task.uploadsummary]'.length), 'utf8')).toContain('## ❌ QFlow workflow failed');
+      const issue = commands.find((line) => line.startsWith('##vso[task.logissue type=error]'));
+      expect(issue).toContain(`QFlow execution ${sim.executions[0].id} ended with status 'Failed'`);
+      // Off the agent, or with --ci plain, none of it.
+      const plain = await qflowRun(sim, workflow, ['--ci', 'plain'], { TF_BUILD: 'True' });
+      expect(plain.stdout).not.toContain('##vso[');
+      await Promise.all([run.cleanup(), plain.cleanup()]);
+    }));
+
+  it('refuses a CI variable left unexpanded before any call, naming it', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, [], { QFLOW_CLIENT_SECRET: '$(QUALYS_CLIENT_SECRET)' });
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toContain('error: QFLOW_CLIENT_SECRET is a reference to the variable QUALYS_CLIENT_SECRET that was not expanded');
+      expect(sim.calls).toHaveLength(0);
+      await run.cleanup();
+    }));
 
   it('names a setting the way it was given: the variable it came from, or the flag', () =>
     withSimulator({}, async (sim, workflow) => {

@@ -27,7 +27,8 @@ describe('runQFlow', () => {
     withSimulator({ workflow: { finalStatus: 'Failed' } }, async (sim, workflow) => {
       const { report } = await run(sim, workflow);
       expect(report.result).toBe('failure');
-      expect(report.message).toMatch(/ended with status 'Failed'; failed steps: node-/);
+      // Each failed step by its name (the definition is read for the summary) and its node ID.
+      expect(report.message).toMatch(/ended with status 'Failed'; failed steps: "Receive the run request" \(node-e3a84822-workflow-trigger\); "Stop/);
     }));
 
   it('stops at the timeout and says the execution may still run', () =>

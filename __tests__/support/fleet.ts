@@ -3,6 +3,8 @@
  * ApiBudget reads the headers its calls would get, and nextPollDelay plans its next look. No processes,
  * no sockets: time is simulated, so a fleet of 100 runs in a fraction of a second.
  */
+import { RollingWindow } from '../../src/simulator/rolling-window.js';
+import { readBudgetHeaders } from '../../src/qflow/limits.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBudget } from '../../src/qflow/budget.js';
 import { throttleSpread } from '../../src/qflow/retry.js';
@@ -71,27 +73,19 @@ export function runFleet(options: FleetOptions): FleetResult {
   };
   const pastRuns = 20;
   const history = durationModel(Array.from({ length: pastRuns }, () => durationMs * (1 - spread + 2 * spread * random())))!;
-  const admitted: number[] = [];
-  const otherEveryMs = options.otherPerWindow ? windowMs / options.otherPerWindow : Infinity;
-  let otherNext = -windowMs + otherEveryMs;
+  const gateway = new RollingWindow(limit, windowMs);
+  // The other client's calls, from a window before the first job on.
+  if (options.otherPerWindow) gateway.spendSteadily(windowMs / options.otherPerWindow, -windowMs + windowMs / options.otherPerWindow);
   let now = 0;
   const clock = { now: () => now, sleep: () => Promise.resolve() };
   /** One call to the gateway at `now`: admitted or throttled, and the headers of its answer. */
   const call = (): { ok: boolean; headers: IncomingHttpHeaders } => {
-    // The other client's calls, each admitted only if the window had room for it then.
-    for (; otherNext <= now; otherNext += otherEveryMs) {
-      while (admitted.length && admitted[0] <= otherNext - windowMs) admitted.shift();
-      if (admitted.length < limit) admitted.push(otherNext);
-    }
-    while (admitted.length && admitted[0] <= now - windowMs) admitted.shift();
-    const ok = admitted.length < limit;
-    if (ok) admitted.push(now);
-    const toWait = ok ? 0 : Math.max(1, Math.ceil((admitted[0] + windowMs - now) / 1000));
+    const ok = gateway.take(now);
     const headers = {
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-window-sec': String(windowMs / 1000),
-      'x-ratelimit-remaining': String(limit - admitted.length),
-      'x-ratelimit-towait-sec': String(toWait),
+      'x-ratelimit-remaining': String(gateway.remaining(now)),
+      'x-ratelimit-towait-sec': String(ok ? 0 : gateway.toWaitSec(now)),
     };
     return { ok, headers };
   };
@@ -151,11 +145,16 @@ export function runFleet(options: FleetOptions): FleetResult {
     calls++;
     job.longestGap = Math.max(job.longestGap, now - job.last);
     job.last = now;
-    mostInWindow = Math.max(mostInWindow, admitted.length);
+    mostInWindow = Math.max(mostInWindow, limit - gateway.remaining(now));
     const endpoint = job.phase === 'run' ? 'run' : job.phase === 'steps' ? 'steps' : 'executions';
-    job.budget.record(endpoint, headers, ok ? 'admitted' : 'rate-limited', ok ? 0 : Number(headers['x-ratelimit-towait-sec']) * 1000);
+    job.budget.record(
+      endpoint,
+      readBudgetHeaders(headers),
+      ok ? 'admitted' : 'rate-limited',
+      ok ? 0 : Number(headers['x-ratelimit-towait-sec']) * 1000,
+    );
     if (options.debug)
-      console.log(`${(now / 1000).toFixed(0)}s job ${fleet.indexOf(job)} ${job.phase} ${ok ? 'ok' : 'THROTTLED'} left ${limit - admitted.length}`);
+      console.log(`${(now / 1000).toFixed(0)}s job ${fleet.indexOf(job)} ${job.phase} ${ok ? 'ok' : 'THROTTLED'} left ${gateway.remaining(now)}`);
     if (!ok) {
       job.throttled++;
       // As the HTTP layer does: the wait asked for and a spread on top, so throttled callers do not all come back at once.

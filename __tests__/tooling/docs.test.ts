@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { Input, Output } from '../../src/names.js';
 import { renderFlagsModule, renderTables, withTables } from '../../src/docs/readme.js';
+import { DEFAULTS } from '../../src/settings/defaults.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (name: string) => readFile(new URL(name, root), 'utf8');
@@ -27,6 +28,16 @@ describe('the README and action.yml', () => {
     expect(flags.FLAGS.map((f) => f.name)).toEqual(Object.values(Input).filter((name) => name !== Input.CommentOnPr && name !== Input.GithubToken));
     expect(flags.FLAGS.find((f) => f.name === 'client-secret')).toMatchObject({ variable: 'QFLOW_CLIENT_SECRET', secret: true });
     expect(flags.FLAGS.find((f) => f.name === 'timeout')).toMatchObject({ variable: 'QFLOW_TIMEOUT', default: '1h' });
+  });
+
+  it('state the defaults of the one table the settings reader follows (src/settings/defaults.ts)', async () => {
+    const action = parse(await read('action.yml')) as { inputs: Record<string, { default?: string }> };
+    for (const name of Object.values(Input)) {
+      const stated = action.inputs[name].default ?? '';
+      // An expression (the job's own token) is the runner's to fill in: action.yml's alone.
+      if (stated.startsWith('${{')) expect(DEFAULTS[name]).toBeUndefined();
+      else expect([name, stated]).toEqual([name, DEFAULTS[name] ?? '']);
+    }
   });
 
   it('name every input and output the code reads and writes, and no other', async () => {

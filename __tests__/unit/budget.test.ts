@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiBudget, admission, readBudgetHeaders } from '../../src/qflow/budget.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ApiBudget } from '../../src/qflow/budget.js';
+import { readBudgetHeaders } from '../../src/qflow/limits.js';
 import { FakeClock } from '../support/fake-clock.js';
 
 /** The headers a gateway sends on every answer, with `remaining` calls left of 300 per hour. */
@@ -9,6 +11,8 @@ const left = (remaining: number) => ({
   'x-ratelimit-remaining': String(remaining),
   'x-ratelimit-towait-sec': '0',
 });
+/** What the budget is told of an answer with these headers. */
+const said = (headers: IncomingHttpHeaders) => readBudgetHeaders(headers);
 const throttled = (toWaitSec: number) => ({ ...left(0), 'x-ratelimit-towait-sec': String(toWaitSec) });
 
 function fresh() {
@@ -21,45 +25,45 @@ describe('ApiBudget', () => {
     const { budget } = fresh();
     expect(budget.view('executions')).toBeUndefined();
     expect(budget.notBefore('executions')).toBe(0);
-    budget.record('executions', {}, 'admitted');
+    budget.record('executions', said({}), 'admitted');
     expect(budget.view('executions')).toBeUndefined();
   });
 
   it('takes the latest Remaining, less the calls made since that were answered without one', () => {
     const { budget } = fresh();
-    budget.record('executions', left(120), 'admitted');
-    budget.record('executions', {}, 'admitted');
-    budget.record('executions', {}, 'admitted');
+    budget.record('executions', said(left(120)), 'admitted');
+    budget.record('executions', said({}), 'admitted');
+    budget.record('executions', said({}), 'admitted');
     expect(budget.view('executions')).toEqual({ remaining: 118, limit: 300, windowMs: 3_600_000, othersPerMs: 0 });
   });
 
   it("forbids any call before a throttled answer's wait, and forgets its Remaining: 0 once the wait is over", () => {
     const { clock, budget } = fresh();
-    budget.record('executions', left(40), 'admitted');
+    budget.record('executions', said(left(40)), 'admitted');
     clock.time += 1000;
-    budget.record('executions', throttled(1), 'rate-limited', 1000);
+    budget.record('executions', said(throttled(1)), 'rate-limited', 1000);
     expect(budget.notBefore('executions')).toBe(clock.now() + 1000);
     expect(budget.view('executions')?.remaining).toBe(0);
     clock.time += 1000;
     // Answers without headers from here on: nothing is known, so nothing holds the polls back.
-    budget.record('executions', {}, 'admitted');
+    budget.record('executions', said({}), 'admitted');
     expect(budget.view('executions')).toBeUndefined();
   });
 
   it('forgets a report once a whole window has passed', () => {
     const { clock, budget } = fresh();
-    budget.record('executions', left(3), 'admitted');
+    budget.record('executions', said(left(3)), 'admitted');
     clock.time += 3_600_000;
     expect(budget.view('executions')).toBeUndefined();
   });
 
   it('learns how many callers like it spend the same budget from how Remaining falls between its calls', () => {
     const { clock, budget } = fresh();
-    budget.record('executions', left(250), 'admitted');
+    budget.record('executions', said(left(250)), 'admitted');
     for (let i = 1; i <= 6; i++) {
       clock.time += 60_000;
       // Nine others look once a minute too: Remaining falls by ten between two of ours.
-      budget.record('executions', left(250 - 10 * i), 'admitted');
+      budget.record('executions', said(left(250 - 10 * i)), 'admitted');
     }
     // As a pace: nine calls a minute, whatever this action's own pauses.
     expect(budget.view('executions')!.othersPerMs * 60_000).toBeCloseTo(9, 0);
@@ -68,7 +72,7 @@ describe('ApiBudget', () => {
   it('counts a steady other client that the window pays back as no other caller', () => {
     const { clock, budget } = fresh();
     for (let i = 0; i < 6; i++) {
-      budget.record('executions', left(50 - (i % 2)), 'admitted');
+      budget.record('executions', said(left(50 - (i % 2))), 'admitted');
       clock.time += 60_000;
     }
     expect(budget.view('executions')!.othersPerMs * 60_000).toBeLessThan(0.5);
@@ -76,13 +80,13 @@ describe('ApiBudget', () => {
 
   it('keeps the endpoints apart, and lets the freshest report stand in for an endpoint not yet called', () => {
     const { clock, budget } = fresh();
-    budget.record('run', throttled(20), 'rate-limited', 20_000);
+    budget.record('run', said(throttled(20)), 'rate-limited', 20_000);
     // One pool is the stricter reading: before its own first answer, a look waits too.
     expect(budget.notBefore('executions')).toBe(clock.now() + 20_000);
     clock.time += 20_000;
-    budget.record('run', left(0), 'admitted');
+    budget.record('run', said(left(0)), 'admitted');
     expect(budget.view('executions')?.remaining).toBe(0);
-    budget.record('executions', { ...left(200), 'x-ratelimit-limit': '1000' }, 'admitted');
+    budget.record('executions', said({ ...left(200), 'x-ratelimit-limit': '1000' }), 'admitted');
     expect(budget.view('executions')).toMatchObject({ remaining: 200, limit: 1000 });
     expect(budget.view('run')).toMatchObject({ remaining: 0, limit: 300 });
     expect(budget.notBefore('executions')).toBe(0);
@@ -91,34 +95,15 @@ describe('ApiBudget', () => {
   it('allows as many calls at once as X-Concurrency-Limit-Limit says, two until it does', () => {
     const { budget } = fresh();
     expect(budget.maxConcurrent).toBe(2);
-    budget.record('steps', { 'x-concurrency-limit-limit': '5', 'x-concurrency-limit-running': '1' }, 'admitted');
+    budget.record('steps', said({ 'x-concurrency-limit-limit': '5', 'x-concurrency-limit-running': '1' }), 'admitted');
     expect(budget.maxConcurrent).toBe(5);
   });
 
   it('takes nothing about the rate budget from a call held back for concurrency', () => {
     const { budget } = fresh();
-    budget.record('executions', left(100), 'admitted');
-    budget.record('executions', { ...left(90), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' }, 'too-many-running');
+    budget.record('executions', said(left(100)), 'admitted');
+    budget.record('executions', said({ ...left(90), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' }), 'too-many-running');
     expect(budget.view('executions')?.remaining).toBe(100);
     expect(budget.notBefore('executions')).toBe(0);
-  });
-});
-
-describe('admission', () => {
-  it('tells a call held back by the rate limit from one held back for concurrency and from a conflict', () => {
-    expect(admission(200, left(10))).toBe('admitted');
-    expect(admission(409, throttled(30))).toBe('rate-limited');
-    expect(admission(429, {})).toBe('rate-limited');
-    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' })).toBe('too-many-running');
-    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '2' })).toBe('too-many-running');
-    expect(admission(409, { ...left(10), 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '1' })).toBe('admitted');
-  });
-
-  it('reads the headers, ignoring what is not a number', () => {
-    expect(readBudgetHeaders({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '12', 'x-ratelimit-window-sec': 'x' })).toMatchObject({
-      limit: 300,
-      remaining: 12,
-      windowSec: undefined,
-    });
   });
 });

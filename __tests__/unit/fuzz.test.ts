@@ -10,7 +10,7 @@ import path from 'node:path';
 import { QFlowApiError, RunOutcomeUnknownError } from '../../src/errors.js';
 import { readExecution, readExecutionId, readPage, readStep } from '../../src/qflow/client.js';
 import { isNodeId, isUuid } from '../../src/qflow/forms.js';
-import { JsonChecker } from '../../src/qflow/step-data.js';
+import { JsonChecker } from '../../src/json-check.js';
 import { timings } from '../../src/run/report.js';
 import { systemClock } from '../../src/time.js';
 import { scriptedServer, type Reply } from '../support/scripted-server.js';

@@ -86,7 +86,7 @@ describe('readSettings', () => {
     [{ [Input.Variables]: 'zones: []' }, /variable "zones" blank/],
     [{ [Input.Wait]: 'maybe' }, /Input 'wait' is "maybe". Expected true or false/],
     [{ [Input.Timeout]: 'an hour' }, /Input 'timeout' is "an hour", which is not a duration/],
-    [{ [Input.PollInterval]: '5 s' }, /Input 'poll-interval' is "5 s", which is not a duration/],
+    [{ [Input.PollInterval]: '5 fortnights' }, /Input 'poll-interval' is "5 fortnights", which is not a duration/],
     [{ [Input.MaxPollInterval]: 'fast' }, /Input 'max-poll-interval' is "fast"/],
     [{ [Input.PollInterval]: '2m', [Input.MaxPollInterval]: '1m' }, /Input 'max-poll-interval' \(1m\) is shorter than 'poll-interval' \(2m\)/],
     [{ [Input.RequestTimeout]: '0' }, /Input 'request-timeout' is "0"; it must be longer than zero/],
@@ -98,8 +98,17 @@ describe('readSettings', () => {
       { [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b', [Input.DryRun]: 'true' },
       /Input 'dry-run' checks run requests and starts nothing, but 'execution-id' waits for an execution that exists: there is nothing to check\. Expected one or the other\./,
     ],
+    // A CI variable's reference that nothing expanded: refused before any call, naming the variable.
+    [{ [Input.Token]: '$(QUALYS_TOKEN)' }, /Input 'token' is a reference to the variable QUALYS_TOKEN that was not expanded/],
+    [{ [Input.WorkflowId]: '${WORKFLOW_ID}' }, /Input 'workflow-id' is a reference to the variable WORKFLOW_ID that was not expanded/],
+    [{ [Input.Platform]: '$QUALYS_PLATFORM' }, /Input 'platform' is a reference to the variable QUALYS_PLATFORM that was not expanded/],
   ])('rejects %p', async (override, message) => {
     await expect(settingsFrom({ ...base, ...override })).rejects.toThrow(message);
+  });
+
+  it('takes a password that begins with $ as the password it is', async () => {
+    const s = await settingsFrom({ [Input.Platform]: 'US1', [Input.WorkflowId]: WORKFLOW, [Input.Username]: 'u', [Input.Password]: '$ECRET_PASS' });
+    expect(s.credentials).toEqual({ kind: 'password', username: 'u', password: '$ECRET_PASS' });
   });
 
   describe('credentials', () => {

@@ -24,13 +24,22 @@ describe('parseDuration', () => {
     ['1m30s', 90_000],
     ['1.5s', 1500],
     ['120', 120_000],
+    // The forms CI users write (GitLab's own for its job timeout).
+    ['30 minutes', 30 * 60_000],
+    ['1h 30m', 90 * 60_000],
+    ['90 sec', 90_000],
+    ['3 hours 30 minutes', 210 * 60_000],
+    ['5 s', 5000],
+    ['2 Hours', 2 * 3_600_000],
   ])('reads %s', (text, ms) => {
     expect(parseDuration("Input 'timeout'", text)).toBe(ms);
   });
 
-  it.each(['', 'soon', '10 minutes', '5x', 'm5', '1h 30m', '-5s'])('rejects %p naming the input and the form', (text) => {
+  it.each(['', 'soon', 'an hour', '5x', 'm5', '10 fortnights', '-5s', '1h and 30m'])('rejects %p naming the input and the form', (text) => {
     expect(() => parseDuration("Input 'timeout'", text)).toThrow(InputError);
-    expect(() => parseDuration("Input 'timeout'", text)).toThrow(/Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms/);
+    expect(() => parseDuration("Input 'timeout'", text)).toThrow(
+      /Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms/,
+    );
   });
 
   it('rejects a zero duration', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs } from '../../src/qflow/retry.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay } from '../../src/qflow/retry.js';
 
 describe('backoffDelay', () => {
   const policy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -32,41 +32,5 @@ describe('RetryBudget', () => {
     expect(budget.take(true)).toBe(true);
     expect(budget.take(true)).toBe(false);
     expect(budget.take(false)).toBe(false);
-  });
-});
-
-describe('throttling', () => {
-  it('reads 429 as throttling', () => {
-    expect(isThrottled(429, {})).toBe(true);
-  });
-  it('reads a 409 as throttling only when its headers say the call was held back', () => {
-    expect(isThrottled(409, { 'x-ratelimit-towait-sec': '5' })).toBe(true);
-    expect(isThrottled(409, { 'x-ratelimit-remaining': '0', 'x-ratelimit-towait-sec': '0' })).toBe(true);
-    expect(isThrottled(409, { 'x-concurrency-limit-limit': '2', 'x-concurrency-limit-running': '3' })).toBe(true);
-    expect(isThrottled(409, { 'retry-after': '3' })).toBe(true);
-    expect(isThrottled(409, {})).toBe(false);
-  });
-  it('reads a 409 as a conflict when the budget headers every answer carries say nothing was held back', () => {
-    const everyAnswer = {
-      'x-ratelimit-limit': '300',
-      'x-ratelimit-remaining': '120',
-      'x-ratelimit-towait-sec': '0',
-      'x-concurrency-limit-limit': '2',
-      'x-concurrency-limit-running': '1',
-    };
-    expect(isThrottled(409, everyAnswer)).toBe(false);
-  });
-  it('does not read a ToWait of 0 as a wait asked', () => {
-    expect(serverWaitMs({ 'x-ratelimit-towait-sec': '0' }, 0)).toBeUndefined();
-  });
-  it('prefers X-RateLimit-ToWait-Sec over Retry-After', () => {
-    expect(serverWaitMs({ 'x-ratelimit-towait-sec': '7', 'retry-after': '30' }, 0)).toBe(7000);
-  });
-  it('reads Retry-After in seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-11-28T10:00:00Z');
-    expect(serverWaitMs({ 'retry-after': '12' }, now)).toBe(12_000);
-    expect(serverWaitMs({ 'retry-after': 'Sat, 28 Nov 2026 10:00:45 GMT' }, now)).toBe(45_000);
-    expect(serverWaitMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
-    expect(serverWaitMs({}, now)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1363);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(494);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1363:
+/***/ 494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -403,6 +403,210 @@ function checkGatewayUrl(what, value) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+;// CONCATENATED MODULE: ./src/json-check.ts
+/**
+ * The one JSON checker: whether a text is exactly one JSON value, where it stops being one, and which
+ * key an object gives twice. It streams, so step data of tens of megabytes is checked without being
+ * parsed (step-data.ts), and it places a typo in a setting (settings/parse.ts).
+ */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const NUMBER_CHARS = /[0-9eE+\-.]/;
+const HEX = /[0-9a-fA-F]/;
+const SPACE = ' \t\n\r';
+/** Characters that end a run of plain string content. */
+// eslint-disable-next-line no-control-regex
+const STRING_STOP = /["\\\u0000-\u001f]/g;
+/**
+ * Tells whether a text fed in pieces is one JSON value (RFC 8259), holding only a stack of open
+ * containers: a 50 MB output is checked without being parsed. Says where the text stops being JSON,
+ * and, asked to (`keys`), the first key given twice in one object, which JSON.parse lets pass (the
+ * last one winning without a word).
+ */
+class JsonChecker {
+    options;
+    stack = [];
+    state = 'value';
+    stringIsKey = false;
+    token = '';
+    hexLeft = 0;
+    bad = false;
+    /** Characters fed before the current piece. */
+    fed = 0;
+    /** The keys of each open object, when asked for, and the key being read with where it began. */
+    keys = [];
+    keyText = '';
+    keyAt = 0;
+    /** Where the text stopped being JSON: the offending character, or the end of a text cut short. */
+    errorOffset;
+    /** The first key given twice in one object, and where its second copy begins. */
+    duplicate;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    /** Feeds the next piece; false once the text can no longer be JSON. */
+    push(text) {
+        for (let i = 0; i < text.length && !this.bad; i++) {
+            if (this.state === 'string') {
+                // Skip plain content in one go: most of a large output is inside strings.
+                STRING_STOP.lastIndex = i;
+                const stop = STRING_STOP.exec(text);
+                if (this.readingKey)
+                    this.keyText += text.slice(i, stop ? stop.index : text.length);
+                if (!stop)
+                    break;
+                i = stop.index;
+            }
+            const c = text[i];
+            if (this.readingKey && !(this.state === 'string' && c === '"'))
+                this.keyText += c;
+            else if (this.options.keys && (this.state === 'key-or-end' || this.state === 'key') && c === '"')
+                this.keyAt = this.fed + i;
+            if (!this.step(c)) {
+                this.bad = true;
+                this.errorOffset = this.fed + i;
+            }
+        }
+        this.fed += text.length;
+        return !this.bad;
+    }
+    /** True when everything fed is exactly one JSON value. */
+    end() {
+        if (this.bad)
+            return false;
+        const complete = (this.state !== 'number' || this.endNumber()) && this.state === 'after' && this.stack.length === 0;
+        if (!complete)
+            this.errorOffset ??= this.fed;
+        return complete;
+    }
+    /** A key's characters are being read (only when keys are asked for). */
+    get readingKey() {
+        return this.options.keys === true && this.stringIsKey && (this.state === 'string' || this.state === 'escape' || this.state === 'unicode');
+    }
+    step(c) {
+        switch (this.state) {
+            case 'string':
+                if (c === '"')
+                    return this.endString();
+                if (c === '\\')
+                    this.state = 'escape';
+                return c >= ' ' || c === '\\';
+            case 'escape':
+                if (c === 'u') {
+                    this.state = 'unicode';
+                    this.hexLeft = 4;
+                    return true;
+                }
+                this.state = 'string';
+                return '"\\/bfnrt'.includes(c);
+            case 'unicode':
+                if (--this.hexLeft === 0)
+                    this.state = 'string';
+                return HEX.test(c);
+            case 'number':
+                if (NUMBER_CHARS.test(c)) {
+                    this.token += c;
+                    return this.token.length <= 1000;
+                }
+                return this.endNumber() && this.step(c);
+            case 'literal':
+                if (c !== this.token[0])
+                    return false;
+                this.token = this.token.slice(1);
+                if (this.token === '')
+                    this.state = 'after';
+                return true;
+            default:
+                return SPACE.includes(c) || this.structural(c);
+        }
+    }
+    structural(c) {
+        const top = this.stack[this.stack.length - 1];
+        switch (this.state) {
+            case 'value-or-end':
+                if (c === ']')
+                    return this.close('[');
+                return this.value(c);
+            case 'value':
+                return this.value(c);
+            case 'key-or-end':
+                if (c === '}')
+                    return this.close('{');
+                return this.key(c);
+            case 'key':
+                return this.key(c);
+            case 'colon':
+                if (c !== ':')
+                    return false;
+                this.state = 'value';
+                return true;
+            case 'after':
+                if (c === ',' && top !== undefined) {
+                    this.state = top === '{' ? 'key' : 'value';
+                    return true;
+                }
+                return (c === '}' && top === '{') || (c === ']' && top === '[') ? this.close(top) : false;
+            default:
+                return false;
+        }
+    }
+    value(c) {
+        if (c === '{' || c === '[') {
+            this.stack.push(c);
+            if (c === '{' && this.options.keys)
+                this.keys.push(new Set());
+            this.state = c === '{' ? 'key-or-end' : 'value-or-end';
+            return true;
+        }
+        if (c === '"') {
+            this.stringIsKey = false;
+            this.state = 'string';
+            return true;
+        }
+        if (c === '-' || (c >= '0' && c <= '9')) {
+            this.token = c;
+            this.state = 'number';
+            return true;
+        }
+        const literal = { t: 'rue', f: 'alse', n: 'ull' }[c];
+        if (literal === undefined)
+            return false;
+        this.token = literal;
+        this.state = 'literal';
+        return true;
+    }
+    key(c) {
+        if (c !== '"')
+            return false;
+        this.stringIsKey = true;
+        this.state = 'string';
+        return true;
+    }
+    endString() {
+        this.state = this.stringIsKey ? 'colon' : 'after';
+        if (this.stringIsKey && this.options.keys) {
+            const key = JSON.parse(`"${this.keyText}"`);
+            const seen = this.keys[this.keys.length - 1];
+            if (seen.has(key))
+                this.duplicate ??= { key, offset: this.keyAt };
+            seen.add(key);
+            this.keyText = '';
+        }
+        return true;
+    }
+    endNumber() {
+        this.state = 'after';
+        return NUMBER.test(this.token);
+    }
+    close(open) {
+        if (this.stack.pop() !== open)
+            return false;
+        if (open === '{' && this.options.keys)
+            this.keys.pop();
+        this.state = 'after';
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/forms.ts
 /**
  * The documented forms of what QFlow answers, checked before a value goes into a URL, a file name, an
@@ -437,20 +641,48 @@ function plainText(value, max = 100) {
 ;// CONCATENATED MODULE: ./src/settings/parse.ts
 
 
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * One part of a duration: a number and a unit, spaces around them allowed, in the short forms (`1h30m`)
+ * and in the words CI users write (`30 minutes`, `1h 30m`, `90 sec`: GitLab's own forms).
+ */
+const DURATION_PART = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*/giy;
+const UNIT_MS = {
+    ms: 1,
+    msec: 1,
+    millisecond: 1,
+    milliseconds: 1,
+    s: 1000,
+    sec: 1000,
+    secs: 1000,
+    second: 1000,
+    seconds: 1000,
+    m: 60_000,
+    min: 60_000,
+    mins: 60_000,
+    minute: 60_000,
+    minutes: 60_000,
+    h: 3_600_000,
+    hr: 3_600_000,
+    hrs: 3_600_000,
+    hour: 3_600_000,
+    hours: 3_600_000,
+    d: 86_400_000,
+    day: 86_400_000,
+    days: 86_400_000,
+};
 function parseUuid(what, value) {
     if (!isUuid(value)) {
         throw new InputError(`${what} is ${quote(value)}, which is not a UUID. Expected the form 0ffaf046-768b-79fc-83f6-aa25be52c2a1 (copy it from the QFlow URL or API).`);
     }
     return value.toLowerCase();
 }
-/** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
+/** A duration such as `45m`, `1h30m`, `1h 30m`, `30 minutes`, `90 sec` or `500ms`; a bare number counts as seconds. */
 function parseDuration(what, value) {
     const text = value.trim();
     const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
     if (total === undefined) {
-        throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
+        throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms.`);
     }
     if (total <= 0)
         throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);
@@ -462,7 +694,10 @@ function sumOfParts(text) {
     let end = 0;
     DURATION_PART.lastIndex = 0;
     for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
-        total += Number(m[1]) * UNIT_MS[m[2]];
+        const unit = UNIT_MS[m[2].toLowerCase()];
+        if (unit === undefined)
+            return undefined;
+        total += Number(m[1]) * unit;
         end = DURATION_PART.lastIndex;
     }
     return text !== '' && end === text.length ? total : undefined;
@@ -585,123 +820,13 @@ function describeJsonError(text, error) {
     const message = (error instanceof Error ? error.message : String(error)).split(/, "| in JSON at position|\s*\(line \d+/)[0];
     return `syntax error at ${lineAndColumn(text, scanJson(text).errorOffset ?? text.length)}: ${message}`;
 }
-/**
- * A small recursive-descent scan of JSON text that only checks: where the text stops being JSON
- * (`errorOffset`), and the first key given twice in one object (`duplicate`).
- */
+/** Where `text` stops being JSON, and the first key it gives twice in one object. */
 function scanJson(text) {
-    let i = 0;
-    let duplicate;
-    const space = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const fail = (at = i) => {
-        throw new NotJson(at);
-    };
-    const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail());
-    const string = () => {
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text[i] === '\\')
-                i++;
-            else if (text.charCodeAt(i) < 0x20)
-                fail();
-            i++;
-        }
-        if (i >= text.length)
-            fail();
-        i++;
-    };
-    const value = () => {
-        space();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            space();
-            if (text[i] === '}')
-                return void i++;
-            const keys = new Set();
-            for (;;) {
-                space();
-                if (text[i] !== '"')
-                    fail();
-                const keyAt = i;
-                string();
-                const key = keyOf(text.slice(keyAt, i)) ?? fail(keyAt);
-                if (keys.has(key))
-                    duplicate ??= { key, offset: keyAt };
-                keys.add(key);
-                space();
-                if (text[i] !== ':')
-                    fail();
-                i++;
-                value();
-                space();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === '}')
-                    return void i++;
-                else
-                    fail();
-            }
-        }
-        if (c === '[') {
-            i++;
-            space();
-            if (text[i] === ']')
-                return void i++;
-            for (;;) {
-                value();
-                space();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === ']')
-                    return void i++;
-                else
-                    fail();
-            }
-        }
-        if (c === '"')
-            return string();
-        if (c === 't')
-            return void literal('true');
-        if (c === 'f')
-            return void literal('false');
-        if (c === 'n')
-            return void literal('null');
-        const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-        if (!number)
-            fail();
-        i += number[0].length;
-    };
-    try {
-        value();
-        space();
-        return i < text.length ? { errorOffset: i } : { duplicate };
-    }
-    catch (error) {
-        if (error instanceof NotJson)
-            return { errorOffset: error.offset };
-        throw error;
-    }
-}
-/** A JSON string literal's text, or undefined when an escape in it is not JSON. */
-function keyOf(literal) {
-    try {
-        return JSON.parse(literal);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Where the scan in scanJson stopped. */
-class NotJson extends Error {
-    offset;
-    constructor(offset) {
-        super(`not JSON at ${offset}`);
-        this.offset = offset;
-    }
+    const checker = new JsonChecker({ keys: true });
+    checker.push(text);
+    if (!checker.end())
+        return { errorOffset: checker.errorOffset };
+    return checker.duplicate ? { duplicate: checker.duplicate } : {};
 }
 function describeYamlError(error) {
     const linePos = error?.linePos;
@@ -887,7 +1012,33 @@ class StatusRules {
     }
 }
 
+;// CONCATENATED MODULE: ./src/settings/defaults.ts
+/**
+ * The one table of what each setting is when it is not given, and of the settings that hold secrets.
+ * The settings reader takes its defaults from here; action.yml states the same defaults (a test holds
+ * it to this table), and the command's flags are generated from action.yml.
+ */
+
+const DEFAULTS = {
+    [Input.MaxParallel]: '4',
+    [Input.FailFast]: 'false',
+    [Input.AllowUnknownVariables]: 'false',
+    [Input.DryRun]: 'false',
+    [Input.Wait]: 'true',
+    [Input.Timeout]: '1h',
+    [Input.PollInterval]: '2s',
+    [Input.MaxPollInterval]: '1m',
+    [Input.RequestTimeout]: '30s',
+    [Input.SuccessStatuses]: 'Success',
+    [Input.CommentOnPr]: 'false',
+    // github-token defaults to the job's own token, `${{ github.token }}`: an expression only the runner
+    // can fill in, so it is action.yml's alone.
+};
+/** Settings that hold secrets: registered with every sink's scrub before anything is checked, never printed. */
+const SECRET_SETTINGS = [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken];
+
 ;// CONCATENATED MODULE: ./src/settings/read.ts
+
 
 
 
@@ -900,82 +1051,113 @@ class StatusRules {
  * before anything that could print it runs; `names` words the messages (the action's inputs by default).
  */
 async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Date.now()) {
-    const { of, subject } = names;
-    for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
+    for (const secret of SECRET_SETTINGS) {
         const value = read(secret);
         if (value !== '')
             registerSecret(value);
     }
-    const workflowId = read(Input.WorkflowId);
+    for (const name of Object.values(Input))
+        refuseUnexpanded(name, read(name), names);
+    // Each setting as given, else its default (defaults.ts); the reader of a front-end gives '' when unset.
+    const value = (name) => read(name) || (DEFAULTS[name] ?? '');
+    const { subject } = names;
+    const workflowId = value(Input.WorkflowId);
     if (workflowId === '')
         throw new InputError(`${subject(Input.WorkflowId)} is required: the UUID of the QFlow workflow to run.`);
-    const executionId = read(Input.ExecutionId);
-    const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput), read(Input.Matrix)]);
-    const variables = parseMapping(subject(Input.Variables), read(Input.Variables), yaml);
+    const plan = await readPlan(value, names);
+    return {
+        gatewayUrl: resolveGateway(value(Input.Platform), value(Input.GatewayUrl), names),
+        credentials: readCredentials(value, now, names),
+        workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
+        plan,
+        maxParallel: parsePositiveInteger(subject(Input.MaxParallel), value(Input.MaxParallel)),
+        failFast: parseBoolean(subject(Input.FailFast), value(Input.FailFast)),
+        allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), value(Input.AllowUnknownVariables)),
+        ...readTiming(value, names),
+        stepOutputs: parseNodeSelection(subject(Input.StepOutputs), value(Input.StepOutputs)),
+        stepInputs: parseNodeSelection(subject(Input.StepInputs), value(Input.StepInputs)),
+        ...readStatuses(value, names),
+        outputFile: value(Input.OutputFile) || undefined,
+        commentToken: readCommentToken(value, names),
+        names,
+    };
+}
+/**
+ * A value that is a CI variable's reference left unexpanded: Azure's `$(NAME)` for a variable that is
+ * not defined (or a secret not mapped into the step), a shell's `${NAME}` or `$NAME` in single quotes
+ * or in a `with:` block, which no shell reads. Refused before any call: sent on, it would spend a login
+ * and blame the credentials. `$NAME` alone counts only for a setting that holds no secret, where an
+ * upper-case name is no plausible value; a password may well begin with `$`.
+ */
+function refuseUnexpanded(name, value, { subject }) {
+    const text = value.trim();
+    const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
+    const bare = SECRET_SETTINGS.includes(name) ? null : /^\$([A-Z_][A-Z0-9_]*)$/.exec(text);
+    const variable = (reference ?? bare)?.[1];
+    if (variable === undefined)
+        return;
+    throw new InputError(`${subject(name)} is a reference to the variable ${variable} that was not expanded. Expected its value: define ${variable} in the CI (for a secret in Azure Pipelines, map it into the step's env), or pass the value itself.`);
+}
+/** What to do: start executions (one, or one per matrix item), only check them, or wait for one that exists. */
+async function readPlan(value, names) {
+    const { of, subject } = names;
+    const executionId = value(Input.ExecutionId);
+    const yaml = await yamlParserFor([value(Input.Variables), value(Input.RunInput), value(Input.Matrix)]);
+    const variables = parseMapping(subject(Input.Variables), value(Input.Variables), yaml);
     if (variables)
         checkNoBlankVariables(subject(Input.Variables), variables);
-    const runInput = parseMapping(subject(Input.RunInput), read(Input.RunInput), yaml);
-    const matrix = parseStructured(subject(Input.Matrix), read(Input.Matrix), yaml);
+    const runInput = parseMapping(subject(Input.RunInput), value(Input.RunInput), yaml);
+    const matrix = parseStructured(subject(Input.Matrix), value(Input.Matrix), yaml);
     // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
-    const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
+    const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(value(Input.Matrix));
     if (matrix !== undefined && emptyEntry) {
         throw new InputError(`${subject(Input.Matrix)} has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`);
     }
-    if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
-        throw new InputError(`${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`);
+    const wait = parseBoolean(subject(Input.Wait), value(Input.Wait));
+    const dryRun = parseBoolean(subject(Input.DryRun), value(Input.DryRun));
+    if (executionId !== '') {
+        if (runInput || variables || matrix !== undefined) {
+            throw new InputError(`${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`);
+        }
+        if (!wait) {
+            throw new InputError(`${subject(Input.Wait)} is false, so there is nothing to do for the existing execution in ${of(Input.ExecutionId)}. Expected ${names.set(Input.Wait, 'true')} to wait for it.`);
+        }
+        if (dryRun) {
+            throw new InputError(`${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`);
+        }
+        return { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) };
     }
     const base = { input: runInput, variables };
-    const maxParallel = parsePositiveInteger(subject(Input.MaxParallel), read(Input.MaxParallel) || '4');
-    const failFast = parseBoolean(subject(Input.FailFast), read(Input.FailFast) || 'false');
-    const wait = parseBoolean(subject(Input.Wait), read(Input.Wait) || 'true');
-    if (!wait && executionId !== '') {
-        throw new InputError(`${subject(Input.Wait)} is false, so there is nothing to do for the existing execution in ${of(Input.ExecutionId)}. Expected ${names.set(Input.Wait, 'true')} to wait for it.`);
-    }
-    const dryRun = parseBoolean(subject(Input.DryRun), read(Input.DryRun) || 'false');
-    if (dryRun && executionId !== '') {
-        throw new InputError(`${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`);
-    }
-    const plan = executionId !== ''
-        ? { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) }
-        : {
-            ...(dryRun ? { kind: 'dry-run' } : { kind: 'start', wait }),
-            runs: matrix === undefined ? [base] : expandMatrix(matrix, base, names),
-            fanOut: matrix !== undefined,
-        };
-    const pollIntervalMs = parseDuration(subject(Input.PollInterval), read(Input.PollInterval) || '2s');
-    const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), read(Input.MaxPollInterval) || '1m');
+    const runs = matrix === undefined ? [base] : expandMatrix(matrix, base, names);
+    const fanOut = matrix !== undefined;
+    return dryRun ? { kind: 'dry-run', runs, fanOut } : { kind: 'start', runs, fanOut, wait };
+}
+/** The timeout, the pauses between looks and the longest wait for one answer. */
+function readTiming(value, { of, subject }) {
+    const pollIntervalMs = parseDuration(subject(Input.PollInterval), value(Input.PollInterval));
+    const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), value(Input.MaxPollInterval));
     if (maxPollIntervalMs < pollIntervalMs) {
-        throw new InputError(`${subject(Input.MaxPollInterval)} (${read(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`);
+        throw new InputError(`${subject(Input.MaxPollInterval)} (${value(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${value(Input.PollInterval)}). Expected a largest pause at least as long as the first.`);
     }
-    const successStatuses = parseList(read(Input.SuccessStatuses) || 'Success');
-    const failureStatuses = parseList(read(Input.FailureStatuses));
+    return {
+        timeoutMs: parseDuration(subject(Input.Timeout), value(Input.Timeout)),
+        pollIntervalMs,
+        maxPollIntervalMs,
+        requestTimeoutMs: parseDuration(subject(Input.RequestTimeout), value(Input.RequestTimeout)),
+    };
+}
+/** The final statuses that count as success, and those that count as failure besides the known ones. */
+function readStatuses(value, { of }) {
+    const successStatuses = parseList(value(Input.SuccessStatuses));
+    const failureStatuses = parseList(value(Input.FailureStatuses));
     const both = successStatuses.find((s) => failureStatuses.some((f) => normalizeStatus(f) === normalizeStatus(s)));
     if (both !== undefined) {
         throw new InputError(`Status ${quote(both)} is in both ${of(Input.SuccessStatuses)} and ${of(Input.FailureStatuses)}. Expected each status in one list only.`);
     }
-    return {
-        gatewayUrl: resolveGateway(read(Input.Platform), read(Input.GatewayUrl), names),
-        credentials: readCredentials(read, now, names),
-        workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
-        plan,
-        maxParallel,
-        failFast,
-        allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), read(Input.AllowUnknownVariables) || 'false'),
-        timeoutMs: parseDuration(subject(Input.Timeout), read(Input.Timeout) || '1h'),
-        pollIntervalMs,
-        maxPollIntervalMs,
-        requestTimeoutMs: parseDuration(subject(Input.RequestTimeout), read(Input.RequestTimeout) || '30s'),
-        stepOutputs: parseNodeSelection(subject(Input.StepOutputs), read(Input.StepOutputs)),
-        stepInputs: parseNodeSelection(subject(Input.StepInputs), read(Input.StepInputs)),
-        successStatuses,
-        failureStatuses,
-        outputFile: read(Input.OutputFile) || undefined,
-        commentToken: readCommentToken(read, names),
-        names,
-    };
+    return { successStatuses, failureStatuses };
 }
 function readCommentToken(read, { of, subject }) {
-    if (!parseBoolean(subject(Input.CommentOnPr), read(Input.CommentOnPr) || 'false'))
+    if (!parseBoolean(subject(Input.CommentOnPr), read(Input.CommentOnPr)))
         return undefined;
     const token = read(Input.GithubToken);
     if (token === '') {
@@ -1038,7 +1220,7 @@ function readCredentials(read, now, { of, subject }) {
  * `a@b.example`) are broken with a WORD JOINER (U+2060), which shows as nothing, rather than put in
  * code spans: a code span would change how every message reads, and a backtick in the text could end it.
  * Markdown's punctuation is escaped with a backslash, and `<`, `>`, `&` become entities, so a reader
- * sees the characters themselves. Mermaid labels keep their own escaping (run/diagram.ts).
+ * sees the characters themselves. Mermaid labels keep their own escaping (report/diagram.ts).
  */
 /** Bidirectional controls: they reorder what a reader sees. */
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -1076,6 +1258,16 @@ function mdText(text, max = 2000) {
 function mdCode(text) {
     const line = text.replace(BIDI, '').replace(BREAKS, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
     return `\`${line}\``;
+}
+/**
+ * Our own documentation text (action.yml's descriptions) as one table cell: its Markdown is meant, so
+ * only what would end the row or the cell, a line break or a `|`, is changed.
+ */
+function mdDocCell(text) {
+    return text
+        .trim()
+        .replace(/\|/g, '\\|')
+        .replace(/\s*\n\s*/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
@@ -1199,8 +1391,16 @@ class Redactor {
 ;// CONCATENATED MODULE: ./src/report/diagram.ts
 /** Nodes drawn at most: beyond this the steps table alone says it. */
 const MAX_DIAGRAM_NODES = 60;
-/** The Mermaid block, or undefined when there is nothing to draw or too much. */
-function workflowDiagram(components, steps, failed) {
+/**
+ * What each colour means, for the line under the picture. Every box has dark text on a pale fill, so it
+ * reads the same in GitHub's light and dark themes.
+ */
+const DIAGRAM_LEGEND = 'green: succeeded, red: failed, grey dashed: not run, yellow dashed: not known yet (the execution had not ended)';
+/**
+ * The Mermaid block, or undefined when there is nothing to draw or too much. `ended`: the execution
+ * ended, so a node without a step did not run; before its end (a wait that timed out) it is not known yet.
+ */
+function workflowDiagram(components, steps, failed, ended = true) {
     if (components.length === 0 || components.length > MAX_DIAGRAM_NODES)
         return undefined;
     // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
@@ -1223,10 +1423,10 @@ function workflowDiagram(components, steps, failed) {
     for (const c of components) {
         // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
         const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
-        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
+        const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : ended ? 'notrun' : 'unknown';
         lines.push(`  class ${key.get(c.id)} ${kind}`);
     }
-    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3', '```');
+    lines.push('  classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#1f2328', '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328', '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3,color:#1f2328', '  classDef unknown fill:#fff8c5,stroke:#9a6700,stroke-dasharray:3 3,color:#1f2328', '```');
     return lines.join('\n');
 }
 /** A step name as a Mermaid label: quotes, brackets and the like as entity codes, on one line. */
@@ -1278,10 +1478,34 @@ const HEADLINE = {
     validated: '🔍 QFlow workflow checked, nothing started (dry run)',
 };
 const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
+/**
+ * Where the full result is: the path the user chose, or, for one in the runner's temp folder (gone
+ * with the job), where to find its path.
+ */
+function resultFile(report) {
+    if (report.outputFileChosen)
+        return mdCode(report.outputFile);
+    return report.names.program === 'the action'
+        ? "JSON on the runner, at the path in the step's `output-file` output"
+        : `JSON on the runner, at the path in the log (choose it with ${mdText(report.names.of(Input.OutputFile))})`;
+}
+/**
+ * The headline: what became of the workflow, and for one execution that failed, the step that failed
+ * first by its name.
+ */
+function headlineOf(report) {
+    if (report.ending === 'no-result' || report.ending === 'bad-input')
+        return '❌ The QFlow run failed';
+    const one = report.fanOut ? undefined : report.executions[0];
+    const step = one?.result === 'failure' ? one.failedSteps[0] : undefined;
+    if (!step)
+        return HEADLINE[report.result];
+    const name = report.definition?.components.find((c) => c.id === step.nodeId)?.name;
+    return `${HEADLINE.failure} at ${name ? `step ${mdText(name, 100)}` : `node ${mdCode(step.nodeId)}`}`;
+}
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 function summaryMarkdown(report, fit = JOB_SUMMARY) {
-    const headline = report.ending === 'no-result' || report.ending === 'bad-input' ? '❌ The QFlow run failed' : HEADLINE[report.result];
-    const lines = [`## ${headline}`, ''];
+    const lines = [`## ${headlineOf(report)}`, ''];
     if (report.message)
         lines.push(`> ${mdText(report.message)}`, '');
     if (report.budgetPauseMs) {
@@ -1308,16 +1532,17 @@ function oneExecutionSummary(report, one, lines, fit) {
         rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
     rows.push(['API calls', String(report.apiCalls)]);
     if (report.outputFile)
-        rows.push(['Result file', mdCode(report.outputFile)]);
+        rows.push(['Result file', resultFile(report)]);
     // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
     const [[firstKey, firstValue], ...rest] = rows;
     lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
     const steps = one?.steps ?? [];
     const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
     const components = report.definition?.components ?? [];
-    const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
+    const ended = one?.result === 'success' || one?.result === 'failure';
+    const diagram = one?.executionId ? workflowDiagram(components, steps, failed, ended) : undefined;
     if (diagram)
-        lines.push(diagram, '');
+        lines.push(diagram, `_${DIAGRAM_LEGEND}_`, '');
     if (report.definitionNote && steps.length)
         lines.push(`_${mdText(report.definitionNote)}_`, '');
     if (!steps.length)
@@ -1356,7 +1581,7 @@ function fanOutSummary(report, lines, fit) {
             counts.delete(word);
     lines.push(`**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`, '');
     if (report.outputFile)
-        lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
+        lines.push(`Result file: ${resultFile(report)}`, '');
     // Failures first, then the rest in the order of the matrix: what the reader came for.
     const order = (e) => (isFine(e.result) ? 1 : 0);
     const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);
@@ -1471,19 +1696,50 @@ class Pager {
 
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
+ * The one concurrency limiter: `Slots` lets at most a given number of tasks run at once (the calls in
+ * flight a gateway allows, the run calls of a fan-out, the step data fetched together); `inPool`
+ * works through a list with it.
+ */
+/** At most `limit()` tasks at once, the rest queued in order; the limit is asked anew each time, as a gateway may state a new one. */
+class Slots {
+    limit;
+    held = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async run(task) {
+        while (this.held >= Math.max(1, this.limit()))
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.held++;
+        try {
+            return await task();
+        }
+        finally {
+            this.held--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+/**
  * Works through `items` with at most `limit` at a time, in order, each through `work`; resolves when
  * all are done. `stop` is asked before each item is taken: once it says so, no further item starts
  * (those under way finish). A `work` that throws ends the pool with that error, the others finishing.
  */
 async function inPool(items, limit, work, stop = () => false) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length && !stop()) {
-            const index = next++;
-            await work(items[index], index);
+    const slots = new Slots(() => limit);
+    let failed = false;
+    await Promise.all(items.map((item, index) => slots.run(async () => {
+        if (failed || stop())
+            return;
+        try {
+            await work(item, index);
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(0, Math.min(limit, items.length)) }, worker));
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+    })));
 }
 
 ;// CONCATENATED MODULE: ./src/run/results.ts
@@ -1915,7 +2171,7 @@ const FLAGS = [
         "name": "timeout",
         "variable": "QFLOW_TIMEOUT",
         "default": "1h",
-        "description": "Longest wait for a final status, such as 45m, 1h30m, 90s or 500ms (a bare number is seconds), counted from the start of the step: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
+        "description": "Longest wait for a final status, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds), counted from the start of the step: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
         "secret": false
     },
     {
@@ -1977,16 +2233,26 @@ const FLAGS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/cli/flag.ts
+
 /** Inputs that only make sense on GitHub: the command has no flag for them. */
 const GITHUB_ONLY = ['comment-on-pr', 'github-token'];
-/** Inputs that hold a secret: the command reads them from the environment, and warns when given as a flag. */
-const SECRET_INPUTS = ['token', 'client-secret', 'password'];
+/** Inputs that hold a secret (settings/defaults.ts): the command reads them from the environment, and warns when given as a flag. */
+const SECRET_INPUTS = SECRET_SETTINGS.filter((name) => !GITHUB_ONLY.includes(name));
 /** The environment variable for an input or output: QFLOW_ and the name in capitals. */
 function variableOf(name) {
     return `QFLOW_${name.toUpperCase().replace(/-/g, '_')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/settings-source.ts
+/**
+ * Where the command's settings come from: a flag (`--workflow-id`) or its environment variable
+ * (`QFLOW_WORKFLOW_ID`), a flag winning. Values it writes for later jobs have names of their own
+ * (`QFLOW_OUT_EXECUTION_ID`), so a dotenv report handed to a later job never becomes that job's
+ * setting: a second `qflow-run` in the pipeline starts its own execution unless told to wait for one.
+ */
+
+
+
 
 
 
@@ -1998,17 +2264,57 @@ const OUTPUT_PREFIX = 'QFLOW_OUT_';
 function outputVariable(name) {
     return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
 }
+/**
+ * Settings whose value may be a file, given as `@path` (`--matrix @accounts.yml`): JSON or YAML that
+ * would be awkward on a command line or in a CI variable. Neither starts with `@`, so nothing else is
+ * read that way.
+ */
+const FILE_SETTINGS = [Input.Matrix, Input.RunInput, Input.Variables];
+/** A setting's file larger than this is refused: it is a mapping or a list, not data. */
+const MAX_SETTING_FILE_BYTES = 1024 * 1024;
 /** Where each setting comes from, to name it the way the user gave it. */
 class SettingSources {
     env;
     /** The flags given, once the command line is read. */
     flags = new Map();
+    /** The text of the settings given as `@path`, once read (see readFiles). */
+    files = new Map();
     constructor(env) {
         this.env = env;
     }
     /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
     read(name) {
-        return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+        return (this.files.get(name) ?? this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+    }
+    /** Reads the settings given as `@path`, relative to the working folder; an error names the setting and the file. */
+    async readFiles() {
+        for (const name of FILE_SETTINGS) {
+            const given = (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+            if (!given.startsWith('@'))
+                continue;
+            const file = given.slice(1);
+            const what = `${this.nameOf(name).startsWith('--') ? 'Flag ' : ''}${this.nameOf(name)}`;
+            if (file === '')
+                throw new InputError(`${what} is "@" without a file. Expected @ and the path of a JSON or YAML file, such as @matrix.yml.`);
+            try {
+                const size = (await (0,promises_namespaceObject.stat)(file)).size;
+                if (size > MAX_SETTING_FILE_BYTES) {
+                    throw new InputError(`${what} names the file "${file}", of ${size} bytes. Expected a JSON or YAML file of at most 1 MiB.`);
+                }
+                this.files.set(name, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+            }
+            catch (error) {
+                if (error instanceof InputError)
+                    throw error;
+                const code = error.code;
+                const why = code === 'ENOENT'
+                    ? 'which does not exist'
+                    : code === 'EISDIR'
+                        ? 'which is a folder'
+                        : `which could not be read (${code ?? messageOf(error)})`;
+                throw new InputError(`${what} names the file "${file}", ${why}. Expected @ and the path of a JSON or YAML file, relative to ${process.cwd()}.`);
+            }
+        }
     }
     /**
      * The setting as the user gave it: `QFLOW_VARIABLES` when only that gives it, else the flag
@@ -2153,7 +2459,7 @@ async function publish(report, sinks, summary, stdout, redactor) {
             }
         });
     }
-    return warnings;
+    return { warnings, values };
 }
 /** The dotenv report as soon as executions have started: a job killed during the wait still hands their IDs on. */
 async function writeStartedDotenv(file, executionIds) {
@@ -2164,12 +2470,517 @@ async function writeStartedDotenv(file, executionIds) {
     await (0,promises_namespaceObject.writeFile)(file, dotenvText(values).text);
 }
 
+;// CONCATENATED MODULE: ./src/qflow/http-wording.ts
+
+
+
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+const EXCERPT_CHARS = 300;
+const GENERAL_HINTS = {
+    403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
+};
+/**
+ * The error for an answer that ends the call: `rejectedHint` says what a 401 means for the
+ * credentials in use, `heldBack` that the gateway held the call back (worth a later look).
+ */
+function httpError(request, answer, rejectedHint, heldBack) {
+    const { status, body } = answer;
+    const hint = request.hints?.[status] ??
+        (status === 401 && request.endpoint !== undefined ? rejectedHint : undefined) ??
+        GENERAL_HINTS[status] ??
+        (status === 400 ? 'QFlow rejected the request as malformed.' : '');
+    const said = serverMessage(body);
+    const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
+    return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status, heldBack || RETRYABLE_STATUSES.has(status));
+}
+function describeNetworkError(error, url, names) {
+    const code = error.code;
+    const known = {
+        ECONNREFUSED: `the connection to ${url.host} was refused`,
+        ECONNRESET: 'the connection was reset',
+        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check ${names.of(Input.GatewayUrl)} or ${names.of(Input.Platform)})`,
+        EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
+        EPIPE: 'the connection was closed while sending',
+    };
+    if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
+        return error.message;
+    if (code && known[code])
+        return `${known[code]} (${code})`;
+    return code ? `${error.message} (${code})` : error.message;
+}
+/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
+function serverMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const errors = parsed.errors;
+        const candidates = [
+            parsed.message,
+            Array.isArray(errors) ? (errors[0]?.message ?? errors[0]) : undefined,
+            parsed.error,
+            parsed.errorMessage,
+        ];
+        const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
+        return found === undefined ? undefined : excerpt(found);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * At most a few hundred characters of a server's answer, on one line, without control characters,
+ * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
+ */
+function excerpt(text) {
+    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
+}
+
+;// CONCATENATED MODULE: ./src/qflow/limits.ts
+function admissionOf(status, said, retryAfter) {
+    if (status !== 409 && status !== 429)
+        return 'admitted';
+    const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || retryAfter;
+    // The docs count the blocked call among those running; a gateway that counts it out says the limit itself.
+    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning >= said.concurrencyLimit;
+    if (overConcurrency && !rateLimited)
+        return 'too-many-running';
+    return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
+}
+function readLimits(status, headers, now) {
+    const said = readBudgetHeaders(headers);
+    const retryAfter = header(headers, 'retry-after')?.trim();
+    return { said, admitted: admissionOf(status, said, retryAfter !== undefined), askedMs: askedWaitMs(said, retryAfter, now) };
+}
+/** Whether the gateway let a call through (see Admission). */
+function admission(status, headers) {
+    return readLimits(status, headers, 0).admitted;
+}
+function readBudgetHeaders(headers) {
+    return {
+        limit: numberHeader(headers, 'x-ratelimit-limit'),
+        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
+        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+        toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
+        concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
+        concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
+    };
+}
+/**
+ * How long the server asked us to wait, in milliseconds: `X-RateLimit-ToWait-Sec` (Qualys), else
+ * `Retry-After` in seconds or as an HTTP date.
+ */
+function askedWaitMs(said, retryAfter, now) {
+    // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
+    if (said.toWaitSec !== undefined && said.toWaitSec > 0)
+        return said.toWaitSec * 1000;
+    if (retryAfter === undefined || retryAfter === '')
+        return undefined;
+    if (/^\d+$/.test(retryAfter))
+        return Number(retryAfter) * 1000;
+    const date = Date.parse(retryAfter);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function numberHeader(headers, name) {
+    const text = header(headers, name)?.trim();
+    return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/qflow/retry.ts
+/**
+ * The retry rules every call follows, as pure functions. Modelled on the AWS SDKs' "standard" retry
+ * mode: capped exponential backoff with full jitter, a few attempts per call, and a budget shared by
+ * all calls so a broken gateway is not hammered.
+ */
+/**
+ * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
+ * full window held back would otherwise all come back at the instant it reopens, and all but the first
+ * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
+ * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
+ */
+function throttleSpread(askedMs, windowMs, limit, random) {
+    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
+    return Math.round(random * Math.max(0.25 * askedMs, pace));
+}
+const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
+function backoffDelay(retry, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
+ * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
+ */
+class RetryBudget {
+    capacity;
+    retryCost;
+    timeoutCost;
+    tokens;
+    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
+        this.capacity = capacity;
+        this.retryCost = retryCost;
+        this.timeoutCost = timeoutCost;
+        this.tokens = capacity;
+    }
+    /** Takes the cost of one retry; false when the budget cannot pay for it. */
+    take(afterTimeout) {
+        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
+        if (this.tokens < cost)
+            return false;
+        this.tokens -= cost;
+        return true;
+    }
+    refund() {
+        this.tokens = Math.min(this.capacity, this.tokens + 1);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/qflow/transport.ts
+/**
+ * One try of one HTTP call: the connection (direct with keep-alive, or the front-end's proxy), the
+ * request timeout and the deadline for the whole answer, cancellation, and the answer read whole or
+ * streamed to a sink, within its size. What to make of the answer is http.ts's.
+ */
+
+
+
+
+
+/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
+ * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
+ * possibly tens of megabytes) may take this many times as long.
+ */
+const SINK_TIME_FACTOR = 4;
+/** How long a kept-alive connection may sit idle before it is closed on our side. */
+const IDLE_SOCKET_MS = 4000;
+const USER_AGENT = 'qflow-run-action';
+class Transport {
+    options;
+    agents = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    async agentFor(url, unsafe) {
+        // A call that starts something gets a connection of its own: on a reused keep-alive connection
+        // that the server has just closed, a reset would leave it unknown whether QFlow acted.
+        const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
+        if (!this.agents.has(key))
+            this.agents.set(key, (await this.options.agent?.(url, !unsafe)) ?? directAgent(url, !unsafe));
+        return this.agents.get(key);
+    }
+    /** Sends `request` once, with the bearer `token` if given; never throws. */
+    async exchange(request, url, token) {
+        const agent = await this.agentFor(url, request.unsafe === true);
+        const { signal, clock } = this.options;
+        // Each try of a call with a deadline gets no more than the time left until it: no call goes past the timeout.
+        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline - clock.now())));
+        const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
+        const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
+        const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
+        if (token !== undefined)
+            headers.Authorization = `Bearer ${token}`;
+        if (request.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(request.body));
+        return new Promise((resolve) => {
+            let connected = false;
+            let timedOut = false;
+            let settled = false;
+            const outgoing = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, { method: request.method, headers, agent });
+            const settle = (exchange) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(wholeAnswer);
+                signal.removeEventListener('abort', onAbort);
+                resolve(exchange);
+            };
+            const fail = (error) => settle({ kind: 'failed', error, connected, timedOut });
+            const onAbort = () => outgoing.destroy(abortReason(signal));
+            signal.addEventListener('abort', onAbort, { once: true });
+            // "Connected" marks the point after which QFlow may have received the request.
+            outgoing.on('socket', (socket) => {
+                if (!socket.connecting)
+                    connected = true;
+                else
+                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+            });
+            // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
+            outgoing.setTimeout(requestTimeoutMs, () => {
+                timedOut = true;
+                outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+            });
+            // And a deadline for the whole answer, so one that trickles in cannot hold the run.
+            let answering = false;
+            const wholeAnswer = setTimeout(() => {
+                timedOut = true;
+                const what = answering ? 'the answer did not arrive whole' : 'no answer';
+                outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
+            }, answerTimeoutMs);
+            outgoing.on('error', fail);
+            outgoing.on('response', (incoming) => {
+                answering = true;
+                receive(incoming, outgoing, request).then(settle, fail);
+            });
+            outgoing.end(request.body);
+        });
+    }
+}
+/**
+ * Reads an answer: a success for a sink streamed to it, within its size; anything else kept in memory,
+ * within MAX_BODY_BYTES. An answer too large ends the request (and with it the try).
+ */
+function receive(incoming, outgoing, request) {
+    const status = incoming.statusCode ?? 0;
+    const tooLarge = (most) => outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
+    let bytes = 0;
+    if (status >= 200 && status < 300 && request.sink) {
+        const most = request.maxSinkBytes ?? Infinity;
+        incoming.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > most)
+                tooLarge(most);
+        });
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(incoming, request.sink()).then(() => ({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }));
+    }
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        incoming.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > MAX_BODY_BYTES)
+                tooLarge(MAX_BODY_BYTES);
+            else
+                chunks.push(chunk);
+        });
+        incoming.on('end', () => resolve({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
+        incoming.on('error', reject);
+    });
+}
+/**
+ * Keep-alive saves a TLS handshake per poll. An idle connection is dropped after 4 s, before a
+ * server's keep-alive timeout (often 5 s) can close it under a request that is just being sent: that
+ * race would cost a retry.
+ */
+function directAgent(url, keepAlive) {
+    const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
+    return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
+}
+function describeBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/qflow/http.ts
+
+
+
+
+
+
+
+
+
+/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
+const MAX_THROTTLE_WAITS = 20;
+class ApiHttp {
+    options;
+    /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
+    apiCalls = 0;
+    budget;
+    tokens;
+    policy;
+    retries = new RetryBudget();
+    random;
+    transport;
+    /** QFlow calls in flight: no more than the gateway allows at once (its latest word, else 2). */
+    slots;
+    constructor(options) {
+        this.options = options;
+        // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
+        (0,external_node_events_namespaceObject.setMaxListeners)(0, options.signal);
+        this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.random = options.random ?? Math.random;
+        this.budget = options.budget;
+        this.transport = new Transport(options);
+        this.slots = new Slots(() => this.budget.maxConcurrent);
+        this.tokens = options.tokens(this);
+    }
+    /** Sends a call, trying again where that is safe and worth it; the answer of a success, else an error that says why. */
+    async send(request) {
+        const url = this.url(request);
+        const tries = { attempt: 0, renewed: false, throttledWaits: 0 };
+        for (;;) {
+            const { signal, clock } = this.options;
+            if (signal.aborted)
+                throw abortReason(signal);
+            tries.attempt++;
+            const started = clock.now();
+            const exchange = await this.tryOnce(request, url);
+            if (exchange.kind === 'failed') {
+                await this.afterFailure(request, url, exchange, tries, started);
+                continue;
+            }
+            const answer = await this.afterAnswer(request, url, exchange, tries, started);
+            if (answer)
+                return answer;
+        }
+    }
+    /** One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the exchange, counted. */
+    async tryOnce(request, url) {
+        const { endpoint } = request;
+        if (endpoint === undefined)
+            return this.transport.exchange(request, url, undefined);
+        await this.waitForBudget(request, endpoint);
+        const token = await this.tokens.get(this.options.signal, request.deadline);
+        const exchange = await this.slots.run(() => this.transport.exchange(request, url, token));
+        if (exchange.kind === 'answer' || exchange.connected)
+            this.apiCalls++;
+        return exchange;
+    }
+    /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
+    async afterFailure(request, url, failure, tries, started) {
+        const { signal, clock, log } = this.options;
+        if (signal.aborted) {
+            // Cancelled with the run call already at the gateway: QFlow may have acted on it.
+            if (request.unsafe && failure.connected)
+                throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
+            throw abortReason(signal);
+        }
+        const what = describeNetworkError(failure.error, url, this.options.names ?? INPUT_NAMES);
+        if (failure.error.code === 'ETOOLARGE')
+            throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
+        log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
+        if (request.unsafe && failure.connected) {
+            throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
+        }
+        if (tries.attempt < this.policy.maxAttempts && this.retries.take(failure.timedOut)) {
+            await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, what);
+            return;
+        }
+        throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
+    }
+    /**
+     * An answer, its limits told to the budget: a success is returned; a rejected token is renewed once,
+     * a call held back is waited out, a server error of a safe call is tried again (undefined: try
+     * again); anything else throws.
+     */
+    async afterAnswer(request, url, answer, tries, started) {
+        const { clock, log } = this.options;
+        log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
+        const { status } = answer;
+        const limits = readLimits(status, answer.headers, clock.now());
+        // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+        const heldBack = limits.admitted !== 'admitted' || (status === 503 && limits.askedMs !== undefined);
+        // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
+        const { said } = limits;
+        const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
+            ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
+            : 0;
+        const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
+        if (request.endpoint !== undefined)
+            this.budget.record(request.endpoint, said, limits.admitted, wait);
+        if (status >= 200 && status < 300) {
+            if (tries.attempt === 1)
+                this.retries.refund();
+            return answer;
+        }
+        const error = () => httpError(request, answer, this.tokens.rejectedHint, limits.admitted !== 'admitted');
+        if (status === 401 && request.endpoint !== undefined && !tries.renewed && this.tokens.renew()) {
+            // The JWT expired mid-wait: get a new one and repeat the call once.
+            tries.renewed = true;
+            log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+            return undefined;
+        }
+        if (heldBack) {
+            if (++tries.throttledWaits > MAX_THROTTLE_WAITS)
+                throw error();
+            await this.waitOut(request, status, limits, wait, spread);
+            return undefined;
+        }
+        if (!request.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < this.policy.maxAttempts && this.retries.take(false)) {
+            await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, `HTTP ${status}`);
+            return undefined;
+        }
+        throw error();
+    }
+    /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */
+    async waitOut(request, status, limits, wait, spread) {
+        const reason = status === 503
+            ? 'QFlow is unavailable (HTTP 503)'
+            : limits.admitted === 'too-many-running'
+                ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
+                : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
+        const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+        const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
+        // Running into the concurrency limit is routine when other jobs share the subscription.
+        if (limits.admitted === 'too-many-running')
+            this.options.log.debug(message);
+        else
+            this.options.log.info(message);
+        await this.pause(wait, request, undefined, wait - spread);
+    }
+    /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
+    async waitForBudget(request, endpoint) {
+        const { clock, signal, log } = this.options;
+        const wait = this.budget.notBefore(endpoint) - clock.now();
+        if (wait <= 0)
+            return;
+        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
+        }
+        log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
+        await clock.sleep(wait, signal);
+    }
+    /** Sends a call and reads its answer as JSON. */
+    async json(request) {
+        const response = await this.send(request);
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
+        }
+    }
+    /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
+    async pause(ms, request, note, askedMs) {
+        const { clock, signal, log } = this.options;
+        if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
+            // Out of time for the wait: the caller reports the timeout, with the cause.
+            const why = askedMs !== undefined
+                ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
+                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
+            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
+        }
+        if (note)
+            log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
+        await clock.sleep(ms, signal);
+    }
+    url(request) {
+        const url = new URL(this.options.baseUrl + request.path);
+        for (const [name, value] of Object.entries(request.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        return url;
+    }
+}
+/** The path and query of a call, as the debug log shows it. */
+function shown(url) {
+    return decodeURIComponent(`${url.pathname}${url.search}`);
+}
+
+
+
 ;// CONCATENATED MODULE: ./src/qflow/budget.ts
 /** Calls in flight until the gateway says how many it allows: the value in the Qualys examples. */
 const DEFAULT_CONCURRENCY = 2;
@@ -2185,32 +2996,6 @@ const PACE_MEMORY = 1 / 60;
  * that goes on. Such a stretch counts as this long.
  */
 const SHORTEST_PACE_SPAN = 0.1;
-function numberHeader(headers, name) {
-    const value = headers[name];
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
-function admission(status, headers) {
-    if (status !== 409 && status !== 429)
-        return 'admitted';
-    const said = readBudgetHeaders(headers);
-    const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
-    // The docs count the blocked call among those running; a gateway that counts it out says the limit itself.
-    const overConcurrency = said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning >= said.concurrencyLimit;
-    if (overConcurrency && !rateLimited)
-        return 'too-many-running';
-    return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
-}
-function readBudgetHeaders(headers) {
-    return {
-        limit: numberHeader(headers, 'x-ratelimit-limit'),
-        windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
-        remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-        toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
-        concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
-        concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
-    };
-}
 class ApiBudget {
     clock;
     endpoints = new Map();
@@ -2223,9 +3008,8 @@ class ApiBudget {
      * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
      * the rate budget.
      */
-    record(endpoint, headers, admitted, blockedForMs = 0) {
+    record(endpoint, said, admitted, blockedForMs = 0) {
         const now = this.clock.now();
-        const said = readBudgetHeaders(headers);
         if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1)
             this.concurrencyLimit = Math.floor(said.concurrencyLimit);
         if (admitted === 'too-many-running')
@@ -2310,431 +3094,6 @@ class ApiBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/qflow/retry.ts
-
-/**
- * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
- * full window held back would otherwise all come back at the instant it reopens, and all but the first
- * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
- * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
- */
-function throttleSpread(askedMs, windowMs, limit, random) {
-    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
-    return Math.round(random * Math.max(0.25 * askedMs, pace));
-}
-const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
-/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
-function backoffDelay(retry, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
- * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
- */
-class RetryBudget {
-    capacity;
-    retryCost;
-    timeoutCost;
-    tokens;
-    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
-        this.capacity = capacity;
-        this.retryCost = retryCost;
-        this.timeoutCost = timeoutCost;
-        this.tokens = capacity;
-    }
-    /** Takes the cost of one retry; false when the budget cannot pay for it. */
-    take(afterTimeout) {
-        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
-        if (this.tokens < cost)
-            return false;
-        this.tokens -= cost;
-        return true;
-    }
-    refund() {
-        this.tokens = Math.min(this.capacity, this.tokens + 1);
-    }
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
-function isThrottled(status, headers) {
-    return admission(status, headers) !== 'admitted';
-}
-/** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
-function serverWaitMs(headers, now) {
-    const toWait = readBudgetHeaders(headers).toWaitSec;
-    // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
-    if (toWait !== undefined && toWait > 0)
-        return toWait * 1000;
-    const retryAfter = header(headers, 'retry-after')?.trim();
-    if (retryAfter === undefined || retryAfter === '')
-        return undefined;
-    if (/^\d+$/.test(retryAfter))
-        return Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-;// CONCATENATED MODULE: ./src/qflow/http.ts
-/**
- * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
- * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
- * nowhere else.
- */
-
-
-
-
-
-
-
-
-
-
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
-const MAX_THROTTLE_WAITS = 20;
-/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/**
- * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
- * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
- * possibly tens of megabytes) may take this many times as long.
- */
-const SINK_TIME_FACTOR = 4;
-const EXCERPT_CHARS = 300;
-/** How long a kept-alive connection may sit idle before it is closed on our side. */
-const IDLE_SOCKET_MS = 4000;
-const USER_AGENT = 'qflow-run-action';
-const GENERAL_HINTS = {
-    403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
-};
-class ApiHttp {
-    options;
-    /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
-    apiCalls = 0;
-    budget;
-    tokens;
-    policy;
-    retries = new RetryBudget();
-    random;
-    agents = new Map();
-    /** QFlow calls in flight, and the calls waiting for one of them to end. */
-    inFlight = 0;
-    waitingForSlot = [];
-    constructor(options) {
-        this.options = options;
-        // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
-        (0,external_node_events_namespaceObject.setMaxListeners)(0, options.signal);
-        this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-        this.random = options.random ?? Math.random;
-        this.budget = options.budget;
-        this.tokens = options.tokens(this);
-    }
-    async send(request) {
-        const { signal, clock, log } = this.options;
-        const url = this.url(request);
-        const shownUrl = decodeURIComponent(`${url.pathname}${url.search}`);
-        let attempt = 0;
-        let renewed = false;
-        let throttledWaits = 0;
-        for (;;) {
-            if (signal.aborted)
-                throw abortReason(signal);
-            attempt++;
-            const { endpoint } = request;
-            if (endpoint !== undefined)
-                await this.waitForBudget(request, endpoint);
-            const token = endpoint !== undefined ? await this.tokens.get(signal, request.deadline) : undefined;
-            const started = clock.now();
-            const exchange = await this.exchangeInSlot(request, url, token);
-            if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected))
-                this.apiCalls++;
-            if (exchange.kind === 'failed') {
-                if (signal.aborted) {
-                    // Cancelled with the run call already at the gateway: QFlow may have acted on it.
-                    if (request.unsafe && exchange.connected)
-                        throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
-                    throw abortReason(signal);
-                }
-                const what = describeNetworkError(exchange.error, url, this.options.names ?? INPUT_NAMES);
-                if (exchange.error.code === 'ETOOLARGE') {
-                    throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
-                }
-                log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
-                if (request.unsafe && exchange.connected) {
-                    throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
-                }
-                if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
-                    await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
-                    continue;
-                }
-                throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
-            }
-            log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
-            const { status, headers } = exchange;
-            const admitted = admission(status, headers);
-            const asked = serverWaitMs(headers, clock.now());
-            // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-            const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
-            // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
-            const said = readBudgetHeaders(headers);
-            const spread = admitted === 'rate-limited' && asked !== undefined
-                ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-                : 0;
-            const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
-            if (endpoint !== undefined)
-                this.budget.record(endpoint, headers, admitted, wait);
-            if (status >= 200 && status < 300) {
-                if (attempt === 1)
-                    this.retries.refund();
-                return exchange;
-            }
-            if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
-                // The JWT expired mid-wait: get a new one and repeat the call once.
-                renewed = true;
-                log.info('The QFlow token was rejected (HTTP 401); logging in again.');
-                continue;
-            }
-            if (heldBack) {
-                throttledWaits++;
-                if (throttledWaits > MAX_THROTTLE_WAITS)
-                    throw this.httpError(request, exchange);
-                const reason = status === 503
-                    ? 'QFlow is unavailable (HTTP 503)'
-                    : admitted === 'too-many-running'
-                        ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
-                        : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
-                const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
-                const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
-                // Running into the concurrency limit is routine when other jobs share the subscription.
-                if (admitted === 'too-many-running')
-                    log.debug(message);
-                else
-                    log.info(message);
-                await this.pause(wait, request, undefined, wait - spread);
-                continue;
-            }
-            if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
-                await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
-                continue;
-            }
-            throw this.httpError(request, exchange);
-        }
-    }
-    /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
-    async waitForBudget(request, endpoint) {
-        const { clock, signal, log } = this.options;
-        const wait = this.budget.notBefore(endpoint) - clock.now();
-        if (wait <= 0)
-            return;
-        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
-        }
-        log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
-        await clock.sleep(wait, signal);
-    }
-    /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
-    async exchangeInSlot(request, url, token) {
-        if (request.endpoint === undefined)
-            return this.exchange(request, url, token);
-        while (this.inFlight >= this.budget.maxConcurrent)
-            await new Promise((resolve) => this.waitingForSlot.push(resolve));
-        this.inFlight++;
-        try {
-            return await this.exchange(request, url, token);
-        }
-        finally {
-            this.inFlight--;
-            this.waitingForSlot.shift()?.();
-        }
-    }
-    /** Sends a call and reads its answer as JSON. */
-    async json(request) {
-        const response = await this.send(request);
-        try {
-            return JSON.parse(response.body);
-        }
-        catch {
-            throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
-        }
-    }
-    /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
-    async pause(ms, request, note, askedMs) {
-        const { clock, signal, log } = this.options;
-        if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
-            // Out of time for the wait: the caller reports the timeout, with the cause.
-            const why = askedMs !== undefined
-                ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
-                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
-            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
-        }
-        if (note)
-            log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
-        await clock.sleep(ms, signal);
-    }
-    url(request) {
-        const url = new URL(this.options.baseUrl + request.path);
-        for (const [name, value] of Object.entries(request.query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
-        }
-        return url;
-    }
-    httpError(request, answer) {
-        const { status, headers, body } = answer;
-        const hint = request.hints?.[status] ??
-            (status === 401 && request.endpoint !== undefined ? this.tokens.rejectedHint : undefined) ??
-            GENERAL_HINTS[status] ??
-            (status === 400 ? 'QFlow rejected the request as malformed.' : '');
-        const said = serverMessage(body);
-        const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
-        return new QFlowApiError([`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '), status, isThrottled(status, headers) || RETRYABLE_STATUSES.has(status));
-    }
-    async agentFor(url, unsafe) {
-        // A call that starts something gets a connection of its own: on a reused keep-alive connection
-        // that the server has just closed, a reset would leave it unknown whether QFlow acted.
-        const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
-        if (!this.agents.has(key))
-            this.agents.set(key, (await this.options.agent?.(url, !unsafe)) ?? directAgent(url, !unsafe));
-        return this.agents.get(key);
-    }
-    async exchange(request, url, token) {
-        const agent = await this.agentFor(url, request.unsafe === true);
-        const { signal, clock } = this.options;
-        // Each try of a call with a deadline gets no more than the time left until it: no call goes past the timeout.
-        const timeLeft = (ms) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline - clock.now())));
-        const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
-        const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
-        const headers = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
-        if (token !== undefined)
-            headers.Authorization = `Bearer ${token}`;
-        if (request.body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(request.body));
-        return new Promise((resolve) => {
-            let connected = false;
-            let timedOut = false;
-            let settled = false;
-            const outgoing = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, { method: request.method, headers, agent });
-            const settle = (exchange) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(wholeAnswer);
-                signal.removeEventListener('abort', onAbort);
-                resolve(exchange);
-            };
-            const fail = (error) => settle({ kind: 'failed', error, connected, timedOut });
-            const onAbort = () => outgoing.destroy(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-            // "Connected" marks the point after which QFlow may have received the request.
-            outgoing.on('socket', (socket) => {
-                if (!socket.connecting)
-                    connected = true;
-                else
-                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
-            });
-            // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
-            outgoing.setTimeout(requestTimeoutMs, () => {
-                timedOut = true;
-                outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-            });
-            // And a deadline for the whole answer, so one that trickles in cannot hold the run.
-            let answering = false;
-            const wholeAnswer = setTimeout(() => {
-                timedOut = true;
-                const what = answering ? 'the answer did not arrive whole' : 'no answer';
-                outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-            }, answerTimeoutMs);
-            outgoing.on('error', fail);
-            outgoing.on('response', (incoming) => {
-                answering = true;
-                const status = incoming.statusCode ?? 0;
-                const ok = status >= 200 && status < 300;
-                if (ok && request.sink) {
-                    let bytes = 0;
-                    const most = request.maxSinkBytes ?? Infinity;
-                    incoming.on('data', (chunk) => {
-                        bytes += chunk.length;
-                        if (bytes > most)
-                            outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
-                    });
-                    (0,external_node_stream_promises_namespaceObject.pipeline)(incoming, request.sink()).then(() => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }), (error) => fail(error));
-                    return;
-                }
-                const chunks = [];
-                let bytes = 0;
-                incoming.on('data', (chunk) => {
-                    bytes += chunk.length;
-                    if (bytes > MAX_BODY_BYTES) {
-                        outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }));
-                    }
-                    else
-                        chunks.push(chunk);
-                });
-                incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
-                incoming.on('error', fail);
-            });
-            outgoing.end(request.body);
-        });
-    }
-}
-/**
- * Keep-alive saves a TLS handshake per poll. An idle connection is dropped after 4 s, before a
- * server's keep-alive timeout (often 5 s) can close it under a request that is just being sent: that
- * race would cost a retry.
- */
-function directAgent(url, keepAlive) {
-    const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
-    return url.protocol === 'https:' ? new (external_node_https_default()).Agent(options) : new (external_node_http_default()).Agent(options);
-}
-function describeBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
-}
-function describeNetworkError(error, url, names) {
-    const code = error.code;
-    const known = {
-        ECONNREFUSED: `the connection to ${url.host} was refused`,
-        ECONNRESET: 'the connection was reset',
-        ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check ${names.of(Input.GatewayUrl)} or ${names.of(Input.Platform)})`,
-        EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
-        EPIPE: 'the connection was closed while sending',
-    };
-    if (code === 'ETIMEDOUT' || code === 'ETOOLARGE')
-        return error.message;
-    if (code && known[code])
-        return `${known[code]} (${code})`;
-    return code ? `${error.message} (${code})` : error.message;
-}
-/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
-function serverMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const errors = parsed.errors;
-        const candidates = [
-            parsed.message,
-            Array.isArray(errors) ? (errors[0]?.message ?? errors[0]) : undefined,
-            parsed.error,
-            parsed.errorMessage,
-        ];
-        const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
-        return found === undefined ? undefined : excerpt(found);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * At most a few hundred characters of a server's answer, on one line, without control characters,
- * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
- */
-function excerpt(text) {
-    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
-}
-
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 /** The run requests of a plan: none when it waits for an existing execution. */
 function runsOf(plan) {
@@ -2753,6 +3112,7 @@ function isFanOut(plan) {
  * that is not JSON at all (a plain-text output, a proxy's page) is kept as a JSON string, so the
  * result file is always valid JSON and the run's outcome never depends on what a step wrote.
  */
+
 
 
 
@@ -2846,160 +3206,6 @@ async function rewriteAsString(file) {
     await (0,external_node_events_namespaceObject.once)(out, 'finish');
     await (0,promises_namespaceObject.rename)(temporary, file);
     return bytes;
-}
-const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
-const NUMBER_CHARS = /[0-9eE+\-.]/;
-const HEX = /[0-9a-fA-F]/;
-const SPACE = ' \t\n\r';
-/** Characters that end a run of plain string content. */
-// eslint-disable-next-line no-control-regex
-const STRING_STOP = /["\\\u0000-\u001f]/g;
-/**
- * Tells whether a text fed in pieces is one JSON value (RFC 8259), holding only a stack of open
- * containers: a 50 MB output is checked without being parsed.
- */
-class JsonChecker {
-    stack = [];
-    state = 'value';
-    stringIsKey = false;
-    token = '';
-    hexLeft = 0;
-    bad = false;
-    /** Feeds the next piece; false once the text can no longer be JSON. */
-    push(text) {
-        for (let i = 0; i < text.length && !this.bad; i++) {
-            if (this.state === 'string') {
-                // Skip plain content in one go: most of a large output is inside strings.
-                STRING_STOP.lastIndex = i;
-                const stop = STRING_STOP.exec(text);
-                if (!stop)
-                    return true;
-                i = stop.index;
-            }
-            if (!this.step(text[i]))
-                this.bad = true;
-        }
-        return !this.bad;
-    }
-    /** True when everything fed is exactly one JSON value. */
-    end() {
-        if (this.bad)
-            return false;
-        if (this.state === 'number' && !this.endNumber())
-            return false;
-        return this.state === 'after' && this.stack.length === 0;
-    }
-    step(c) {
-        switch (this.state) {
-            case 'string':
-                if (c === '"')
-                    return this.endString();
-                if (c === '\\')
-                    this.state = 'escape';
-                return c >= ' ' || c === '\\';
-            case 'escape':
-                if (c === 'u') {
-                    this.state = 'unicode';
-                    this.hexLeft = 4;
-                    return true;
-                }
-                this.state = 'string';
-                return '"\\/bfnrt'.includes(c);
-            case 'unicode':
-                if (--this.hexLeft === 0)
-                    this.state = 'string';
-                return HEX.test(c);
-            case 'number':
-                if (NUMBER_CHARS.test(c)) {
-                    this.token += c;
-                    return this.token.length <= 1000;
-                }
-                return this.endNumber() && this.step(c);
-            case 'literal':
-                if (c !== this.token[0])
-                    return false;
-                this.token = this.token.slice(1);
-                if (this.token === '')
-                    this.state = 'after';
-                return true;
-            default:
-                return SPACE.includes(c) || this.structural(c);
-        }
-    }
-    structural(c) {
-        const top = this.stack[this.stack.length - 1];
-        switch (this.state) {
-            case 'value-or-end':
-                if (c === ']')
-                    return this.close('[');
-                return this.value(c);
-            case 'value':
-                return this.value(c);
-            case 'key-or-end':
-                if (c === '}')
-                    return this.close('{');
-                return this.key(c);
-            case 'key':
-                return this.key(c);
-            case 'colon':
-                if (c !== ':')
-                    return false;
-                this.state = 'value';
-                return true;
-            case 'after':
-                if (c === ',' && top !== undefined) {
-                    this.state = top === '{' ? 'key' : 'value';
-                    return true;
-                }
-                return (c === '}' && top === '{') || (c === ']' && top === '[') ? this.close(top) : false;
-            default:
-                return false;
-        }
-    }
-    value(c) {
-        if (c === '{' || c === '[') {
-            this.stack.push(c);
-            this.state = c === '{' ? 'key-or-end' : 'value-or-end';
-            return true;
-        }
-        if (c === '"') {
-            this.stringIsKey = false;
-            this.state = 'string';
-            return true;
-        }
-        if (c === '-' || (c >= '0' && c <= '9')) {
-            this.token = c;
-            this.state = 'number';
-            return true;
-        }
-        const literal = { t: 'rue', f: 'alse', n: 'ull' }[c];
-        if (literal === undefined)
-            return false;
-        this.token = literal;
-        this.state = 'literal';
-        return true;
-    }
-    key(c) {
-        if (c !== '"')
-            return false;
-        this.stringIsKey = true;
-        this.state = 'string';
-        return true;
-    }
-    endString() {
-        this.state = this.stringIsKey ? 'colon' : 'after';
-        return true;
-    }
-    endNumber() {
-        this.state = 'after';
-        return NUMBER.test(this.token);
-    }
-    close(open) {
-        if (this.stack.pop() !== open)
-            return false;
-        this.state = 'after';
-        return true;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/qflow/definition.ts
@@ -4558,6 +4764,7 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
 /** The definition is read for the summary only with at least this long left before the timeout. */
@@ -4600,6 +4807,7 @@ async function runQFlow(settings, host) {
     report.apiCalls = http.apiCalls;
     log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
     report.outputFile = await writeResult(report, settings.outputFile, host);
+    report.outputFileChosen = settings.outputFile !== undefined;
     return report;
 }
 /**
@@ -4633,8 +4841,9 @@ async function execute(run, report) {
     const [collected, forSummary] = await host.group('Collect the results', () => 
     // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
     Promise.all([collectAll(run, report.executions, collectBy), checkFirst ? {} : readForSummary(run, report.executions, outcome)]));
-    report.executions = collected;
     Object.assign(report, forSummary);
+    // An execution that ended in failure (not a run call that failed: its message says why already).
+    report.executions = collected.map((e) => e.result === 'failure' && e.executionId !== undefined ? { ...e, message: failureMessage(e, report.definition) } : e);
     return begun.interruption;
 }
 /** The executions the plan begins with: those it started, the one it waits for, or the run requests a dry run shows. */
@@ -4763,11 +4972,7 @@ async function collect(run, e, deadline) {
     const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
     const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
     const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-    const failed = failedSteps.map((s) => s.nodeId).join(', ');
-    const message = e.result === 'failure'
-        ? `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`
-        : e.message;
-    return { ...e, steps, failedSteps, stepOutputs, stepInputs, message };
+    return { ...e, steps, failedSteps, stepOutputs, stepInputs };
 }
 /**
  * The workflow's definition for the summary's step names and picture, when it was not read before the
@@ -4799,6 +5004,21 @@ async function readForSummary(run, executions, waited) {
             definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
         };
     }
+}
+/**
+ * Why an execution failed: its status and the steps that failed, each by its name where the
+ * definition was read, with the step's own message where the step list gives one.
+ */
+function failureMessage(e, definition) {
+    const names = new Map(definition?.components.map((c) => [c.id, c.name]));
+    const shown = e.failedSteps.slice(0, 3).map((step) => {
+        const name = names.get(step.nodeId);
+        const said = step.message ? `: ${plainText(step.message, 300)}` : '';
+        return `${name && name !== step.nodeId ? `"${plainText(name)}" (${step.nodeId})` : step.nodeId}${said}`;
+    });
+    const more = e.failedSteps.length > 3 ? ` and ${e.failedSteps.length - 3} more` : '';
+    const steps = shown.length ? `; failed step${e.failedSteps.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}` : '';
+    return `QFlow execution ${e.executionId} ended with status '${e.status}'${steps}.`;
 }
 /** Shows the run requests the settings would send, secrets masked, and starts nothing. */
 function dryRun(run, requests, fanOut, definition) {
@@ -4902,6 +5122,53 @@ function tunnelAgent(proxy, variable, secure, keepAlive) {
     return agent;
 }
 
+;// CONCATENATED MODULE: ./src/cli/azure.ts
+/**
+ * Azure Pipelines, the way it reads a step: logging commands on stdout (`##vso[…]`). Errors and
+ * warnings become issues on the run page (`task.logissue`), the summary a tab of it
+ * (`task.uploadsummary`), and the execution ID, status and result output variables a later step or
+ * job reads (`task.setvariable … isOutput=true`). Detected by `TF_BUILD` (set by every Azure agent),
+ * or asked for with `--ci azure`.
+ */
+
+
+
+/** The output variables set: a later step reads `$(<step name>.QFLOW_OUT_EXECUTION_ID)`. */
+const AZURE_OUTPUTS = [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile];
+/** Whether the command runs on an Azure Pipelines agent. */
+function onAzure(env) {
+    return (env.TF_BUILD ?? '').toLowerCase() === 'true';
+}
+/**
+ * A logging command's message: a line break or a `%` in it would end or change the command, so they
+ * are encoded the way the agent decodes them.
+ */
+function escapeData(text) {
+    return text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** A logging command's property value: `;` and `]` end it besides. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/;/g, '%3B').replace(/]/g, '%5D');
+}
+/** An error or a warning as an issue on the run page. */
+function azureIssue(kind, message) {
+    return `##vso[task.logissue type=${kind}]${escapeData(message)}`;
+}
+/** The output variables, one logging command each. */
+function azureVariables(values, name) {
+    return AZURE_OUTPUTS.map((output) => `##vso[task.setvariable variable=${escapeProperty(name(output))};isOutput=true]${escapeData(values.get(output) ?? '')}`);
+}
+/**
+ * Writes the summary where the agent keeps the build's files (`AGENT_TEMPDIRECTORY`, else `dir`) unless a
+ * file was given, and returns the command that shows it as a tab of the run page.
+ */
+async function azureSummary(summary, file, env, dir) {
+    const target = external_node_path_default().resolve(file ?? external_node_path_default().join(env.AGENT_TEMPDIRECTORY || dir, `qflow-summary-${process.pid}.md`));
+    if (file === undefined)
+        await (0,promises_namespaceObject.writeFile)(target, summary);
+    return `##vso[task.uploadsummary]${escapeData(target)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
@@ -4910,6 +5177,7 @@ function tunnelAgent(proxy, variable, secure, keepAlive) {
  * wants it: JSON on stdout (`--json`), KEY=VALUE lines for a dotenv report (`--dotenv`), the summary
  * as Markdown (`--summary`); the exit code says how it ended.
  */
+
 
 
 
@@ -4934,6 +5202,11 @@ const OWN_FLAGS = [
         description: 'Write QFLOW_OUT_EXECUTION_ID, QFLOW_OUT_STATUS, QFLOW_OUT_RESULT and the other one-line outputs as KEY=VALUE lines (names a later qflow-run never reads as its settings).',
     },
     { name: 'summary', value: 'FILE', description: 'Write the summary as Markdown (a merge-request note, a build artifact).' },
+    {
+        name: 'ci',
+        value: 'azure|plain',
+        description: "How to speak to the CI: azure for Azure Pipelines' logging commands (issues, the summary tab, output variables QFLOW_OUT_EXECUTION_ID, _STATUS, _RESULT, _OUTPUT_FILE); plain for none. Default: azure on an Azure agent (TF_BUILD), else plain.",
+    },
     { name: 'help', description: 'Show this help.' },
     { name: 'version', description: 'Show the version.' },
 ];
@@ -4950,7 +5223,21 @@ async function main(argv, env, io = process, signals = process) {
         if (stderrOpen)
             io.stderr.write(`${redactor.text(text)}\n`);
     };
-    const warn = (text) => say(paint('33', `warning: ${text}`));
+    // Azure Pipelines reads logging commands from the output; with --json on stdout they go to stderr, so the JSON stays one document.
+    let azure = false;
+    const command = (line) => {
+        if (!azure)
+            return;
+        if (json)
+            say(line);
+        else
+            writeStdout(`${redactor.text(line)}\n`);
+    };
+    let json = false;
+    const warn = (text) => {
+        say(paint('33', `warning: ${text}`));
+        command(azureIssue('warning', text));
+    };
     let stdoutOpen = true;
     io.stdout.on('error', (error) => {
         if (error.code !== 'EPIPE')
@@ -4963,6 +5250,7 @@ async function main(argv, env, io = process, signals = process) {
     };
     const fail = (code, text) => {
         say(paint('31', `error: ${text}`));
+        command(azureIssue('error', text));
         return code;
     };
     let parsed;
@@ -4972,6 +5260,11 @@ async function main(argv, env, io = process, signals = process) {
     catch (error) {
         return fail(EXIT.usage, `${error.message} See qflow-run --help.`);
     }
+    json = parsed.json;
+    if (parsed.ci !== undefined && parsed.ci !== 'azure' && parsed.ci !== 'plain') {
+        return fail(EXIT.usage, `Flag --ci is "${parsed.ci}". Expected azure or plain.`);
+    }
+    azure = parsed.ci === undefined ? onAzure(env) : parsed.ci === 'azure';
     if (parsed.help) {
         writeStdout(help());
         return EXIT.success;
@@ -5005,6 +5298,7 @@ async function main(argv, env, io = process, signals = process) {
                 throw new UsageError(error.message);
             throw error;
         };
+        await sources.readFiles().catch(usage);
         const settings = await readSettings(read, (secret) => redactor.add(secret), sources.names).catch(usage);
         // Every file is checked before any call: a run that starts must be able to say how it ended.
         for (const [flag, file] of [
@@ -5049,13 +5343,20 @@ async function main(argv, env, io = process, signals = process) {
         });
         await started;
         const summary = () => redactor.text(summaryMarkdown(report));
-        for (const warning of await publish(report, parsed, summary, writeStdout, redactor))
+        const published = await publish(report, parsed, summary, writeStdout, redactor);
+        for (const warning of published.warnings)
             warn(warning);
+        if (azure) {
+            for (const line of azureVariables(published.values, outputVariable))
+                command(line);
+            command(await azureSummary(summary(), parsed.summary, env, env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir()));
+        }
         const code = EXIT_CODES[report.ending];
         if (code !== EXIT.success) {
             const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
             // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
             say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
+            command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
         }
         return code;
     }

@@ -1,3 +1,5 @@
+import { SECRET_SETTINGS } from '../settings/defaults.js';
+
 /** One flag of the command: an input of action.yml, read from `--name` or the environment. */
 export interface Flag {
   name: string;
@@ -11,8 +13,8 @@ export interface Flag {
 
 /** Inputs that only make sense on GitHub: the command has no flag for them. */
 export const GITHUB_ONLY = ['comment-on-pr', 'github-token'];
-/** Inputs that hold a secret: the command reads them from the environment, and warns when given as a flag. */
-export const SECRET_INPUTS = ['token', 'client-secret', 'password'];
+/** Inputs that hold a secret (settings/defaults.ts): the command reads them from the environment, and warns when given as a flag. */
+export const SECRET_INPUTS: readonly string[] = SECRET_SETTINGS.filter((name) => !GITHUB_ONLY.includes(name));
 
 /** The environment variable for an input or output: QFLOW_ and the name in capitals. */
 export function variableOf(name: string): string {

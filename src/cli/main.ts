@@ -19,7 +19,8 @@ import { Redactor } from '../redact.js';
 import { systemClock } from '../time.js';
 import { FLAGS, VERSION } from './flags.js';
 import { GITHUB_ONLY, type Flag } from './flag.js';
-import { misspeltVariable, SettingSources, unknownFlag } from './settings-source.js';
+import { misspeltVariable, outputVariable, SettingSources, unknownFlag } from './settings-source.js';
+import { azureIssue, azureSummary, azureVariables, onAzure } from './azure.js';
 
 /** How the command ended, for the CI that runs it (the README has the table). */
 export const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 } as const;
@@ -34,6 +35,12 @@ const OWN_FLAGS: { name: string; value?: string; description: string }[] = [
       'Write QFLOW_OUT_EXECUTION_ID, QFLOW_OUT_STATUS, QFLOW_OUT_RESULT and the other one-line outputs as KEY=VALUE lines (names a later qflow-run never reads as its settings).',
   },
   { name: 'summary', value: 'FILE', description: 'Write the summary as Markdown (a merge-request note, a build artifact).' },
+  {
+    name: 'ci',
+    value: 'azure|plain',
+    description:
+      "How to speak to the CI: azure for Azure Pipelines' logging commands (issues, the summary tab, output variables QFLOW_OUT_EXECUTION_ID, _STATUS, _RESULT, _OUTPUT_FILE); plain for none. Default: azure on an Azure agent (TF_BUILD), else plain.",
+  },
   { name: 'help', description: 'Show this help.' },
   { name: 'version', description: 'Show the version.' },
 ];
@@ -47,6 +54,7 @@ interface Parsed {
   json: boolean;
   dotenv?: string;
   summary?: string;
+  ci?: string;
   help: boolean;
   version: boolean;
 }
@@ -63,7 +71,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   const say = (text: string) => {
     if (stderrOpen) io.stderr.write(`${redactor.text(text)}\n`);
   };
-  const warn = (text: string) => say(paint('33', `warning: ${text}`));
+  // Azure Pipelines reads logging commands from the output; with --json on stdout they go to stderr, so the JSON stays one document.
+  let azure = false;
+  const command = (line: string) => {
+    if (!azure) return;
+    if (json) say(line);
+    else writeStdout(`${redactor.text(line)}\n`);
+  };
+  let json = false;
+  const warn = (text: string) => {
+    say(paint('33', `warning: ${text}`));
+    command(azureIssue('warning', text));
+  };
   let stdoutOpen = true;
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') say(paint('33', `warning: could not write to stdout: ${error.message}`));
@@ -74,6 +93,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   };
   const fail = (code: number, text: string) => {
     say(paint('31', `error: ${text}`));
+    command(azureIssue('error', text));
     return code;
   };
 
@@ -83,6 +103,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   } catch (error) {
     return fail(EXIT.usage, `${(error as Error).message} See qflow-run --help.`);
   }
+  json = parsed.json;
+  if (parsed.ci !== undefined && parsed.ci !== 'azure' && parsed.ci !== 'plain') {
+    return fail(EXIT.usage, `Flag --ci is "${parsed.ci}". Expected azure or plain.`);
+  }
+  azure = parsed.ci === undefined ? onAzure(env) : parsed.ci === 'azure';
   if (parsed.help) {
     writeStdout(help());
     return EXIT.success;
@@ -116,6 +141,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       if (error instanceof InputError) throw new UsageError(error.message);
       throw error;
     };
+    await sources.readFiles().catch(usage);
     const settings = await readSettings(read, (secret) => redactor.add(secret), sources.names).catch(usage);
     // Every file is checked before any call: a run that starts must be able to say how it ended.
     for (const [flag, file] of [
@@ -156,12 +182,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     });
     await started;
     const summary = () => redactor.text(summaryMarkdown(report!));
-    for (const warning of await publish(report, parsed, summary, writeStdout, redactor)) warn(warning);
+    const published = await publish(report, parsed, summary, writeStdout, redactor);
+    for (const warning of published.warnings) warn(warning);
+    if (azure) {
+      for (const line of azureVariables(published.values, outputVariable)) command(line);
+      command(await azureSummary(summary(), parsed.summary, env, env.RUNNER_TEMP || env.TMPDIR || os.tmpdir()));
+    }
     const code = EXIT_CODES[report.ending];
     if (code !== EXIT.success) {
       const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
       // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
       say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
+      command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
     }
     return code;
   } catch (error) {
@@ -213,7 +245,7 @@ function parseArguments(argv: string[]): Parsed {
     }
     if (own) {
       if (name === 'json' || name === 'help' || name === 'version') parsed[name] = true;
-      else parsed[name as 'dotenv' | 'summary'] = value;
+      else parsed[name as 'dotenv' | 'summary' | 'ci'] = value;
     } else {
       parsed.values.set(name, value ?? '');
     }

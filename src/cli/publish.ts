@@ -70,7 +70,7 @@ export async function publish(
   summary: () => string,
   stdout: (text: string) => void,
   redactor: Redactor,
-): Promise<string[]> {
+): Promise<{ warnings: string[]; values: Map<Output, string> }> {
   const warnings: string[] = [];
   const { values } = await buildOutputs(report, redactor);
   const attempt = async (what: string, write: () => Promise<void>) => {
@@ -108,7 +108,7 @@ export async function publish(
       }
     });
   }
-  return warnings;
+  return { warnings, values };
 }
 
 /** The dotenv report as soon as executions have started: a job killed during the wait still hands their IDs on. */

@@ -4,6 +4,8 @@
  * (`QFLOW_OUT_EXECUTION_ID`), so a dotenv report handed to a later job never becomes that job's
  * setting: a second `qflow-run` in the pipeline starts its own execution unless told to wait for one.
  */
+import { readFile, stat } from 'node:fs/promises';
+import { InputError, messageOf } from '../errors.js';
 import { Input, Output, type SettingNames } from '../names.js';
 import { nearest } from '../nearest.js';
 import { FLAGS } from './flags.js';
@@ -19,16 +21,57 @@ export function outputVariable(name: Output): string {
   return `${OUTPUT_PREFIX}${name.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/**
+ * Settings whose value may be a file, given as `@path` (`--matrix @accounts.yml`): JSON or YAML that
+ * would be awkward on a command line or in a CI variable. Neither starts with `@`, so nothing else is
+ * read that way.
+ */
+const FILE_SETTINGS: readonly Input[] = [Input.Matrix, Input.RunInput, Input.Variables];
+/** A setting's file larger than this is refused: it is a mapping or a list, not data. */
+const MAX_SETTING_FILE_BYTES = 1024 * 1024;
+
 /** Where each setting comes from, to name it the way the user gave it. */
 export class SettingSources {
   /** The flags given, once the command line is read. */
   flags = new Map<string, string>();
+  /** The text of the settings given as `@path`, once read (see readFiles). */
+  private readonly files = new Map<Input, string>();
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
   read(name: Input): string {
-    return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+    return (this.files.get(name) ?? this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+  }
+
+  /** Reads the settings given as `@path`, relative to the working folder; an error names the setting and the file. */
+  async readFiles(): Promise<void> {
+    for (const name of FILE_SETTINGS) {
+      const given = (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+      if (!given.startsWith('@')) continue;
+      const file = given.slice(1);
+      const what = `${this.nameOf(name).startsWith('--') ? 'Flag ' : ''}${this.nameOf(name)}`;
+      if (file === '') throw new InputError(`${what} is "@" without a file. Expected @ and the path of a JSON or YAML file, such as @matrix.yml.`);
+      try {
+        const size = (await stat(file)).size;
+        if (size > MAX_SETTING_FILE_BYTES) {
+          throw new InputError(`${what} names the file "${file}", of ${size} bytes. Expected a JSON or YAML file of at most 1 MiB.`);
+        }
+        this.files.set(name, await readFile(file, 'utf8'));
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        const why =
+          code === 'ENOENT'
+            ? 'which does not exist'
+            : code === 'EISDIR'
+              ? 'which is a folder'
+              : `which could not be read (${code ?? messageOf(error)})`;
+        throw new InputError(
+          `${what} names the file "${file}", ${why}. Expected @ and the path of a JSON or YAML file, relative to ${process.cwd()}.`,
+        );
+      }
+    }
   }
 
   /**

@@ -3,6 +3,7 @@
  * (src/cli/flags.ts), generated from action.yml so they never drift. `npm run docs` rewrites them; a
  * test fails when either disagrees with action.yml.
  */
+import { mdDocCell } from '../markdown.js';
 import { parse } from 'yaml';
 import { GITHUB_ONLY, SECRET_INPUTS, variableOf, type Flag } from '../cli/flag.js';
 
@@ -28,7 +29,7 @@ export function flagsOf(actionYml: string): Flag[] {
       name,
       variable: variableOf(name),
       default: input.required ? '' : (input.default ?? ''),
-      description: cell(input.description ?? ''),
+      description: mdDocCell(input.description ?? ''),
       secret: SECRET_INPUTS.includes(name),
     }));
 }
@@ -46,23 +47,17 @@ export function renderFlagsModule(actionYml: string, version: string): string {
   ].join('\n');
 }
 
-function cell(text: string): string {
-  return text
-    .trim()
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, ' ');
-}
-
 /** The Markdown tables of action.yml's inputs and outputs. */
 export function renderTables(actionYml: string): Tables {
   const action = parse(actionYml) as ActionMetadata;
   const inputs = Object.entries(action.inputs ?? {}).map(([name, input]) => {
-    const fallback = input.required ? '(required)' : input.default ? `\`${cell(input.default)}\`` : '';
-    return `| \`${name}\` | ${fallback} | ${cell(input.description ?? '')} |`;
+    const fallback = input.required ? '(required)' : input.default ? `\`${mdDocCell(input.default)}\`` : '';
+    return `| \`${name}\` | ${fallback} | ${mdDocCell(input.description ?? '')} |`;
   });
-  const outputs = Object.entries(action.outputs ?? {}).map(([name, output]) => `| \`${name}\` | ${cell(output.description ?? '')} |`);
+  const outputs = Object.entries(action.outputs ?? {}).map(([name, output]) => `| \`${name}\` | ${mdDocCell(output.description ?? '')} |`);
   const flags = flagsOf(actionYml).map(
-    (flag) => `| \`--${flag.name}\` | \`${flag.variable}\`${flag.secret ? ' (use this)' : ''} | ${flag.default ? `\`${cell(flag.default)}\`` : ''} |`,
+    (flag) =>
+      `| \`--${flag.name}\` | \`${flag.variable}\`${flag.secret ? ' (use this)' : ''} | ${flag.default ? `\`${mdDocCell(flag.default)}\`` : ''} |`,
   );
   return {
     inputs: ['| input | default | meaning |', '|---|---|---|', ...inputs].join('\n'),

@@ -20,21 +20,11 @@
  *   longer still, a spiral. A steady other client whose old calls age out as fast as it spends counts
  *   as none.
  */
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../time.js';
+import type { Admission, BudgetHeaders } from './limits.js';
 
 /** The endpoints whose budgets are kept apart: each call names one. */
 export type Endpoint = 'workflow' | 'run' | 'executions' | 'steps' | 'step-data';
-
-/** The budget headers of one answer, where present and numeric. */
-export interface BudgetHeaders {
-  limit?: number;
-  windowSec?: number;
-  remaining?: number;
-  toWaitSec?: number;
-  concurrencyLimit?: number;
-  concurrencyRunning?: number;
-}
 
 /** What the budget says about one endpoint now: enough for the schedule to fit its plan. */
 export interface BudgetView {
@@ -80,42 +70,6 @@ interface EndpointState {
   blockedUntil: number;
 }
 
-function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
-  const value = headers[name];
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-/**
- * Whether the gateway let a call through. It answers 429 for a blocked call; the classic Qualys API
- * answers 409, over the rate limit or over the concurrency limit. Since every answer carries the
- * budget headers, a 409 is a block only when they say so (nothing left, a wait asked, more calls
- * running than allowed) or a `Retry-After` comes with it; otherwise it is a conflict.
- */
-export type Admission = 'admitted' | 'rate-limited' | 'too-many-running';
-
-export function admission(status: number, headers: IncomingHttpHeaders): Admission {
-  if (status !== 409 && status !== 429) return 'admitted';
-  const said = readBudgetHeaders(headers);
-  const rateLimited = said.remaining === 0 || (said.toWaitSec ?? 0) > 0 || headers['retry-after'] !== undefined;
-  // The docs count the blocked call among those running; a gateway that counts it out says the limit itself.
-  const overConcurrency =
-    said.concurrencyRunning !== undefined && said.concurrencyLimit !== undefined && said.concurrencyRunning >= said.concurrencyLimit;
-  if (overConcurrency && !rateLimited) return 'too-many-running';
-  return rateLimited || status === 429 ? 'rate-limited' : 'admitted';
-}
-
-export function readBudgetHeaders(headers: IncomingHttpHeaders): BudgetHeaders {
-  return {
-    limit: numberHeader(headers, 'x-ratelimit-limit'),
-    windowSec: numberHeader(headers, 'x-ratelimit-window-sec'),
-    remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-    toWaitSec: numberHeader(headers, 'x-ratelimit-towait-sec'),
-    concurrencyLimit: numberHeader(headers, 'x-concurrency-limit-limit'),
-    concurrencyRunning: numberHeader(headers, 'x-concurrency-limit-running'),
-  };
-}
-
 export class ApiBudget {
   private readonly endpoints = new Map<Endpoint, EndpointState>();
   private concurrencyLimit?: number;
@@ -127,9 +81,8 @@ export class ApiBudget {
    * how long the gateway asked to wait. A call held back by the concurrency limit says nothing about
    * the rate budget.
    */
-  record(endpoint: Endpoint, headers: IncomingHttpHeaders, admitted: Admission, blockedForMs = 0): void {
+  record(endpoint: Endpoint, said: BudgetHeaders, admitted: Admission, blockedForMs = 0): void {
     const now = this.clock.now();
-    const said = readBudgetHeaders(headers);
     if (said.concurrencyLimit !== undefined && said.concurrencyLimit >= 1) this.concurrencyLimit = Math.floor(said.concurrencyLimit);
     if (admitted === 'too-many-running') return;
     const state = this.state(endpoint);

@@ -1,20 +1,23 @@
 /**
- * The one HTTP layer every QFlow and login call goes through: timeouts, cancellation, retries,
- * throttling, the calls in flight the gateway allows, token renewal and error messages live here and
- * nowhere else.
+ * The one HTTP layer every QFlow and login call goes through, and its policy: what to retry and when,
+ * waiting out a throttled call, the calls in flight the gateway allows, the API budget kept told of
+ * every answer, token renewal. One try of a call is transport.ts's; the words of an error are
+ * http-wording.ts's.
  */
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { setMaxListeners } from 'node:events';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { DeadlineError, NetworkError, QFlowApiError, RunCancelledError, RunOutcomeUnknownError, abortReason } from '../errors.js';
 import type { Log } from '../log.js';
-import { ApiBudget, admission, readBudgetHeaders, type Endpoint } from './budget.js';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, isThrottled, serverWaitMs, throttleSpread, type RetryPolicy } from './retry.js';
+import { Slots } from '../pool.js';
+import type { ApiBudget, Endpoint } from './budget.js';
+import { describeNetworkError, excerpt, httpError, RETRYABLE_STATUSES } from './http-wording.js';
+import { readLimits, type AnswerLimits } from './limits.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, throttleSpread, type RetryPolicy } from './retry.js';
+import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
-import { plainText } from './forms.js';
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { INPUT_NAMES, type SettingNames } from '../names.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -87,29 +90,18 @@ export interface HttpOptions {
   names?: SettingNames;
 }
 
-type Exchange =
-  | { kind: 'answer'; status: number; headers: IncomingHttpHeaders; body: string; bytes: number }
-  | { kind: 'failed'; error: Error; connected: boolean; timedOut: boolean };
-
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
 const MAX_THROTTLE_WAITS = 20;
-/** An answer kept in memory larger than this is refused; step data goes to a sink instead. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/**
- * `request-timeout` bounds each answer whole, not only the silences in it: a gateway or proxy that
- * trickles a byte now and then never trips an idle timer. An answer streamed to a sink (step data,
- * possibly tens of megabytes) may take this many times as long.
- */
-const SINK_TIME_FACTOR = 4;
-const EXCERPT_CHARS = 300;
-/** How long a kept-alive connection may sit idle before it is closed on our side. */
-const IDLE_SOCKET_MS = 4000;
-const USER_AGENT = 'qflow-run-action';
 
-const GENERAL_HINTS: Partial<Record<number, string>> = {
-  403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
-};
+type Answer = Extract<Exchange, { kind: 'answer' }>;
+type Failure = Extract<Exchange, { kind: 'failed' }>;
+
+/** How far one call has come: its tries, whether its token was renewed, the throttled answers waited out. */
+interface Tries {
+  attempt: number;
+  renewed: boolean;
+  throttledWaits: number;
+}
 
 export class ApiHttp {
   /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
@@ -119,10 +111,9 @@ export class ApiHttp {
   private readonly policy: RetryPolicy;
   private readonly retries = new RetryBudget();
   private readonly random: () => number;
-  private agents = new Map<string, http.Agent>();
-  /** QFlow calls in flight, and the calls waiting for one of them to end. */
-  private inFlight = 0;
-  private readonly waitingForSlot: (() => void)[] = [];
+  private readonly transport: Transport;
+  /** QFlow calls in flight: no more than the gateway allows at once (its latest word, else 2). */
+  private readonly slots: Slots;
 
   constructor(private readonly options: HttpOptions) {
     // Every call in flight listens for the cancellation: hundreds of step outputs are no leak.
@@ -130,95 +121,120 @@ export class ApiHttp {
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
     this.budget = options.budget;
+    this.transport = new Transport(options);
+    this.slots = new Slots(() => this.budget.maxConcurrent);
     this.tokens = options.tokens(this);
   }
 
+  /** Sends a call, trying again where that is safe and worth it; the answer of a success, else an error that says why. */
   async send(request: ApiRequest): Promise<ApiResponse> {
-    const { signal, clock, log } = this.options;
     const url = this.url(request);
-    const shownUrl = decodeURIComponent(`${url.pathname}${url.search}`);
-    let attempt = 0;
-    let renewed = false;
-    let throttledWaits = 0;
+    const tries: Tries = { attempt: 0, renewed: false, throttledWaits: 0 };
     for (;;) {
+      const { signal, clock } = this.options;
       if (signal.aborted) throw abortReason(signal);
-      attempt++;
-      const { endpoint } = request;
-      if (endpoint !== undefined) await this.waitForBudget(request, endpoint);
-      const token = endpoint !== undefined ? await this.tokens.get(signal, request.deadline) : undefined;
+      tries.attempt++;
       const started = clock.now();
-      const exchange = await this.exchangeInSlot(request, url, token);
-      if (endpoint !== undefined && (exchange.kind === 'answer' || exchange.connected)) this.apiCalls++;
-
+      const exchange = await this.tryOnce(request, url);
       if (exchange.kind === 'failed') {
-        if (signal.aborted) {
-          // Cancelled with the run call already at the gateway: QFlow may have acted on it.
-          if (request.unsafe && exchange.connected)
-            throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
-          throw abortReason(signal);
-        }
-        const what = describeNetworkError(exchange.error, url, this.options.names ?? INPUT_NAMES);
-        if ((exchange.error as NodeJS.ErrnoException).code === 'ETOOLARGE') {
-          throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
-        }
-        log.debug(`${request.method} ${shownUrl} failed after ${humanDuration(clock.now() - started)}: ${what}`);
-        if (request.unsafe && exchange.connected) {
-          throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
-        }
-        if (attempt < this.policy.maxAttempts && this.retries.take(exchange.timedOut)) {
-          await this.pause(backoffDelay(attempt, this.policy, this.random), request, what);
-          continue;
-        }
-        throw new NetworkError(`Could not ${request.purpose}: ${what} (${attempt} attempt${attempt === 1 ? '' : 's'}).`);
-      }
-
-      log.debug(`${request.method} ${shownUrl} -> HTTP ${exchange.status} in ${humanDuration(clock.now() - started)}`);
-      const { status, headers } = exchange;
-      const admitted = admission(status, headers);
-      const asked = serverWaitMs(headers, clock.now());
-      // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-      const heldBack = admitted !== 'admitted' || (status === 503 && asked !== undefined);
-      // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
-      const said = readBudgetHeaders(headers);
-      const spread =
-        admitted === 'rate-limited' && asked !== undefined
-          ? throttleSpread(asked, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-          : 0;
-      const wait = heldBack ? (asked ?? backoffDelay(throttledWaits + 1, this.policy, this.random)) + spread : 0;
-      if (endpoint !== undefined) this.budget.record(endpoint, headers, admitted, wait);
-      if (status >= 200 && status < 300) {
-        if (attempt === 1) this.retries.refund();
-        return exchange;
-      }
-      if (status === 401 && endpoint !== undefined && !renewed && this.tokens.renew()) {
-        // The JWT expired mid-wait: get a new one and repeat the call once.
-        renewed = true;
-        log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+        await this.afterFailure(request, url, exchange, tries, started);
         continue;
       }
-      if (heldBack) {
-        throttledWaits++;
-        if (throttledWaits > MAX_THROTTLE_WAITS) throw this.httpError(request, exchange);
-        const reason =
-          status === 503
-            ? 'QFlow is unavailable (HTTP 503)'
-            : admitted === 'too-many-running'
-              ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
-              : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
-        const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
-        const message = `${reason}; waiting ${humanDuration(wait - spread)}${asked !== undefined ? ' as the gateway asked' : ''}${more}.`;
-        // Running into the concurrency limit is routine when other jobs share the subscription.
-        if (admitted === 'too-many-running') log.debug(message);
-        else log.info(message);
-        await this.pause(wait, request, undefined, wait - spread);
-        continue;
-      }
-      if (!request.unsafe && RETRYABLE_STATUSES.has(status) && attempt < this.policy.maxAttempts && this.retries.take(false)) {
-        await this.pause(backoffDelay(attempt, this.policy, this.random), request, `HTTP ${status}`);
-        continue;
-      }
-      throw this.httpError(request, exchange);
+      const answer = await this.afterAnswer(request, url, exchange, tries, started);
+      if (answer) return answer;
     }
+  }
+
+  /** One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the exchange, counted. */
+  private async tryOnce(request: ApiRequest, url: URL): Promise<Exchange> {
+    const { endpoint } = request;
+    if (endpoint === undefined) return this.transport.exchange(request, url, undefined);
+    await this.waitForBudget(request, endpoint);
+    const token = await this.tokens.get(this.options.signal, request.deadline);
+    const exchange = await this.slots.run(() => this.transport.exchange(request, url, token));
+    if (exchange.kind === 'answer' || exchange.connected) this.apiCalls++;
+    return exchange;
+  }
+
+  /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
+  private async afterFailure(request: ApiRequest, url: URL, failure: Failure, tries: Tries, started: number): Promise<void> {
+    const { signal, clock, log } = this.options;
+    if (signal.aborted) {
+      // Cancelled with the run call already at the gateway: QFlow may have acted on it.
+      if (request.unsafe && failure.connected)
+        throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
+      throw abortReason(signal);
+    }
+    const what = describeNetworkError(failure.error, url, this.options.names ?? INPUT_NAMES);
+    if ((failure.error as NodeJS.ErrnoException).code === 'ETOOLARGE') throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
+    log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
+    if (request.unsafe && failure.connected) {
+      throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
+    }
+    if (tries.attempt < this.policy.maxAttempts && this.retries.take(failure.timedOut)) {
+      await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, what);
+      return;
+    }
+    throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
+  }
+
+  /**
+   * An answer, its limits told to the budget: a success is returned; a rejected token is renewed once,
+   * a call held back is waited out, a server error of a safe call is tried again (undefined: try
+   * again); anything else throws.
+   */
+  private async afterAnswer(request: ApiRequest, url: URL, answer: Answer, tries: Tries, started: number): Promise<ApiResponse | undefined> {
+    const { clock, log } = this.options;
+    log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
+    const { status } = answer;
+    const limits = readLimits(status, answer.headers, clock.now());
+    // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
+    const heldBack = limits.admitted !== 'admitted' || (status === 503 && limits.askedMs !== undefined);
+    // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
+    const { said } = limits;
+    const spread =
+      limits.admitted === 'rate-limited' && limits.askedMs !== undefined
+        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
+        : 0;
+    const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
+    if (request.endpoint !== undefined) this.budget.record(request.endpoint, said, limits.admitted, wait);
+    if (status >= 200 && status < 300) {
+      if (tries.attempt === 1) this.retries.refund();
+      return answer;
+    }
+    const error = () => httpError(request, answer, this.tokens.rejectedHint, limits.admitted !== 'admitted');
+    if (status === 401 && request.endpoint !== undefined && !tries.renewed && this.tokens.renew()) {
+      // The JWT expired mid-wait: get a new one and repeat the call once.
+      tries.renewed = true;
+      log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+      return undefined;
+    }
+    if (heldBack) {
+      if (++tries.throttledWaits > MAX_THROTTLE_WAITS) throw error();
+      await this.waitOut(request, status, limits, wait, spread);
+      return undefined;
+    }
+    if (!request.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < this.policy.maxAttempts && this.retries.take(false)) {
+      await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, `HTTP ${status}`);
+      return undefined;
+    }
+    throw error();
+  }
+
+  /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */
+  private async waitOut(request: ApiRequest, status: number, limits: AnswerLimits, wait: number, spread: number): Promise<void> {
+    const reason =
+      status === 503
+        ? 'QFlow is unavailable (HTTP 503)'
+        : limits.admitted === 'too-many-running'
+          ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
+          : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
+    const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+    const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
+    // Running into the concurrency limit is routine when other jobs share the subscription.
+    if (limits.admitted === 'too-many-running') this.options.log.debug(message);
+    else this.options.log.info(message);
+    await this.pause(wait, request, undefined, wait - spread);
   }
 
   /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
@@ -233,19 +249,6 @@ export class ApiHttp {
     }
     log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
     await clock.sleep(wait, signal);
-  }
-
-  /** A QFlow call waits for a free slot, so no more are in flight than the gateway allows at once. */
-  private async exchangeInSlot(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
-    if (request.endpoint === undefined) return this.exchange(request, url, token);
-    while (this.inFlight >= this.budget.maxConcurrent) await new Promise<void>((resolve) => this.waitingForSlot.push(resolve));
-    this.inFlight++;
-    try {
-      return await this.exchange(request, url, token);
-    } finally {
-      this.inFlight--;
-      this.waitingForSlot.shift()?.();
-    }
   }
 
   /** Sends a call and reads its answer as JSON. */
@@ -283,162 +286,12 @@ export class ApiHttp {
     }
     return url;
   }
-
-  private httpError(request: ApiRequest, answer: { status: number; headers: http.IncomingHttpHeaders; body: string }): QFlowApiError {
-    const { status, headers, body } = answer;
-    const hint =
-      request.hints?.[status] ??
-      (status === 401 && request.endpoint !== undefined ? this.tokens.rejectedHint : undefined) ??
-      GENERAL_HINTS[status] ??
-      (status === 400 ? 'QFlow rejected the request as malformed.' : '');
-    const said = serverMessage(body);
-    const shown = said ? `QFlow says: ${said}` : body.trim() !== '' ? `Its answer began: ${excerpt(body)}` : '';
-    return new QFlowApiError(
-      [`Could not ${request.purpose}: QFlow answered HTTP ${status}.`, hint, shown].filter(Boolean).join(' '),
-      status,
-      isThrottled(status, headers) || RETRYABLE_STATUSES.has(status),
-    );
-  }
-
-  private async agentFor(url: URL, unsafe: boolean): Promise<http.Agent | undefined> {
-    // A call that starts something gets a connection of its own: on a reused keep-alive connection
-    // that the server has just closed, a reset would leave it unknown whether QFlow acted.
-    const key = `${unsafe ? 'fresh' : 'shared'} ${url.origin}`;
-    if (!this.agents.has(key)) this.agents.set(key, (await this.options.agent?.(url, !unsafe)) ?? directAgent(url, !unsafe));
-    return this.agents.get(key);
-  }
-
-  private async exchange(request: ApiRequest, url: URL, token: string | undefined): Promise<Exchange> {
-    const agent = await this.agentFor(url, request.unsafe === true);
-    const { signal, clock } = this.options;
-    // Each try of a call with a deadline gets no more than the time left until it: no call goes past the timeout.
-    const timeLeft = (ms: number) => (request.deadline === undefined ? ms : Math.max(1, Math.min(ms, request.deadline - clock.now())));
-    const requestTimeoutMs = timeLeft(this.options.requestTimeoutMs);
-    const answerTimeoutMs = timeLeft(this.options.requestTimeoutMs * (request.sink ? SINK_TIME_FACTOR : 1));
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...request.headers };
-    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-    if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
-
-    return new Promise<Exchange>((resolve) => {
-      let connected = false;
-      let timedOut = false;
-      let settled = false;
-      const outgoing = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers, agent });
-      const settle = (exchange: Exchange) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(wholeAnswer);
-        signal.removeEventListener('abort', onAbort);
-        resolve(exchange);
-      };
-      const fail = (error: Error) => settle({ kind: 'failed', error, connected, timedOut });
-      const onAbort = () => outgoing.destroy(abortReason(signal));
-      signal.addEventListener('abort', onAbort, { once: true });
-
-      // "Connected" marks the point after which QFlow may have received the request.
-      outgoing.on('socket', (socket) => {
-        if (!socket.connecting) connected = true;
-        else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
-      });
-      // An idle timeout: it covers connecting and waiting for the answer, and a body that stops arriving.
-      outgoing.setTimeout(requestTimeoutMs, () => {
-        timedOut = true;
-        outgoing.destroy(Object.assign(new Error(`no answer within ${humanDuration(requestTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-      });
-      // And a deadline for the whole answer, so one that trickles in cannot hold the run.
-      let answering = false;
-      const wholeAnswer = setTimeout(() => {
-        timedOut = true;
-        const what = answering ? 'the answer did not arrive whole' : 'no answer';
-        outgoing.destroy(Object.assign(new Error(`${what} within ${humanDuration(answerTimeoutMs)}`), { code: 'ETIMEDOUT' }));
-      }, answerTimeoutMs);
-      outgoing.on('error', fail);
-      outgoing.on('response', (incoming) => {
-        answering = true;
-        const status = incoming.statusCode ?? 0;
-        const ok = status >= 200 && status < 300;
-        if (ok && request.sink) {
-          let bytes = 0;
-          const most = request.maxSinkBytes ?? Infinity;
-          incoming.on('data', (chunk: Buffer) => {
-            bytes += chunk.length;
-            if (bytes > most)
-              outgoing.destroy(Object.assign(new Error(`the answer is larger than ${describeBytes(most)}, the most taken`), { code: 'ETOOLARGE' }));
-          });
-          pipeline(incoming, request.sink()).then(
-            () => settle({ kind: 'answer', status, headers: incoming.headers, body: '', bytes }),
-            (error: Error) => fail(error),
-          );
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        incoming.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > MAX_BODY_BYTES) {
-            outgoing.destroy(
-              Object.assign(new Error(`the answer is larger than ${describeBytes(MAX_BODY_BYTES)}, the most taken`), { code: 'ETOOLARGE' }),
-            );
-          } else chunks.push(chunk);
-        });
-        incoming.on('end', () => settle({ kind: 'answer', status, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytes }));
-        incoming.on('error', fail);
-      });
-      outgoing.end(request.body);
-    });
-  }
 }
 
-/**
- * Keep-alive saves a TLS handshake per poll. An idle connection is dropped after 4 s, before a
- * server's keep-alive timeout (often 5 s) can close it under a request that is just being sent: that
- * race would cost a retry.
- */
-function directAgent(url: URL, keepAlive: boolean): http.Agent {
-  const options = { keepAlive, maxSockets: 8, timeout: IDLE_SOCKET_MS };
-  return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+/** The path and query of a call, as the debug log shows it. */
+function shown(url: URL): string {
+  return decodeURIComponent(`${url.pathname}${url.search}`);
 }
 
-export function describeBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
-}
-
-function describeNetworkError(error: Error, url: URL, names: SettingNames): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ECONNREFUSED: `the connection to ${url.host} was refused`,
-    ECONNRESET: 'the connection was reset',
-    ENOTFOUND: `the gateway host name ${url.hostname} could not be resolved (check ${names.of(Input.GatewayUrl)} or ${names.of(Input.Platform)})`,
-    EAI_AGAIN: `the gateway host name ${url.hostname} could not be resolved (temporary DNS failure)`,
-    EPIPE: 'the connection was closed while sending',
-  };
-  if (code === 'ETIMEDOUT' || code === 'ETOOLARGE') return error.message;
-  if (code && known[code]) return `${known[code]} (${code})`;
-  return code ? `${error.message} (${code})` : error.message;
-}
-
-/** The server's own words from an error body: `message`, `errors[0].message` or `error`. */
-function serverMessage(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const errors = parsed.errors;
-    const candidates = [
-      parsed.message,
-      Array.isArray(errors) ? ((errors[0] as Record<string, unknown> | undefined)?.message ?? errors[0]) : undefined,
-      parsed.error,
-      parsed.errorMessage,
-    ];
-    const found = candidates.find((c) => typeof c === 'string' && c.trim() !== '') as string | undefined;
-    return found === undefined ? undefined : excerpt(found);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * At most a few hundred characters of a server's answer, on one line, without control characters,
- * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
- */
-export function excerpt(text: string): string {
-  return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
-}
+export { describeBytes } from './transport.js';
+export { excerpt } from './http-wording.js';

@@ -3,8 +3,6 @@
  * mode: capped exponential backoff with full jitter, a few attempts per call, and a budget shared by
  * all calls so a broken gateway is not hammered.
  */
-import type { IncomingHttpHeaders } from 'node:http';
-import { admission, readBudgetHeaders } from './budget.js';
 
 export interface RetryPolicy {
   /** Attempts per call for transient errors, the first one included. */
@@ -57,26 +55,4 @@ export class RetryBudget {
   refund(): void {
     this.tokens = Math.min(this.capacity, this.tokens + 1);
   }
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** A call the gateway held back (rate or concurrency limit): it was not acted on, so it is safe to repeat. */
-export function isThrottled(status: number, headers: IncomingHttpHeaders): boolean {
-  return admission(status, headers) !== 'admitted';
-}
-
-/** How long the server asked us to wait: X-RateLimit-ToWait-Sec, else Retry-After (seconds or HTTP date). */
-export function serverWaitMs(headers: IncomingHttpHeaders, now: number): number | undefined {
-  const toWait = readBudgetHeaders(headers).toWaitSec;
-  // 0 means not blocked by the rate limit (a call over the concurrency limit): no wait was asked.
-  if (toWait !== undefined && toWait > 0) return toWait * 1000;
-  const retryAfter = header(headers, 'retry-after')?.trim();
-  if (retryAfter === undefined || retryAfter === '') return undefined;
-  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -9,8 +9,17 @@ import type { WorkflowComponent } from '../qflow/definition.js';
 /** Nodes drawn at most: beyond this the steps table alone says it. */
 export const MAX_DIAGRAM_NODES = 60;
 
-/** The Mermaid block, or undefined when there is nothing to draw or too much. */
-export function workflowDiagram(components: WorkflowComponent[], steps: StepRecord[], failed: Set<string>): string | undefined {
+/**
+ * What each colour means, for the line under the picture. Every box has dark text on a pale fill, so it
+ * reads the same in GitHub's light and dark themes.
+ */
+export const DIAGRAM_LEGEND = 'green: succeeded, red: failed, grey dashed: not run, yellow dashed: not known yet (the execution had not ended)';
+
+/**
+ * The Mermaid block, or undefined when there is nothing to draw or too much. `ended`: the execution
+ * ended, so a node without a step did not run; before its end (a wait that timed out) it is not known yet.
+ */
+export function workflowDiagram(components: WorkflowComponent[], steps: StepRecord[], failed: Set<string>, ended = true): string | undefined {
   if (components.length === 0 || components.length > MAX_DIAGRAM_NODES) return undefined;
   // Mermaid's own IDs are n0, n1, …: a node ID can hold characters Mermaid reads as syntax.
   const key = new Map(components.map((c, i) => [c.id, `n${i}`]));
@@ -26,13 +35,14 @@ export function workflowDiagram(components: WorkflowComponent[], steps: StepReco
   for (const c of components) {
     // The trigger node (`trigger` in the API guide's sample) is no step of the list: it ran if anything did.
     const triggered = c.type.toLowerCase() === 'trigger' && !ran.has(c.id) && steps.length > 0;
-    const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : 'notrun';
+    const kind = failed.has(c.id) ? 'failed' : ran.has(c.id) || triggered ? 'succeeded' : ended ? 'notrun' : 'unknown';
     lines.push(`  class ${key.get(c.id)} ${kind}`);
   }
   lines.push(
-    '  classDef succeeded fill:#dafbe1,stroke:#1a7f37',
-    '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px',
-    '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3',
+    '  classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#1f2328',
+    '  classDef failed fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328',
+    '  classDef notrun fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3,color:#1f2328',
+    '  classDef unknown fill:#fff8c5,stroke:#9a6700,stroke-dasharray:3 3,color:#1f2328',
     '```',
   );
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { mdCode, mdText } from '../markdown.js';
 import { itemName } from '../settings/matrix.js';
 import { humanDuration, iso } from '../time.js';
 import { maskSecrets } from '../redact.js';
-import { workflowDiagram } from './diagram.js';
+import { DIAGRAM_LEGEND, workflowDiagram } from './diagram.js';
 import { timings, type ExecutionReport, type RunReport } from '../run/report.js';
 
 /** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
@@ -34,10 +34,33 @@ export interface SummaryFit {
 
 const JOB_SUMMARY: SummaryFit = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
 
+/**
+ * Where the full result is: the path the user chose, or, for one in the runner's temp folder (gone
+ * with the job), where to find its path.
+ */
+function resultFile(report: RunReport): string {
+  if (report.outputFileChosen) return mdCode(report.outputFile!);
+  return report.names.program === 'the action'
+    ? "JSON on the runner, at the path in the step's `output-file` output"
+    : `JSON on the runner, at the path in the log (choose it with ${mdText(report.names.of(Input.OutputFile))})`;
+}
+
+/**
+ * The headline: what became of the workflow, and for one execution that failed, the step that failed
+ * first by its name.
+ */
+function headlineOf(report: RunReport): string {
+  if (report.ending === 'no-result' || report.ending === 'bad-input') return '❌ The QFlow run failed';
+  const one = report.fanOut ? undefined : report.executions[0];
+  const step = one?.result === 'failure' ? one.failedSteps[0] : undefined;
+  if (!step) return HEADLINE[report.result];
+  const name = report.definition?.components.find((c) => c.id === step.nodeId)?.name;
+  return `${HEADLINE.failure} at ${name ? `step ${mdText(name, 100)}` : `node ${mdCode(step.nodeId)}`}`;
+}
+
 /** The job summary as Markdown: one execution's details and steps, or a fan-out's table of executions. */
 export function summaryMarkdown(report: RunReport, fit: SummaryFit = JOB_SUMMARY): string {
-  const headline = report.ending === 'no-result' || report.ending === 'bad-input' ? '❌ The QFlow run failed' : HEADLINE[report.result];
-  const lines = [`## ${headline}`, ''];
+  const lines = [`## ${headlineOf(report)}`, ''];
   if (report.message) lines.push(`> ${mdText(report.message)}`, '');
   if (report.budgetPauseMs) {
     lines.push(
@@ -61,7 +84,7 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   if (endedAt) rows.push(['Ended', endedAt]);
   if (durationSeconds) rows.push(['Duration', humanDuration(Number(durationSeconds) * 1000)]);
   rows.push(['API calls', String(report.apiCalls)]);
-  if (report.outputFile) rows.push(['Result file', mdCode(report.outputFile)]);
+  if (report.outputFile) rows.push(['Result file', resultFile(report)]);
   // The first row is the table's header: GFM has no table without one, and an empty one shows as a blank bar.
   const [[firstKey, firstValue], ...rest] = rows;
   lines.push(`| ${firstKey} | ${firstValue} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`), '');
@@ -69,8 +92,9 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const steps = one?.steps ?? [];
   const failed = new Set(one?.failedSteps.map((s) => s.nodeId) ?? []);
   const components = report.definition?.components ?? [];
-  const diagram = one?.executionId ? workflowDiagram(components, steps, failed) : undefined;
-  if (diagram) lines.push(diagram, '');
+  const ended = one?.result === 'success' || one?.result === 'failure';
+  const diagram = one?.executionId ? workflowDiagram(components, steps, failed, ended) : undefined;
+  if (diagram) lines.push(diagram, `_${DIAGRAM_LEGEND}_`, '');
   if (report.definitionNote && steps.length) lines.push(`_${mdText(report.definitionNote)}_`, '');
   if (!steps.length) return;
   const names = new Map(components.map((c) => [c.id, c.name]));
@@ -110,7 +134,7 @@ function fanOutSummary(report: RunReport, lines: string[], fit: SummaryFit): voi
     `**${[...counts].map(([word, n]) => `${n} ${word}`).join(', ')}** of ${report.executions.length} executions of workflow ${mdCode(report.workflowId)}; ${report.apiCalls} API calls.`,
     '',
   );
-  if (report.outputFile) lines.push(`Result file: ${mdCode(report.outputFile)}`, '');
+  if (report.outputFile) lines.push(`Result file: ${resultFile(report)}`, '');
   // Failures first, then the rest in the order of the matrix: what the reader came for.
   const order = (e: ExecutionReport) => (isFine(e.result) ? 1 : 0);
   const ordered = [...report.executions].sort((a, b) => order(a) - order(b) || a.item - b.item);

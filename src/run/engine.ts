@@ -23,6 +23,7 @@ import { fetchStepData, listAllSteps, removeWorkDir, selectNodes } from './resul
 import { startExecutions } from './start.js';
 import { checkAgainstDefinition, worthReading } from './preflight.js';
 import { maskSecrets, type Redactor } from '../redact.js';
+import { plainText } from '../qflow/forms.js';
 import { StatusRules } from '../wait/status.js';
 import type { Clock } from '../time.js';
 import { waitForExecutions, type WaitOutcome } from '../wait/waiter.js';
@@ -105,6 +106,7 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
   report.apiCalls = http.apiCalls;
   log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
   report.outputFile = await writeResult(report, settings.outputFile, host);
+  report.outputFileChosen = settings.outputFile !== undefined;
   return report;
 }
 
@@ -138,8 +140,11 @@ async function execute(run: Run, report: RunReport): Promise<Interruption | unde
     // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
     Promise.all([collectAll(run, report.executions, collectBy), checkFirst ? {} : readForSummary(run, report.executions, outcome)]),
   );
-  report.executions = collected;
   Object.assign(report, forSummary);
+  // An execution that ended in failure (not a run call that failed: its message says why already).
+  report.executions = collected.map((e) =>
+    e.result === 'failure' && e.executionId !== undefined ? { ...e, message: failureMessage(e, report.definition) } : e,
+  );
   return begun.interruption;
 }
 
@@ -276,12 +281,7 @@ async function collect(run: Run, e: ExecutionReport, deadline: number): Promise<
   const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
   const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
   const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-  const failed = failedSteps.map((s) => s.nodeId).join(', ');
-  const message =
-    e.result === 'failure'
-      ? `QFlow execution ${executionId} ended with status '${e.status}'${failed ? `; failed steps: ${failed}` : ''}.`
-      : e.message;
-  return { ...e, steps, failedSteps, stepOutputs, stepInputs, message };
+  return { ...e, steps, failedSteps, stepOutputs, stepInputs };
 }
 
 /**
@@ -315,6 +315,22 @@ async function readForSummary(
       definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
     };
   }
+}
+
+/**
+ * Why an execution failed: its status and the steps that failed, each by its name where the
+ * definition was read, with the step's own message where the step list gives one.
+ */
+function failureMessage(e: ExecutionReport, definition: WorkflowDefinition | undefined): string {
+  const names = new Map(definition?.components.map((c) => [c.id, c.name]));
+  const shown = e.failedSteps.slice(0, 3).map((step) => {
+    const name = names.get(step.nodeId);
+    const said = step.message ? `: ${plainText(step.message, 300)}` : '';
+    return `${name && name !== step.nodeId ? `"${plainText(name)}" (${step.nodeId})` : step.nodeId}${said}`;
+  });
+  const more = e.failedSteps.length > 3 ? ` and ${e.failedSteps.length - 3} more` : '';
+  const steps = shown.length ? `; failed step${e.failedSteps.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}` : '';
+  return `QFlow execution ${e.executionId} ended with status '${e.status}'${steps}.`;
 }
 
 /** Shows the run requests the settings would send, secrets masked, and starts nothing. */

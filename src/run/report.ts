@@ -52,6 +52,8 @@ export interface RunReport {
   /** `success` only when every execution succeeded. */
   result: Result;
   outputFile?: string;
+  /** The result file's place was chosen (`output-file`), rather than the temp folder's default. */
+  outputFileChosen?: boolean;
   apiCalls: number;
   /** Why the run did not succeed, in one sentence or two. */
   message?: string;

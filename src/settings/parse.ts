@@ -1,8 +1,36 @@
+import { JsonChecker } from '../json-check.js';
 import { InputError, quote } from '../errors.js';
 import { isNodeId, isUuid } from '../qflow/forms.js';
 
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * One part of a duration: a number and a unit, spaces around them allowed, in the short forms (`1h30m`)
+ * and in the words CI users write (`30 minutes`, `1h 30m`, `90 sec`: GitLab's own forms).
+ */
+const DURATION_PART = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*/giy;
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  msec: 1,
+  millisecond: 1,
+  milliseconds: 1,
+  s: 1000,
+  sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
+  m: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hrs: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
 
 export function parseUuid(what: string, value: string): string {
   if (!isUuid(value)) {
@@ -13,12 +41,14 @@ export function parseUuid(what: string, value: string): string {
   return value.toLowerCase();
 }
 
-/** A duration such as `45m`, `1h30m`, `90s` or `500ms`; a bare number counts as seconds. */
+/** A duration such as `45m`, `1h30m`, `1h 30m`, `30 minutes`, `90 sec` or `500ms`; a bare number counts as seconds. */
 export function parseDuration(what: string, value: string): number {
   const text = value.trim();
   const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
   if (total === undefined) {
-    throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 90s or 500ms.`);
+    throw new InputError(
+      `${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms.`,
+    );
   }
   if (total <= 0) throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);
   return Math.round(total);
@@ -30,7 +60,9 @@ function sumOfParts(text: string): number | undefined {
   let end = 0;
   DURATION_PART.lastIndex = 0;
   for (let m = DURATION_PART.exec(text); m; m = DURATION_PART.exec(text)) {
-    total += Number(m[1]) * UNIT_MS[m[2]];
+    const unit = UNIT_MS[m[2].toLowerCase()];
+    if (unit === undefined) return undefined;
+    total += Number(m[1]) * unit;
     end = DURATION_PART.lastIndex;
   }
   return text !== '' && end === text.length ? total : undefined;
@@ -162,100 +194,12 @@ function describeJsonError(text: string, error: unknown): string {
   return `syntax error at ${lineAndColumn(text, scanJson(text).errorOffset ?? text.length)}: ${message}`;
 }
 
-/**
- * A small recursive-descent scan of JSON text that only checks: where the text stops being JSON
- * (`errorOffset`), and the first key given twice in one object (`duplicate`).
- */
+/** Where `text` stops being JSON, and the first key it gives twice in one object. */
 export function scanJson(text: string): { errorOffset?: number; duplicate?: { key: string; offset: number } } {
-  let i = 0;
-  let duplicate: { key: string; offset: number } | undefined;
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const fail = (at = i): never => {
-    throw new NotJson(at);
-  };
-  const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail();
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') return void i++;
-      const keys = new Set<string>();
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        const keyAt = i;
-        string();
-        const key = keyOf(text.slice(keyAt, i)) ?? fail(keyAt);
-        if (keys.has(key)) duplicate ??= { key, offset: keyAt };
-        keys.add(key);
-        space();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return void literal('true');
-    if (c === 'f') return void literal('false');
-    if (c === 'n') return void literal('null');
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!number) fail();
-    i += number![0].length;
-  };
-  try {
-    value();
-    space();
-    return i < text.length ? { errorOffset: i } : { duplicate };
-  } catch (error) {
-    if (error instanceof NotJson) return { errorOffset: error.offset };
-    throw error;
-  }
-}
-
-/** A JSON string literal's text, or undefined when an escape in it is not JSON. */
-function keyOf(literal: string): string | undefined {
-  try {
-    return JSON.parse(literal) as string;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where the scan in scanJson stopped. */
-class NotJson extends Error {
-  constructor(readonly offset: number) {
-    super(`not JSON at ${offset}`);
-  }
+  const checker = new JsonChecker({ keys: true });
+  checker.push(text);
+  if (!checker.end()) return { errorOffset: checker.errorOffset };
+  return checker.duplicate ? { duplicate: checker.duplicate } : {};
 }
 
 function describeYamlError(error: unknown): string {

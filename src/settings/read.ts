@@ -16,6 +16,7 @@ import {
   yamlParserFor,
 } from './parse.js';
 import { normalizeStatus } from '../wait/status.js';
+import { DEFAULTS, SECRET_SETTINGS } from './defaults.js';
 import type { Plan, Settings } from './settings.js';
 
 export type { Plan, Settings } from './settings.js';
@@ -33,101 +34,127 @@ export async function readSettings(
   names: SettingNames = INPUT_NAMES,
   now = Date.now(),
 ): Promise<Settings> {
-  const { of, subject } = names;
-  for (const secret of [Input.Token, Input.ClientSecret, Input.Password, Input.GithubToken]) {
+  for (const secret of SECRET_SETTINGS) {
     const value = read(secret);
     if (value !== '') registerSecret(value);
   }
-
-  const workflowId = read(Input.WorkflowId);
+  for (const name of Object.values(Input)) refuseUnexpanded(name, read(name), names);
+  // Each setting as given, else its default (defaults.ts); the reader of a front-end gives '' when unset.
+  const value = (name: Input) => read(name) || (DEFAULTS[name] ?? '');
+  const { subject } = names;
+  const workflowId = value(Input.WorkflowId);
   if (workflowId === '') throw new InputError(`${subject(Input.WorkflowId)} is required: the UUID of the QFlow workflow to run.`);
-  const executionId = read(Input.ExecutionId);
+  const plan = await readPlan(value, names);
+  return {
+    gatewayUrl: resolveGateway(value(Input.Platform), value(Input.GatewayUrl), names),
+    credentials: readCredentials(value, now, names),
+    workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
+    plan,
+    maxParallel: parsePositiveInteger(subject(Input.MaxParallel), value(Input.MaxParallel)),
+    failFast: parseBoolean(subject(Input.FailFast), value(Input.FailFast)),
+    allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), value(Input.AllowUnknownVariables)),
+    ...readTiming(value, names),
+    stepOutputs: parseNodeSelection(subject(Input.StepOutputs), value(Input.StepOutputs)),
+    stepInputs: parseNodeSelection(subject(Input.StepInputs), value(Input.StepInputs)),
+    ...readStatuses(value, names),
+    outputFile: value(Input.OutputFile) || undefined,
+    commentToken: readCommentToken(value, names),
+    names,
+  };
+}
 
-  const yaml = await yamlParserFor([read(Input.Variables), read(Input.RunInput), read(Input.Matrix)]);
-  const variables = parseMapping(subject(Input.Variables), read(Input.Variables), yaml);
+/**
+ * A value that is a CI variable's reference left unexpanded: Azure's `$(NAME)` for a variable that is
+ * not defined (or a secret not mapped into the step), a shell's `${NAME}` or `$NAME` in single quotes
+ * or in a `with:` block, which no shell reads. Refused before any call: sent on, it would spend a login
+ * and blame the credentials. `$NAME` alone counts only for a setting that holds no secret, where an
+ * upper-case name is no plausible value; a password may well begin with `$`.
+ */
+function refuseUnexpanded(name: Input, value: string, { subject }: SettingNames): void {
+  const text = value.trim();
+  const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
+  const bare = SECRET_SETTINGS.includes(name) ? null : /^\$([A-Z_][A-Z0-9_]*)$/.exec(text);
+  const variable = (reference ?? bare)?.[1];
+  if (variable === undefined) return;
+  throw new InputError(
+    `${subject(name)} is a reference to the variable ${variable} that was not expanded. Expected its value: define ${variable} in the CI (for a secret in Azure Pipelines, map it into the step's env), or pass the value itself.`,
+  );
+}
+
+/** What to do: start executions (one, or one per matrix item), only check them, or wait for one that exists. */
+async function readPlan(value: InputReader, names: SettingNames): Promise<Plan> {
+  const { of, subject } = names;
+  const executionId = value(Input.ExecutionId);
+  const yaml = await yamlParserFor([value(Input.Variables), value(Input.RunInput), value(Input.Matrix)]);
+  const variables = parseMapping(subject(Input.Variables), value(Input.Variables), yaml);
   if (variables) checkNoBlankVariables(subject(Input.Variables), variables);
-  const runInput = parseMapping(subject(Input.RunInput), read(Input.RunInput), yaml);
-  const matrix = parseStructured(subject(Input.Matrix), read(Input.Matrix), yaml);
+  const runInput = parseMapping(subject(Input.RunInput), value(Input.RunInput), yaml);
+  const matrix = parseStructured(subject(Input.Matrix), value(Input.Matrix), yaml);
   // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
-  const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(read(Input.Matrix));
+  const emptyEntry = /\[\s*,|,\s*,|,\s*\]/.exec(value(Input.Matrix));
   if (matrix !== undefined && emptyEntry) {
     throw new InputError(
       `${subject(Input.Matrix)} has an empty entry in a list (${quote(emptyEntry[0])}), perhaps a secret or variable that is not set. Expected a value between every two commas.`,
     );
   }
-  if (executionId !== '' && (runInput || variables || matrix !== undefined)) {
-    throw new InputError(
-      `${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`,
-    );
+  const wait = parseBoolean(subject(Input.Wait), value(Input.Wait));
+  const dryRun = parseBoolean(subject(Input.DryRun), value(Input.DryRun));
+  if (executionId !== '') {
+    if (runInput || variables || matrix !== undefined) {
+      throw new InputError(
+        `${of(Input.RunInput)}, ${of(Input.Variables)} and ${of(Input.Matrix)} start new executions, but ${of(Input.ExecutionId)} waits for an existing one. Give one or the other.`,
+      );
+    }
+    if (!wait) {
+      throw new InputError(
+        `${subject(Input.Wait)} is false, so there is nothing to do for the existing execution in ${of(Input.ExecutionId)}. Expected ${names.set(Input.Wait, 'true')} to wait for it.`,
+      );
+    }
+    if (dryRun) {
+      throw new InputError(
+        `${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`,
+      );
+    }
+    return { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) };
   }
   const base: RunRequest = { input: runInput, variables };
-  const maxParallel = parsePositiveInteger(subject(Input.MaxParallel), read(Input.MaxParallel) || '4');
-  const failFast = parseBoolean(subject(Input.FailFast), read(Input.FailFast) || 'false');
+  const runs = matrix === undefined ? [base] : expandMatrix(matrix, base, names);
+  const fanOut = matrix !== undefined;
+  return dryRun ? { kind: 'dry-run', runs, fanOut } : { kind: 'start', runs, fanOut, wait };
+}
 
-  const wait = parseBoolean(subject(Input.Wait), read(Input.Wait) || 'true');
-  if (!wait && executionId !== '') {
-    throw new InputError(
-      `${subject(Input.Wait)} is false, so there is nothing to do for the existing execution in ${of(Input.ExecutionId)}. Expected ${names.set(Input.Wait, 'true')} to wait for it.`,
-    );
-  }
-
-  const dryRun = parseBoolean(subject(Input.DryRun), read(Input.DryRun) || 'false');
-  if (dryRun && executionId !== '') {
-    throw new InputError(
-      `${subject(Input.DryRun)} checks run requests and starts nothing, but ${of(Input.ExecutionId)} waits for an execution that exists: there is nothing to check. Expected one or the other.`,
-    );
-  }
-
-  const plan: Plan =
-    executionId !== ''
-      ? { kind: 'attach', executionId: parseUuid(subject(Input.ExecutionId), executionId) }
-      : {
-          ...(dryRun ? { kind: 'dry-run' } : { kind: 'start', wait }),
-          runs: matrix === undefined ? [base] : expandMatrix(matrix, base, names),
-          fanOut: matrix !== undefined,
-        };
-
-  const pollIntervalMs = parseDuration(subject(Input.PollInterval), read(Input.PollInterval) || '2s');
-  const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), read(Input.MaxPollInterval) || '1m');
+/** The timeout, the pauses between looks and the longest wait for one answer. */
+function readTiming(value: InputReader, { of, subject }: SettingNames) {
+  const pollIntervalMs = parseDuration(subject(Input.PollInterval), value(Input.PollInterval));
+  const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), value(Input.MaxPollInterval));
   if (maxPollIntervalMs < pollIntervalMs) {
     throw new InputError(
-      `${subject(Input.MaxPollInterval)} (${read(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${read(Input.PollInterval) || '2s'}). Expected a largest pause at least as long as the first.`,
+      `${subject(Input.MaxPollInterval)} (${value(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${value(Input.PollInterval)}). Expected a largest pause at least as long as the first.`,
     );
   }
+  return {
+    timeoutMs: parseDuration(subject(Input.Timeout), value(Input.Timeout)),
+    pollIntervalMs,
+    maxPollIntervalMs,
+    requestTimeoutMs: parseDuration(subject(Input.RequestTimeout), value(Input.RequestTimeout)),
+  };
+}
 
-  const successStatuses = parseList(read(Input.SuccessStatuses) || 'Success');
-  const failureStatuses = parseList(read(Input.FailureStatuses));
+/** The final statuses that count as success, and those that count as failure besides the known ones. */
+function readStatuses(value: InputReader, { of }: SettingNames) {
+  const successStatuses = parseList(value(Input.SuccessStatuses));
+  const failureStatuses = parseList(value(Input.FailureStatuses));
   const both = successStatuses.find((s) => failureStatuses.some((f) => normalizeStatus(f) === normalizeStatus(s)));
   if (both !== undefined) {
     throw new InputError(
       `Status ${quote(both)} is in both ${of(Input.SuccessStatuses)} and ${of(Input.FailureStatuses)}. Expected each status in one list only.`,
     );
   }
-
-  return {
-    gatewayUrl: resolveGateway(read(Input.Platform), read(Input.GatewayUrl), names),
-    credentials: readCredentials(read, now, names),
-    workflowId: parseUuid(subject(Input.WorkflowId), workflowId),
-    plan,
-    maxParallel,
-    failFast,
-    allowUnknownVariables: parseBoolean(subject(Input.AllowUnknownVariables), read(Input.AllowUnknownVariables) || 'false'),
-    timeoutMs: parseDuration(subject(Input.Timeout), read(Input.Timeout) || '1h'),
-    pollIntervalMs,
-    maxPollIntervalMs,
-    requestTimeoutMs: parseDuration(subject(Input.RequestTimeout), read(Input.RequestTimeout) || '30s'),
-    stepOutputs: parseNodeSelection(subject(Input.StepOutputs), read(Input.StepOutputs)),
-    stepInputs: parseNodeSelection(subject(Input.StepInputs), read(Input.StepInputs)),
-    successStatuses,
-    failureStatuses,
-    outputFile: read(Input.OutputFile) || undefined,
-    commentToken: readCommentToken(read, names),
-    names,
-  };
+  return { successStatuses, failureStatuses };
 }
 
 function readCommentToken(read: InputReader, { of, subject }: SettingNames): string | undefined {
-  if (!parseBoolean(subject(Input.CommentOnPr), read(Input.CommentOnPr) || 'false')) return undefined;
+  if (!parseBoolean(subject(Input.CommentOnPr), read(Input.CommentOnPr))) return undefined;
   const token = read(Input.GithubToken);
   if (token === '') {
     throw new InputError(

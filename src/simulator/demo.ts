@@ -1,6 +1,7 @@
 /**
- * `npm start`: runs the bundled action against the simulator the way the GitHub runner would, and
- * prints the log, the outputs and the job summary.
+ * `npm start`: runs the bundled action against the simulator the way the GitHub runner would, once
+ * for a run that succeeds and once for one whose step fails, and prints each log as the runner shows
+ * it, the outputs and the job summary.
  */
 import { QFlowSimulator, sampleWorkflow } from './server.js';
 import { runAction } from './runner.js';
@@ -33,7 +34,7 @@ try {
     },
     { keepTemp: true },
   );
-  process.stdout.write(run.stdout);
+  process.stdout.write(asShown(run.stdout));
   process.stderr.write(run.stderr);
   console.log('\n--- outputs ---');
   for (const [name, value] of Object.entries(run.outputs)) {
@@ -52,7 +53,35 @@ try {
       `the subscription's API budget, as the last answer reported it: ${headers['X-RateLimit-Remaining']} of ${headers['X-RateLimit-Limit']} calls left in ${headers['X-RateLimit-Window-Sec']} s`,
     );
   }
+  console.log('\n--- a run whose step fails: action log ---');
+  const failing = sampleWorkflow({ durationMs: 3000, finalStatus: 'Failed' });
+  simulator.addWorkflow(failing);
+  const failed = await runAction({
+    'gateway-url': url,
+    'client-id': 'demo-client',
+    'client-secret': 'demo-client-secret',
+    'workflow-id': failing.id,
+    'poll-interval': '1s',
+    'max-poll-interval': '2s',
+  });
+  process.stdout.write(asShown(failed.stdout));
+  console.log('\n--- its job summary ---');
+  console.log(failed.summary);
+  console.log(`exit code ${failed.exitCode}: the step fails, as a gate on a failed workflow should`);
   process.exitCode = run.exitCode ?? 1;
 } finally {
   await simulator.stop();
+}
+
+/**
+ * The log as the runner shows it: its commands are read by the runner, not shown (a masked value is
+ * registered by `::add-mask::`, debug lines appear only with debug logging on), and a group is a
+ * section that folds.
+ */
+function asShown(log: string): string {
+  return log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::') && !line.startsWith('::debug::') && line !== '::endgroup::')
+    .map((line) => line.replace(/^::group::/, '▸ ').replace(/^::(error|warning|notice)[^:]*::/, (_, kind: string) => `${kind}: `))
+    .join('\n');
 }
