@@ -16,7 +16,7 @@ export const MASK = '***';
 const MAX_DEPTH = 256;
 
 /** A JSON Web Token: three base64url parts, the first a JSON header (`eyJ` is `{"`). */
-const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
+export const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 /** `Bearer <anything>`, as an Authorization header shows it. */
 const BEARER = /\b(Bearer\s+)[^\s"',;]+/gi;
 /**

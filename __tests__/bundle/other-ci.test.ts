@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,10 +20,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(root, 'dist/cli/index.js');
 const GITLAB_CI_LOCAL = path.join(root, 'node_modules/.bin/gitlab-ci-local');
 
-async function gitlabPipeline(variables: Record<string, string>, example = '.gitlab-ci.yml'): Promise<{ output: string; code: number }> {
+async function gitlabPipeline(
+  variables: Record<string, string>,
+  example = '.gitlab-ci.yml',
+  files: Record<string, string> = {},
+): Promise<{ output: string; code: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-gitlab-'));
   try {
     await copyFile(path.join(root, 'examples/other-ci', example), path.join(dir, '.gitlab-ci.yml'));
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
     const git = (...args: string[]) => run('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], { cwd: dir });
     await git('init', '-q');
     await git('add', '.');
@@ -77,6 +85,28 @@ describe('the GitLab CI example', () => {
       expect(sim.executions).toHaveLength(1);
       expect(pipeline.output).toContain(`deploying while QFlow execution ${sim.executions[0].id} runs`);
       expect(pipeline.output).toMatch(new RegExp(`Waiting for execution ${sim.executions[0].id}|Wait for execution ${sim.executions[0].id}`));
+    }));
+
+  it('runs the qflow-run component with its inputs, the job handing QFLOW_OUT_EXECUTION_ID on to the deployment', () =>
+    withSimulator({}, async (sim) => {
+      // The only change to the example: its install and command stand for the installed qflow-run.
+      const example = await readFile(path.join(root, 'examples/other-ci/component.gitlab-ci.yml'), 'utf8');
+      const local = example.replace(
+        '      args: --variables @qflow-variables.yml',
+        `      args: --variables @qflow-variables.yml\n      install: 'true'\n      command: ${process.execPath} ${CLI}`,
+      );
+      // The component reads the OAuth client from QFLOW_CLIENT_ID and QFLOW_CLIENT_SECRET, masked variables of the project.
+      const variables = { ...projectVariables(sim.url), QFLOW_CLIENT_ID: CLIENT.id, QFLOW_CLIENT_SECRET: CLIENT.secret };
+      const pipeline = await gitlabPipeline(variables, 'component.gitlab-ci.yml', {
+        '.gitlab-ci.yml': local,
+        'templates/qflow-run.yml': await readFile(path.join(root, 'templates/qflow-run.yml'), 'utf8'),
+        'qflow-variables.yml': 'credentials: aa70acae-6ea8-3acf-b504-f327855b316a\nregion: us-east-1\n',
+      });
+      expect(pipeline.code).toBe(0);
+      expect(pipeline.output).toMatch(/PASS\s+qflow-run/);
+      expect(pipeline.output).toMatch(/PASS\s+deploy/);
+      expect(pipeline.output).toContain(`Deploying after QFlow execution ${sim.executions[0].id} (success)`);
+      expect(sim.executions[0].request).toEqual({ variables: { credentials: 'aa70acae-6ea8-3acf-b504-f327855b316a', region: 'us-east-1' } });
     }));
 
   it('runs the nightly matrix on a scheduled pipeline', () =>

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CancelledError, QFlowApiError } from '../../src/errors.js';
 import type { QFlowClient, StepRecord } from '../../src/qflow/client.js';
-import { fetchStepData, listAllSteps, selectNodes } from '../../src/run/results.js';
+import { fetchStepData, listAllSteps, selectNodes, writeResultFile } from '../../src/run/results.js';
 import { humanDuration } from '../../src/time.js';
 import { memoryLog } from '../support/fake-clock.js';
-import { writeFile } from 'node:fs/promises';
+import { stepFile } from '../support/report.js';
 
 const step = (nodeId: string, eventOrder?: number): StepRecord => ({ nodeId, nodeType: 'AWS', status: 'Success', eventOrder });
 
@@ -132,4 +132,27 @@ describe('humanDuration', () => {
     [3_600_000, '1h'],
     [3_725_000, '1h 2m 5s'],
   ])('shows %i ms as %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+});
+
+describe('writeResultFile', () => {
+  it('writes one JSON document with the step data streamed in', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-result-'));
+    const outputs = [await stepFile(dir, 'node-a', { a: [1, 2] }), await stepFile(dir, 'node-b', 'text')];
+    const inputs = [await stepFile(dir, 'node-a-in', null)];
+    const file = path.join(dir, 'nested', 'result.json');
+    await writeResultFile(file, { executionId: 'e', status: 'Success' }, { stepOutputs: outputs, stepInputs: inputs });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      executionId: 'e',
+      status: 'Success',
+      stepOutputs: { 'node-a': { a: [1, 2] }, 'node-b': 'text' },
+      stepInputs: { 'node-a-in': null },
+    });
+  });
+
+  it('writes empty step data as empty objects', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-result-'));
+    const file = path.join(dir, 'r.json');
+    await writeResultFile(file, { executionId: 'e' }, { stepOutputs: [], stepInputs: [] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ executionId: 'e', stepOutputs: {}, stepInputs: {} });
+  });
 });

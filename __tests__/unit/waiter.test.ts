@@ -437,15 +437,7 @@ describe('waitForExecutions, for a fan-out', () => {
       ...execution('Success', id(200 + i), t0 - (i + 10) * 3600_000),
       endDate: t0 - (i + 10) * 3600_000 + s * 1000,
     }));
-    const ours = (call: number) => execution(call < 4 ? 'Running' : 'Success', EX, t0 - 50);
-    const { client, queries } = listing((call, q) => {
-      const all = [...fleet.slice(0, 3), ours(call), ...fleet.slice(3), ...past, ...more].filter(
-        (e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt,
-      );
-      const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
-      const sorted = q.order === 'createdAt' ? [...matching].sort((a, b) => a.createdAt! - b.createdAt!) : matching;
-      return { items: sorted.slice(0, 50), total: sorted.length };
-    });
+    const { client, queries } = crowdedList(t0, fleet, [...past, ...more]);
     const o = options(client, { clock });
     await waitForExecution(o);
     expect(queries[1]).toMatchObject({ query: 'status: Success', order: '-createdAt', pageSize: 20 });
@@ -464,16 +456,25 @@ describe('waitForExecutions, for a fan-out', () => {
       ...execution('Success', id(100 + i), t0 - (i + 1) * 3600_000),
       endDate: t0 - (i + 1) * 3600_000 + s * 1000,
     }));
-    const ours = (call: number) => execution(call < 4 ? 'Running' : 'Success', EX, t0 - 50);
-    const { client, queries } = listing((call, q) => {
-      const all = [...fleet.slice(0, 3), ours(call), ...fleet.slice(3), ...past].filter((e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt);
-      const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
-      const sorted = q.order === 'createdAt' ? [...matching].sort((a, b) => a.createdAt! - b.createdAt!) : matching;
-      return { items: sorted.slice(0, 50), total: sorted.length };
-    });
+    const { client, queries } = crowdedList(t0, fleet, past);
     const o = options(client, { clock });
     await waitForExecution(o);
     expect(queries[1]).toMatchObject({ query: 'status: Success', order: '-createdAt', pageSize: 20 });
     expect(o.log.text('info')).toContain('took about 58s (±11s, from 9 runs)');
   });
 });
+
+/**
+ * An execution list of pages of 50 that a fleet crowds: its executions (ours, created 50 ms before
+ * `t0`, fourth among them, ending at the fourth look), then the past runs, newest first; it honours the
+ * window, the `query` for successes and the order asked for.
+ */
+function crowdedList(t0: number, fleet: ExecutionRecord[], past: ExecutionRecord[]) {
+  const ours = (call: number) => execution(call < 4 ? 'Running' : 'Success', EX, t0 - 50);
+  return listing((call, q) => {
+    const all = [...fleet.slice(0, 3), ours(call), ...fleet.slice(3), ...past].filter((e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt);
+    const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
+    const sorted = q.order === 'createdAt' ? [...matching].sort((a, b) => a.createdAt! - b.createdAt!) : matching;
+    return { items: sorted.slice(0, 50), total: sorted.length };
+  });
+}

@@ -2474,6 +2474,7 @@ async function writeStartedDotenv(file, executionIds) {
 
 
 
+
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 const EXCERPT_CHARS = 300;
 const GENERAL_HINTS = {
@@ -2531,7 +2532,7 @@ function serverMessage(body) {
  * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
  */
 function excerpt(text) {
-    return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
+    return plainText(text.replace(/\s+/g, ' ').replace(JWT, '[redacted JWT]'), EXCERPT_CHARS + 3);
 }
 
 ;// CONCATENATED MODULE: ./src/qflow/limits.ts
@@ -2820,12 +2821,11 @@ class ApiHttp {
         const url = this.url(request);
         const tries = { attempt: 0, renewed: false, throttledWaits: 0 };
         for (;;) {
-            const { signal, clock } = this.options;
+            const { signal } = this.options;
             if (signal.aborted)
                 throw abortReason(signal);
             tries.attempt++;
-            const started = clock.now();
-            const exchange = await this.tryOnce(request, url);
+            const { exchange, started } = await this.tryOnce(request, url);
             if (exchange.kind === 'failed') {
                 await this.afterFailure(request, url, exchange, tries, started);
                 continue;
@@ -2835,17 +2835,27 @@ class ApiHttp {
                 return answer;
         }
     }
-    /** One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the exchange, counted. */
+    /**
+     * One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the
+     * exchange, counted; `started` when it went out, for the debug log.
+     */
     async tryOnce(request, url) {
         const { endpoint } = request;
-        if (endpoint === undefined)
-            return this.transport.exchange(request, url, undefined);
+        const { clock } = this.options;
+        if (endpoint === undefined) {
+            const started = clock.now();
+            return { exchange: await this.transport.exchange(request, url, undefined), started };
+        }
         await this.waitForBudget(request, endpoint);
         const token = await this.tokens.get(this.options.signal, request.deadline);
-        const exchange = await this.slots.run(() => this.transport.exchange(request, url, token));
+        let started = clock.now();
+        const exchange = await this.slots.run(() => {
+            started = clock.now();
+            return this.transport.exchange(request, url, token);
+        });
         if (exchange.kind === 'answer' || exchange.connected)
             this.apiCalls++;
-        return exchange;
+        return { exchange, started };
     }
     /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
     async afterFailure(request, url, failure, tries, started) {

@@ -7,6 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { QFlowApiError } from '../errors.js';
 import { Input, type SettingNames } from '../names.js';
 import { plainText } from './forms.js';
+import { JWT } from '../redact.js';
 import type { ApiRequest } from './http.js';
 
 export const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
@@ -78,5 +79,5 @@ function serverMessage(body: string): string | undefined {
  * anything like a JWT removed. (Every sink also scrubs it: see redact.ts.)
  */
 export function excerpt(text: string): string {
-  return plainText(text.replace(/\s+/g, ' ').replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted JWT]'), EXCERPT_CHARS + 3);
+  return plainText(text.replace(/\s+/g, ' ').replace(JWT, '[redacted JWT]'), EXCERPT_CHARS + 3);
 }

@@ -131,11 +131,10 @@ export class ApiHttp {
     const url = this.url(request);
     const tries: Tries = { attempt: 0, renewed: false, throttledWaits: 0 };
     for (;;) {
-      const { signal, clock } = this.options;
+      const { signal } = this.options;
       if (signal.aborted) throw abortReason(signal);
       tries.attempt++;
-      const started = clock.now();
-      const exchange = await this.tryOnce(request, url);
+      const { exchange, started } = await this.tryOnce(request, url);
       if (exchange.kind === 'failed') {
         await this.afterFailure(request, url, exchange, tries, started);
         continue;
@@ -145,15 +144,26 @@ export class ApiHttp {
     }
   }
 
-  /** One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the exchange, counted. */
-  private async tryOnce(request: ApiRequest, url: URL): Promise<Exchange> {
+  /**
+   * One try: the budget's wait and the token for a QFlow call, a slot among the calls in flight, the
+   * exchange, counted; `started` when it went out, for the debug log.
+   */
+  private async tryOnce(request: ApiRequest, url: URL): Promise<{ exchange: Exchange; started: number }> {
     const { endpoint } = request;
-    if (endpoint === undefined) return this.transport.exchange(request, url, undefined);
+    const { clock } = this.options;
+    if (endpoint === undefined) {
+      const started = clock.now();
+      return { exchange: await this.transport.exchange(request, url, undefined), started };
+    }
     await this.waitForBudget(request, endpoint);
     const token = await this.tokens.get(this.options.signal, request.deadline);
-    const exchange = await this.slots.run(() => this.transport.exchange(request, url, token));
+    let started = clock.now();
+    const exchange = await this.slots.run(() => {
+      started = clock.now();
+      return this.transport.exchange(request, url, token);
+    });
     if (exchange.kind === 'answer' || exchange.connected) this.apiCalls++;
-    return exchange;
+    return { exchange, started };
   }
 
   /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
