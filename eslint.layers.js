@@ -30,8 +30,26 @@ export default [
         {
           patterns: [
             {
-              group: ['**/run/*', '**/action/*', '**/cli/*'],
-              message: 'src/qflow/ and src/wait/ import nothing from the engine (src/run/) or a front-end.',
+              group: ['**/run/*', '**/settings/*', '**/report/*', '**/action/*', '**/cli/*'],
+              message: 'src/qflow/ and src/wait/ import nothing from the engine (src/settings/, src/run/, src/report/) or a front-end.',
+            },
+            { group: ['@actions/*'], message: "Only the action (src/action/) talks to the runner's toolkit." },
+          ],
+        },
+      ],
+    },
+  },
+  // The settings are read before the run: they import nothing of the run or of its presentation.
+  {
+    files: ['src/settings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/run/*', '**/report/*', '**/action/*', '**/cli/*'],
+              message: 'src/settings/ imports nothing from the run (src/run/, src/report/) or a front-end.',
             },
             { group: ['@actions/*'], message: "Only the action (src/action/) talks to the runner's toolkit." },
           ],

@@ -32451,20 +32451,29 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/time.ts
 
+/** The longest a Node timer waits: a longer one (25 days, a `timeout: 30d`) fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 const systemClock = {
     now: () => Date.now(),
     sleep(ms, signal) {
         return new Promise((resolve, reject) => {
             if (signal?.aborted)
                 return reject(abortReason(signal));
+            let timer;
             const onAbort = () => {
                 clearTimeout(timer);
                 reject(abortReason(signal));
             };
-            const timer = setTimeout(() => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.max(0, ms));
+            // A pause longer than a timer can hold is several timers, one after another.
+            const wait = (left) => {
+                timer = setTimeout(() => {
+                    if (left > LONGEST_TIMER_MS)
+                        return wait(left - LONGEST_TIMER_MS);
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve();
+                }, Math.min(LONGEST_TIMER_MS, Math.max(0, left)));
+            };
+            wait(ms);
             signal?.addEventListener('abort', onAbort, { once: true });
         });
     },
@@ -34340,10 +34349,6 @@ function readLimits(status, headers, now) {
     const said = readBudgetHeaders(headers);
     const retryAfter = header(headers, 'retry-after')?.trim();
     return { said, admitted: admissionOf(status, said, retryAfter !== undefined), askedMs: askedWaitMs(said, retryAfter, now) };
-}
-/** Whether the gateway let a call through (see Admission). */
-function admission(status, headers) {
-    return readLimits(status, headers, 0).admitted;
 }
 function readBudgetHeaders(headers) {
     return {

@@ -7,22 +7,31 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** The longest a Node timer waits: a longer one (25 days, a `timeout: 30d`) fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep(ms, signal) {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
+      let timer: NodeJS.Timeout | undefined;
       const onAbort = () => {
         clearTimeout(timer);
         reject(abortReason(signal!));
       };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
+      // A pause longer than a timer can hold is several timers, one after another.
+      const wait = (left: number) => {
+        timer = setTimeout(
+          () => {
+            if (left > LONGEST_TIMER_MS) return wait(left - LONGEST_TIMER_MS);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          Math.min(LONGEST_TIMER_MS, Math.max(0, left)),
+        );
+      };
+      wait(ms);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   },

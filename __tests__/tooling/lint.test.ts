@@ -24,7 +24,10 @@ describe('the lint and format checks of npm test', () => {
     ['src/wait/planted.ts', "import { runQFlow } from '../run/engine.js';"],
     ['src/run/planted.ts', "import * as core from '@actions/core';"],
     ['src/run/other.ts', "import { run } from '../cli/main.js';"],
-    ['src/cli/planted.ts', "import { proxyAgentFrom } from '../action/proxy.js';"],
+    ['src/cli/planted.ts', "import { commentOnPullRequest } from '../action/comment.js';"],
+    ['src/wait/other.ts', "import { readSettings } from '../settings/read.js';"],
+    ['src/qflow/other.ts', "import { summaryMarkdown } from '../report/summary.js';"],
+    ['src/settings/planted.ts', "import { runQFlow } from '../run/engine.js';"],
     ['src/cli/other.ts', "import { HttpClient } from '@actions/http-client';"],
     ['src/action/planted.ts', "import { publish } from '../cli/publish.js';"],
   ])('fail when %s imports upward, from the engine or a front-end, or from its sibling', async (file, source) => {

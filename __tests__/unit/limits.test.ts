@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncomingHttpHeaders } from 'node:http';
-import { admission, readBudgetHeaders, readLimits } from '../../src/qflow/limits.js';
+import { readBudgetHeaders, readLimits } from '../../src/qflow/limits.js';
 
 /** The headers a gateway sends on every answer, with `remaining` calls left of 300 per hour. */
 const left = (remaining: number) => ({
@@ -10,6 +10,8 @@ const left = (remaining: number) => ({
   'x-ratelimit-towait-sec': '0',
 });
 const throttled = (toWaitSec: number) => ({ ...left(0), 'x-ratelimit-towait-sec': String(toWaitSec) });
+/** Whether the gateway let the call through. */
+const admission = (status: number, headers: IncomingHttpHeaders) => readLimits(status, headers, 0).admitted;
 /** The gateway held the call back: it was not acted on, so it is safe to repeat. */
 const heldBack = (status: number, headers: IncomingHttpHeaders) => readLimits(status, headers, 0).admitted !== 'admitted';
 /** The wait the gateway asked of a held-back call. */

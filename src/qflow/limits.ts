@@ -47,11 +47,6 @@ export function readLimits(status: number, headers: IncomingHttpHeaders, now: nu
   return { said, admitted: admissionOf(status, said, retryAfter !== undefined), askedMs: askedWaitMs(said, retryAfter, now) };
 }
 
-/** Whether the gateway let a call through (see Admission). */
-export function admission(status: number, headers: IncomingHttpHeaders): Admission {
-  return readLimits(status, headers, 0).admitted;
-}
-
 export function readBudgetHeaders(headers: IncomingHttpHeaders): BudgetHeaders {
   return {
     limit: numberHeader(headers, 'x-ratelimit-limit'),
