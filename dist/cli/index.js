@@ -2291,18 +2291,22 @@ class SettingSources {
     constructor(env) {
         this.env = env;
     }
-    /** The setting's value, trimmed; '' when neither the flag nor the variable gives one. */
+    /** The setting's value, trimmed (a file's text for `@path`, once read); '' when neither the flag nor the variable gives one. */
     read(name) {
-        return (this.files.get(name) ?? this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+        return this.files.get(name)?.trim() ?? this.given(name);
+    }
+    /** The setting as given, trimmed: the flag, else its variable. */
+    given(name) {
+        return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
     }
     /** Reads the settings given as `@path`, relative to the working folder; an error names the setting and the file. */
     async readFiles() {
         for (const name of FILE_SETTINGS) {
-            const given = (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
+            const given = this.given(name);
             if (!given.startsWith('@'))
                 continue;
             const file = given.slice(1);
-            const what = `${this.nameOf(name).startsWith('--') ? 'Flag ' : ''}${this.nameOf(name)}`;
+            const what = this.names.subject(name);
             if (file === '')
                 throw new InputError(`${what} is "@" without a file. Expected @ and the path of a JSON or YAML file, such as @matrix.yml.`);
             try {

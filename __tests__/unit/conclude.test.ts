@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { CancelledError, DeadlineError, InputError, QFlowApiError, RunOutcomeUnknownError } from '../../src/errors.js';
+import type { Result } from '../../src/names.js';
+import { conclude } from '../../src/run/conclude.js';
+import type { ExecutionReport } from '../../src/run/report.js';
+
+/** An execution of item `item` with `result`; started unless `executionId` is null. */
+function execution(result: Result, item = 1, executionId: string | null = `e${item}`, message?: string): ExecutionReport {
+  return {
+    item,
+    ...(executionId ? { executionId } : {}),
+    result,
+    status: '',
+    steps: [],
+    failedSteps: [],
+    stepOutputs: [],
+    stepInputs: [],
+    ...(message ? { message } : {}),
+  };
+}
+
+describe('conclude', () => {
+  it.each([
+    [[execution('success')], 'success', 'succeeded'],
+    [[execution('started')], 'started', 'succeeded'],
+    [[execution('validated'), execution('validated', 2)], 'validated', 'succeeded'],
+    [[execution('success'), execution('failure', 2)], 'failure', 'failed'],
+    [[execution('failure'), execution('timed_out', 2)], 'timed_out', 'timed-out'],
+    [[execution('timed_out'), execution('cancelled', 2)], 'cancelled', 'cancelled'],
+  ] as const)('ends %j as %s, %s', (executions, result, ending) => {
+    expect(conclude([...executions], true)).toMatchObject({ result, ending });
+  });
+
+  it('names what did not succeed in a fan-out, three at most', () => {
+    const executions = [1, 2, 3, 4, 5].map((i) => execution(i === 1 ? 'success' : 'failure', i, `e${i}`, `item ${i} failed`));
+    expect(conclude(executions, true).message).toBe(
+      '4 of 5 executions did not succeed. Item 2: item 2 failed Item 3: item 3 failed Item 4: item 4 failed (1 more in the job summary)',
+    );
+  });
+
+  it('has no result to act on when a run call may have started an execution', () => {
+    const lost = execution('failure', 1, null, 'An execution may have started');
+    expect(conclude([lost], false, { kind: 'not-started', error: new RunOutcomeUnknownError('lost') })).toMatchObject({
+      result: 'failure',
+      ending: 'no-result',
+      message: 'An execution may have started',
+    });
+  });
+
+  it('ends a run call held back past the timeout as timed out, not as an error', () => {
+    const held = execution('timed_out', 1, null, 'No execution was started.');
+    expect(conclude([held], false, { kind: 'not-started', error: new DeadlineError('past the timeout') })).toMatchObject({
+      result: 'timed_out',
+      ending: 'timed-out',
+    });
+  });
+
+  it('tells a mistake found against the definition from an error of the run, and a cancellation from both', () => {
+    expect(conclude([], false, { kind: 'thrown', error: new InputError("Input 'variables' …") }).ending).toBe('bad-input');
+    expect(conclude([], false, { kind: 'thrown', error: new QFlowApiError('HTTP 500') }).ending).toBe('no-result');
+    const cancelled = conclude([execution('started')], false, { kind: 'thrown', error: new CancelledError() });
+    expect(cancelled).toMatchObject({ result: 'cancelled', ending: 'cancelled', message: 'The job was cancelled; execution e1 goes on in QFlow.' });
+  });
+
+  it('keeps an outcome already known when the job is cancelled while collecting', () => {
+    const ended = { ...execution('success'), execution: { id: 'e1', status: 'Success', raw: {} } };
+    expect(conclude([ended], false, { kind: 'thrown', error: new CancelledError() })).toMatchObject({ result: 'success', ending: 'succeeded' });
+  });
+});
