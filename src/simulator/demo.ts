@@ -54,7 +54,17 @@ try {
     );
   }
   console.log('\n--- a run whose step fails: action log ---');
-  const failing = sampleWorkflow({ durationMs: 3000, finalStatus: 'Failed' });
+  // As a real failure reads: the trigger ran, one step failed with its error, the one after it never ran.
+  const shape = sampleWorkflow();
+  const failing = sampleWorkflow({
+    id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10',
+    durationMs: 3000,
+    finalStatus: 'Failed',
+    steps: [
+      { ...shape.steps[0], status: 'Success' },
+      { ...shape.steps[1], status: 'Failed', message: 'UnauthorizedOperation: the connector may not stop instances in us-east-1' },
+    ],
+  });
   simulator.addWorkflow(failing);
   const failed = await runAction({
     'gateway-url': url,
