@@ -9,6 +9,16 @@ const bin = (name: string) => path.resolve('node_modules/.bin', name);
 const layersModule = '../../eslint.layers.js';
 const { default: layers } = (await import(layersModule)) as { default: Linter.Config[] };
 
+/** Lints `source` as if it were the file `file`, with exactly the layer rules. */
+async function lintAs(file: string, source: string) {
+  const eslint = new ESLint({
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layers],
+  });
+  const [result] = await eslint.lintText(source, { filePath: path.resolve(file) });
+  return result;
+}
+
 describe('the lint and format checks of npm test', () => {
   it('fail on a planted lint error', () => {
     const run = spawnSync(bin('eslint'), ['--max-warnings', '0', '--stdin', '--stdin-filename', 'planted.js'], {
@@ -31,22 +41,23 @@ describe('the lint and format checks of npm test', () => {
     ['src/cli/other.ts', "import { HttpClient } from '@actions/http-client';"],
     ['src/action/planted.ts', "import { publish } from '../cli/publish.js';"],
   ])('fail when %s imports upward, from the engine or a front-end, or from its sibling', async (file, source) => {
-    const eslint = new ESLint({
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layers],
-    });
-    const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath: path.resolve(file) });
+    const result = await lintAs(file, `${source}\nexport {};\n`);
     expect(result.messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
   });
 
+  it.each([
+    ['src/action/planted.ts', "export const m = await import('../cli/publish.js');"],
+    ['src/cli/planted.ts', "export const m = await import('../action/proxy.js');"],
+    ['src/cli/other.ts', "export const m = await import('@actions/github');"],
+    ['src/wait/planted.ts', "export const m = await import('../settings/read.js');"],
+    ['src/run/planted.ts', "export const m = await import('../cli/main.js');"],
+  ])('fail when %s loads across the layers with import()', async (file, source) => {
+    const result = await lintAs(file, `${source}\n`);
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['no-restricted-syntax']);
+  });
+
   it('let the front-ends import the engine', async () => {
-    const eslint = new ESLint({
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layers],
-    });
-    const [result] = await eslint.lintText("import { runQFlow } from '../run/engine.js';\nexport {};\n", {
-      filePath: path.resolve('src/cli/planted.ts'),
-    });
+    const result = await lintAs('src/cli/planted.ts', "import { runQFlow } from '../run/engine.js';\nexport {};\n");
     expect(result.messages).toEqual([]);
   });
 
