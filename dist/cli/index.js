@@ -1564,7 +1564,9 @@ function oneExecutionSummary(report, one, lines, fit) {
     const stepRows = ordered.map((step) => {
         const name = names.get(step.nodeId);
         const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
-        const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+        // A step of an execution still running at the timeout may change again: no duration for it yet.
+        const end = step.endedAt ?? (ended ? step.updatedAt : undefined);
+        const duration = step.startedAt !== undefined && end !== undefined ? humanDuration(Math.max(0, end - step.startedAt)) : '–';
         return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
     });
     addRows(lines, stepRows, 'more steps', fit);
@@ -3502,8 +3504,12 @@ function readStep(item) {
         nodeType: plainText(item.nodeType),
         status: plainText(item.status),
         eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
-        startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt),
+        // The documented step list gives only `createdAt` and `updatedAt` (samples/step-list.json): the step
+        // began when QFlow created it, and its last change is its end once the execution has ended (what
+        // the fields mean is [open]; a start or end of its own, where a gateway sends one, wins).
+        startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt ?? item.createdAt),
         endedAt: readInstant(item.endDate ?? item.endTime ?? item.endedAt),
+        updatedAt: readInstant(item.updatedAt),
         message: plainText(item.message ?? item.error ?? item.errorMessage, 300) || undefined,
     };
 }

@@ -37,6 +37,8 @@ export interface StepRecord {
   /** When the step started and ended (epoch ms), where the step list says. */
   startedAt?: number;
   endedAt?: number;
+  /** The step's last change (epoch ms): its end, once the execution has ended. */
+  updatedAt?: number;
   /** The step's own message (a failed step's error), where the step list gives one. */
   message?: string;
 }
@@ -266,8 +268,12 @@ export function readStep(item: Record<string, unknown>): StepRecord | undefined 
     nodeType: plainText(item.nodeType),
     status: plainText(item.status),
     eventOrder: typeof item.eventOrder === 'number' && Number.isFinite(item.eventOrder) ? item.eventOrder : undefined,
-    startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt),
+    // The documented step list gives only `createdAt` and `updatedAt` (samples/step-list.json): the step
+    // began when QFlow created it, and its last change is its end once the execution has ended (what
+    // the fields mean is [open]; a start or end of its own, where a gateway sends one, wins).
+    startedAt: readInstant(item.startDate ?? item.startTime ?? item.startedAt ?? item.createdAt),
     endedAt: readInstant(item.endDate ?? item.endTime ?? item.endedAt),
+    updatedAt: readInstant(item.updatedAt),
     message: plainText(item.message ?? item.error ?? item.errorMessage, 300) || undefined,
   };
 }

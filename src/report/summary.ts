@@ -105,7 +105,9 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const stepRows = ordered.map((step) => {
     const name = names.get(step.nodeId);
     const status = `${failed.has(step.nodeId) ? '❌ ' : ''}${mdText(step.status || '–')}${failed.has(step.nodeId) && step.message ? `: ${mdText(step.message)}` : ''}`;
-    const duration = step.startedAt !== undefined && step.endedAt !== undefined ? humanDuration(Math.max(0, step.endedAt - step.startedAt)) : '–';
+    // A step of an execution still running at the timeout may change again: no duration for it yet.
+    const end = step.endedAt ?? (ended ? step.updatedAt : undefined);
+    const duration = step.startedAt !== undefined && end !== undefined ? humanDuration(Math.max(0, end - step.startedAt)) : '–';
     return `| ${mdText(name ?? '–')} | ${mdCode(step.nodeId)} | ${mdText(step.nodeType || '–')} | ${status} | ${step.startedAt !== undefined ? iso(step.startedAt) : '–'} | ${duration} |`;
   });
   addRows(lines, stepRows, 'more steps', fit);

@@ -246,7 +246,7 @@ export class SimulatedQFlow {
   protected stepsOf(executionId: string): { execution: SimExecution; steps: SimStep[] } | undefined {
     const execution = this.executions.find((x) => x.id === executionId);
     const workflow = execution && this.workflows.get(execution.workflowId);
-    return execution && workflow ? { execution, steps: workflow.steps } : undefined;
+    return execution && workflow ? { execution, steps: workflow.steps.filter((s) => !s.notRun) } : undefined;
   }
 
   protected steps(executionId: string, url: URL): Answer {

@@ -3,7 +3,7 @@
  * for a run that succeeds and once for one whose step fails, and prints each log as the runner shows
  * it, the outputs and the job summary.
  */
-import { QFlowSimulator, sampleWorkflow } from './server.js';
+import { failingSampleWorkflow, QFlowSimulator, sampleWorkflow } from './server.js';
 import { runAction } from './runner.js';
 
 const workflow = sampleWorkflow({ durationMs: 4000 });
@@ -54,17 +54,7 @@ try {
     );
   }
   console.log('\n--- a run whose step fails: action log ---');
-  // As a real failure reads: the trigger ran, one step failed with its error, the one after it never ran.
-  const shape = sampleWorkflow();
-  const failing = sampleWorkflow({
-    id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10',
-    durationMs: 3000,
-    finalStatus: 'Failed',
-    steps: [
-      { ...shape.steps[0], status: 'Success' },
-      { ...shape.steps[1], status: 'Failed', message: 'UnauthorizedOperation: the connector may not stop instances in us-east-1' },
-    ],
-  });
+  const failing = failingSampleWorkflow({ durationMs: 3000 });
   simulator.addWorkflow(failing);
   const failed = await runAction({
     'gateway-url': url,

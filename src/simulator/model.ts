@@ -22,6 +22,8 @@ export interface SimStep {
    * show no such field [open]; gateways that explain a failed step may send one, so the client reads it.
    */
   message?: string;
+  /** A node of the definition the execution never reaches (after a failed step): not in its step list. */
+  notRun?: boolean;
 }
 
 export interface SimWorkflow {
@@ -248,4 +250,22 @@ export function sampleWorkflow(overrides: Partial<SimWorkflow> = {}): SimWorkflo
     ],
     ...overrides,
   };
+}
+
+/**
+ * The sample workflow as a real failure reads: the trigger ran, one step failed with its error, the
+ * one after it never ran (the demo's and the README picture's failing run).
+ */
+export function failingSampleWorkflow(overrides: Partial<SimWorkflow> = {}): SimWorkflow {
+  const shape = sampleWorkflow();
+  return sampleWorkflow({
+    id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10',
+    finalStatus: 'Failed',
+    steps: [
+      { ...shape.steps[0], status: 'Success' },
+      { ...shape.steps[1], status: 'Failed', message: 'UnauthorizedOperation: the connector may not stop instances in us-east-1' },
+      { ...shape.steps[2], notRun: true },
+    ],
+    ...overrides,
+  });
 }
