@@ -34402,6 +34402,22 @@ function throttleSpread(askedMs, windowMs, limit, random) {
     const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
     return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
+/**
+ * A call held back by the gateway's concurrency limit waits, on top of its backoff, a spread drawn at
+ * random over the time the calls running then need to get through the slots the limit allows, each
+ * taking about as long as this call's answer took: callers held back together (the jobs of a matrix
+ * starting at once) then come back one after another instead of into the same full slots again.
+ */
+/**
+ * The spread covers this many times the rounds the running calls need: callers drawn over just those
+ * rounds would fill the slots on average, and half of them meet a full gateway again.
+ */
+const CROWD_ROUNDS = 3;
+function crowdSpread(running, limit, callMs, random) {
+    if (running === undefined || limit === undefined || limit <= 0)
+        return 0;
+    return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
+}
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
 function backoffDelay(retry, policy, random = Math.random) {
@@ -34692,7 +34708,9 @@ class ApiHttp {
         const { said } = limits;
         const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
             ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-            : 0;
+            : limits.admitted === 'too-many-running'
+                ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, clock.now() - started, this.random())
+                : 0;
         const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
         if (request.endpoint !== undefined)
             this.budget.record(request.endpoint, said, limits.admitted, wait);

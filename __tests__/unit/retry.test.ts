@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay } from '../../src/qflow/retry.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread } from '../../src/qflow/retry.js';
 
 describe('backoffDelay', () => {
   const policy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -32,5 +32,19 @@ describe('RetryBudget', () => {
     expect(budget.take(true)).toBe(true);
     expect(budget.take(true)).toBe(false);
     expect(budget.take(false)).toBe(false);
+  });
+});
+
+describe('crowdSpread', () => {
+  it('spreads callers held back by the concurrency limit over three times the rounds the running calls need', () => {
+    // Six running for two slots, each call about 400 ms: three rounds of 400 ms, and three times that.
+    expect(crowdSpread(6, 2, 400, 0.999)).toBe(3596);
+    expect(crowdSpread(6, 2, 400, 0.5)).toBe(1800);
+    expect(crowdSpread(6, 2, 400, 0)).toBe(0);
+  });
+  it('spreads over one round at least, and not at all without the headers that say how crowded it is', () => {
+    expect(crowdSpread(1, 2, 400, 0.5)).toBe(600);
+    expect(crowdSpread(undefined, 2, 400, 0.5)).toBe(0);
+    expect(crowdSpread(3, undefined, 400, 0.5)).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { Slots } from '../pool.js';
 import type { ApiBudget, Endpoint } from './budget.js';
 import { describeNetworkError, excerpt, httpError, RETRYABLE_STATUSES } from './http-wording.js';
 import { readLimits, type AnswerLimits } from './limits.js';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, throttleSpread, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread, throttleSpread, type RetryPolicy } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
 import { INPUT_NAMES, type SettingNames } from '../names.js';
@@ -205,7 +205,9 @@ export class ApiHttp {
     const spread =
       limits.admitted === 'rate-limited' && limits.askedMs !== undefined
         ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-        : 0;
+        : limits.admitted === 'too-many-running'
+          ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, clock.now() - started, this.random())
+          : 0;
     const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
     if (request.endpoint !== undefined) this.budget.record(request.endpoint, said, limits.admitted, wait);
     if (status >= 200 && status < 300) {
