@@ -33705,13 +33705,9 @@ async function listAllSteps(client, executionId, log, deadline) {
     const pager = new Pager(STEP_PAGE_SIZE);
     let unreadable = 0;
     let total;
-    for (let pages = 1; !pager.done; pages++) {
-        if (pager.seen >= MAX_STEPS) {
-            const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
-            log.warning(`Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`);
-            break;
-        }
-        const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
+    // Whole pages only: a smaller last page asked by the same page number would start elsewhere in the list.
+    for (let pages = 1; !pager.done && pager.seen < MAX_STEPS; pages++) {
+        const page = await client.listSteps(executionId, pager.pageNumber, pager.size, deadline);
         // A server that ignores paging sends the first page again: stop there.
         const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
         if (repeated)
@@ -33721,6 +33717,11 @@ async function listAllSteps(client, executionId, log, deadline) {
         total = page.total ?? total;
         pager.advance(page.received ?? page.items.length, page.total);
     }
+    if (steps.length > MAX_STEPS || (!pager.done && pager.seen >= MAX_STEPS)) {
+        const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
+        log.warning(`Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so the failed steps and the summary cover those only.`);
+        steps.length = Math.min(steps.length, MAX_STEPS);
+    }
     if (unreadable > 0) {
         log.warning(`${unreadable} step${unreadable === 1 ? '' : 's'} of execution ${executionId} had no node ID of the documented form and ${unreadable === 1 ? 'is' : 'are'} left out.`);
     }
@@ -33728,8 +33729,10 @@ async function listAllSteps(client, executionId, log, deadline) {
     const order = (step) => step.eventOrder ?? Number.MAX_SAFE_INTEGER;
     return steps.sort((a, b) => order(a) - order(b));
 }
-/** The node IDs a selection picks, warning about any the execution has no step for. */
-/** `setting`: the setting as its front-end names it ('step-outputs', --step-outputs). */
+/**
+ * The node IDs a selection picks, warning about any the execution has no step for; `setting` is the
+ * setting as its front-end names it ('step-outputs', --step-outputs).
+ */
 function selectNodes(selection, steps, setting, log) {
     if (selection === 'all')
         return [...new Set(steps.map((s) => s.nodeId))];
@@ -34402,17 +34405,16 @@ function throttleSpread(askedMs, windowMs, limit, random) {
     const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
     return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
+/** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
+const CROWD_ROUNDS = 3;
 /**
  * A call held back by the gateway's concurrency limit waits, on top of its backoff, a spread drawn at
  * random over the time the calls running then need to get through the slots the limit allows, each
  * taking about as long as this call's answer took: callers held back together (the jobs of a matrix
- * starting at once) then come back one after another instead of into the same full slots again.
- */
-/**
- * The spread covers this many times the rounds the running calls need: callers drawn over just those
+ * starting at once) then come back one after another instead of into the same full slots again. The
+ * spread covers CROWD_ROUNDS times the rounds the running calls need: callers drawn over just those
  * rounds would fill the slots on average, and half of them meet a full gateway again.
  */
-const CROWD_ROUNDS = 3;
 function crowdSpread(running, limit, callMs, random) {
     if (running === undefined || limit === undefined || limit <= 0)
         return 0;

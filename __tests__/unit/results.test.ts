@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CancelledError, QFlowApiError } from '../../src/errors.js';
 import type { QFlowClient, StepRecord } from '../../src/qflow/client.js';
-import { fetchStepData, listAllSteps, selectNodes, writeResultFile } from '../../src/run/results.js';
+import { fetchStepData, listAllSteps, MAX_STEPS, selectNodes, writeResultFile } from '../../src/run/results.js';
 import { humanDuration } from '../../src/time.js';
 import { memoryLog } from '../support/fake-clock.js';
 import { stepFile } from '../support/report.js';
@@ -55,6 +55,22 @@ describe('listAllSteps', () => {
       [3, 40],
       [4, 40],
     ]);
+  });
+
+  it('reads the first MAX_STEPS steps, each once, from a server whose page size does not divide it, and says so', async () => {
+    const all = Array.from({ length: MAX_STEPS + 50 }, (_, i) => step(`n${i}`, i));
+    const client = {
+      listSteps: async (_id: string, pageNumber: number, pageSize: number) => {
+        const size = Math.min(pageSize, 30);
+        return { total: all.length, items: all.slice((pageNumber - 1) * size, pageNumber * size) };
+      },
+    } as unknown as QFlowClient;
+    const log = memoryLog();
+    const steps = await listAllSteps(client, 'e', log);
+    expect(steps.map((s) => s.nodeId)).toEqual(all.slice(0, MAX_STEPS).map((s) => s.nodeId));
+    expect(log.text('warning')).toBe(
+      `Execution e has ${MAX_STEPS + 50} steps; only the first ${MAX_STEPS} are read, so the failed steps and the summary cover those only.`,
+    );
   });
 
   it('stops when the server ignores paging and repeats the first page', async () => {

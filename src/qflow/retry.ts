@@ -24,18 +24,17 @@ export function throttleSpread(askedMs: number, windowMs: number | undefined, li
   return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
 
+/** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
+const CROWD_ROUNDS = 3;
+
 /**
  * A call held back by the gateway's concurrency limit waits, on top of its backoff, a spread drawn at
  * random over the time the calls running then need to get through the slots the limit allows, each
  * taking about as long as this call's answer took: callers held back together (the jobs of a matrix
- * starting at once) then come back one after another instead of into the same full slots again.
- */
-/**
- * The spread covers this many times the rounds the running calls need: callers drawn over just those
+ * starting at once) then come back one after another instead of into the same full slots again. The
+ * spread covers CROWD_ROUNDS times the rounds the running calls need: callers drawn over just those
  * rounds would fill the slots on average, and half of them meet a full gateway again.
  */
-const CROWD_ROUNDS = 3;
-
 export function crowdSpread(running: number | undefined, limit: number | undefined, callMs: number, random: number): number {
   if (running === undefined || limit === undefined || limit <= 0) return 0;
   return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));

@@ -39,15 +39,9 @@ export async function listAllSteps(client: Pick<QFlowClient, 'listSteps'>, execu
   const pager = new Pager(STEP_PAGE_SIZE);
   let unreadable = 0;
   let total: number | undefined;
-  for (let pages = 1; !pager.done; pages++) {
-    if (pager.seen >= MAX_STEPS) {
-      const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
-      log.warning(
-        `Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so 'failed-steps' and the summary cover those only.`,
-      );
-      break;
-    }
-    const page = await client.listSteps(executionId, pager.pageNumber, Math.min(pager.size, MAX_STEPS - pager.seen), deadline);
+  // Whole pages only: a smaller last page asked by the same page number would start elsewhere in the list.
+  for (let pages = 1; !pager.done && pager.seen < MAX_STEPS; pages++) {
+    const page = await client.listSteps(executionId, pager.pageNumber, pager.size, deadline);
     // A server that ignores paging sends the first page again: stop there.
     const repeated = pages > 1 && page.items[0] !== undefined && steps.some((s) => s.nodeId === page.items[0].nodeId);
     if (repeated) break;
@@ -55,6 +49,13 @@ export async function listAllSteps(client: Pick<QFlowClient, 'listSteps'>, execu
     unreadable += (page.received ?? page.items.length) - page.items.length;
     total = page.total ?? total;
     pager.advance(page.received ?? page.items.length, page.total);
+  }
+  if (steps.length > MAX_STEPS || (!pager.done && pager.seen >= MAX_STEPS)) {
+    const counted = total !== undefined ? `${total} steps` : `more than ${MAX_STEPS} steps`;
+    log.warning(
+      `Execution ${executionId} has ${counted}; only the first ${MAX_STEPS} are read, so the failed steps and the summary cover those only.`,
+    );
+    steps.length = Math.min(steps.length, MAX_STEPS);
   }
   if (unreadable > 0) {
     log.warning(
@@ -66,8 +67,10 @@ export async function listAllSteps(client: Pick<QFlowClient, 'listSteps'>, execu
   return steps.sort((a, b) => order(a) - order(b));
 }
 
-/** The node IDs a selection picks, warning about any the execution has no step for. */
-/** `setting`: the setting as its front-end names it ('step-outputs', --step-outputs). */
+/**
+ * The node IDs a selection picks, warning about any the execution has no step for; `setting` is the
+ * setting as its front-end names it ('step-outputs', --step-outputs).
+ */
 export function selectNodes(selection: NodeSelection, steps: StepRecord[], setting: string, log: Log): string[] {
   if (selection === 'all') return [...new Set(steps.map((s) => s.nodeId))];
   const known = new Set(steps.map((s) => s.nodeId));
