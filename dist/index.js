@@ -32505,7 +32505,7 @@ const RENEW_MARGIN_MS = 5 * 60_000;
 class FixedToken {
     token;
     rejectedHint;
-    constructor(token, { of, subject, program } = INPUT_NAMES) {
+    constructor(token, { of, subject, program }) {
         this.token = token;
         this.rejectedHint = `${subject(Input.Token)} is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give ${of(Input.ClientId)}/${of(Input.ClientSecret)} so ${program} logs in and renews the token itself.`;
     }
@@ -32533,7 +32533,7 @@ class LoginToken {
     pending;
     constructor(credentials, http, clock, 
     /** Called with each JWT before it is used, so the runner masks it. */
-    registerSecret, log, names = INPUT_NAMES) {
+    registerSecret, log, names) {
         this.credentials = credentials;
         this.http = http;
         this.clock = clock;
@@ -32612,7 +32612,7 @@ function jwtExpiry(token) {
         return undefined;
     }
 }
-function createTokenSource(credentials, http, clock, registerSecret, log, names = INPUT_NAMES) {
+function createTokenSource(credentials, http, clock, registerSecret, log, names) {
     return credentials.kind === 'token'
         ? new FixedToken(credentials.token, names)
         : new LoginToken(credentials, http, clock, registerSecret, log, names);
@@ -33127,7 +33127,7 @@ const MAX_LABEL_LENGTH = 60;
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
  * own `input` and `variables`. Every problem names the item and the key.
  */
-function expandMatrix(matrix, base, names = INPUT_NAMES) {
+function expandMatrix(matrix, base, names) {
     const matrixInput = names.subject(Input.Matrix);
     const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1, matrixInput)) : product(matrix, matrixInput);
     if (items.length === 0)
@@ -33302,7 +33302,7 @@ const SECRET_SETTINGS = [Input.Token, Input.ClientSecret, Input.Password, Input.
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs; `names` words the messages (the action's inputs by default).
  */
-async function readSettings(read, registerSecret, names = INPUT_NAMES, now = Date.now()) {
+async function readSettings(read, registerSecret, names, now = Date.now()) {
     for (const secret of SECRET_SETTINGS) {
         const value = read(secret);
         if (value !== '')
@@ -34605,7 +34605,6 @@ function describeBytes(bytes) {
 
 
 
-
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
 const MAX_THROTTLE_WAITS = 20;
 class ApiHttp {
@@ -34681,7 +34680,7 @@ class ApiHttp {
                 throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
             throw abortReason(signal);
         }
-        const what = describeNetworkError(failure.error, url, this.options.names ?? INPUT_NAMES);
+        const what = describeNetworkError(failure.error, url, this.options.names);
         if (failure.error.code === 'ETOOLARGE')
             throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
         log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
@@ -35130,7 +35129,7 @@ class QFlowClient {
     names;
     constructor(http, clock, 
     /** How the front-end names its settings, for the hints about them. */
-    names = INPUT_NAMES) {
+    names) {
         this.http = http;
         this.clock = clock;
         this.names = names;
@@ -36371,7 +36370,7 @@ class ExecutionWatch {
     constructor(options) {
         this.options = options;
         const { clock } = options;
-        this.names = options.names ?? INPUT_NAMES;
+        this.names = options.names;
         this.random = options.random ?? Math.random;
         this.waitStarted = clock.now();
         this.pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
@@ -37025,7 +37024,7 @@ async function run(clock = systemClock) {
     process.on('SIGTERM', onSignal);
     let report;
     try {
-        const settings = await readSettings((name) => getInput(name), registerSecret);
+        const settings = await readSettings((name) => getInput(name), registerSecret, INPUT_NAMES);
         report = await runQFlow(settings, {
             log,
             signal: cancel.signal,

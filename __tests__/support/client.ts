@@ -4,10 +4,12 @@ import { QFlowClient } from '../../src/qflow/client.js';
 import { ApiHttp } from '../../src/qflow/http.js';
 import type { Clock } from '../../src/time.js';
 import { memoryLog } from './fake-clock.js';
+import { INPUT_NAMES } from '../../src/names.js';
 
 export function testClient(baseUrl: string, clock: Clock, options: { token?: string; requestTimeoutMs?: number } = {}): QFlowClient {
   const http = new ApiHttp({
     baseUrl,
+    names: INPUT_NAMES,
     requestTimeoutMs: options.requestTimeoutMs ?? 1000,
     signal: new AbortController().signal,
     log: memoryLog(),
@@ -15,5 +17,5 @@ export function testClient(baseUrl: string, clock: Clock, options: { token?: str
     budget: new ApiBudget(clock),
     tokens: () => ({ rejectedHint: '', get: () => Promise.resolve(options.token ?? 'jwt'), renew: () => false }),
   });
-  return new QFlowClient(http, clock);
+  return new QFlowClient(http, clock, INPUT_NAMES);
 }

@@ -8,7 +8,7 @@ import type { RunReport } from '../../src/run/report.js';
 import { summaryMarkdown } from '../../src/report/summary.js';
 import { Redactor } from '../../src/redact.js';
 import { systemClock } from '../../src/time.js';
-import type { Input } from '../../src/names.js';
+import { INPUT_NAMES, type Input } from '../../src/names.js';
 import { CLIENT, FAST } from './e2e.js';
 import type { QFlowSimulator, SimWorkflow } from '../../src/simulator/server.js';
 
@@ -45,6 +45,7 @@ export async function runEngine(
   const settings = await readSettings(
     (name: Input) => values[name] ?? '',
     (s) => redactor.add(s),
+    INPUT_NAMES,
   );
   const report = await runQFlow(settings, host);
   const summary = redactor.text(summaryMarkdown(report));

@@ -4,6 +4,7 @@ import { FixedToken, LoginToken, jwtExpiry, readJwt } from '../../src/qflow/auth
 import { ApiHttp } from '../../src/qflow/http.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
 import { ApiBudget } from '../../src/qflow/budget.js';
+import { INPUT_NAMES } from '../../src/names.js';
 
 const GATEWAY = 'https://gateway.qg2.apps.qualys.com';
 beforeAll(() => nock.disableNetConnect());
@@ -23,12 +24,13 @@ function setup(credentials: ConstructorParameters<typeof LoginToken>[0]) {
   let tokens!: LoginToken;
   new ApiHttp({
     baseUrl: GATEWAY,
+    names: INPUT_NAMES,
     requestTimeoutMs: 1000,
     signal: new AbortController().signal,
     log,
     clock,
     budget: new ApiBudget(clock),
-    tokens: (login) => (tokens = new LoginToken(credentials, login, clock, (s) => secrets.push(s), log)),
+    tokens: (login) => (tokens = new LoginToken(credentials, login, clock, (s) => secrets.push(s), log, INPUT_NAMES)),
   });
   return { clock, tokens, secrets, log };
 }
@@ -114,7 +116,7 @@ describe('LoginToken', () => {
 
 describe('FixedToken', () => {
   it('cannot be renewed, and its 401 hint says the token is invalid or expired', async () => {
-    const token = new FixedToken('abc');
+    const token = new FixedToken('abc', INPUT_NAMES);
     await expect(token.get()).resolves.toBe('abc');
     expect(token.renew()).toBe(false);
     expect(token.rejectedHint).toMatch(/Input 'token' is invalid or has expired/);

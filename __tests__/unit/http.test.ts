@@ -6,6 +6,7 @@ import { ApiHttp, excerpt, type TokenSource } from '../../src/qflow/http.js';
 import { systemClock } from '../../src/time.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
 import { after, drop, json, scriptedServer, type Reply } from '../support/scripted-server.js';
+import { INPUT_NAMES } from '../../src/names.js';
 
 let server: Awaited<ReturnType<typeof scriptedServer>> | undefined;
 afterEach(async () => {
@@ -20,6 +21,7 @@ async function client(replies: Reply[], options: { requestTimeoutMs?: number; si
   const budget = new ApiBudget(clock);
   const http = new ApiHttp({
     baseUrl: server.url,
+    names: INPUT_NAMES,
     requestTimeoutMs: options.requestTimeoutMs ?? 2000,
     signal: options.signal ?? new AbortController().signal,
     log,
@@ -281,6 +283,7 @@ describe('the run call, which is not idempotent', () => {
     const clock = new FakeClock();
     const http = new ApiHttp({
       baseUrl: `http://127.0.0.1:${port}`,
+      names: INPUT_NAMES,
       requestTimeoutMs: 1000,
       signal: new AbortController().signal,
       log: memoryLog(),
@@ -356,6 +359,7 @@ it('reports a gateway it cannot reach', async () => {
   const port = await freePort();
   const http = new ApiHttp({
     baseUrl: `http://127.0.0.1:${port}`,
+    names: INPUT_NAMES,
     requestTimeoutMs: 1000,
     signal: new AbortController().signal,
     log: memoryLog(),

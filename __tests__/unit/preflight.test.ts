@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError, QFlowApiError } from '../../src/errors.js';
-import { Input } from '../../src/names.js';
+import { Input, INPUT_NAMES } from '../../src/names.js';
 import type { WorkflowDefinition } from '../../src/qflow/definition.js';
 import { checkAgainstDefinition, worthReading } from '../../src/run/preflight.js';
 import { readSettings } from '../../src/settings/read.js';
@@ -33,6 +33,7 @@ function settings(inputs: Partial<Record<Input, string>>) {
   return readSettings(
     (name) => values[name] ?? '',
     () => undefined,
+    INPUT_NAMES,
   );
 }
 

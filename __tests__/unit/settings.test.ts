@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Input } from '../../src/names.js';
+import { Input, INPUT_NAMES } from '../../src/names.js';
 import { readSettings } from '../../src/settings/read.js';
 import { runsOf } from '../../src/settings/settings.js';
 
@@ -9,6 +9,7 @@ function settingsFrom(inputs: Partial<Record<Input, string>>, secrets: string[] 
   return readSettings(
     (name) => inputs[name] ?? '',
     (s) => secrets.push(s),
+    INPUT_NAMES,
   );
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CancelledError, NetworkError, QFlowApiError } from '../../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../../src/qflow/client.js';
 import { StatusRules } from '../../src/wait/status.js';
+import { INPUT_NAMES } from '../../src/names.js';
 import { LARGEST_FIRST_PAGE, PAGE_SIZE } from '../../src/wait/list-search.js';
 import { waitForExecutions, type WaitOptions } from '../../src/wait/waiter.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
@@ -54,6 +55,7 @@ function options(
     log: memoryLog(),
     signal: new AbortController().signal,
     random: () => 0.5,
+    names: INPUT_NAMES,
     ...overrides,
     clock,
   } as OneOptions & { clock: FakeClock; log: ReturnType<typeof memoryLog> };
@@ -347,6 +349,7 @@ describe('waitForExecutions, for a fan-out', () => {
       rules: new StatusRules(['Success']),
       signal: new AbortController().signal,
       random: () => 0.5,
+      names: INPUT_NAMES,
       clock,
       ...overrides,
       log,

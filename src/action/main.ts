@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import { commentMarker, commentOnPullRequest, MAX_COMMENT_CHARS, pullRequestOf } from './comment.js';
-import { Input, Output } from '../names.js';
+import { Input, INPUT_NAMES, Output } from '../names.js';
 import { CancelledError, messageOf } from '../errors.js';
 import { readSettings } from '../settings/read.js';
 import type { Log } from '../log.js';
@@ -46,7 +46,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
   process.on('SIGTERM', onSignal);
   let report: RunReport | undefined;
   try {
-    const settings = await readSettings((name: Input) => core.getInput(name), registerSecret);
+    const settings = await readSettings((name: Input) => core.getInput(name), registerSecret, INPUT_NAMES);
     report = await runQFlow(settings, {
       log,
       signal: cancel.signal,

@@ -1,4 +1,4 @@
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { Input, type SettingNames } from '../names.js';
 import { QFlowApiError } from '../errors.js';
 import type { ApiHttp, TokenSource } from './http.js';
 import type { Log } from '../log.js';
@@ -20,7 +20,7 @@ export class FixedToken implements TokenSource {
   readonly rejectedHint: string;
   constructor(
     private readonly token: string,
-    { of, subject, program }: SettingNames = INPUT_NAMES,
+    { of, subject, program }: SettingNames,
   ) {
     this.rejectedHint = `${subject(Input.Token)} is invalid or has expired (a Qualys JWT lasts 4 hours). Pass a fresh one, or give ${of(Input.ClientId)}/${of(Input.ClientSecret)} so ${program} logs in and renews the token itself.`;
   }
@@ -49,7 +49,7 @@ export class LoginToken implements TokenSource {
     /** Called with each JWT before it is used, so the runner masks it. */
     private readonly registerSecret: (secret: string) => void,
     private readonly log: Log,
-    private readonly names: SettingNames = INPUT_NAMES,
+    private readonly names: SettingNames,
   ) {}
 
   get(_signal?: AbortSignal, deadline?: number): Promise<string> {
@@ -131,7 +131,7 @@ export function createTokenSource(
   clock: Clock,
   registerSecret: (secret: string) => void,
   log: Log,
-  names: SettingNames = INPUT_NAMES,
+  names: SettingNames,
 ): TokenSource {
   return credentials.kind === 'token'
     ? new FixedToken(credentials.token, names)

@@ -10,7 +10,7 @@ import { excerpt, type ApiHttp } from './http.js';
 import { normalizeStepFile, type StepFile } from './step-data.js';
 import { readDefinition, type WorkflowDefinition } from './definition.js';
 import { iso, type Clock } from '../time.js';
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { Input, type SettingNames } from '../names.js';
 
 const API = '/qflowapi/v1';
 
@@ -74,7 +74,7 @@ export class QFlowClient {
     private readonly http: ApiHttp,
     private readonly clock: Clock,
     /** How the front-end names its settings, for the hints about them. */
-    private readonly names: SettingNames = INPUT_NAMES,
+    private readonly names: SettingNames,
   ) {}
 
   /**

@@ -17,7 +17,7 @@ import { readLimits, type AnswerLimits } from './limits.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread, throttleSpread, type RetryPolicy } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
-import { INPUT_NAMES, type SettingNames } from '../names.js';
+import { type SettingNames } from '../names.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -86,8 +86,8 @@ export interface HttpOptions {
   budget: ApiBudget;
   /** The source of the JWT, given the calls it may make to log in (which carry no token). */
   tokens: (login: Pick<ApiHttp, 'send'>) => TokenSource;
-  /** How the front-end names its settings, for the hints about them (the action's inputs by default). */
-  names?: SettingNames;
+  /** How the front-end names its settings, for the hints about them. */
+  names: SettingNames;
 }
 
 /** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
@@ -175,7 +175,7 @@ export class ApiHttp {
         throw new RunCancelledError(`The job was cancelled while the request to ${request.purpose} was on its way.`);
       throw abortReason(signal);
     }
-    const what = describeNetworkError(failure.error, url, this.options.names ?? INPUT_NAMES);
+    const what = describeNetworkError(failure.error, url, this.options.names);
     if ((failure.error as NodeJS.ErrnoException).code === 'ETOOLARGE') throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
     log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
     if (request.unsafe && failure.connected) {

@@ -7,7 +7,7 @@
  *   product gives one item per combination, each combination a set of variables.
  * Every item is merged over the step's own `variables` and `input`.
  */
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { Input, type SettingNames } from '../names.js';
 import { InputError, quote } from '../errors.js';
 import { checkMapping, checkNoBlankVariables, describeKind } from './parse.js';
 
@@ -31,7 +31,7 @@ export const MAX_LABEL_LENGTH = 60;
  * The run requests of a `matrix` (already parsed from JSON or YAML), each merged over the step's
  * own `input` and `variables`. Every problem names the item and the key.
  */
-export function expandMatrix(matrix: unknown, base: RunRequest, names: SettingNames = INPUT_NAMES): RunRequest[] {
+export function expandMatrix(matrix: unknown, base: RunRequest, names: SettingNames): RunRequest[] {
   const matrixInput = names.subject(Input.Matrix);
   const items = Array.isArray(matrix) ? matrix.map((item, i) => listItem(item, i + 1, matrixInput)) : product(matrix, matrixInput);
   if (items.length === 0) throw new InputError(`${matrixInput} has no items. Expected at least one, or leave ${names.of(Input.Matrix)} out.`);

@@ -1,4 +1,4 @@
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { Input, type SettingNames } from '../names.js';
 import { InputError, quote } from '../errors.js';
 import { jwtExpiry, type Credentials } from '../qflow/auth.js';
 import { resolveGateway } from '../qflow/gateway.js';
@@ -31,7 +31,7 @@ export type InputReader = (name: Input) => string;
 export async function readSettings(
   read: InputReader,
   registerSecret: (secret: string) => void,
-  names: SettingNames = INPUT_NAMES,
+  names: SettingNames,
   now = Date.now(),
 ): Promise<Settings> {
   for (const secret of SECRET_SETTINGS) {

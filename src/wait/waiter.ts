@@ -6,7 +6,7 @@
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
 import { learnDurations, TRUSTED_SAMPLES, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
-import { Input, INPUT_NAMES, type SettingNames } from '../names.js';
+import { Input, type SettingNames } from '../names.js';
 import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
@@ -45,8 +45,8 @@ export interface WaitOptions {
   log: Log;
   signal: AbortSignal;
   random?: () => number;
-  /** How the front-end names its settings, for the messages about them (the action's inputs by default). */
-  names?: SettingNames;
+  /** How the front-end names its settings, for the messages about them. */
+  names: SettingNames;
 }
 
 /** How the wait ended for one execution: its final verdict, or why the wait stopped before it. */
@@ -123,7 +123,7 @@ class ExecutionWatch {
 
   constructor(private readonly options: WaitOptions) {
     const { clock } = options;
-    this.names = options.names ?? INPUT_NAMES;
+    this.names = options.names;
     this.random = options.random ?? Math.random;
     this.waitStarted = clock.now();
     this.pending = new Map(options.executions.map(({ id, startedAt }) => [id, { startedAt }]));
