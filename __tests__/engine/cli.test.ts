@@ -172,6 +172,15 @@ describe('qflow-run', () => {
       await run.cleanup();
     }));
 
+  it('refuses an execution ID given blank, as an earlier job that handed none on leaves it, instead of starting the workflow again', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const run = await qflowRun(sim, workflow, ['--execution-id', '']);
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toContain('error: Flag --execution-id is given but blank');
+      expect(sim.calls).toHaveLength(0);
+      await run.cleanup();
+    }));
+
   it('names a setting the way it was given: the variable it came from, or the flag', () =>
     withSimulator({}, async (sim, workflow) => {
       const fromVariable = await qflowRun(sim, workflow, [], { QFLOW_TIMEOUT: 'soon' });

@@ -70,6 +70,20 @@ describe('SettingSources', () => {
   });
 });
 
+describe('blankExecutionId', () => {
+  it('refuses an execution ID given but blank, which would otherwise start the workflow again', () => {
+    expect(sources({ [Input.ExecutionId]: '' }).blankExecutionId()).toBe(
+      "Flag --execution-id is given but blank (a variable that was not set, such as an earlier job's QFLOW_OUT_EXECUTION_ID?). Expected the UUID of the execution to wait for; leave --execution-id out to start a new execution.",
+    );
+    expect(sources({}, { QFLOW_EXECUTION_ID: ' ' }).blankExecutionId()).toMatch(/^QFLOW_EXECUTION_ID is given but blank/);
+  });
+
+  it('says nothing when no execution ID is given, or one is', () => {
+    expect(sources({}).blankExecutionId()).toBeUndefined();
+    expect(sources({ [Input.ExecutionId]: '6ad5f333-c4ad-4008-b0d3-caab170d130b' }).blankExecutionId()).toBeUndefined();
+  });
+});
+
 describe('misspeltVariable', () => {
   it('names the setting a QFLOW_ variable one or two edits from', () => {
     expect(misspeltVariable({ QFLOW_WORKFLOW_IDD: 'w' })).toBe(

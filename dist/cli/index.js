@@ -2304,6 +2304,19 @@ class SettingSources {
     given(name) {
         return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
     }
+    /**
+     * An execution ID given but blank (`--execution-id "$QFLOW_OUT_EXECUTION_ID"` when the earlier job's
+     * report did not arrive, or its variable set to nothing): without this it would read as not given,
+     * and the command would start the workflow again instead of waiting for the execution.
+     */
+    blankExecutionId() {
+        const name = Input.ExecutionId;
+        const given = this.flags.get(name) ?? this.env[variableOf(name)];
+        if (given === undefined || given.trim() !== '')
+            return undefined;
+        const what = this.flags.has(name) ? `Flag --${name}` : variableOf(name);
+        return `${what} is given but blank (a variable that was not set, such as an earlier job's QFLOW_OUT_EXECUTION_ID?). Expected the UUID of the execution to wait for; leave ${what.replace('Flag ', '')} out to start a new execution.`;
+    }
     /** Reads the settings given as `@path`, relative to the working folder; an error names the setting and the file. */
     async readFiles() {
         for (const name of FILE_SETTINGS) {
@@ -5324,6 +5337,9 @@ async function main(argv, env, io = process, signals = process) {
     if (misspelt !== undefined)
         return fail(EXIT.usage, misspelt);
     sources.flags = parsed.values;
+    const blank = sources.blankExecutionId();
+    if (blank !== undefined)
+        return fail(EXIT.usage, blank);
     const read = (name) => sources.read(name);
     const cancel = new AbortController();
     const onSignal = (signal) => {

@@ -124,6 +124,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
   const misspelt = misspeltVariable(env);
   if (misspelt !== undefined) return fail(EXIT.usage, misspelt);
   sources.flags = parsed.values;
+  const blank = sources.blankExecutionId();
+  if (blank !== undefined) return fail(EXIT.usage, blank);
   const read = (name: Input) => sources.read(name);
 
   const cancel = new AbortController();

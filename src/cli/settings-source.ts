@@ -49,6 +49,19 @@ export class SettingSources {
     return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
   }
 
+  /**
+   * An execution ID given but blank (`--execution-id "$QFLOW_OUT_EXECUTION_ID"` when the earlier job's
+   * report did not arrive, or its variable set to nothing): without this it would read as not given,
+   * and the command would start the workflow again instead of waiting for the execution.
+   */
+  blankExecutionId(): string | undefined {
+    const name = Input.ExecutionId;
+    const given = this.flags.get(name) ?? this.env[variableOf(name)];
+    if (given === undefined || given.trim() !== '') return undefined;
+    const what = this.flags.has(name) ? `Flag --${name}` : variableOf(name);
+    return `${what} is given but blank (a variable that was not set, such as an earlier job's QFLOW_OUT_EXECUTION_ID?). Expected the UUID of the execution to wait for; leave ${what.replace('Flag ', '')} out to start a new execution.`;
+  }
+
   /** Reads the settings given as `@path`, relative to the working folder; an error names the setting and the file. */
   async readFiles(): Promise<void> {
     for (const name of FILE_SETTINGS) {
