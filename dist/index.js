@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4094:
+/***/ 9843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35495,6 +35495,85 @@ function resultFields(report) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/run/collect.ts
+/**
+ * After the wait: each ended execution's steps and the step data asked for, and the workflow's
+ * definition read for the summary when the run did not read it before. What the engine's run holds
+ * (engine.ts `Run`) is what these need; nothing here changes an execution's outcome.
+ */
+
+
+
+
+/** The definition is read for the summary only with at least this long left before the timeout. */
+const MIN_SUMMARY_READ_MS = 2000;
+/**
+ * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
+ * step list that cannot be read is a warning, and step data that cannot be had is left out.
+ */
+async function collectAll(run, executions, deadline) {
+    const collected = [];
+    for (const e of executions) {
+        const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
+        collected.push(ended ? await collect(run, e, deadline) : e);
+    }
+    return collected;
+}
+async function collect(run, e, deadline) {
+    const { client, settings, host, rules } = run;
+    const { log } = host;
+    const scrub = (value) => host.redactor.value(value);
+    const executionId = e.executionId;
+    let steps;
+    try {
+        steps = await listAllSteps(client, executionId, log, deadline);
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
+        steps = [];
+    }
+    const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
+    const dir = external_node_path_default().join(run.workDir, String(e.item));
+    const outputs = selectNodes(settings.stepOutputs, steps, settings.names.of(Input.StepOutputs), log);
+    const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
+    const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
+    const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
+    return { ...e, steps, failedSteps, stepOutputs, stepInputs };
+}
+/**
+ * The workflow's definition for the summary's step names and picture, when it was not read before the
+ * run: one call, made only when an execution ended (there are steps to name) and the budget has room,
+ * that is, the looks were never held back and at least half the window's calls are left (or the gateway
+ * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
+ */
+async function readForSummary(run, executions, waited) {
+    const { client, settings, budget, deadline } = run;
+    const { clock, log } = run.host;
+    if (!executions.some((e) => e.result === 'success' || e.result === 'failure'))
+        return {};
+    if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
+        return { definitionNote: 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.' };
+    }
+    const view = budget.view('workflow');
+    if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
+        const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
+        return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
+    }
+    try {
+        return { definition: await client.getWorkflow(settings.workflowId, deadline) };
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
+        return {
+            definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/start.ts
 /**
  * Starting the executions: one run call per run request, up to `max-parallel` at a time (the HTTP
@@ -35963,6 +36042,7 @@ function expected(ages, history) {
  */
 
 
+
 /** Runner and QFlow clocks may disagree: a window set from the runner's clock reaches this far beyond both ends. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 const PAGE_SIZE = 50;
@@ -35974,8 +36054,33 @@ const PAGE_SIZE = 50;
  * is read for the history apart (see past-runs.ts).
  */
 const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
+const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
+/**
+ * The first look reads the newest page of the widest window: the workflow's recent executions teach
+ * the schedule how long a run takes, and new executions are at the top. After that the window starts
+ * just before the oldest execution still pending (or its run), oldest first, so a short page shows
+ * them; on a crowded list, at the oldest one's creation as QFlow wrote it.
+ */
+function windowFor({ now, pending, crowded, firstLook, existing }) {
+    // Worked out anew for each look: the 30-day limit moves with the clock during a long wait.
+    const widest = now - OLDEST_WINDOW_MS;
+    const created = pending.map((p) => p.createdAt);
+    if (crowded && created.every((c) => c !== undefined)) {
+        // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
+        return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+    }
+    const references = pending.map((p) => p.createdAt ?? p.startedAt);
+    if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
+        const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
+        return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+    }
+    if (!existing)
+        return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+}
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
 async function findExecutions(context, window, wanted) {
     try {
@@ -36319,9 +36424,6 @@ function describeShare(stretch) {
 
 
 
-
-/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
-const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
 /** The most time the last look before the deadline is given (see lastLookAt). */
@@ -36462,29 +36564,15 @@ class ExecutionWatch {
             return clock.now() >= this.lastLookAt ? { ended: this.finish('timed_out', poll) } : 'look again';
         }
     }
-    /**
-     * The first poll reads the newest page of the widest window: the workflow's recent executions
-     * teach the schedule how long a run takes, and new executions are at the top. After that the
-     * window starts just before the oldest execution still pending (or its run), oldest first, so a
-     * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
-     */
+    /** Which part of the list the next look reads (see list-search.ts windowFor). */
     windowFor() {
-        // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
-        const widest = this.options.clock.now() - OLDEST_WINDOW_MS;
-        const pending = [...this.pending.values()];
-        const created = pending.map((p) => p.last?.createdAt);
-        if (this.crowded && this.fromOursFinds && created.every((c) => c !== undefined)) {
-            // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
-            return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
-        }
-        const references = pending.map((p) => p.last?.createdAt ?? p.startedAt);
-        if (references.every((r) => r !== undefined) && !(this.firstLook && !this.existing)) {
-            const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-            return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
-        }
-        if (!this.existing)
-            return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
-        return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+        return windowFor({
+            now: this.options.clock.now(),
+            pending: [...this.pending.values()].map((p) => ({ createdAt: p.last?.createdAt, startedAt: p.startedAt })),
+            crowded: this.crowded && this.fromOursFinds,
+            firstLook: this.firstLook,
+            existing: this.existing,
+        });
     }
     /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
     async takeIn(search, window, poll) {
@@ -36621,10 +36709,9 @@ function isTransient(error) {
 
 
 
+
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
-/** The definition is read for the summary only with at least this long left before the timeout. */
-const MIN_SUMMARY_READ_MS = 2000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 async function runQFlow(settings, host) {
     const { clock, log } = host;
@@ -36794,72 +36881,6 @@ function waitFor(run, started) {
         signal: host.signal,
         names: settings.names,
     }));
-}
-/**
- * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
- * step list that cannot be read is a warning, and step data that cannot be had is left out.
- */
-async function collectAll(run, executions, deadline) {
-    const collected = [];
-    for (const e of executions) {
-        const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
-        collected.push(ended ? await collect(run, e, deadline) : e);
-    }
-    return collected;
-}
-async function collect(run, e, deadline) {
-    const { client, settings, host, rules } = run;
-    const { log } = host;
-    const scrub = (value) => host.redactor.value(value);
-    const executionId = e.executionId;
-    let steps;
-    try {
-        steps = await listAllSteps(client, executionId, log, deadline);
-    }
-    catch (error) {
-        if (error instanceof CancelledError)
-            throw error;
-        log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-        steps = [];
-    }
-    const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
-    const dir = external_node_path_default().join(run.workDir, String(e.item));
-    const outputs = selectNodes(settings.stepOutputs, steps, settings.names.of(Input.StepOutputs), log);
-    const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-    const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
-    const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-    return { ...e, steps, failedSteps, stepOutputs, stepInputs };
-}
-/**
- * The workflow's definition for the summary's step names and picture, when it was not read before the
- * run: one call, made only when an execution ended (there are steps to name) and the budget has room,
- * that is, the looks were never held back and at least half the window's calls are left (or the gateway
- * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
- */
-async function readForSummary(run, executions, waited) {
-    const { client, settings, budget, deadline } = run;
-    const { clock, log } = run.host;
-    if (!executions.some((e) => e.result === 'success' || e.result === 'failure'))
-        return {};
-    if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
-        return { definitionNote: 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.' };
-    }
-    const view = budget.view('workflow');
-    if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
-        const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-        return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
-    }
-    try {
-        return { definition: await client.getWorkflow(settings.workflowId, deadline) };
-    }
-    catch (error) {
-        if (error instanceof CancelledError)
-            throw error;
-        log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
-        return {
-            definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
-        };
-    }
 }
 /**
  * Why an execution failed: its status and the steps that failed, each by its name where the
@@ -37089,7 +37110,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4094);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9843);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

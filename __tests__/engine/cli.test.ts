@@ -65,6 +65,10 @@ describe('qflow-run', () => {
       expect(lines).toContain('QFLOW_OUT_RESULT=success');
       expect(lines.every((l) => /^QFLOW_OUT_[A-Z_]+=[^\n]*$/.test(l))).toBe(true);
       expect(await readFile(summary, 'utf8')).toContain('## ✅ QFlow workflow succeeded');
+      // The summary sends the reader to the log for a result file in the temp folder: the log says where.
+      const resultFile = lines.find((l) => l.startsWith('QFLOW_OUT_OUTPUT_FILE='))!.slice('QFLOW_OUT_OUTPUT_FILE='.length);
+      expect(await readFile(summary, 'utf8')).toContain('at the path in the log');
+      expect(second.stderr).toContain(`Result file: ${resultFile} (in the temp folder;`);
       for (const out of [run.stderr, run.stdout, second.stderr]) expect(out).not.toContain(CLIENT.secret);
       await run.cleanup();
       await second.cleanup();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { QFlowApiError } from '../../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../../src/qflow/client.js';
-import { findExecutions, PAGE_SIZE, type ListWindow } from '../../src/wait/list-search.js';
+import {
+  CLOCK_SKEW_MS,
+  findExecutions,
+  LARGEST_FIRST_PAGE,
+  OLDEST_WINDOW_MS,
+  PAGE_SIZE,
+  windowFor,
+  type ListWindow,
+} from '../../src/wait/list-search.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
 
 const run = (id: string, status = 'Running'): ExecutionRecord => ({ id, status, raw: { id, status } });
@@ -94,5 +102,46 @@ describe('findExecutions', () => {
     expect(queries).toHaveLength(20);
     expect(result.complete).toBe(false);
     expect(c.log.text('warning')).toContain('Read 20 pages of executions without finding 1 of the executions waited for');
+  });
+});
+
+describe('windowFor', () => {
+  const now = 100 * 24 * 3600_000;
+  const look = { now, crowded: false, firstLook: false, existing: false };
+
+  it('reads the newest page, the largest, at the first look at new executions: the history is beside them', () => {
+    expect(windowFor({ ...look, firstLook: true, pending: [{ startedAt: now - 1000 }] })).toEqual({
+      startAt: now - OLDEST_WINDOW_MS,
+      order: '-createdAt',
+      pageSize: LARGEST_FIRST_PAGE,
+      newOnTop: true,
+    });
+  });
+
+  it('then reads oldest first from a little before the oldest execution waited for, allowing for clock skew', () => {
+    expect(windowFor({ ...look, pending: [{ startedAt: now - 5000 }, { createdAt: now - 9000, startedAt: now - 4000 }] })).toEqual({
+      startAt: now - 9000 - CLOCK_SKEW_MS,
+      order: 'createdAt',
+      pageSize: PAGE_SIZE,
+      newOnTop: false,
+    });
+  });
+
+  it("on a crowded list, from the oldest one's creation as QFlow wrote it, so it tops the page", () => {
+    expect(windowFor({ ...look, crowded: true, pending: [{ createdAt: now - 9000 }, { createdAt: now - 7000 }] })).toMatchObject({
+      startAt: now - 9000,
+      fromOurs: true,
+    });
+    // Until every one of them has been seen, it cannot know where they start.
+    expect(windowFor({ ...look, crowded: true, pending: [{ createdAt: now - 9000 }, { startedAt: now - 7000 }] }).fromOurs).toBeUndefined();
+  });
+
+  it('searches the whole 30 days, newest first, for an execution that already existed', () => {
+    expect(windowFor({ ...look, firstLook: true, existing: true, pending: [{}] })).toEqual({
+      startAt: now - OLDEST_WINDOW_MS,
+      order: '-createdAt',
+      pageSize: PAGE_SIZE,
+      newOnTop: false,
+    });
   });
 });

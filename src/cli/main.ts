@@ -190,6 +190,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
       for (const line of azureVariables(published.values, outputVariable)) command(line);
       command(await azureSummary(summary(), parsed.summary, env, env.RUNNER_TEMP || env.TMPDIR || os.tmpdir()));
     }
+    // The summary points here for a result file the user did not place (it is in the temp folder).
+    if (report.outputFile !== undefined && !report.outputFileChosen) {
+      say(`Result file: ${report.outputFile} (in the temp folder; --output-file puts it where the job's artifacts can pick it up).`);
+    }
     const code = EXIT_CODES[report.ending];
     if (code !== EXIT.success) {
       const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);

@@ -17,7 +17,7 @@ import { readLimits, type AnswerLimits } from './limits.js';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread, throttleSpread, type RetryPolicy } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
-import { type SettingNames } from '../names.js';
+import type { SettingNames } from '../names.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';

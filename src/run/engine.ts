@@ -9,17 +9,18 @@ import path from 'node:path';
 import { createTokenSource } from '../qflow/auth.js';
 import { prepareOutputFile } from '../files.js';
 import { Input, type Result } from '../names.js';
-import { CancelledError, DeadlineError, messageOf, RunCancelledError } from '../errors.js';
+import { CancelledError, DeadlineError, RunCancelledError } from '../errors.js';
 import { ApiHttp, type AgentFactory } from '../qflow/http.js';
 import { ApiBudget } from '../qflow/budget.js';
 import { isFanOut, type Plan, type Settings } from '../settings/settings.js';
 import type { Log } from '../log.js';
-import { QFlowClient, type StepRecord } from '../qflow/client.js';
+import { QFlowClient } from '../qflow/client.js';
 import { itemName, type RunRequest } from '../settings/matrix.js';
 import type { ExecutionReport, RunReport } from './report.js';
 import { afterWait, conclude, type Interruption } from './conclude.js';
 import { writeResult } from './result-file.js';
-import { fetchStepData, listAllSteps, removeWorkDir, selectNodes } from './results.js';
+import { removeWorkDir } from './results.js';
+import { collectAll, readForSummary } from './collect.js';
 import { startExecutions } from './start.js';
 import { checkAgainstDefinition, worthReading } from './preflight.js';
 import { maskSecrets, type Redactor } from '../redact.js';
@@ -52,8 +53,6 @@ export interface Host {
 
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
-/** The definition is read for the summary only with at least this long left before the timeout. */
-const MIN_SUMMARY_READ_MS = 2000;
 
 /** What every step of a run works with. */
 interface Run {
@@ -247,74 +246,6 @@ function waitFor(run: Run, started: ExecutionReport[]): Promise<WaitOutcome> {
       names: settings.names,
     }),
   );
-}
-
-/**
- * Steps and step data of every execution that ended. The outcome stands whatever they look like: a
- * step list that cannot be read is a warning, and step data that cannot be had is left out.
- */
-async function collectAll(run: Run, executions: ExecutionReport[], deadline: number): Promise<ExecutionReport[]> {
-  const collected: ExecutionReport[] = [];
-  for (const e of executions) {
-    const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
-    collected.push(ended ? await collect(run, e, deadline) : e);
-  }
-  return collected;
-}
-
-async function collect(run: Run, e: ExecutionReport, deadline: number): Promise<ExecutionReport> {
-  const { client, settings, host, rules } = run;
-  const { log } = host;
-  const scrub = (value: unknown) => host.redactor.value(value);
-  const executionId = e.executionId!;
-  let steps: StepRecord[];
-  try {
-    steps = await listAllSteps(client, executionId, log, deadline);
-  } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-    steps = [];
-  }
-  const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
-  const dir = path.join(run.workDir, String(e.item));
-  const outputs = selectNodes(settings.stepOutputs, steps, settings.names.of(Input.StepOutputs), log);
-  const stepOutputs = await fetchStepData(client, executionId, outputs, 'output', dir, log, { deadline, scrub });
-  const inputs = selectNodes(settings.stepInputs, steps, settings.names.of(Input.StepInputs), log);
-  const stepInputs = await fetchStepData(client, executionId, inputs, 'input', dir, log, { deadline, scrub });
-  return { ...e, steps, failedSteps, stepOutputs, stepInputs };
-}
-
-/**
- * The workflow's definition for the summary's step names and picture, when it was not read before the
- * run: one call, made only when an execution ended (there are steps to name) and the budget has room,
- * that is, the looks were never held back and at least half the window's calls are left (or the gateway
- * states no limit). Otherwise the summary says why they are missing. Nothing here changes the outcome.
- */
-async function readForSummary(
-  run: Run,
-  executions: ExecutionReport[],
-  waited: WaitOutcome,
-): Promise<{ definition?: WorkflowDefinition; definitionNote?: string }> {
-  const { client, settings, budget, deadline } = run;
-  const { clock, log } = run.host;
-  if (!executions.some((e) => e.result === 'success' || e.result === 'failure')) return {};
-  if (clock.now() >= deadline - MIN_SUMMARY_READ_MS) {
-    return { definitionNote: 'Step names and the picture of the workflow are left out: the timeout left no time to read its definition.' };
-  }
-  const view = budget.view('workflow');
-  if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
-    const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-    return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
-  }
-  try {
-    return { definition: await client.getWorkflow(settings.workflowId, deadline) };
-  } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    log.debug(`The workflow's definition could not be read for the summary: ${messageOf(error)}`);
-    return {
-      definitionNote: 'Step names and the picture of the workflow are left out: its definition could not be read (that needs READ on the workflow).',
-    };
-  }
 }
 
 /**

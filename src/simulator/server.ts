@@ -235,33 +235,27 @@ export class QFlowSimulator extends SimulatedQFlow {
     return undefined;
   }
 
+  /** The documented endpoints: method, path (its parts captured) and what answers it. */
+  private readonly routes: [string, RegExp, Endpoint, (parts: string[], r: Request) => Answer][] = [
+    ['POST', /^\/auth$/, 'auth', (_, r) => this.login(r)],
+    ['POST', /^\/auth\/oidc$/, 'oidc', (_, r) => this.loginOidc(r)],
+    ['POST', /^\/qflowapi\/v1\/workflows\/([^/]+)\/run$/, 'run', ([id], r) => this.run(id, r.body)],
+    ['GET', /^\/qflowapi\/v1\/workflows\/([^/]+)$/, 'workflow', ([id]) => this.details(id)],
+    ['GET', /^\/qflowapi\/v1\/workflows\/([^/]+)\/executions$/, 'list', ([id], r) => this.list(id, r.url)],
+    ['GET', /^\/qflowapi\/v1\/executions\/([^/]+)$/, 'execution', ([id]) => this.one(id)],
+    ['GET', /^\/qflowapi\/v1\/executions\/([^/]+)\/steps$/, 'steps', ([id], r) => this.steps(id, r.url)],
+    [
+      'GET',
+      /^\/qflowapi\/v1\/executions\/([^/]+)\/steps\/([^/]+)\/(input|output)$/,
+      'step-data',
+      ([id, nodeId, kind], r) => this.stepData(id, decodeURIComponent(nodeId), kind as 'input' | 'output', r.url),
+    ],
+  ];
+
   private route(method: string, path: string): { endpoint: Endpoint; handler: Handler } | undefined {
-    let m: RegExpExecArray | null;
-    if (method === 'POST' && path === '/auth') return { endpoint: 'auth', handler: (r) => this.login(r) };
-    if (method === 'POST' && path === '/auth/oidc') return { endpoint: 'oidc', handler: (r) => this.loginOidc(r) };
-    if (method === 'POST' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)\/run$/.exec(path))) {
-      const id = m[1];
-      return { endpoint: 'run', handler: (r) => this.run(id, r.body) };
-    }
-    if (method === 'GET' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)$/.exec(path))) {
-      const id = m[1];
-      return { endpoint: 'workflow', handler: () => this.details(id) };
-    }
-    if (method === 'GET' && (m = /^\/qflowapi\/v1\/workflows\/([^/]+)\/executions$/.exec(path))) {
-      const id = m[1];
-      return { endpoint: 'list', handler: (r) => this.list(id, r.url) };
-    }
-    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)$/.exec(path))) {
-      const id = m[1];
-      return { endpoint: 'execution', handler: () => this.one(id) };
-    }
-    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)\/steps$/.exec(path))) {
-      const id = m[1];
-      return { endpoint: 'steps', handler: (r) => this.steps(id, r.url) };
-    }
-    if (method === 'GET' && (m = /^\/qflowapi\/v1\/executions\/([^/]+)\/steps\/([^/]+)\/(input|output)$/.exec(path))) {
-      const [, id, nodeId, kind] = m;
-      return { endpoint: 'step-data', handler: (r) => this.stepData(id, decodeURIComponent(nodeId), kind as 'input' | 'output', r.url) };
+    for (const [routeMethod, pattern, endpoint, answer] of this.routes) {
+      const m = routeMethod === method ? pattern.exec(path) : null;
+      if (m) return { endpoint, handler: (r) => answer(m.slice(1), r) };
     }
     return undefined;
   }

@@ -4,7 +4,7 @@
  * back as it is: the history and the fleet count are worked out from it elsewhere.
  */
 import { QFlowApiError } from '../errors.js';
-import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
+import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionQuery, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
 import { Pager } from '../qflow/paging.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../time.js';
@@ -20,6 +20,8 @@ export const PAGE_SIZE = 50;
  * is read for the history apart (see past-runs.ts).
  */
 export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
+export const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
 const MAX_PAGES = 20;
 
@@ -35,6 +37,42 @@ export interface ListWindow {
    * first on the page, and the executions created before it are not read.
    */
   fromOurs?: boolean;
+}
+
+/** Where the wait stands, for the window of its next look. */
+export interface WindowInput {
+  now: number;
+  /** Each execution still pending: its creation as QFlow wrote it, once seen, and when this run started it. */
+  pending: { createdAt?: number; startedAt?: number }[];
+  /** A look had to read more than one page to find them, and reading from their creation finds them. */
+  crowded: boolean;
+  /** No look has succeeded yet. */
+  firstLook: boolean;
+  /** The executions already existed (`execution-id`): they may be anywhere in the 30 days. */
+  existing: boolean;
+}
+
+/**
+ * The first look reads the newest page of the widest window: the workflow's recent executions teach
+ * the schedule how long a run takes, and new executions are at the top. After that the window starts
+ * just before the oldest execution still pending (or its run), oldest first, so a short page shows
+ * them; on a crowded list, at the oldest one's creation as QFlow wrote it.
+ */
+export function windowFor({ now, pending, crowded, firstLook, existing }: WindowInput): ListWindow {
+  // Worked out anew for each look: the 30-day limit moves with the clock during a long wait.
+  const widest = now - OLDEST_WINDOW_MS;
+  const created = pending.map((p) => p.createdAt);
+  if (crowded && created.every((c) => c !== undefined)) {
+    // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
+    return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+  }
+  const references = pending.map((p) => p.createdAt ?? p.startedAt);
+  if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
+    const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
+    return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+  }
+  if (!existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
+  return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
 }
 
 export interface SearchResult {

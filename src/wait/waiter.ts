@@ -7,18 +7,16 @@ import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError }
 import { learnDurations, TRUSTED_SAMPLES, type DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { Input, type SettingNames } from '../names.js';
-import { EXECUTION_LIST_MAX_AGE_MS, type ExecutionRecord, type QFlowClient } from '../qflow/client.js';
+import type { ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
-import { CLOCK_SKEW_MS, findExecutions, LARGEST_FIRST_PAGE, PAGE_SIZE, type ListWindow, type SearchResult } from './list-search.js';
+import { findExecutions, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
 import { PAST_RUNS_PAGE, readHistory } from './past-runs.js';
 import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { describeMany, describeOne, describeShare, describeStretch } from './wording.js';
 import { humanDuration, type Clock } from '../time.js';
 
-/** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
-const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
 
@@ -209,28 +207,15 @@ class ExecutionWatch {
     }
   }
 
-  /**
-   * The first poll reads the newest page of the widest window: the workflow's recent executions
-   * teach the schedule how long a run takes, and new executions are at the top. After that the
-   * window starts just before the oldest execution still pending (or its run), oldest first, so a
-   * short page shows them; on a crowded list, at the oldest one's creation as QFlow wrote it.
-   */
+  /** Which part of the list the next look reads (see list-search.ts windowFor). */
   private windowFor(): ListWindow {
-    // Worked out anew for each poll: the 30-day limit moves with the clock during a long wait.
-    const widest = this.options.clock.now() - OLDEST_WINDOW_MS;
-    const pending = [...this.pending.values()];
-    const created = pending.map((p) => p.last?.createdAt);
-    if (this.crowded && this.fromOursFinds && created.every((c) => c !== undefined)) {
-      // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
-      return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
-    }
-    const references = pending.map((p) => p.last?.createdAt ?? p.startedAt);
-    if (references.every((r) => r !== undefined) && !(this.firstLook && !this.existing)) {
-      const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-      return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
-    }
-    if (!this.existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
-    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+    return windowFor({
+      now: this.options.clock.now(),
+      pending: [...this.pending.values()].map((p) => ({ createdAt: p.last?.createdAt, startedAt: p.startedAt })),
+      crowded: this.crowded && this.fromOursFinds,
+      firstLook: this.firstLook,
+      existing: this.existing,
+    });
   }
 
   /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
