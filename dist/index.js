@@ -33096,13 +33096,29 @@ function lineAndColumn(text, offset) {
  * QFlow rejects an override whose value is blank ("no variable field should be left blank",
  * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
  */
-function checkNoBlankVariables(what, variables) {
+function checkVariableValues(what, variables) {
     for (const [key, value] of Object.entries(variables)) {
         const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
         if (blank) {
             throw new InputError(`${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`);
         }
+        // Single quotes on a shell line keep `$REGION` as it is: no overridden variable's value looks like that.
+        const reference = typeof value === 'string' ? unexpandedReference(value, true) : undefined;
+        if (reference !== undefined) {
+            throw new InputError(`${what} gives the variable ${quote(key)} the text ${quote(value)}, a reference to the CI variable ${reference} that was not expanded. Expected its value: define ${reference} in the CI (for a secret in Azure Pipelines, map it into the step's env), or write the value itself.`);
+        }
     }
+}
+/**
+ * The CI variable a value names when it is nothing but a reference left unexpanded: Azure's `$(NAME)`
+ * for a variable that is not defined (or a secret not mapped into the step), a shell's `${NAME}` in
+ * single quotes or in a `with:` block, which no shell reads; with `bare`, `$NAME` too (upper case: no
+ * plausible value of a setting that holds no secret, while a password may well begin with `$`).
+ */
+function unexpandedReference(value, bare = false) {
+    const text = value.trim();
+    const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
+    return (reference ?? (bare ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(text) : null))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/settings/matrix.ts
@@ -33140,7 +33156,7 @@ function expandMatrix(matrix, base, names) {
         const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
         const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
         if (variables)
-            checkNoBlankVariables(`${matrixInput} item ${i + 1}`, variables);
+            checkVariableValues(`${matrixInput} item ${i + 1}`, variables);
         const key = JSON.stringify({ variables, input });
         const twin = seen.get(key);
         if (twin !== undefined) {
@@ -33335,17 +33351,11 @@ async function readSettings(read, registerSecret, names, now = Date.now()) {
     };
 }
 /**
- * A value that is a CI variable's reference left unexpanded: Azure's `$(NAME)` for a variable that is
- * not defined (or a secret not mapped into the step), a shell's `${NAME}` or `$NAME` in single quotes
- * or in a `with:` block, which no shell reads. Refused before any call: sent on, it would spend a login
- * and blame the credentials. `$NAME` alone counts only for a setting that holds no secret, where an
- * upper-case name is no plausible value; a password may well begin with `$`.
+ * A setting that is a CI variable's reference left unexpanded (see unexpandedReference) is refused
+ * before any call: sent on, it would spend a login and blame the credentials.
  */
 function refuseUnexpanded(name, value, { subject }) {
-    const text = value.trim();
-    const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
-    const bare = SECRET_SETTINGS.includes(name) ? null : /^\$([A-Z_][A-Z0-9_]*)$/.exec(text);
-    const variable = (reference ?? bare)?.[1];
+    const variable = unexpandedReference(value, !SECRET_SETTINGS.includes(name));
     if (variable === undefined)
         return;
     throw new InputError(`${subject(name)} is a reference to the variable ${variable} that was not expanded. Expected its value: define ${variable} in the CI (for a secret in Azure Pipelines, map it into the step's env), or pass the value itself.`);
@@ -33357,7 +33367,7 @@ async function readPlan(value, names) {
     const yaml = await yamlParserFor([value(Input.Variables), value(Input.RunInput), value(Input.Matrix)]);
     const variables = parseMapping(subject(Input.Variables), value(Input.Variables), yaml);
     if (variables)
-        checkNoBlankVariables(subject(Input.Variables), variables);
+        checkVariableValues(subject(Input.Variables), variables);
     const runInput = parseMapping(subject(Input.RunInput), value(Input.RunInput), yaml);
     const matrix = parseStructured(subject(Input.Matrix), value(Input.Matrix), yaml);
     // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.

@@ -7,8 +7,9 @@
  * filled in: secrets, `${{ inputs.* }}` as the caller passes them, an earlier job's execution ID.
  */
 import { describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -214,4 +215,41 @@ describe('every example, as written', () => {
       }
       expect(sim.callsTo('run').length).toBe(commands.length);
     }));
+
+  it('runs the README\'s "try it locally" block as written: the simulator in the background, the command against it', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('npm run simulator'));
+    expect(block).toBeDefined();
+    // Only the port changes, to one that is free here.
+    const port = await freePort();
+    const script = block!.replaceAll('8787', String(port));
+    const shell = spawn('/bin/sh', ['-c', script], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    shell.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => process.kill(-shell.pid!, 'SIGKILL'), 60_000);
+    try {
+      const code = await new Promise<number | null>((resolve) => shell.on('exit', resolve));
+      expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/\] Success\n[\s\S]*Made \d+ QFlow API calls/) });
+      expect(await readFile(path.join(root, 'qflow.md'), 'utf8')).toMatch(/QFlow workflow succeeded/);
+    } finally {
+      clearTimeout(timer);
+      // The simulator the block left running in the background, with npm and tsx around it.
+      try {
+        process.kill(-shell.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await rm(path.join(root, 'qflow.md'), { force: true });
+    }
+  });
 });
+
+/** A loopback port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

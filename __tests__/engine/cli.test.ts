@@ -138,6 +138,13 @@ describe('qflow-run', () => {
       const missing = await qflowRun(sim, workflow, [], { QFLOW_VARIABLES: `@${path.join(dir, 'nope.yml')}` });
       expect(missing.code).toBe(EXIT.usage);
       expect(missing.stderr).toContain(`error: QFLOW_VARIABLES names the file "${path.join(dir, 'nope.yml')}", which does not exist.`);
+      // What is wrong inside a file names the file too.
+      const broken = path.join(dir, 'broken.yml');
+      await writeFile(broken, 'region: [us-east-1\n');
+      const yaml = await qflowRun(sim, workflow, ['--variables', `@${broken}`]);
+      expect(yaml.code).toBe(EXIT.usage);
+      expect(yaml.stderr).toContain(`error: Flag --variables (the file ${broken}) is neither valid JSON nor valid YAML: YAML syntax error at line 1`);
+      await yaml.cleanup();
       expect(sim.callsTo('run')).toHaveLength(0);
       await Promise.all([run.cleanup(), missing.cleanup(), rm(dir, { recursive: true, force: true })]);
     }));
@@ -161,6 +168,11 @@ describe('qflow-run', () => {
       expect(await readFile(upload!.slice('##vso[task.uploadsummary]'.length), 'utf8')).toContain('## ❌ QFlow workflow failed');
       const issue = commands.find((line) => line.startsWith('##vso[task.logissue type=error]'));
       expect(issue).toContain(`QFlow execution ${sim.executions[0].id} ended with status 'Failed'`);
+      // Said once: the issue is what the log shows, not a plain line beside it.
+      const said = `${run.stdout}\n${run.stderr}`
+        .split('\n')
+        .filter((line) => line.includes(`QFlow execution ${sim.executions[0].id} ended with status 'Failed'`));
+      expect(said).toEqual([issue]);
       // Off the agent, or with --ci plain, none of it.
       const plain = await qflowRun(sim, workflow, ['--ci', 'plain'], { TF_BUILD: 'True' });
       expect(plain.stdout).not.toContain('##vso[');

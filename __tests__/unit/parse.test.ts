@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 import { parse as parseYaml } from 'yaml';
 import {
-  checkNoBlankVariables,
+  checkVariableValues,
   parseBoolean,
   parseDuration,
   parseList,
@@ -113,14 +113,24 @@ describe('yamlParserFor', () => {
   });
 });
 
-describe('checkNoBlankVariables', () => {
+describe('checkVariableValues', () => {
+  it.each([['$(AWS_CONNECTOR)'], ['${AWS_CONNECTOR}'], ['$AWS_CONNECTOR']])(
+    'rejects the unexpanded reference %p, naming the CI variable',
+    (value) => {
+      expect(() => checkVariableValues("Input 'variables'", { credentials: value, region: 'us-east-1' })).toThrow(
+        /Input 'variables' gives the variable "credentials" the text .*, a reference to the CI variable AWS_CONNECTOR that was not expanded/,
+      );
+    },
+  );
   it.each([[''], ['   '], [null], [[]]])('rejects the blank value %p, naming the variable', (value) => {
-    expect(() => checkNoBlankVariables("Input 'variables'", { credentials: 'aa70acae', region: value })).toThrow(
+    expect(() => checkVariableValues("Input 'variables'", { credentials: 'aa70acae', region: value })).toThrow(
       /Input 'variables' leaves the variable "region" blank/,
     );
   });
-  it('accepts values that are set, including false and 0', () => {
-    expect(() => checkNoBlankVariables("Input 'variables'", { region: 'us-east-1', dryRun: false, depth: 0 })).not.toThrow();
+  it('accepts values that are set, including false and 0, and text that only contains a $', () => {
+    expect(() =>
+      checkVariableValues("Input 'variables'", { region: 'us-east-1', dryRun: false, depth: 0, note: 'costs $(5) ${a} b', plain: '$home' }),
+    ).not.toThrow();
   });
 });
 

@@ -103,6 +103,15 @@ describe('readSettings', () => {
     [{ [Input.Token]: '$(QUALYS_TOKEN)' }, /Input 'token' is a reference to the variable QUALYS_TOKEN that was not expanded/],
     [{ [Input.WorkflowId]: '${WORKFLOW_ID}' }, /Input 'workflow-id' is a reference to the variable WORKFLOW_ID that was not expanded/],
     [{ [Input.Platform]: '$QUALYS_PLATFORM' }, /Input 'platform' is a reference to the variable QUALYS_PLATFORM that was not expanded/],
+    // Inside a value of the variables, for the step and for a matrix item alike.
+    [
+      { [Input.Variables]: '{"credentials": "$(AWS_CONNECTOR)", "region": "us-east-1"}' },
+      /Input 'variables' gives the variable "credentials" the text "\$\(AWS_CONNECTOR\)", a reference to the CI variable AWS_CONNECTOR that was not expanded/,
+    ],
+    [
+      { [Input.Matrix]: '[{"variables": {"region": "us-east-1"}}, {"variables": {"region": "${REGION}"}}]' },
+      /Input 'matrix' item 2 gives the variable "region" the text "\$\{REGION\}", a reference to the CI variable REGION/,
+    ],
   ])('rejects %p', async (override, message) => {
     await expect(settingsFrom({ ...base, ...override })).rejects.toThrow(message);
   });

@@ -12,6 +12,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'matrix.yml'), '- variables: {region: eu-west-1}\n');
   await mkdir(path.join(dir, 'folder'));
   await writeFile(path.join(dir, 'huge.json'), 'x'.repeat(1024 * 1024 + 1));
+  await writeFile(path.join(dir, 'empty.yml'), ' \n');
 });
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -46,6 +47,10 @@ describe('SettingSources', () => {
     await s.readFiles();
     expect(s.read(Input.Matrix)).toBe('- variables: {region: eu-west-1}');
     expect(s.read(Input.Variables)).toBe('- variables: {region: eu-west-1}');
+    // Every message about a setting read from a file names the file, as a YAML error in it does.
+    expect(s.names.subject(Input.Matrix)).toBe(`Flag --matrix (the file ${path.join(dir, 'matrix.yml')})`);
+    expect(s.names.subject(Input.Variables)).toBe(`QFLOW_VARIABLES (the file ${path.join(dir, 'matrix.yml')})`);
+    expect(s.names.subject(Input.Timeout)).toBe('Flag --timeout');
   });
 
   it('reads no other setting as a file', async () => {
@@ -59,6 +64,7 @@ describe('SettingSources', () => {
     ['a file that does not exist', '@nowhere.yml', 'Flag --matrix names the file "nowhere.yml", which does not exist.'],
     ['a folder', '@folder', 'Flag --matrix names the file "folder", which is a folder.'],
     ['a file over 1 MiB', '@huge.json', 'Flag --matrix names the file "huge.json", of 1048577 bytes. Expected a JSON or YAML file of at most 1 MiB.'],
+    ['an empty file', '@empty.yml', 'Flag --matrix names the file "empty.yml", which is empty. Expected the setting\'s JSON or YAML in it.'],
   ])('refuses %s, naming the flag and the file', async (_name, value, message) => {
     const cwd = process.cwd();
     process.chdir(dir);

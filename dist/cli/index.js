@@ -853,13 +853,29 @@ function lineAndColumn(text, offset) {
  * QFlow rejects an override whose value is blank ("no variable field should be left blank",
  * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
  */
-function checkNoBlankVariables(what, variables) {
+function checkVariableValues(what, variables) {
     for (const [key, value] of Object.entries(variables)) {
         const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
         if (blank) {
             throw new InputError(`${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`);
         }
+        // Single quotes on a shell line keep `$REGION` as it is: no overridden variable's value looks like that.
+        const reference = typeof value === 'string' ? unexpandedReference(value, true) : undefined;
+        if (reference !== undefined) {
+            throw new InputError(`${what} gives the variable ${quote(key)} the text ${quote(value)}, a reference to the CI variable ${reference} that was not expanded. Expected its value: define ${reference} in the CI (for a secret in Azure Pipelines, map it into the step's env), or write the value itself.`);
+        }
     }
+}
+/**
+ * The CI variable a value names when it is nothing but a reference left unexpanded: Azure's `$(NAME)`
+ * for a variable that is not defined (or a secret not mapped into the step), a shell's `${NAME}` in
+ * single quotes or in a `with:` block, which no shell reads; with `bare`, `$NAME` too (upper case: no
+ * plausible value of a setting that holds no secret, while a password may well begin with `$`).
+ */
+function unexpandedReference(value, bare = false) {
+    const text = value.trim();
+    const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
+    return (reference ?? (bare ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(text) : null))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/settings/matrix.ts
@@ -897,7 +913,7 @@ function expandMatrix(matrix, base, names) {
         const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
         const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
         if (variables)
-            checkNoBlankVariables(`${matrixInput} item ${i + 1}`, variables);
+            checkVariableValues(`${matrixInput} item ${i + 1}`, variables);
         const key = JSON.stringify({ variables, input });
         const twin = seen.get(key);
         if (twin !== undefined) {
@@ -1092,17 +1108,11 @@ async function readSettings(read, registerSecret, names, now = Date.now()) {
     };
 }
 /**
- * A value that is a CI variable's reference left unexpanded: Azure's `$(NAME)` for a variable that is
- * not defined (or a secret not mapped into the step), a shell's `${NAME}` or `$NAME` in single quotes
- * or in a `with:` block, which no shell reads. Refused before any call: sent on, it would spend a login
- * and blame the credentials. `$NAME` alone counts only for a setting that holds no secret, where an
- * upper-case name is no plausible value; a password may well begin with `$`.
+ * A setting that is a CI variable's reference left unexpanded (see unexpandedReference) is refused
+ * before any call: sent on, it would spend a login and blame the credentials.
  */
 function refuseUnexpanded(name, value, { subject }) {
-    const text = value.trim();
-    const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
-    const bare = SECRET_SETTINGS.includes(name) ? null : /^\$([A-Z_][A-Z0-9_]*)$/.exec(text);
-    const variable = (reference ?? bare)?.[1];
+    const variable = unexpandedReference(value, !SECRET_SETTINGS.includes(name));
     if (variable === undefined)
         return;
     throw new InputError(`${subject(name)} is a reference to the variable ${variable} that was not expanded. Expected its value: define ${variable} in the CI (for a secret in Azure Pipelines, map it into the step's env), or pass the value itself.`);
@@ -1114,7 +1124,7 @@ async function readPlan(value, names) {
     const yaml = await yamlParserFor([value(Input.Variables), value(Input.RunInput), value(Input.Matrix)]);
     const variables = parseMapping(subject(Input.Variables), value(Input.Variables), yaml);
     if (variables)
-        checkNoBlankVariables(subject(Input.Variables), variables);
+        checkVariableValues(subject(Input.Variables), variables);
     const runInput = parseMapping(subject(Input.RunInput), value(Input.RunInput), yaml);
     const matrix = parseStructured(subject(Input.Matrix), value(Input.Matrix), yaml);
     // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
@@ -2293,6 +2303,8 @@ class SettingSources {
     flags = new Map();
     /** The text of the settings given as `@path`, once read (see readFiles). */
     files = new Map();
+    /** The file each of those came from, named with every message about the setting. */
+    fileOf = new Map();
     constructor(env) {
         this.env = env;
     }
@@ -2332,7 +2344,12 @@ class SettingSources {
                 if (size > MAX_SETTING_FILE_BYTES) {
                     throw new InputError(`${what} names the file "${file}", of ${size} bytes. Expected a JSON or YAML file of at most 1 MiB.`);
                 }
-                this.files.set(name, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+                const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+                // Read as not given, an empty file would start the workflow without the matrix or the values meant.
+                if (text.trim() === '')
+                    throw new InputError(`${what} names the file "${file}", which is empty. Expected the setting's JSON or YAML in it.`);
+                this.files.set(name, text);
+                this.fileOf.set(name, file);
             }
             catch (error) {
                 if (error instanceof InputError)
@@ -2362,7 +2379,8 @@ class SettingSources {
             of: (name) => this.nameOf(name),
             subject: (name) => {
                 const shown = this.nameOf(name);
-                return shown.startsWith('--') ? `Flag ${shown}` : shown;
+                const file = this.fileOf.get(name);
+                return `${shown.startsWith('--') ? `Flag ${shown}` : shown}${file === undefined ? '' : ` (the file ${file})`}`;
             },
             set: (name, value) => `--${name} ${value}`,
             program: 'qflow-run',
@@ -5312,9 +5330,12 @@ async function main(argv, env, io = process, signals = process) {
             writeStdout(`${redactor.text(line)}\n`);
     };
     let json = false;
+    // On Azure an error or a warning is its issue, which the log shows in its place: said once, not twice.
     const warn = (text) => {
-        say(paint('33', `warning: ${text}`));
-        command(azureIssue('warning', text));
+        if (azure)
+            command(azureIssue('warning', text));
+        else
+            say(paint('33', `warning: ${text}`));
     };
     let stdoutOpen = true;
     io.stdout.on('error', (error) => {
@@ -5327,8 +5348,10 @@ async function main(argv, env, io = process, signals = process) {
             io.stdout.write(text);
     };
     const fail = (code, text) => {
-        say(paint('31', `error: ${text}`));
-        command(azureIssue('error', text));
+        if (azure)
+            command(azureIssue('error', text));
+        else
+            say(paint('31', `error: ${text}`));
         return code;
     };
     let parsed;
@@ -5440,8 +5463,11 @@ async function main(argv, env, io = process, signals = process) {
         if (code !== EXIT.success) {
             const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
             // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
-            say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
-            command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
+            // On Azure each is an issue of the step (a timeout too: the step fails, so a gate holds).
+            if (azure)
+                command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
+            else
+                say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
         }
         return code;
     }

@@ -79,9 +79,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     else writeStdout(`${redactor.text(line)}\n`);
   };
   let json = false;
+  // On Azure an error or a warning is its issue, which the log shows in its place: said once, not twice.
   const warn = (text: string) => {
-    say(paint('33', `warning: ${text}`));
-    command(azureIssue('warning', text));
+    if (azure) command(azureIssue('warning', text));
+    else say(paint('33', `warning: ${text}`));
   };
   let stdoutOpen = true;
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -92,8 +93,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     if (stdoutOpen) io.stdout.write(text);
   };
   const fail = (code: number, text: string) => {
-    say(paint('31', `error: ${text}`));
-    command(azureIssue('error', text));
+    if (azure) command(azureIssue('error', text));
+    else say(paint('31', `error: ${text}`));
     return code;
   };
 
@@ -198,8 +199,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = proc
     if (code !== EXIT.success) {
       const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
       // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
-      say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
-      command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
+      // On Azure each is an issue of the step (a timeout too: the step fails, so a gate holds).
+      if (azure) command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
+      else say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
     }
     return code;
   } catch (error) {

@@ -36,6 +36,8 @@ export class SettingSources {
   flags = new Map<string, string>();
   /** The text of the settings given as `@path`, once read (see readFiles). */
   private readonly files = new Map<Input, string>();
+  /** The file each of those came from, named with every message about the setting. */
+  private readonly fileOf = new Map<Input, string>();
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
@@ -75,7 +77,11 @@ export class SettingSources {
         if (size > MAX_SETTING_FILE_BYTES) {
           throw new InputError(`${what} names the file "${file}", of ${size} bytes. Expected a JSON or YAML file of at most 1 MiB.`);
         }
-        this.files.set(name, await readFile(file, 'utf8'));
+        const text = await readFile(file, 'utf8');
+        // Read as not given, an empty file would start the workflow without the matrix or the values meant.
+        if (text.trim() === '') throw new InputError(`${what} names the file "${file}", which is empty. Expected the setting's JSON or YAML in it.`);
+        this.files.set(name, text);
+        this.fileOf.set(name, file);
       } catch (error) {
         if (error instanceof InputError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -107,7 +113,8 @@ export class SettingSources {
       of: (name) => this.nameOf(name),
       subject: (name) => {
         const shown = this.nameOf(name);
-        return shown.startsWith('--') ? `Flag ${shown}` : shown;
+        const file = this.fileOf.get(name);
+        return `${shown.startsWith('--') ? `Flag ${shown}` : shown}${file === undefined ? '' : ` (the file ${file})`}`;
       },
       set: (name, value) => `--${name} ${value}`,
       program: 'qflow-run',

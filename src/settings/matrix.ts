@@ -9,7 +9,7 @@
  */
 import { Input, type SettingNames } from '../names.js';
 import { InputError, quote } from '../errors.js';
-import { checkMapping, checkNoBlankVariables, describeKind } from './parse.js';
+import { checkMapping, checkVariableValues, describeKind } from './parse.js';
 
 /** One run request of the fan-out. */
 export interface RunRequest {
@@ -44,7 +44,7 @@ export function expandMatrix(matrix: unknown, base: RunRequest, names: SettingNa
   return items.map((item, i) => {
     const variables = base.variables || item.variables ? { ...base.variables, ...item.variables } : undefined;
     const input = base.input || item.input ? { ...base.input, ...item.input } : undefined;
-    if (variables) checkNoBlankVariables(`${matrixInput} item ${i + 1}`, variables);
+    if (variables) checkVariableValues(`${matrixInput} item ${i + 1}`, variables);
     const key = JSON.stringify({ variables, input });
     const twin = seen.get(key);
     if (twin !== undefined) {

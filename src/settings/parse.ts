@@ -220,7 +220,7 @@ function lineAndColumn(text: string, offset: number): string {
  * QFlow rejects an override whose value is blank ("no variable field should be left blank",
  * 1.18 release notes), so catch it here with the variable's name rather than after a round trip.
  */
-export function checkNoBlankVariables(what: string, variables: Record<string, unknown>): void {
+export function checkVariableValues(what: string, variables: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(variables)) {
     const blank = value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     if (blank) {
@@ -228,5 +228,24 @@ export function checkNoBlankVariables(what: string, variables: Record<string, un
         `${what} leaves the variable ${quote(key)} blank (${JSON.stringify(value)}). QFlow needs a value for every overridden variable: give one, or leave ${quote(key)} out to keep the saved value.`,
       );
     }
+    // Single quotes on a shell line keep `$REGION` as it is: no overridden variable's value looks like that.
+    const reference = typeof value === 'string' ? unexpandedReference(value, true) : undefined;
+    if (reference !== undefined) {
+      throw new InputError(
+        `${what} gives the variable ${quote(key)} the text ${quote(value as string)}, a reference to the CI variable ${reference} that was not expanded. Expected its value: define ${reference} in the CI (for a secret in Azure Pipelines, map it into the step's env), or write the value itself.`,
+      );
+    }
   }
+}
+
+/**
+ * The CI variable a value names when it is nothing but a reference left unexpanded: Azure's `$(NAME)`
+ * for a variable that is not defined (or a secret not mapped into the step), a shell's `${NAME}` in
+ * single quotes or in a `with:` block, which no shell reads; with `bare`, `$NAME` too (upper case: no
+ * plausible value of a setting that holds no secret, while a password may well begin with `$`).
+ */
+export function unexpandedReference(value: string, bare = false): string | undefined {
+  const text = value.trim();
+  const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
+  return (reference ?? (bare ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(text) : null))?.[1];
 }

@@ -4,7 +4,8 @@ import { jwtExpiry, type Credentials } from '../qflow/auth.js';
 import { resolveGateway } from '../qflow/gateway.js';
 import { expandMatrix, type RunRequest } from './matrix.js';
 import {
-  checkNoBlankVariables,
+  checkVariableValues,
+  unexpandedReference,
   parseBoolean,
   parseDuration,
   parseList,
@@ -64,17 +65,11 @@ export async function readSettings(
 }
 
 /**
- * A value that is a CI variable's reference left unexpanded: Azure's `$(NAME)` for a variable that is
- * not defined (or a secret not mapped into the step), a shell's `${NAME}` or `$NAME` in single quotes
- * or in a `with:` block, which no shell reads. Refused before any call: sent on, it would spend a login
- * and blame the credentials. `$NAME` alone counts only for a setting that holds no secret, where an
- * upper-case name is no plausible value; a password may well begin with `$`.
+ * A setting that is a CI variable's reference left unexpanded (see unexpandedReference) is refused
+ * before any call: sent on, it would spend a login and blame the credentials.
  */
 function refuseUnexpanded(name: Input, value: string, { subject }: SettingNames): void {
-  const text = value.trim();
-  const reference = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text) ?? /^\$\{([A-Za-z_]\w*)\}$/.exec(text);
-  const bare = SECRET_SETTINGS.includes(name) ? null : /^\$([A-Z_][A-Z0-9_]*)$/.exec(text);
-  const variable = (reference ?? bare)?.[1];
+  const variable = unexpandedReference(value, !SECRET_SETTINGS.includes(name));
   if (variable === undefined) return;
   throw new InputError(
     `${subject(name)} is a reference to the variable ${variable} that was not expanded. Expected its value: define ${variable} in the CI (for a secret in Azure Pipelines, map it into the step's env), or pass the value itself.`,
@@ -87,7 +82,7 @@ async function readPlan(value: InputReader, names: SettingNames): Promise<Plan> 
   const executionId = value(Input.ExecutionId);
   const yaml = await yamlParserFor([value(Input.Variables), value(Input.RunInput), value(Input.Matrix)]);
   const variables = parseMapping(subject(Input.Variables), value(Input.Variables), yaml);
-  if (variables) checkNoBlankVariables(subject(Input.Variables), variables);
+  if (variables) checkVariableValues(subject(Input.Variables), variables);
   const runInput = parseMapping(subject(Input.RunInput), value(Input.RunInput), yaml);
   const matrix = parseStructured(subject(Input.Matrix), value(Input.Matrix), yaml);
   // YAML reads `[a, ]` as [a] and `[, b]` from an unset secret as [b]: a silently shorter matrix.
