@@ -245,6 +245,24 @@ describe('every example, as written', () => {
   });
 });
 
+describe("the README's other commands", () => {
+  const npm = (args: string[]) => run('npm', args, { cwd: root, timeout: 90_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+  it('npm start: the bundled action against the simulator, a run that succeeds and one whose step fails', async () => {
+    const { stdout } = await npm(['start']);
+    expect(stdout).toContain('## ✅ QFlow workflow succeeded');
+    expect(stdout).toMatch(/exit code 0, \d+ calls to the simulator/);
+    expect(stdout).toContain('## ❌ QFlow workflow failed at step Stop the exposed instances');
+    expect(stdout).toContain('exit code 1: the step fails');
+  });
+
+  it("npm run simulator -- --help: lists the workflows the README's commands name, and the one that fails", async () => {
+    const { stdout } = await npm(['run', '--silent', 'simulator', '--', '--help']);
+    expect(stdout).toMatch(/f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a +succeeds/);
+    expect(stdout).toMatch(/[0-9a-f-]{36} +fails at its second step/);
+  });
+});
+
 /** A loopback port nothing listens on now. */
 async function freePort(): Promise<number> {
   const server = createServer();

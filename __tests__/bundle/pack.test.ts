@@ -28,6 +28,8 @@ describe('the packed command', () => {
             .update(await readFile(tarball))
             .digest('hex'),
         ).toBe(sha256);
+        // The check the README gives, as written.
+        await run('sha256sum', ['-c', `qflow-run-${version}.tgz.sha256`], { cwd: path.dirname(tarball) });
 
         // --offline with an empty cache: any package to fetch would fail the install.
         const app = path.join(dir, 'app');
