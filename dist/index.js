@@ -32345,6 +32345,7 @@ const INPUT_NAMES = {
     subject: (name) => `Input '${name}'`,
     set: (name, value) => `'${name}: ${value}'`,
     program: 'the action',
+    resultPathIn: "in the step's `output-file` output",
 };
 /** The action's outputs, as named in action.yml. */
 var Output;
@@ -32391,9 +32392,6 @@ class RunCancelledError extends CancelledError {
 /** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 class DeadlineError extends Error {
     name = 'DeadlineError';
-    constructor(message = 'The timeout was reached.') {
-        super(message);
-    }
 }
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */
 class QFlowApiError extends Error {
@@ -34125,9 +34123,7 @@ const JOB_SUMMARY = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the result file' };
 function resultFile(report) {
     if (report.outputFileChosen)
         return mdCode(report.outputFile);
-    return report.names.program === 'the action'
-        ? "JSON on the runner, at the path in the step's `output-file` output"
-        : `JSON on the runner, at the path in the log (choose it with ${mdText(report.names.of(Input.OutputFile))})`;
+    return `JSON on the runner, at the path ${report.names.resultPathIn}`;
 }
 /**
  * The headline: what became of the workflow, and for one execution that failed, the step that failed
@@ -36748,27 +36744,30 @@ async function runQFlow(settings, host) {
     };
     const fanOut = isFanOut(settings.plan);
     const { workflowId, names } = settings;
-    const report = { workflowId, names, fanOut, executions: [], result: 'failure', ending: 'no-result', apiCalls: 0, workDir: run.workDir };
+    const progress = { executions: [] };
     let interruption;
     try {
-        interruption = await execute(run, report);
+        interruption = await execute(run, progress);
     }
     catch (error) {
         interruption = { kind: 'thrown', error };
     }
-    Object.assign(report, conclude(report.executions, fanOut, interruption));
-    report.apiCalls = http.apiCalls;
-    log.info(`Made ${report.apiCalls} QFlow API call${report.apiCalls === 1 ? '' : 's'}.`);
-    report.outputFile = await writeResult(report, settings.outputFile, host);
-    report.outputFileChosen = settings.outputFile !== undefined;
-    return report;
+    const { apiCalls } = http;
+    log.info(`Made ${apiCalls} QFlow API call${apiCalls === 1 ? '' : 's'}.`);
+    const report = {
+        workflowId,
+        names,
+        fanOut,
+        workDir: run.workDir,
+        ...progress,
+        ...conclude(progress.executions, fanOut, interruption),
+        apiCalls,
+    };
+    const outputFile = await writeResult(report, settings.outputFile, host);
+    return { ...report, outputFile, outputFileChosen: settings.outputFile !== undefined };
 }
-/**
- * The run's steps, each putting what it produced in the report as it ends, so that a step that throws
- * leaves the report with every execution started so far: check, start (or attach, or only show the
- * run requests), wait, collect.
- */
-async function execute(run, report) {
+/** The run's steps, each putting what it produced in `progress` as it ends: check, start (or attach, or only show the run requests), wait, collect. */
+async function execute(run, progress) {
     const { settings, host } = run;
     // Where the result goes is checked before any call: a run that starts must be able to say how it ended.
     if (settings.outputFile !== undefined)
@@ -36776,39 +36775,39 @@ async function execute(run, report) {
     // One read of the workflow's definition before any run call, when it can catch a mistake; else after the wait, for the summary.
     const checkFirst = worthReading(settings);
     if (checkFirst)
-        report.definition = await host.group('Check the workflow', () => checkAgainstDefinition(run.client, settings, host.log, run.deadline));
-    const begun = await begin(run, settings.plan, report);
-    report.executions = begun.executions;
+        progress.definition = await host.group('Check the workflow', () => checkAgainstDefinition(run.client, settings, host.log, run.deadline));
+    const begun = await begin(run, settings.plan, progress);
+    progress.executions = begun.executions;
     const started = begun.executions.filter((e) => e.executionId !== undefined);
     if (settings.plan.kind === 'start' && !settings.plan.wait) {
-        report.executions = begun.executions.map((e) => (e.executionId === undefined ? e : { ...e, result: 'started' }));
+        progress.executions = begun.executions.map((e) => (e.executionId === undefined ? e : { ...e, result: 'started' }));
         return begun.interruption;
     }
     if (started.length === 0)
         return begun.interruption;
     const outcome = await waitFor(run, started);
-    report.executions = afterWait(report.executions, outcome, settings.timeoutMs, settings.names);
-    report.budgetPauseMs = outcome.budgetPauseMs;
-    report.budgetNote = outcome.budgetNote;
+    progress.executions = afterWait(progress.executions, outcome, settings.timeoutMs, settings.names);
+    progress.budgetPauseMs = outcome.budgetPauseMs;
+    progress.budgetNote = outcome.budgetNote;
     const collectBy = Math.max(run.deadline, host.clock.now() + COLLECT_MS);
     const [collected, forSummary] = await host.group('Collect the results', () => 
     // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
-    Promise.all([collectAll(run, report.executions, collectBy), checkFirst ? {} : readForSummary(run, report.executions, outcome)]));
-    Object.assign(report, forSummary);
+    Promise.all([collectAll(run, progress.executions, collectBy), checkFirst ? {} : readForSummary(run, progress.executions, outcome)]));
+    Object.assign(progress, forSummary);
     // An execution that ended in failure (not a run call that failed: its message says why already).
-    report.executions = collected.map((e) => e.result === 'failure' && e.executionId !== undefined ? { ...e, message: failureMessage(e, report.definition) } : e);
+    progress.executions = collected.map((e) => e.result === 'failure' && e.executionId !== undefined ? { ...e, message: failureMessage(e, progress.definition) } : e);
     return begun.interruption;
 }
 /** The executions the plan begins with: those it started, the one it waits for, or the run requests a dry run shows. */
-async function begin(run, plan, report) {
+async function begin(run, plan, progress) {
     switch (plan.kind) {
         case 'dry-run':
-            return dryRun(run, plan.runs, plan.fanOut, report.definition);
+            return dryRun(run, plan.runs, plan.fanOut, progress.definition);
         case 'attach':
             return { executions: [executionReport(1, undefined, plan.executionId)] };
         case 'start': {
             const title = plan.runs.length > 1 ? `Start ${plan.runs.length} executions of the QFlow workflow` : 'Start the QFlow workflow';
-            return run.host.group(title, () => startAll(run, plan.runs, report));
+            return run.host.group(title, () => startAll(run, plan.runs, progress));
         }
     }
 }
@@ -36825,21 +36824,24 @@ function executionReport(item, request, executionId) {
 }
 /**
  * Starts every run request; each execution ID is an output as soon as its run call answers, and in
- * the report, so a cancellation meanwhile still names it.
+ * the progress, so a cancellation meanwhile still names it.
  */
-async function startAll(run, requests, report) {
+async function startAll(run, requests, progress) {
     const { settings, host, client, deadline } = run;
     const many = requests.length > 1;
     const runs = await startExecutions(client, settings.workflowId, requests, settings.maxParallel, host.clock, deadline, (started) => {
         if (started.executionId === undefined)
             return;
-        const ids = report.executions.flatMap((e) => e.executionId ?? []);
+        const ids = progress.executions.flatMap((e) => e.executionId ?? []);
         // Told at once, so later steps have it even if the job is cancelled during the wait.
         host.onStarted?.([...ids, started.executionId]);
-        report.executions = [...report.executions, { ...executionReport(started.item, started.request, started.executionId), sentAt: started.sentAt }];
+        progress.executions = [
+            ...progress.executions,
+            { ...executionReport(started.item, started.request, started.executionId), sentAt: started.sentAt },
+        ];
         host.log.info(`Started execution ${started.executionId} of workflow ${settings.workflowId}${many ? ` (item ${itemName(started.item, started.request)}${describeVariables(started.request)})` : ''}.`);
     });
-    const byItem = new Map(report.executions.map((e) => [e.item, e]));
+    const byItem = new Map(progress.executions.map((e) => [e.item, e]));
     const executions = runs.map((r) => {
         const e = byItem.get(r.item) ?? executionReport(r.item, r.request);
         if (r.error) {

@@ -22,9 +22,6 @@ export class RunCancelledError extends CancelledError {
 /** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
-  constructor(message = 'The timeout was reached.') {
-    super(message);
-  }
 }
 
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */

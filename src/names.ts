@@ -47,6 +47,8 @@ export interface SettingNames {
   readonly set: (name: Input, value: string) => string;
   /** The program, in a sentence: "the action" or "qflow-run". */
   readonly program: string;
+  /** Markdown: where a result file the user did not place (in the temp folder) is named, after "at the path". */
+  readonly resultPathIn: string;
 }
 
 /** The action's inputs, as a workflow's `with:` gives them. */
@@ -55,6 +57,7 @@ export const INPUT_NAMES: SettingNames = {
   subject: (name) => `Input '${name}'`,
   set: (name, value) => `'${name}: ${value}'`,
   program: 'the action',
+  resultPathIn: "in the step's `output-file` output",
 };
 
 /** The action's outputs, as named in action.yml. */

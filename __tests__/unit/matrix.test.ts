@@ -8,6 +8,7 @@ const COMMAND_NAMES: SettingNames = {
   subject: (name) => `Flag --${name}`,
   set: (name, value) => `--${name} ${value}`,
   program: 'qflow-run',
+  resultPathIn: 'in the log',
 };
 
 describe('expandMatrix', () => {

@@ -40,9 +40,7 @@ const JOB_SUMMARY: SummaryFit = { maxBytes: MAX_SUMMARY_BYTES, restIn: 'the resu
  */
 function resultFile(report: RunReport): string {
   if (report.outputFileChosen) return mdCode(report.outputFile!);
-  return report.names.program === 'the action'
-    ? "JSON on the runner, at the path in the step's `output-file` output"
-    : `JSON on the runner, at the path in the log (choose it with ${mdText(report.names.of(Input.OutputFile))})`;
+  return `JSON on the runner, at the path ${report.names.resultPathIn}`;
 }
 
 /**
