@@ -34280,12 +34280,128 @@ async function prepareOutputFile(setting, file, example = 'qflow.json') {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/qflow/retry.ts
+/** Statuses of a gateway that failed to answer, worth another try of a call that starts nothing. */
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
+const MAX_THROTTLE_WAITS = 20;
+/**
+ * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
+ * full window held back would otherwise all come back at the instant it reopens, and all but the first
+ * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
+ * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
+ */
+function throttleSpread(askedMs, windowMs, limit, random) {
+    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
+    return Math.round(random * Math.max(0.25 * askedMs, pace));
+}
+/** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
+const CROWD_ROUNDS = 3;
+/**
+ * A call held back by the gateway's concurrency limit waits, on top of its backoff, a spread drawn at
+ * random over the time the calls running then need to get through the slots the limit allows, each
+ * taking about as long as this call's answer took: callers held back together (the jobs of a matrix
+ * starting at once) then come back one after another instead of into the same full slots again. The
+ * spread covers CROWD_ROUNDS times the rounds the running calls need: callers drawn over just those
+ * rounds would fill the slots on average, and half of them meet a full gateway again.
+ */
+function crowdSpread(running, limit, callMs, random) {
+    if (running === undefined || limit === undefined || limit <= 0)
+        return 0;
+    return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
+}
+const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
+/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
+function backoffDelay(retry, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
+ * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
+ */
+class RetryBudget {
+    capacity;
+    retryCost;
+    timeoutCost;
+    tokens;
+    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
+        this.capacity = capacity;
+        this.retryCost = retryCost;
+        this.timeoutCost = timeoutCost;
+        this.tokens = capacity;
+    }
+    /** Takes the cost of one retry; false when the budget cannot pay for it. */
+    take(afterTimeout) {
+        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
+        if (this.tokens < cost)
+            return false;
+        this.tokens -= cost;
+        return true;
+    }
+    refund() {
+        this.tokens = Math.min(this.capacity, this.tokens + 1);
+    }
+}
+/**
+ * A call the gateway held back: by its limits, or a 503 that says when to come back. It was not acted
+ * on, so it is safe to repeat, even a run; it waits what the gateway asked (else a backoff) and a
+ * spread on top, so callers held back together come back apart. Undefined for an answer let through.
+ */
+function holdOf(status, limits, callMs, tries, policy, random) {
+    if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined))
+        return undefined;
+    const { said } = limits;
+    const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
+        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
+        : limits.admitted === 'too-many-running'
+            ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
+            : 0;
+    return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+}
+/**
+ * After an answer: a success is done; a rejected token is renewed once (`renew` drops it, true when a
+ * fresh one can be had); a call held back is waited out, up to MAX_THROTTLE_WAITS times; a gateway's
+ * failure is retried for a call that starts nothing, while the attempts and the shared budget allow;
+ * anything else fails. Counts the try in `tries`.
+ */
+function nextMove(status, hold, call, tries, rules) {
+    if (status >= 200 && status < 300) {
+        if (tries.attempt === 1)
+            rules.retries.refund();
+        return { kind: 'done' };
+    }
+    if (status === 401 && call.withToken && !tries.renewed && rules.renew()) {
+        tries.renewed = true;
+        return { kind: 'renew-token' };
+    }
+    if (hold)
+        return ++tries.throttledWaits > MAX_THROTTLE_WAITS ? { kind: 'fail' } : { kind: 'wait-out', ...hold };
+    if (!call.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < rules.policy.maxAttempts && rules.retries.take(false)) {
+        return { kind: 'retry', ms: backoffDelay(tries.attempt, rules.policy, rules.random) };
+    }
+    return { kind: 'fail' };
+}
+/**
+ * After a try that got no answer, not cancelled: a run call that reached the gateway may have been
+ * acted on, so its outcome is unknown and it is never repeated; any other call is retried after a
+ * backoff while the attempts and the shared budget allow (a timeout costs more of it); else it fails.
+ */
+function afterNoAnswer(failure, call, tries, rules) {
+    if (call.unsafe && failure.connected)
+        return { kind: 'outcome-unknown' };
+    if (tries.attempt < rules.policy.maxAttempts && rules.retries.take(failure.timedOut)) {
+        return { kind: 'retry', ms: backoffDelay(tries.attempt, rules.policy, rules.random) };
+    }
+    return { kind: 'fail' };
+}
+
 ;// CONCATENATED MODULE: ./src/qflow/http-wording.ts
 
 
 
 
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+
 const EXCERPT_CHARS = 300;
 const GENERAL_HINTS = {
     403: "The Qualys user lacks a permission QFlow needs: the role needs 'API Access', an OAuth client needs 'Qualys Flow Access', and the user needs EXECUTE on the workflow to run it and READ or LIST to follow its executions.",
@@ -34393,71 +34509,6 @@ function header(headers, name) {
 function numberHeader(headers, name) {
     const text = header(headers, name)?.trim();
     return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/qflow/retry.ts
-/**
- * The retry rules every call follows, as pure functions. Modelled on the AWS SDKs' "standard" retry
- * mode: capped exponential backoff with full jitter, a few attempts per call, and a budget shared by
- * all calls so a broken gateway is not hammered.
- */
-/**
- * A throttled call waits what the gateway asked and a spread on top, drawn at random: the callers a
- * full window held back would otherwise all come back at the instant it reopens, and all but the first
- * few be throttled again. The spread is a quarter of the wait asked, and at least the pace at which the
- * window gives calls back (one call's worth), so even a short wait spreads the callers over some calls.
- */
-function throttleSpread(askedMs, windowMs, limit, random) {
-    const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
-    return Math.round(random * Math.max(0.25 * askedMs, pace));
-}
-/** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
-const CROWD_ROUNDS = 3;
-/**
- * A call held back by the gateway's concurrency limit waits, on top of its backoff, a spread drawn at
- * random over the time the calls running then need to get through the slots the limit allows, each
- * taking about as long as this call's answer took: callers held back together (the jobs of a matrix
- * starting at once) then come back one after another instead of into the same full slots again. The
- * spread covers CROWD_ROUNDS times the rounds the running calls need: callers drawn over just those
- * rounds would fill the slots on average, and half of them meet a full gateway again.
- */
-function crowdSpread(running, limit, callMs, random) {
-    if (running === undefined || limit === undefined || limit <= 0)
-        return 0;
-    return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
-}
-const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
-/** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
-function backoffDelay(retry, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Retry tokens shared by every call of one run: a retry takes some, a call that succeeds first time
- * gives one back. When a gateway keeps failing the budget runs dry and calls fail fast.
- */
-class RetryBudget {
-    capacity;
-    retryCost;
-    timeoutCost;
-    tokens;
-    constructor(capacity = 100, retryCost = 5, timeoutCost = 10) {
-        this.capacity = capacity;
-        this.retryCost = retryCost;
-        this.timeoutCost = timeoutCost;
-        this.tokens = capacity;
-    }
-    /** Takes the cost of one retry; false when the budget cannot pay for it. */
-    take(afterTimeout) {
-        const cost = afterTimeout ? this.timeoutCost : this.retryCost;
-        if (this.tokens < cost)
-            return false;
-        this.tokens -= cost;
-        return true;
-    }
-    refund() {
-        this.tokens = Math.min(this.capacity, this.tokens + 1);
-    }
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -34611,8 +34662,6 @@ function describeBytes(bytes) {
 
 
 
-/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
-const MAX_THROTTLE_WAITS = 20;
 class ApiHttp {
     options;
     /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
@@ -34677,7 +34726,7 @@ class ApiHttp {
             this.apiCalls++;
         return { exchange, started };
     }
-    /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
+    /** A try that got no answer: tried again after a pause when the rules allow (see afterNoAnswer); else it throws. */
     async afterFailure(request, url, failure, tries, started) {
         const { signal, clock, log } = this.options;
         if (signal.aborted) {
@@ -34690,60 +34739,51 @@ class ApiHttp {
         if (failure.error.code === 'ETOOLARGE')
             throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
         log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
-        if (request.unsafe && failure.connected) {
+        const move = afterNoAnswer(failure, this.callKind(request), tries, this.rules());
+        if (move.kind === 'outcome-unknown') {
             throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
         }
-        if (tries.attempt < this.policy.maxAttempts && this.retries.take(failure.timedOut)) {
-            await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, what);
-            return;
+        if (move.kind === 'fail') {
+            throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
         }
-        throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
+        await this.pause(move.ms, request, what);
     }
     /**
-     * An answer, its limits told to the budget: a success is returned; a rejected token is renewed once,
-     * a call held back is waited out, a server error of a safe call is tried again (undefined: try
-     * again); anything else throws.
+     * An answer, its limits told to the budget, then what the rules say (see nextMove): a success is
+     * returned; a rejected token renewed, a call held back waited out or a server error retried give
+     * undefined (try again); anything else throws.
      */
     async afterAnswer(request, url, answer, tries, started) {
         const { clock, log } = this.options;
         log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
         const { status } = answer;
         const limits = readLimits(status, answer.headers, clock.now());
-        // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-        const heldBack = limits.admitted !== 'admitted' || (status === 503 && limits.askedMs !== undefined);
-        // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
-        const { said } = limits;
-        const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
-            ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-            : limits.admitted === 'too-many-running'
-                ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, clock.now() - started, this.random())
-                : 0;
-        const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
+        const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random);
         if (request.endpoint !== undefined)
-            this.budget.record(request.endpoint, said, limits.admitted, wait);
-        if (status >= 200 && status < 300) {
-            if (tries.attempt === 1)
-                this.retries.refund();
-            return answer;
+            this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
+        const move = nextMove(status, hold, this.callKind(request), tries, { ...this.rules(), renew: () => this.tokens.renew() });
+        switch (move.kind) {
+            case 'done':
+                return answer;
+            case 'renew-token':
+                // The JWT expired mid-wait: get a new one and repeat the call once.
+                log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+                return undefined;
+            case 'wait-out':
+                await this.waitOut(request, status, limits, move.ms, move.spread);
+                return undefined;
+            case 'retry':
+                await this.pause(move.ms, request, `HTTP ${status}`);
+                return undefined;
+            case 'fail':
+                throw httpError(request, answer, this.tokens.rejectedHint, hold !== undefined);
         }
-        const error = () => httpError(request, answer, this.tokens.rejectedHint, limits.admitted !== 'admitted');
-        if (status === 401 && request.endpoint !== undefined && !tries.renewed && this.tokens.renew()) {
-            // The JWT expired mid-wait: get a new one and repeat the call once.
-            tries.renewed = true;
-            log.info('The QFlow token was rejected (HTTP 401); logging in again.');
-            return undefined;
-        }
-        if (heldBack) {
-            if (++tries.throttledWaits > MAX_THROTTLE_WAITS)
-                throw error();
-            await this.waitOut(request, status, limits, wait, spread);
-            return undefined;
-        }
-        if (!request.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < this.policy.maxAttempts && this.retries.take(false)) {
-            await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, `HTTP ${status}`);
-            return undefined;
-        }
-        throw error();
+    }
+    callKind(request) {
+        return { unsafe: request.unsafe, withToken: request.endpoint !== undefined };
+    }
+    rules() {
+        return { policy: this.policy, retries: this.retries, random: this.random };
     }
     /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */
     async waitOut(request, status, limits, wait, spread) {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread } from '../../src/qflow/retry.js';
+import type { AnswerLimits } from '../../src/qflow/limits.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  MAX_THROTTLE_WAITS,
+  RetryBudget,
+  afterNoAnswer,
+  backoffDelay,
+  crowdSpread,
+  holdOf,
+  nextMove,
+  type Tries,
+} from '../../src/qflow/retry.js';
 
 describe('backoffDelay', () => {
   const policy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -46,5 +57,64 @@ describe('crowdSpread', () => {
     expect(crowdSpread(1, 2, 400, 0.5)).toBe(600);
     expect(crowdSpread(undefined, 2, 400, 0.5)).toBe(0);
     expect(crowdSpread(3, undefined, 400, 0.5)).toBe(0);
+  });
+});
+
+describe('nextMove and afterNoAnswer: what a call does after a try', () => {
+  const policy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+  const rules = (renew = () => true) => ({ policy, retries: new RetryBudget(), renew, random: () => 0.5 });
+  const fresh = (): Tries => ({ attempt: 1, renewed: false, throttledWaits: 0 });
+  const run = { unsafe: true, withToken: true };
+  const read = { withToken: true };
+  const admitted: AnswerLimits = { said: {}, admitted: 'admitted' };
+  const throttled: AnswerLimits = { said: { limit: 300, windowSec: 3600 }, admitted: 'rate-limited', askedMs: 2000 };
+
+  it('never repeats a run call after a gateway error: QFlow may have acted on it', () => {
+    expect(nextMove(502, undefined, run, fresh(), rules())).toEqual({ kind: 'fail' });
+    expect(nextMove(502, undefined, read, fresh(), rules())).toEqual({ kind: 'retry', ms: 50 });
+  });
+
+  it('repeats a run call the gateway held back, which it did not act on, after the wait asked and a spread', () => {
+    const hold = holdOf(429, throttled, 100, fresh(), policy, () => 0.5);
+    // The spread: half (random 0.5) of the larger of a quarter of the wait and one call's worth of the window (12 s).
+    expect(hold).toEqual({ ms: 2000 + 6000, spread: 6000 });
+    expect(nextMove(429, hold, run, fresh(), rules())).toEqual({ kind: 'wait-out', ms: 8000, spread: 6000 });
+    expect(holdOf(200, admitted, 100, fresh(), policy, () => 0.5)).toBeUndefined();
+  });
+
+  it('waits out at most MAX_THROTTLE_WAITS held-back answers for one call', () => {
+    const tries = fresh();
+    const moves = Array.from({ length: MAX_THROTTLE_WAITS + 1 }, () => nextMove(429, { ms: 1, spread: 0 }, read, tries, rules()).kind);
+    expect(moves.slice(0, MAX_THROTTLE_WAITS).every((kind) => kind === 'wait-out')).toBe(true);
+    expect(moves[MAX_THROTTLE_WAITS]).toBe('fail');
+  });
+
+  it('renews a rejected token once, and only for a call that carries one', () => {
+    const tries = fresh();
+    expect(nextMove(401, undefined, read, tries, rules())).toEqual({ kind: 'renew-token' });
+    expect(nextMove(401, undefined, read, tries, rules())).toEqual({ kind: 'fail' });
+    expect(nextMove(401, undefined, { withToken: false }, fresh(), rules())).toEqual({ kind: 'fail' });
+    expect(
+      nextMove(
+        401,
+        undefined,
+        read,
+        fresh(),
+        rules(() => false),
+      ),
+    ).toEqual({ kind: 'fail' });
+  });
+
+  it('stops retrying at the last attempt', () => {
+    expect(nextMove(503, undefined, read, { attempt: 3, renewed: false, throttledWaits: 0 }, rules())).toEqual({ kind: 'fail' });
+  });
+
+  it('after no answer: a run call that reached the gateway has an unknown outcome; one that did not, and reads, are retried', () => {
+    expect(afterNoAnswer({ connected: true, timedOut: true }, run, fresh(), rules())).toEqual({ kind: 'outcome-unknown' });
+    expect(afterNoAnswer({ connected: false, timedOut: false }, run, fresh(), rules())).toEqual({ kind: 'retry', ms: 50 });
+    expect(afterNoAnswer({ connected: true, timedOut: true }, read, fresh(), rules())).toEqual({ kind: 'retry', ms: 50 });
+    expect(afterNoAnswer({ connected: false, timedOut: false }, read, { attempt: 3, renewed: false, throttledWaits: 0 }, rules())).toEqual({
+      kind: 'fail',
+    });
   });
 });

@@ -9,8 +9,8 @@ import { Input, type SettingNames } from '../names.js';
 import { plainText } from './forms.js';
 import { JWT } from '../redact.js';
 import type { ApiRequest } from './http.js';
+import { RETRYABLE_STATUSES } from './retry.js';
 
-export const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 const EXCERPT_CHARS = 300;
 
 const GENERAL_HINTS: Partial<Record<number, string>> = {

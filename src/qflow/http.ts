@@ -1,8 +1,8 @@
 /**
- * The one HTTP layer every QFlow and login call goes through, and its policy: what to retry and when,
- * waiting out a throttled call, the calls in flight the gateway allows, the API budget kept told of
- * every answer, token renewal. One try of a call is transport.ts's; the words of an error are
- * http-wording.ts's.
+ * The one HTTP layer every QFlow and login call goes through: it carries out the retry rules
+ * (retry.ts decides what a call does after each try), waits out a throttled call, keeps to the calls
+ * in flight the gateway allows, keeps the API budget told of every answer, renews the token. One try
+ * of a call is transport.ts's; the words of an error are http-wording.ts's.
  */
 import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -12,9 +12,9 @@ import { DeadlineError, NetworkError, QFlowApiError, RunCancelledError, RunOutco
 import type { Log } from '../log.js';
 import { Slots } from '../pool.js';
 import type { ApiBudget, Endpoint } from './budget.js';
-import { describeNetworkError, excerpt, httpError, RETRYABLE_STATUSES } from './http-wording.js';
+import { describeNetworkError, excerpt, httpError } from './http-wording.js';
 import { readLimits, type AnswerLimits } from './limits.js';
-import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, crowdSpread, throttleSpread, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, RetryBudget, afterNoAnswer, holdOf, nextMove, type RetryPolicy, type Tries } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
 import type { SettingNames } from '../names.js';
@@ -90,18 +90,8 @@ export interface HttpOptions {
   names: SettingNames;
 }
 
-/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
-const MAX_THROTTLE_WAITS = 20;
-
 type Answer = Extract<Exchange, { kind: 'answer' }>;
 type Failure = Extract<Exchange, { kind: 'failed' }>;
-
-/** How far one call has come: its tries, whether its token was renewed, the throttled answers waited out. */
-interface Tries {
-  attempt: number;
-  renewed: boolean;
-  throttledWaits: number;
-}
 
 export class ApiHttp {
   /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
@@ -166,7 +156,7 @@ export class ApiHttp {
     return { exchange, started };
   }
 
-  /** A try that got no answer: tried again after a pause when that is safe and the retries allow; else it throws. */
+  /** A try that got no answer: tried again after a pause when the rules allow (see afterNoAnswer); else it throws. */
   private async afterFailure(request: ApiRequest, url: URL, failure: Failure, tries: Tries, started: number): Promise<void> {
     const { signal, clock, log } = this.options;
     if (signal.aborted) {
@@ -178,59 +168,53 @@ export class ApiHttp {
     const what = describeNetworkError(failure.error, url, this.options.names);
     if ((failure.error as NodeJS.ErrnoException).code === 'ETOOLARGE') throw new QFlowApiError(`Could not ${request.purpose}: ${what}.`);
     log.debug(`${request.method} ${shown(url)} failed after ${humanDuration(clock.now() - started)}: ${what}`);
-    if (request.unsafe && failure.connected) {
+    const move = afterNoAnswer(failure, this.callKind(request), tries, this.rules());
+    if (move.kind === 'outcome-unknown') {
       throw new RunOutcomeUnknownError(`The request to ${request.purpose} reached the gateway but its answer was lost (${what}).`);
     }
-    if (tries.attempt < this.policy.maxAttempts && this.retries.take(failure.timedOut)) {
-      await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, what);
-      return;
+    if (move.kind === 'fail') {
+      throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
     }
-    throw new NetworkError(`Could not ${request.purpose}: ${what} (${tries.attempt} attempt${tries.attempt === 1 ? '' : 's'}).`);
+    await this.pause(move.ms, request, what);
   }
 
   /**
-   * An answer, its limits told to the budget: a success is returned; a rejected token is renewed once,
-   * a call held back is waited out, a server error of a safe call is tried again (undefined: try
-   * again); anything else throws.
+   * An answer, its limits told to the budget, then what the rules say (see nextMove): a success is
+   * returned; a rejected token renewed, a call held back waited out or a server error retried give
+   * undefined (try again); anything else throws.
    */
   private async afterAnswer(request: ApiRequest, url: URL, answer: Answer, tries: Tries, started: number): Promise<ApiResponse | undefined> {
     const { clock, log } = this.options;
     log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
     const { status } = answer;
     const limits = readLimits(status, answer.headers, clock.now());
-    // A call held back by the limits, or a 503 that says when to come back, was not acted on: safe to repeat, even a run.
-    const heldBack = limits.admitted !== 'admitted' || (status === 503 && limits.askedMs !== undefined);
-    // A wait asked for by the rate limit gets a spread on top, so callers held back together come back apart.
-    const { said } = limits;
-    const spread =
-      limits.admitted === 'rate-limited' && limits.askedMs !== undefined
-        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, this.random())
-        : limits.admitted === 'too-many-running'
-          ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, clock.now() - started, this.random())
-          : 0;
-    const wait = heldBack ? (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, this.policy, this.random)) + spread : 0;
-    if (request.endpoint !== undefined) this.budget.record(request.endpoint, said, limits.admitted, wait);
-    if (status >= 200 && status < 300) {
-      if (tries.attempt === 1) this.retries.refund();
-      return answer;
+    const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random);
+    if (request.endpoint !== undefined) this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
+    const move = nextMove(status, hold, this.callKind(request), tries, { ...this.rules(), renew: () => this.tokens.renew() });
+    switch (move.kind) {
+      case 'done':
+        return answer;
+      case 'renew-token':
+        // The JWT expired mid-wait: get a new one and repeat the call once.
+        log.info('The QFlow token was rejected (HTTP 401); logging in again.');
+        return undefined;
+      case 'wait-out':
+        await this.waitOut(request, status, limits, move.ms, move.spread);
+        return undefined;
+      case 'retry':
+        await this.pause(move.ms, request, `HTTP ${status}`);
+        return undefined;
+      case 'fail':
+        throw httpError(request, answer, this.tokens.rejectedHint, hold !== undefined);
     }
-    const error = () => httpError(request, answer, this.tokens.rejectedHint, limits.admitted !== 'admitted');
-    if (status === 401 && request.endpoint !== undefined && !tries.renewed && this.tokens.renew()) {
-      // The JWT expired mid-wait: get a new one and repeat the call once.
-      tries.renewed = true;
-      log.info('The QFlow token was rejected (HTTP 401); logging in again.');
-      return undefined;
-    }
-    if (heldBack) {
-      if (++tries.throttledWaits > MAX_THROTTLE_WAITS) throw error();
-      await this.waitOut(request, status, limits, wait, spread);
-      return undefined;
-    }
-    if (!request.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < this.policy.maxAttempts && this.retries.take(false)) {
-      await this.pause(backoffDelay(tries.attempt, this.policy, this.random), request, `HTTP ${status}`);
-      return undefined;
-    }
-    throw error();
+  }
+
+  private callKind(request: ApiRequest) {
+    return { unsafe: request.unsafe, withToken: request.endpoint !== undefined };
+  }
+
+  private rules() {
+    return { policy: this.policy, retries: this.retries, random: this.random };
   }
 
   /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */

@@ -1,8 +1,17 @@
 /**
- * The retry rules every call follows, as pure functions. Modelled on the AWS SDKs' "standard" retry
- * mode: capped exponential backoff with full jitter, a few attempts per call, and a budget shared by
- * all calls so a broken gateway is not hammered.
+ * The retry rules every call follows: what a call does after each answer or failed try (see nextMove
+ * and afterNoAnswer; http.ts carries the moves out), and how long it pauses. Modelled on the AWS SDKs'
+ * "standard" retry mode: capped exponential backoff with full jitter, a few attempts per call, and a
+ * budget shared by all calls so a broken gateway is not hammered. The run call is repeated only when
+ * QFlow certainly did not act on it.
  */
+import type { AnswerLimits } from './limits.js';
+
+/** Statuses of a gateway that failed to answer, worth another try of a call that starts nothing. */
+export const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+
+/** Throttled answers waited out for one call, whatever the server asks, so a stuck limiter cannot hold us forever. */
+export const MAX_THROTTLE_WAITS = 20;
 
 export interface RetryPolicy {
   /** Attempts per call for transient errors, the first one included. */
@@ -71,4 +80,98 @@ export class RetryBudget {
   refund(): void {
     this.tokens = Math.min(this.capacity, this.tokens + 1);
   }
+}
+
+/** How far one call has come: its tries, whether its token was renewed, the throttled answers waited out. */
+export interface Tries {
+  attempt: number;
+  renewed: boolean;
+  throttledWaits: number;
+}
+
+/** What a call is, for the rules: whether it starts something, and whether it carries the bearer token. */
+export interface CallKind {
+  /** The run call: QFlow may act on it. */
+  unsafe?: boolean;
+  /** A QFlow call (not a login): a 401 means the token, which can be renewed. */
+  withToken: boolean;
+}
+
+/**
+ * A call the gateway held back: by its limits, or a 503 that says when to come back. It was not acted
+ * on, so it is safe to repeat, even a run; it waits what the gateway asked (else a backoff) and a
+ * spread on top, so callers held back together come back apart. Undefined for an answer let through.
+ */
+export function holdOf(
+  status: number,
+  limits: AnswerLimits,
+  callMs: number,
+  tries: Tries,
+  policy: RetryPolicy,
+  random: () => number,
+): { ms: number; spread: number } | undefined {
+  if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined)) return undefined;
+  const { said } = limits;
+  const spread =
+    limits.admitted === 'rate-limited' && limits.askedMs !== undefined
+      ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
+      : limits.admitted === 'too-many-running'
+        ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
+        : 0;
+  return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+}
+
+/** What a call does after an answer. */
+export type Move =
+  | { kind: 'done' }
+  /** The token was rejected: a fresh one is had, and the call repeated once. */
+  | { kind: 'renew-token' }
+  | { kind: 'wait-out'; ms: number; spread: number }
+  | { kind: 'retry'; ms: number }
+  | { kind: 'fail' };
+
+/**
+ * After an answer: a success is done; a rejected token is renewed once (`renew` drops it, true when a
+ * fresh one can be had); a call held back is waited out, up to MAX_THROTTLE_WAITS times; a gateway's
+ * failure is retried for a call that starts nothing, while the attempts and the shared budget allow;
+ * anything else fails. Counts the try in `tries`.
+ */
+export function nextMove(
+  status: number,
+  hold: { ms: number; spread: number } | undefined,
+  call: CallKind,
+  tries: Tries,
+  rules: { policy: RetryPolicy; retries: RetryBudget; renew: () => boolean; random: () => number },
+): Move {
+  if (status >= 200 && status < 300) {
+    if (tries.attempt === 1) rules.retries.refund();
+    return { kind: 'done' };
+  }
+  if (status === 401 && call.withToken && !tries.renewed && rules.renew()) {
+    tries.renewed = true;
+    return { kind: 'renew-token' };
+  }
+  if (hold) return ++tries.throttledWaits > MAX_THROTTLE_WAITS ? { kind: 'fail' } : { kind: 'wait-out', ...hold };
+  if (!call.unsafe && RETRYABLE_STATUSES.has(status) && tries.attempt < rules.policy.maxAttempts && rules.retries.take(false)) {
+    return { kind: 'retry', ms: backoffDelay(tries.attempt, rules.policy, rules.random) };
+  }
+  return { kind: 'fail' };
+}
+
+/**
+ * After a try that got no answer, not cancelled: a run call that reached the gateway may have been
+ * acted on, so its outcome is unknown and it is never repeated; any other call is retried after a
+ * backoff while the attempts and the shared budget allow (a timeout costs more of it); else it fails.
+ */
+export function afterNoAnswer(
+  failure: { connected: boolean; timedOut: boolean },
+  call: CallKind,
+  tries: Tries,
+  rules: { policy: RetryPolicy; retries: RetryBudget; random: () => number },
+): { kind: 'outcome-unknown' } | { kind: 'retry'; ms: number } | { kind: 'fail' } {
+  if (call.unsafe && failure.connected) return { kind: 'outcome-unknown' };
+  if (tries.attempt < rules.policy.maxAttempts && rules.retries.take(failure.timedOut)) {
+    return { kind: 'retry', ms: backoffDelay(tries.attempt, rules.policy, rules.random) };
+  }
+  return { kind: 'fail' };
 }
