@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { QFlowApiError } from '../../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../../src/qflow/client.js';
-import { PAST_RUNS_QUERY, readPastRuns, type PastRunsRead } from '../../src/wait/past-runs.js';
+import type { SearchResult } from '../../src/wait/list-search.js';
+import { historyFromFirstLook, PAST_RUNS_QUERY, readPastRuns, type PastRunsRead } from '../../src/wait/past-runs.js';
 import { StatusRules } from '../../src/wait/status.js';
 import { memoryLog } from '../support/fake-clock.js';
 
@@ -86,5 +87,38 @@ describe('readPastRuns', () => {
     const { read, queries } = gateway(running(30), 'ignore');
     expect((await readPastRuns(read)).runs).toHaveLength(30);
     expect(queries).toHaveLength(2);
+  });
+});
+
+describe('historyFromFirstLook', () => {
+  const history = Array.from({ length: 30 }, (_, i) => past(i + 1));
+  const look = (others: ExecutionRecord[], beyond?: number): SearchResult => ({ found: new Map(), complete: false, others, pages: 1, beyond });
+
+  it('learns from the first page alone when it holds a history read worth of ended runs', async () => {
+    const { read, queries } = gateway(history);
+    const learnt = await historyFromFirstLook(look(history.slice(0, 20), 10), read, new Set());
+    expect(queries).toHaveLength(0);
+    expect(learnt).toMatchObject({ readApart: false, history: { samples: 20 } });
+  });
+
+  it('reads the past runs apart when the page is filled with a fleet still running, and counts the fleet off the page', async () => {
+    const fleet = running(60);
+    const { read, queries } = gateway([...fleet, ...history]);
+    // A page of 20 of the fleet; off it, 40 more of the fleet and 30 past successes.
+    const learnt = await historyFromFirstLook(look(fleet.slice(0, 20), 70), read, new Set());
+    expect(queries).toHaveLength(1);
+    expect(queries[0].query).toBe(PAST_RUNS_QUERY);
+    expect(learnt.readApart).toBe(true);
+    expect(learnt.history?.samples).toBe(20);
+    expect(learnt.offThePage).toEqual({ count: 40, before: Math.min(...fleet.slice(0, 20).map((e) => e.createdAt!)) });
+  });
+
+  it('goes on without the past runs when they cannot be read, and says so', async () => {
+    const { read } = gateway(history);
+    const log = memoryLog();
+    const down = { ...read, log, client: { listExecutions: () => Promise.reject(new QFlowApiError('Gateway down', 502, true)) } };
+    const learnt = await historyFromFirstLook(look(running(20)), down, new Set());
+    expect(learnt).toEqual({ history: undefined, readApart: true });
+    expect(log.text('info')).toContain("The workflow's past runs could not be read (Gateway down)");
   });
 });

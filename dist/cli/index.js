@@ -3999,51 +3999,6 @@ function checkNodes(what, selection, definition) {
     throw new InputError(`${what} names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
 }
 
-;// CONCATENATED MODULE: ./src/wait/history.ts
-/** Fewer successful runs than this say too little to plan polls around. */
-const MIN_SAMPLES = 3;
-/**
- * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
- * runs that happened to end within a second of each other would have the looks gather in that second
- * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
- * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
- * normal model's 95 % range), falling evenly to none at this many.
- */
-const TRUSTED_SAMPLES = 10;
-const FEW_SAMPLES_WIDENING = 1.5;
-/** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
-const OUTLIER_SPREADS = 3;
-const MAD_TO_SIGMA = 1.4826;
-/** Learns from the successful executions in `executions`. */
-function learnDurations(executions, rules) {
-    // Failures often end early for reasons of their own: only successes tell how long a run takes.
-    const durations = executions
-        .filter((e) => rules.classify(e.status) === 'success')
-        .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
-        .filter((d) => Number.isFinite(d) && d >= 0);
-    return durationModel(durations);
-}
-function durationModel(durations) {
-    if (durations.length < MIN_SAMPLES)
-        return undefined;
-    const first = summarize(durations);
-    const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
-    if (kept.length < MIN_SAMPLES)
-        return undefined;
-    const { medianMs, spreadMs } = summarize(kept);
-    const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
-    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
-}
-function summarize(values) {
-    const medianMs = median(values);
-    return { medianMs, spreadMs: MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - medianMs))) };
-}
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 ;// CONCATENATED MODULE: ./src/wait/normal.ts
 /** The standard normal distribution, for the history's model of run durations. */
 /** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
@@ -4409,6 +4364,51 @@ async function searchPages(context, window, wanted) {
     return done(false);
 }
 
+;// CONCATENATED MODULE: ./src/wait/history.ts
+/** Fewer successful runs than this say too little to plan polls around. */
+const MIN_SAMPLES = 3;
+/**
+ * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
+ * runs that happened to end within a second of each other would have the looks gather in that second
+ * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
+ * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
+ * normal model's 95 % range), falling evenly to none at this many.
+ */
+const TRUSTED_SAMPLES = 10;
+const FEW_SAMPLES_WIDENING = 1.5;
+/** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
+const OUTLIER_SPREADS = 3;
+const MAD_TO_SIGMA = 1.4826;
+/** Learns from the successful executions in `executions`. */
+function learnDurations(executions, rules) {
+    // Failures often end early for reasons of their own: only successes tell how long a run takes.
+    const durations = executions
+        .filter((e) => rules.classify(e.status) === 'success')
+        .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
+        .filter((d) => Number.isFinite(d) && d >= 0);
+    return durationModel(durations);
+}
+function durationModel(durations) {
+    if (durations.length < MIN_SAMPLES)
+        return undefined;
+    const first = summarize(durations);
+    const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
+    if (kept.length < MIN_SAMPLES)
+        return undefined;
+    const { medianMs, spreadMs } = summarize(kept);
+    const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
+    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
+}
+function summarize(values) {
+    const medianMs = median(values);
+    return { medianMs, spreadMs: MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - medianMs))) };
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/past-runs.ts
 /**
  * The workflow's past runs, read apart when the first look's page held too few of them for a history:
@@ -4476,6 +4476,35 @@ async function readHistory(read, wanted) {
         history: learnDurations(runs.filter((e) => !wanted.has(e.id)), read.rules),
         successes,
     };
+}
+/**
+ * The history from the first look's page, or, when that page held fewer ended runs than a history
+ * read brings (filled with executions still running: a fleet started with this one, larger than the
+ * gateway's page), from the past runs read apart, created before the oldest execution on the page. A
+ * few runs, an outlier among them, or three that happened to end alike, would plan every look of the
+ * wait. A read apart that fails is said, and the wait goes on without it.
+ */
+async function historyFromFirstLook(search, read, wanted) {
+    const { rules } = read;
+    const onPage = learnDurations(search.others, rules);
+    const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+    if ((onPage?.samples ?? 0) >= TRUSTED_SAMPLES || search.complete || ended.length >= PAST_RUNS_PAGE)
+        return { history: onPage, readApart: false };
+    try {
+        const seen = [...search.others, ...search.found.values()];
+        const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+        const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted) : {};
+        const history = past.history && past.history.samples > (onPage?.samples ?? 0) ? past.history : onPage;
+        // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+        const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes : 0;
+        return { history, readApart: true, ...(off > 0 ? { offThePage: { count: off, before } } : {}) };
+    }
+    catch (error) {
+        if (error instanceof CancelledError)
+            throw error;
+        read.log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+        return { history: onPage, readApart: true };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wait/budget-fit.ts
@@ -4672,7 +4701,6 @@ function describeShare(stretch) {
  * read the docs offer that shows every execution of the workflow at once: one look serves a single
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
-
 
 
 
@@ -4885,36 +4913,22 @@ class ExecutionWatch {
             return this.finish('timed_out', poll);
         return undefined;
     }
-    /**
-     * The history from the first look's page, or, when that page was filled with executions still
-     * running (a fleet started with this one, larger than the gateway's page), from the past runs read
-     * apart; later looks then read from our own executions on. True when the job was cancelled meanwhile.
-     */
+    /** The history from the first look (see historyFromFirstLook), said in the log. True when the job was cancelled meanwhile. */
     async learnHistory(search) {
-        const { clock, log, rules } = this.options;
-        this.history = learnDurations(search.others, rules);
-        const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-        // A page with fewer ended runs than a history read brings is read past too: a few runs, an outlier
-        // among them, or three that happened to end alike, would plan every look of the wait.
-        if ((this.history?.samples ?? 0) < TRUSTED_SAMPLES && !search.complete && ended.length < PAST_RUNS_PAGE) {
-            this.crowded = true;
-            try {
-                const seen = [...search.others, ...search.found.values()];
-                const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-                const past = Number.isFinite(before)
-                    ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
-                    : {};
-                if (past.history && past.history.samples > (this.history?.samples ?? 0))
-                    this.history = past.history;
-                // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-                if (search.beyond !== undefined && past.successes !== undefined)
-                    this.fleet.offThePage(search.beyond - past.successes, before);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    return true;
-                log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
-            }
+        const { clock, log } = this.options;
+        try {
+            const learnt = await historyFromFirstLook(search, { ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS }, this.wanted);
+            this.history = learnt.history;
+            // Later looks read from our own executions on: the page was filled with newer ones.
+            if (learnt.readApart)
+                this.crowded = true;
+            if (learnt.offThePage)
+                this.fleet.offThePage(learnt.offThePage.count, learnt.offThePage.before);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                return true;
+            throw error;
         }
         if (this.history) {
             log.info(`Recent runs of this workflow took about ${humanDuration(this.history.medianMs)} (±${humanDuration(this.history.spreadMs)}, from ${this.history.samples} runs); polling most around then.`);

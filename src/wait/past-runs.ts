@@ -7,11 +7,12 @@
  * many jobs started. A gateway that ignores the query sends the next part of the list instead; the read
  * goes on from there, while it finds no history, the list goes on and the budget has half its window left.
  */
-import { QFlowApiError } from '../errors.js';
+import { CancelledError, messageOf, QFlowApiError } from '../errors.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import type { ExecutionQuery, ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { Log } from '../log.js';
-import { learnDurations, type DurationModel } from './history.js';
+import { learnDurations, TRUSTED_SAMPLES, type DurationModel } from './history.js';
+import type { SearchResult } from './list-search.js';
 import type { StatusRules } from './status.js';
 
 /** QQL for the runs that tell how long the workflow takes (the query the docs give as their example). */
@@ -92,4 +93,44 @@ export async function readHistory(read: PastRunsRead, wanted: ReadonlySet<string
     ),
     successes,
   };
+}
+
+/** What the first look teaches of the workflow's history, and of the fleet off its page. */
+export interface FirstLookHistory {
+  history?: DurationModel;
+  /** The past runs were read apart: the page was filled with newer executions (a fleet larger than the page). */
+  readApart: boolean;
+  /** Executions off the first look's page that are no past success (the fleet's older part), created before `before`. */
+  offThePage?: { count: number; before: number };
+}
+
+/**
+ * The history from the first look's page, or, when that page held fewer ended runs than a history
+ * read brings (filled with executions still running: a fleet started with this one, larger than the
+ * gateway's page), from the past runs read apart, created before the oldest execution on the page. A
+ * few runs, an outlier among them, or three that happened to end alike, would plan every look of the
+ * wait. A read apart that fails is said, and the wait goes on without it.
+ */
+export async function historyFromFirstLook(
+  search: SearchResult,
+  read: Omit<PastRunsRead, 'before'>,
+  wanted: ReadonlySet<string>,
+): Promise<FirstLookHistory> {
+  const { rules } = read;
+  const onPage = learnDurations(search.others, rules);
+  const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
+  if ((onPage?.samples ?? 0) >= TRUSTED_SAMPLES || search.complete || ended.length >= PAST_RUNS_PAGE) return { history: onPage, readApart: false };
+  try {
+    const seen = [...search.others, ...search.found.values()];
+    const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
+    const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted) : {};
+    const history = past.history && past.history.samples > (onPage?.samples ?? 0) ? past.history : onPage;
+    // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
+    const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes : 0;
+    return { history, readApart: true, ...(off > 0 ? { offThePage: { count: off, before } } : {}) };
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    read.log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
+    return { history: onPage, readApart: true };
+  }
 }

@@ -4,14 +4,14 @@
  * execution and a fan-out of many alike, and also shows the workflow's recent runs (its history).
  */
 import { CancelledError, DeadlineError, messageOf, NetworkError, QFlowApiError } from '../errors.js';
-import { learnDurations, TRUSTED_SAMPLES, type DurationModel } from './history.js';
+import type { DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { Input, type SettingNames } from '../names.js';
 import type { ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
 import { findExecutions, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
-import { PAST_RUNS_PAGE, readHistory } from './past-runs.js';
+import { historyFromFirstLook } from './past-runs.js';
 import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { describeMany, describeOne, describeShare, describeStretch } from './wording.js';
@@ -272,32 +272,18 @@ class ExecutionWatch {
     return undefined;
   }
 
-  /**
-   * The history from the first look's page, or, when that page was filled with executions still
-   * running (a fleet started with this one, larger than the gateway's page), from the past runs read
-   * apart; later looks then read from our own executions on. True when the job was cancelled meanwhile.
-   */
+  /** The history from the first look (see historyFromFirstLook), said in the log. True when the job was cancelled meanwhile. */
   private async learnHistory(search: SearchResult): Promise<boolean> {
-    const { clock, log, rules } = this.options;
-    this.history = learnDurations(search.others, rules);
-    const ended = search.others.filter((e) => rules.classify(e.status) === 'success' || rules.classify(e.status) === 'failure');
-    // A page with fewer ended runs than a history read brings is read past too: a few runs, an outlier
-    // among them, or three that happened to end alike, would plan every look of the wait.
-    if ((this.history?.samples ?? 0) < TRUSTED_SAMPLES && !search.complete && ended.length < PAST_RUNS_PAGE) {
-      this.crowded = true;
-      try {
-        const seen = [...search.others, ...search.found.values()];
-        const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-        const past = Number.isFinite(before)
-          ? await readHistory({ ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS, before }, this.wanted)
-          : {};
-        if (past.history && past.history.samples > (this.history?.samples ?? 0)) this.history = past.history;
-        // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-        if (search.beyond !== undefined && past.successes !== undefined) this.fleet.offThePage(search.beyond - past.successes, before);
-      } catch (error) {
-        if (error instanceof CancelledError) return true;
-        log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
-      }
+    const { clock, log } = this.options;
+    try {
+      const learnt = await historyFromFirstLook(search, { ...this.options, startAt: clock.now() - OLDEST_WINDOW_MS }, this.wanted);
+      this.history = learnt.history;
+      // Later looks read from our own executions on: the page was filled with newer ones.
+      if (learnt.readApart) this.crowded = true;
+      if (learnt.offThePage) this.fleet.offThePage(learnt.offThePage.count, learnt.offThePage.before);
+    } catch (error) {
+      if (error instanceof CancelledError) return true;
+      throw error;
     }
     if (this.history) {
       log.info(
