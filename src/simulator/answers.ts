@@ -4,7 +4,7 @@
  * execution, its steps and a step's input or output, in the documented shapes and their variants.
  * The gateway around it (login, limits, faults, the HTTP server) is server.ts's.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   CLOUD_VARIABLES,
   CONNECTOR_VARIABLES,
@@ -19,6 +19,7 @@ import {
   type SimWorkflow,
   type SimulatorOptions,
 } from './model.js';
+import { stepData, stepList } from './step-answers.js';
 
 export class SimulatedQFlow {
   readonly executions: SimExecution[] = [];
@@ -252,66 +253,14 @@ export class SimulatedQFlow {
   protected steps(executionId: string, url: URL): Answer {
     const found = this.stepsOf(executionId);
     if (!found) return { status: 404, body: { message: 'Execution not found' } };
-    const { execution } = found;
-    const ended = Date.now() >= endOf(execution);
-    const startedAt = execution.createdAt + execution.startDelayMs;
-    const each = execution.durationMs / Math.max(1, found.steps.length);
-    // Items in the shape of samples/step-list.json: `id` a ULID of the step's own, `total` a number.
-    const all = found.steps.map((s, i) => ({
-      id: stepUlid(startedAt + i * each, execution.id, i),
-      createdAt: Math.round(startedAt + i * each),
-      updatedAt: Math.round(ended ? startedAt + (i + 1) * each : Date.now()),
-      tags: CREATED_BY,
-      customerId: CUSTOMER_ID,
-      eventOrder: i + 1,
-      nodeId: s.nodeId,
-      execution: execution.id,
-      nodeType: s.nodeType,
-      status: ended ? (s.status ?? execution.finalStatus) : execution.runningStatus,
-      ...(ended && s.message !== undefined ? { message: s.message } : {}),
-    }));
     const pageSize = this.servedPageSize(Number(url.searchParams.get('pageSize') ?? 100));
     if (typeof pageSize !== 'number') return pageSize;
-    const pageNumber = Number(url.searchParams.get('pageNumber') ?? 1);
-    return { status: 200, body: { total: all.length, items: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) } };
+    return stepList(found.execution, found.steps, pageSize, Number(url.searchParams.get('pageNumber') ?? 1), Date.now());
   }
 
   protected stepData(executionId: string, nodeId: string, kind: 'input' | 'output', url: URL): Answer {
     const step = this.stepsOf(executionId)?.steps.find((s) => s.nodeId === nodeId);
     if (!step) return { status: 404, body: { message: 'Step not found' } };
-    if (kind === 'output' && step.outputBytes !== undefined) {
-      const size = step.outputBytes;
-      return {
-        status: 200,
-        *stream() {
-          const chunk = 'x'.repeat(64 * 1024);
-          yield '{"blob":"';
-          for (let sent = 0; sent < size; sent += chunk.length) yield chunk.slice(0, Math.min(chunk.length, size - sent));
-          yield '"}';
-        },
-      };
-    }
-    if (kind === 'output' && step.outputText !== undefined) return { status: 200, body: step.outputText, headers: { 'Content-Type': 'text/plain' } };
-    const value = kind === 'output' ? step.output : step.input;
-    if (value === undefined) return { status: 404, body: { message: `Step ${nodeId} has no ${kind}` } };
-    const parse = url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData;
-    return {
-      status: 200,
-      body: parse ? JSON.stringify(value) : JSON.stringify(JSON.stringify(value)),
-      headers: { 'Content-Type': 'application/json' },
-    };
+    return stepData(step, kind, url.searchParams.get('parseJson') === 'true' && !this.options.legacyStepData);
   }
 }
-
-/** A ULID (26 characters of Crockford's base 32: 10 of time, 16 drawn from the execution and the step). */
-function stepUlid(at: number, executionId: string, index: number): string {
-  const digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let time = '';
-  for (let t = Math.max(0, Math.floor(at)), i = 0; i < 10; i++, t = Math.floor(t / 32)) time = digits[t % 32] + time;
-  const seed = createHash('sha256').update(`${executionId}/${index}`).digest();
-  let rest = '';
-  for (let i = 0; i < 16; i++) rest += digits[seed[i] % 32];
-  return time + rest;
-}
-
-/** When an execution ends (epoch ms). */
