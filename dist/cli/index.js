@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(402);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8292);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 402:
+/***/ 8292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5276,77 +5276,14 @@ function tunnelAgent(proxy, variable, secure, keepAlive) {
     return agent;
 }
 
-;// CONCATENATED MODULE: ./src/cli/azure.ts
+;// CONCATENATED MODULE: ./src/cli/arguments.ts
 /**
- * Azure Pipelines, the way it reads a step: logging commands on stdout (`##vso[…]`). Errors and
- * warnings become issues on the run page (`task.logissue`), the summary a tab of it
- * (`task.uploadsummary`), and the execution ID, status and result output variables a later step or
- * job reads (`task.setvariable … isOutput=true`). Detected by `TF_BUILD` (set by every Azure agent),
- * or asked for with `--ci azure`.
+ * The command line of `qflow-run`: the action's inputs as flags (`--workflow-id`), the command's own
+ * flags for where its result goes, and the help that lists them all.
  */
 
 
 
-/** The output variables set: a later step reads `$(<step name>.QFLOW_OUT_EXECUTION_ID)`. */
-const AZURE_OUTPUTS = [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile];
-/** Whether the command runs on an Azure Pipelines agent. */
-function onAzure(env) {
-    return (env.TF_BUILD ?? '').toLowerCase() === 'true';
-}
-/**
- * A logging command's message: a line break or a `%` in it would end or change the command, so they
- * are encoded the way the agent decodes them.
- */
-function escapeData(text) {
-    return text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** A logging command's property value: `;` and `]` end it besides. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/;/g, '%3B').replace(/]/g, '%5D');
-}
-/** An error or a warning as an issue on the run page. */
-function azureIssue(kind, message) {
-    return `##vso[task.logissue type=${kind}]${escapeData(message)}`;
-}
-/** The output variables, one logging command each. */
-function azureVariables(values, name) {
-    return AZURE_OUTPUTS.map((output) => `##vso[task.setvariable variable=${escapeProperty(name(output))};isOutput=true]${escapeData(values.get(output) ?? '')}`);
-}
-/**
- * Writes the summary where the agent keeps the build's files (`AGENT_TEMPDIRECTORY`, else `dir`) unless a
- * file was given, and returns the command that shows it as a tab of the run page.
- */
-async function azureSummary(summary, file, env, dir) {
-    const target = external_node_path_default().resolve(file ?? external_node_path_default().join(env.AGENT_TEMPDIRECTORY || dir, `qflow-summary-${process.pid}.md`));
-    if (file === undefined)
-        await (0,promises_namespaceObject.writeFile)(target, summary);
-    return `##vso[task.uploadsummary]${escapeData(target)}`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-/**
- * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
- * for a terminal. Flags are the action's input names (`--workflow-id`), each also read from
- * `QFLOW_<NAME>`; the log goes to stderr, one line per change; the result goes where the platform
- * wants it: JSON on stdout (`--json`), KEY=VALUE lines for a dotenv report (`--dotenv`), the summary
- * as Markdown (`--summary`); the exit code says how it ended.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** How the command ended, for the CI that runs it (the README has the table). */
-const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 };
 /** The command's own flags, besides the action's inputs. */
 const OWN_FLAGS = [
     { name: 'json', description: 'Print the result as one JSON document on stdout (the result file; step data up to 16 MiB in all).' },
@@ -5364,194 +5301,6 @@ const OWN_FLAGS = [
     { name: 'help', description: 'Show this help.' },
     { name: 'version', description: 'Show the version.' },
 ];
-/** Runs the command; resolves with its exit code. */
-async function main(argv, env, io = process, signals = process) {
-    const redactor = new Redactor();
-    const sources = new SettingSources(env);
-    const colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
-    const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-    // A reader that closes stderr or stdout early (`2>&1 | head -c 1`) is no error of the run: what is left is not written.
-    let stderrOpen = true;
-    io.stderr.on('error', () => (stderrOpen = false));
-    const say = (text) => {
-        if (stderrOpen)
-            io.stderr.write(`${redactor.text(text)}\n`);
-    };
-    // Azure Pipelines reads logging commands from the output; with --json on stdout they go to stderr, so the JSON stays one document.
-    let azure = false;
-    const command = (line) => {
-        if (!azure)
-            return;
-        if (json)
-            say(line);
-        else
-            writeStdout(`${redactor.text(line)}\n`);
-    };
-    let json = false;
-    // On Azure an error or a warning is its issue, which the log shows in its place: said once, not twice.
-    const warn = (text) => {
-        if (azure)
-            command(azureIssue('warning', text));
-        else
-            say(paint('33', `warning: ${text}`));
-    };
-    let stdoutOpen = true;
-    io.stdout.on('error', (error) => {
-        if (error.code !== 'EPIPE')
-            say(paint('33', `warning: could not write to stdout: ${error.message}`));
-        stdoutOpen = false;
-    });
-    const writeStdout = (text) => {
-        if (stdoutOpen)
-            io.stdout.write(text);
-    };
-    const fail = (code, text) => {
-        if (azure)
-            command(azureIssue('error', text));
-        else
-            say(paint('31', `error: ${text}`));
-        return code;
-    };
-    let parsed;
-    try {
-        parsed = parseArguments(argv);
-    }
-    catch (error) {
-        return fail(EXIT.usage, `${error.message} See qflow-run --help.`);
-    }
-    json = parsed.json;
-    if (parsed.ci !== undefined && parsed.ci !== 'azure' && parsed.ci !== 'plain') {
-        return fail(EXIT.usage, `Flag --ci is "${parsed.ci}". Expected azure or plain.`);
-    }
-    azure = parsed.ci === undefined ? onAzure(env) : parsed.ci === 'azure';
-    if (parsed.help) {
-        writeStdout(help());
-        return EXIT.success;
-    }
-    if (parsed.version) {
-        writeStdout(`qflow-run ${VERSION}\n`);
-        return EXIT.success;
-    }
-    for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
-        warn(`--${flag.name} was given on the command line, where process lists and shell history show it. Set ${flag.variable} in the environment instead.`);
-    }
-    const misspelt = misspeltVariable(env);
-    if (misspelt !== undefined)
-        return fail(EXIT.usage, misspelt);
-    sources.flags = parsed.values;
-    const blank = sources.blankExecutionId();
-    if (blank !== undefined)
-        return fail(EXIT.usage, blank);
-    const read = (name) => sources.read(name);
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        say(`Received ${signal}: stopping the wait.`);
-        cancel.abort(new CancelledError());
-    };
-    signals.on('SIGINT', onSignal);
-    signals.on('SIGTERM', onSignal);
-    let report;
-    let started;
-    try {
-        const usage = (error) => {
-            if (error instanceof InputError)
-                throw new UsageError(error.message);
-            throw error;
-        };
-        await sources.readFiles().catch(usage);
-        const settings = await readSettings(read, (secret) => redactor.add(secret), sources.names).catch(usage);
-        // Every file is checked before any call: a run that starts must be able to say how it ended.
-        for (const [flag, file] of [
-            ['--summary', parsed.summary],
-            ['--dotenv', parsed.dotenv],
-        ]) {
-            if (file !== undefined)
-                await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
-        }
-        let last = '';
-        report = await runQFlow(settings, {
-            log: {
-                // One line per change: a look that saw the same status as the one before says nothing new.
-                info: (message) => {
-                    const news = message.replace(/^\[[^\]]*\] /, '');
-                    if (news !== last)
-                        say(message);
-                    last = news;
-                },
-                debug: (message) => {
-                    if (env.QFLOW_DEBUG === '1' || env.RUNNER_DEBUG === '1')
-                        say(paint('2', message));
-                },
-                warning: warn,
-            },
-            signal: cancel.signal,
-            clock: systemClock,
-            tempDir: env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir(),
-            redactor,
-            registerSecret: (secret) => redactor.add(secret),
-            group: async (title, body) => {
-                say(paint('1', `== ${title}`));
-                return body();
-            },
-            agent: proxyAgentFrom(env),
-            onStarted: (ids) => {
-                // One write after another: a matrix reports each run call as it answers.
-                const file = parsed.dotenv;
-                if (file !== undefined)
-                    started = (started ?? Promise.resolve()).then(() => writeStartedDotenv(file, ids).catch(() => undefined));
-            },
-        });
-        await started;
-        const summary = () => redactor.text(summaryMarkdown(report));
-        const published = await publish(report, parsed, summary, writeStdout, redactor);
-        for (const warning of published.warnings)
-            warn(warning);
-        if (azure) {
-            for (const line of azureVariables(published.values, outputVariable))
-                command(line);
-            command(await azureSummary(summary(), parsed.summary, env, env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir()));
-        }
-        // The summary points here for a result file the user did not place (it is in the temp folder).
-        if (report.outputFile !== undefined && !report.outputFileChosen) {
-            say(`Result file: ${report.outputFile} (in the temp folder; --output-file puts it where the job's artifacts can pick it up).`);
-        }
-        const code = EXIT_CODES[report.ending];
-        if (code !== EXIT.success) {
-            const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
-            // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
-            // On Azure each is an issue of the step (a timeout too: the step fails, so a gate holds).
-            if (azure)
-                command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
-            else
-                say(paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
-        }
-        return code;
-    }
-    catch (error) {
-        const message = error instanceof UsageError ? error.message : messageOf(error);
-        return fail(error instanceof UsageError ? EXIT.usage : EXIT.noResult, message);
-    }
-    finally {
-        if (report)
-            await disposeRun(report);
-        signals.off('SIGINT', onSignal);
-        signals.off('SIGTERM', onSignal);
-    }
-}
-/** A bad flag or input, before any call: exit 2. */
-class UsageError extends Error {
-}
-/** The exit code of each ending of a run (see the README's exit codes). */
-const EXIT_CODES = {
-    succeeded: EXIT.success,
-    cancelled: EXIT.cancelled,
-    'bad-input': EXIT.usage,
-    'no-result': EXIT.noResult,
-    'timed-out': EXIT.timedOut,
-    failed: EXIT.failed,
-};
 /** `--name value`, `--name=value`, and a bare `--name` for a true/false flag. */
 function parseArguments(argv) {
     const parsed = { values: new Map(), json: false, help: false, version: false };
@@ -5613,6 +5362,302 @@ function help() {
     text += '3 timed out; 4 no result for another reason (API error, login, a run call whose outcome is unknown); 130 cancelled.\n';
     return text;
 }
+
+;// CONCATENATED MODULE: ./src/cli/azure.ts
+/**
+ * Azure Pipelines, the way it reads a step: logging commands on stdout (`##vso[…]`). Errors and
+ * warnings become issues on the run page (`task.logissue`), the summary a tab of it
+ * (`task.uploadsummary`), and the execution ID, status and result output variables a later step or
+ * job reads (`task.setvariable … isOutput=true`). Detected by `TF_BUILD` (set by every Azure agent),
+ * or asked for with `--ci azure`.
+ */
+
+
+
+/** The output variables set: a later step reads `$(<step name>.QFLOW_OUT_EXECUTION_ID)`. */
+const AZURE_OUTPUTS = [Output.ExecutionId, Output.Status, Output.Result, Output.OutputFile];
+/** Whether the command runs on an Azure Pipelines agent. */
+function onAzure(env) {
+    return (env.TF_BUILD ?? '').toLowerCase() === 'true';
+}
+/**
+ * A logging command's message: a line break or a `%` in it would end or change the command, so they
+ * are encoded the way the agent decodes them.
+ */
+function escapeData(text) {
+    return text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** A logging command's property value: `;` and `]` end it besides. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/;/g, '%3B').replace(/]/g, '%5D');
+}
+/** An error or a warning as an issue on the run page. */
+function azureIssue(kind, message) {
+    return `##vso[task.logissue type=${kind}]${escapeData(message)}`;
+}
+/** The output variables, one logging command each. */
+function azureVariables(values, name) {
+    return AZURE_OUTPUTS.map((output) => `##vso[task.setvariable variable=${escapeProperty(name(output))};isOutput=true]${escapeData(values.get(output) ?? '')}`);
+}
+/**
+ * Writes the summary where the agent keeps the build's files (`AGENT_TEMPDIRECTORY`, else `dir`) unless a
+ * file was given, and returns the command that shows it as a tab of the run page.
+ */
+async function azureSummary(summary, file, env, dir) {
+    const target = external_node_path_default().resolve(file ?? external_node_path_default().join(env.AGENT_TEMPDIRECTORY || dir, `qflow-summary-${process.pid}.md`));
+    if (file === undefined)
+        await (0,promises_namespaceObject.writeFile)(target, summary);
+    return `##vso[task.uploadsummary]${escapeData(target)}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+
+class Terminal {
+    io;
+    redactor;
+    /** Speak Azure Pipelines' logging commands (see azure.ts). */
+    azure = false;
+    /** The result goes to stdout as one JSON document: logging commands go to stderr instead. */
+    json = false;
+    stderrOpen = true;
+    stdoutOpen = true;
+    colour;
+    constructor(io, redactor, env) {
+        this.io = io;
+        this.redactor = redactor;
+        this.colour = io.stderr.isTTY === true && (env.NO_COLOR ?? '') === '';
+        io.stderr.on('error', () => (this.stderrOpen = false));
+        io.stdout.on('error', (error) => {
+            if (error.code !== 'EPIPE')
+                this.say(this.paint('33', `warning: could not write to stdout: ${error.message}`));
+            this.stdoutOpen = false;
+        });
+    }
+    /** A line of the log. */
+    say(text) {
+        if (this.stderrOpen)
+            this.io.stderr.write(`${this.redactor.text(text)}\n`);
+    }
+    /** Text in an ANSI colour (`code`), on a terminal. */
+    paint(code, text) {
+        return this.colour ? `\u001b[${code}m${text}\u001b[0m` : text;
+    }
+    /** The result, as the user asked for it on stdout. */
+    stdout(text) {
+        if (this.stdoutOpen)
+            this.io.stdout.write(text);
+    }
+    /** An Azure Pipelines logging command; nothing elsewhere. */
+    command(line) {
+        if (!this.azure)
+            return;
+        if (this.json)
+            this.say(line);
+        else
+            this.stdout(`${this.redactor.text(line)}\n`);
+    }
+    // On Azure an error or a warning is its issue, which the log shows in its place: said once, not twice.
+    warn(text) {
+        if (this.azure)
+            this.command(azureIssue('warning', text));
+        else
+            this.say(this.paint('33', `warning: ${text}`));
+    }
+    /** An error; returns the exit code given, for `return terminal.fail(…)`. */
+    fail(code, text) {
+        if (this.azure)
+            this.command(azureIssue('error', text));
+        else
+            this.say(this.paint('31', `error: ${text}`));
+        return code;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * `qflow-run`: the engine for every CI that is not GitHub (GitLab CI, Jenkins, Azure Pipelines) and
+ * for a terminal. Flags are the action's input names (`--workflow-id`), each also read from
+ * `QFLOW_<NAME>`; the log goes to stderr, one line per change; the result goes where the platform
+ * wants it: JSON on stdout (`--json`), KEY=VALUE lines for a dotenv report (`--dotenv`), the summary
+ * as Markdown (`--summary`); the exit code says how it ended.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How the command ended, for the CI that runs it (the README has the table). */
+const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 };
+/** Runs the command; resolves with its exit code. */
+async function main(argv, env, io = process, signals = process) {
+    const redactor = new Redactor();
+    const terminal = new Terminal(io, redactor, env);
+    let parsed;
+    try {
+        parsed = parseArguments(argv);
+    }
+    catch (error) {
+        return terminal.fail(EXIT.usage, `${error.message} See qflow-run --help.`);
+    }
+    terminal.json = parsed.json;
+    if (parsed.ci !== undefined && parsed.ci !== 'azure' && parsed.ci !== 'plain') {
+        return terminal.fail(EXIT.usage, `Flag --ci is "${parsed.ci}". Expected azure or plain.`);
+    }
+    terminal.azure = parsed.ci === undefined ? onAzure(env) : parsed.ci === 'azure';
+    if (parsed.help) {
+        terminal.stdout(help());
+        return EXIT.success;
+    }
+    if (parsed.version) {
+        terminal.stdout(`qflow-run ${VERSION}\n`);
+        return EXIT.success;
+    }
+    for (const flag of FLAGS.filter((f) => f.secret && parsed.values.has(f.name))) {
+        terminal.warn(`--${flag.name} was given on the command line, where process lists and shell history show it. Set ${flag.variable} in the environment instead.`);
+    }
+    const misspelt = misspeltVariable(env);
+    if (misspelt !== undefined)
+        return terminal.fail(EXIT.usage, misspelt);
+    const sources = new SettingSources(env);
+    sources.flags = parsed.values;
+    const blank = sources.blankExecutionId();
+    if (blank !== undefined)
+        return terminal.fail(EXIT.usage, blank);
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        terminal.say(`Received ${signal}: stopping the wait.`);
+        cancel.abort(new CancelledError());
+    };
+    signals.on('SIGINT', onSignal);
+    signals.on('SIGTERM', onSignal);
+    let report;
+    try {
+        const settings = await checkedSettings(sources, parsed, redactor);
+        report = await run(settings, parsed, { terminal, redactor, env, signal: cancel.signal });
+        return await main_conclude(report, parsed, { terminal, redactor, env });
+    }
+    catch (error) {
+        const message = error instanceof UsageError ? error.message : messageOf(error);
+        return terminal.fail(error instanceof UsageError ? EXIT.usage : EXIT.noResult, message);
+    }
+    finally {
+        if (report)
+            await disposeRun(report);
+        signals.off('SIGINT', onSignal);
+        signals.off('SIGTERM', onSignal);
+    }
+}
+/** The settings, files and all, checked before any call: a run that starts must be able to say how it ended. */
+async function checkedSettings(sources, parsed, redactor) {
+    const usage = (error) => {
+        if (error instanceof InputError)
+            throw new UsageError(error.message);
+        throw error;
+    };
+    await sources.readFiles().catch(usage);
+    const settings = await readSettings((name) => sources.read(name), (secret) => redactor.add(secret), sources.names).catch(usage);
+    for (const [flag, file] of [
+        ['--summary', parsed.summary],
+        ['--dotenv', parsed.dotenv],
+    ]) {
+        if (file !== undefined)
+            await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
+    }
+    return settings;
+}
+/** The engine, run with the command's log (one line per change of status) and its dotenv told of each execution started. */
+async function run(settings, parsed, { terminal, redactor, env, signal }) {
+    let last = '';
+    let started;
+    const report = await runQFlow(settings, {
+        log: {
+            // One line per change: a look that saw the same status as the one before says nothing new.
+            info: (message) => {
+                const news = message.replace(/^\[[^\]]*\] /, '');
+                if (news !== last)
+                    terminal.say(message);
+                last = news;
+            },
+            debug: (message) => {
+                if (env.QFLOW_DEBUG === '1' || env.RUNNER_DEBUG === '1')
+                    terminal.say(terminal.paint('2', message));
+            },
+            warning: (message) => terminal.warn(message),
+        },
+        signal,
+        clock: systemClock,
+        tempDir: tempDirOf(env),
+        redactor,
+        registerSecret: (secret) => redactor.add(secret),
+        group: async (title, body) => {
+            terminal.say(terminal.paint('1', `== ${title}`));
+            return body();
+        },
+        agent: proxyAgentFrom(env),
+        onStarted: (ids) => {
+            // One write after another: a matrix reports each run call as it answers.
+            const file = parsed.dotenv;
+            if (file !== undefined)
+                started = (started ?? Promise.resolve()).then(() => writeStartedDotenv(file, ids).catch(() => undefined));
+        },
+    });
+    await started;
+    return report;
+}
+/** Publishes the report where the user asked (and to Azure on its agent), says how the run ended, and gives the exit code. */
+async function main_conclude(report, parsed, { terminal, redactor, env }) {
+    const summary = () => redactor.text(summaryMarkdown(report));
+    const published = await publish(report, parsed, summary, (text) => terminal.stdout(text), redactor);
+    for (const warning of published.warnings)
+        terminal.warn(warning);
+    if (terminal.azure) {
+        for (const line of azureVariables(published.values, outputVariable))
+            terminal.command(line);
+        terminal.command(await azureSummary(summary(), parsed.summary, env, tempDirOf(env)));
+    }
+    // The summary points here for a result file the user did not place (it is in the temp folder).
+    if (report.outputFile !== undefined && !report.outputFileChosen) {
+        terminal.say(`Result file: ${report.outputFile} (in the temp folder; --output-file puts it where the job's artifacts can pick it up).`);
+    }
+    const code = EXIT_CODES[report.ending];
+    if (code !== EXIT.success) {
+        const message = redactor.text(report.message ?? `The QFlow run ended as ${report.result}.`);
+        // A mistake or an error of the run is an error; an execution that failed or timed out is its outcome.
+        // On Azure each is an issue of the step (a timeout too: the step fails, so a gate holds).
+        if (terminal.azure)
+            terminal.command(azureIssue(code === EXIT.cancelled ? 'warning' : 'error', message));
+        else
+            terminal.say(terminal.paint(code === EXIT.cancelled ? '33' : '31', code === EXIT.usage || code === EXIT.noResult ? `error: ${message}` : message));
+    }
+    return code;
+}
+function tempDirOf(env) {
+    return env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir();
+}
+/** A bad flag or input, before any call: exit 2. */
+class UsageError extends Error {
+}
+/** The exit code of each ending of a run (see the README's exit codes). */
+const EXIT_CODES = {
+    succeeded: EXIT.success,
+    cancelled: EXIT.cancelled,
+    'bad-input': EXIT.usage,
+    'no-result': EXIT.noResult,
+    'timed-out': EXIT.timedOut,
+    failed: EXIT.failed,
+};
 
 
 /***/ }),

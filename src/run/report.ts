@@ -1,6 +1,6 @@
 /**
  * What a run produced: each execution started (or waited for), followed and collected, and the run's
- * ending. The engine (engine.ts) fills it; the front-ends publish it through src/report/.
+ * ending. The engine (engine.ts) builds it once the run is over; the front-ends publish it through src/report/.
  */
 import type { Result, SettingNames } from '../names.js';
 import type { ExecutionRecord, StepRecord } from '../qflow/client.js';
