@@ -35559,11 +35559,37 @@ const MIN_SUMMARY_READ_MS = 2000;
  */
 async function collectAll(run, executions, deadline) {
     const collected = [];
+    // Once the time for collecting is out (the budget held a call back past it), the rest are left unread, said once.
+    let outOfTime;
     for (const e of executions) {
         const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
-        collected.push(ended ? await collect(run, e, deadline) : e);
+        if (!ended)
+            collected.push(e);
+        else if (outOfTime) {
+            outOfTime.left++;
+            collected.push(e);
+        }
+        else {
+            try {
+                collected.push(await collect(run, e, deadline));
+            }
+            catch (error) {
+                if (!(error instanceof DeadlineError))
+                    throw error;
+                outOfTime = { error, left: 1 };
+                collected.push(e);
+            }
+        }
+    }
+    if (outOfTime) {
+        const { left, error } = outOfTime;
+        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time left for them, so their step data is left out: ${reason(error)}`);
     }
     return collected;
+}
+/** Why a call ran out of time, without "past the timeout": the time for collecting ends before it. */
+function reason(error) {
+    return messageOf(error).replace(/, past the timeout\.$/, '.');
 }
 async function collect(run, e, deadline) {
     const { client, settings, host, rules } = run;
@@ -35575,7 +35601,7 @@ async function collect(run, e, deadline) {
         steps = await listAllSteps(client, executionId, log, deadline);
     }
     catch (error) {
-        if (error instanceof CancelledError)
+        if (error instanceof CancelledError || error instanceof DeadlineError)
             throw error;
         log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
         steps = [];
@@ -36772,6 +36798,12 @@ function isTransient(error) {
 
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
+/**
+ * And at most this long, whatever the timeout leaves: the outcome is known, and a subscription whose
+ * budget is spent (a large matrix) would otherwise hold the job for the step details until the window
+ * gives calls back, most of an hour.
+ */
+const COLLECT_MAX_MS = 5 * 60_000;
 /** Runs (or waits for) the executions the settings ask for, and writes the result file. Never throws for what QFlow did. */
 async function runQFlow(settings, host) {
     const { clock, log } = host;
@@ -36843,7 +36875,8 @@ async function execute(run, progress) {
     progress.executions = afterWait(progress.executions, outcome, settings.timeoutMs, settings.names);
     progress.budgetPauseMs = outcome.budgetPauseMs;
     progress.budgetNote = outcome.budgetNote;
-    const collectBy = Math.max(run.deadline, host.clock.now() + COLLECT_MS);
+    const now = host.clock.now();
+    const collectBy = Math.max(now + COLLECT_MS, Math.min(run.deadline, now + COLLECT_MAX_MS));
     const [collected, forSummary] = await host.group('Collect the results', () => 
     // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
     Promise.all([collectAll(run, progress.executions, collectBy), checkFirst ? {} : readForSummary(run, progress.executions, outcome)]));

@@ -24,6 +24,7 @@ async function gitlabPipeline(
   variables: Record<string, string>,
   example = '.gitlab-ci.yml',
   files: Record<string, string> = {},
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ output: string; code: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qflow-gitlab-'));
   try {
@@ -38,7 +39,7 @@ async function gitlabPipeline(
     await git('commit', '-qm', 'pipeline');
     const args = ['--force-shell-executor', ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`])];
     try {
-      const { stdout, stderr } = await run(GITLAB_CI_LOCAL, args, { cwd: dir, timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0' } });
+      const { stdout, stderr } = await run(GITLAB_CI_LOCAL, args, { cwd: dir, timeout: 120_000, env: { ...env, FORCE_COLOR: '0' } });
       return { output: stdout + stderr, code: 0 };
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; code?: number };
@@ -89,19 +90,30 @@ describe('the GitLab CI example', () => {
 
   it('runs the qflow-run component with its inputs, the job handing QFLOW_OUT_EXECUTION_ID on to the deployment', () =>
     withSimulator({}, async (sim) => {
-      // The only change to the example: its install and command stand for the installed qflow-run.
+      // The only change to the example: its command stands for the installed qflow-run. The component's own
+      // install line runs, with an npm on the PATH that notes what it was asked and installs nothing.
       const example = await readFile(path.join(root, 'examples/other-ci/component.gitlab-ci.yml'), 'utf8');
       const local = example.replace(
         '      args: --variables @qflow-variables.yml',
-        `      args: --variables @qflow-variables.yml\n      install: 'true'\n      command: ${process.execPath} ${CLI}`,
+        `      args: --variables @qflow-variables.yml\n      command: ${process.execPath} ${CLI}`,
       );
+      const bin = await mkdtemp(path.join(os.tmpdir(), 'qflow-npm-'));
+      const asked = path.join(bin, 'asked');
+      await writeFile(path.join(bin, 'npm'), `#!/bin/sh\necho "$@" >> '${asked}'\n`, { mode: 0o755 });
       // The component reads the OAuth client from QFLOW_CLIENT_ID and QFLOW_CLIENT_SECRET, masked variables of the project.
       const variables = { ...projectVariables(sim.url), QFLOW_CLIENT_ID: CLIENT.id, QFLOW_CLIENT_SECRET: CLIENT.secret };
-      const pipeline = await gitlabPipeline(variables, 'component.gitlab-ci.yml', {
-        '.gitlab-ci.yml': local,
-        'templates/qflow-run.yml': await readFile(path.join(root, 'templates/qflow-run.yml'), 'utf8'),
-        'qflow-variables.yml': 'credentials: aa70acae-6ea8-3acf-b504-f327855b316a\nregion: us-east-1\n',
-      });
+      const pipeline = await gitlabPipeline(
+        variables,
+        'component.gitlab-ci.yml',
+        {
+          '.gitlab-ci.yml': local,
+          'templates/qflow-run.yml': await readFile(path.join(root, 'templates/qflow-run.yml'), 'utf8'),
+          'qflow-variables.yml': 'credentials: aa70acae-6ea8-3acf-b504-f327855b316a\nregion: us-east-1\n',
+        },
+        { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+      );
+      expect(await readFile(asked, 'utf8')).toBe('install --global --no-audit --no-fund qflow-run@1.0.0\n');
+      await rm(bin, { recursive: true, force: true });
       expect(pipeline.code).toBe(0);
       expect(pipeline.output).toMatch(/PASS\s+qflow-run/);
       expect(pipeline.output).toMatch(/PASS\s+deploy/);

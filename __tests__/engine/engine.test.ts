@@ -72,3 +72,22 @@ describe('runQFlow', () => {
       expect(report.message).toMatch(/An execution may have started/);
     }));
 });
+
+describe('after the wait', () => {
+  it('leaves step details unread, said once, rather than hold the job for them when the budget is spent', () =>
+    withSimulator({ rateLimit: { limit: 20, windowSec: 3600, per: 'endpoint' } }, async (sim, workflow) => {
+      // Other clients have spent all but one of the step lists' calls for the hour.
+      sim.spend(19, { endpoint: 'steps' });
+      const started = Date.now();
+      const { report, lines } = await run(sim, workflow, {
+        matrix: '{"credentials": ["aa70acae-6ea8-3acf-b504-f327855b316a"], "region": ["us-east-1", "eu-west-1", "ap-south-1"]}',
+      });
+      expect(report.result).toBe('success');
+      expect(report.executions.map((e) => e.result)).toEqual(['success', 'success', 'success']);
+      // Not the hour the gateway asks to wait for the other two.
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(sim.callsTo('steps').filter((c) => c.status === 200)).toHaveLength(1);
+      const warnings = lines.filter((l) => l.startsWith('warning: The steps of'));
+      expect(warnings).toEqual([expect.stringMatching(/^warning: The steps of 2 executions could not be read in the time left for them/)]);
+    }));
+});

@@ -4,7 +4,7 @@
  * (engine.ts `Run`) is what these need; nothing here changes an execution's outcome.
  */
 import path from 'node:path';
-import { CancelledError, messageOf } from '../errors.js';
+import { CancelledError, DeadlineError, messageOf } from '../errors.js';
 import type { Log } from '../log.js';
 import { Input } from '../names.js';
 import type { ApiBudget } from '../qflow/budget.js';
@@ -39,11 +39,36 @@ export interface Collecting {
  */
 export async function collectAll(run: Collecting, executions: ExecutionReport[], deadline: number): Promise<ExecutionReport[]> {
   const collected: ExecutionReport[] = [];
+  // Once the time for collecting is out (the budget held a call back past it), the rest are left unread, said once.
+  let outOfTime: { error: unknown; left: number } | undefined;
   for (const e of executions) {
     const ended = e.executionId !== undefined && (e.result === 'success' || e.result === 'failure');
-    collected.push(ended ? await collect(run, e, deadline) : e);
+    if (!ended) collected.push(e);
+    else if (outOfTime) {
+      outOfTime.left++;
+      collected.push(e);
+    } else {
+      try {
+        collected.push(await collect(run, e, deadline));
+      } catch (error) {
+        if (!(error instanceof DeadlineError)) throw error;
+        outOfTime = { error, left: 1 };
+        collected.push(e);
+      }
+    }
+  }
+  if (outOfTime) {
+    const { left, error } = outOfTime;
+    run.host.log.warning(
+      `The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time left for them, so their step data is left out: ${reason(error)}`,
+    );
   }
   return collected;
+}
+
+/** Why a call ran out of time, without "past the timeout": the time for collecting ends before it. */
+function reason(error: unknown): string {
+  return messageOf(error).replace(/, past the timeout\.$/, '.');
 }
 
 async function collect(run: Collecting, e: ExecutionReport, deadline: number): Promise<ExecutionReport> {
@@ -55,7 +80,7 @@ async function collect(run: Collecting, e: ExecutionReport, deadline: number): P
   try {
     steps = await listAllSteps(client, executionId, log, deadline);
   } catch (error) {
-    if (error instanceof CancelledError) throw error;
+    if (error instanceof CancelledError || error instanceof DeadlineError) throw error;
     log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
     steps = [];
   }

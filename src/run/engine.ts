@@ -53,6 +53,12 @@ export interface Host {
 
 /** After the wait, collecting the steps and step data may take at least this long, even at the timeout. */
 const COLLECT_MS = 60_000;
+/**
+ * And at most this long, whatever the timeout leaves: the outcome is known, and a subscription whose
+ * budget is spent (a large matrix) would otherwise hold the job for the step details until the window
+ * gives calls back, most of an hour.
+ */
+const COLLECT_MAX_MS = 5 * 60_000;
 
 /** What every step of a run works with. */
 interface Run {
@@ -144,7 +150,8 @@ async function execute(run: Run, progress: Progress): Promise<Interruption | und
   progress.executions = afterWait(progress.executions, outcome, settings.timeoutMs, settings.names);
   progress.budgetPauseMs = outcome.budgetPauseMs;
   progress.budgetNote = outcome.budgetNote;
-  const collectBy = Math.max(run.deadline, host.clock.now() + COLLECT_MS);
+  const now = host.clock.now();
+  const collectBy = Math.max(now + COLLECT_MS, Math.min(run.deadline, now + COLLECT_MAX_MS));
   const [collected, forSummary] = await host.group('Collect the results', () =>
     // Beside the step lists, not after them: the summary's read adds a call, not its time, to the step.
     Promise.all([collectAll(run, progress.executions, collectBy), checkFirst ? {} : readForSummary(run, progress.executions, outcome)]),
