@@ -34264,6 +34264,11 @@ function addRows(lines, rows, what, fit) {
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
 async function prepareOutputFile(setting, file, example = 'qflow.json') {
+    // Blank (an unset "$SUMMARY") or ending in a slash (`reports/`): no file is named.
+    if (file.trim() === '')
+        throw new InputError(`${setting} is blank. Expected the path of a file, such as ${quote(example)}.`);
+    if (/[\\/]$/.test(file))
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
     const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
     const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
     if (found?.isDirectory())

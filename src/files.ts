@@ -13,6 +13,10 @@ import { InputError, quote } from './errors.js';
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
 export async function prepareOutputFile(setting: string, file: string, example = 'qflow.json'): Promise<string> {
+  // Blank (an unset "$SUMMARY") or ending in a slash (`reports/`): no file is named.
+  if (file.trim() === '') throw new InputError(`${setting} is blank. Expected the path of a file, such as ${quote(example)}.`);
+  if (/[\\/]$/.test(file))
+    throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(path.join(file, example))}.`);
   const folder = path.dirname(path.resolve(file));
   const found = await stat(file).catch(() => undefined);
   if (found?.isDirectory())

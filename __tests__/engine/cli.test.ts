@@ -117,6 +117,14 @@ describe('qflow-run', () => {
     [['--dotenf', 'x'], /Unknown flag --dotenf\. Did you mean --dotenv\?/],
     [['--comment-on-pr'], /Unknown flag --comment-on-pr\. It is for the GitHub Action only/],
     [['stray'], /'stray' is not a flag/],
+    // Output files: none named (an unset "$SUMMARY", a folder), or two sinks in one file.
+    [['--summary', ''], /Flag --summary is blank\. Expected the path of a file, such as "qflow\.md"\./],
+    [['--summary', 'reports/'], /Flag --summary names the folder "reports\/"\. Expected a file, such as "reports\/qflow\.md"\./],
+    [
+      ['--summary', 'qflow.out', '--dotenv', 'qflow.out'],
+      /--summary and --dotenv name the same file, ".*qflow\.out"\. Expected a file of its own for each\./,
+    ],
+    [['--dotenv', 'r.json', '--output-file', 'r.json'], /--dotenv and --output-file name the same file/],
   ])('exits 2 on bad usage %j before any call, naming the flag', (argv, message) =>
     withSimulator({}, async (sim, workflow) => {
       const run = await qflowRun(sim, workflow, argv);
@@ -151,7 +159,8 @@ describe('qflow-run', () => {
 
   it('speaks to Azure Pipelines on its agent: output variables, the summary tab and issues, as the agent reads them', () =>
     withSimulator({ workflow: { finalStatus: 'Failed' } }, async (sim, workflow) => {
-      const run = await qflowRun(sim, workflow, [], { TF_BUILD: 'True' });
+      const agentTemp = await mkdtemp(path.join(os.tmpdir(), 'qflow-agent-'));
+      const run = await qflowRun(sim, workflow, [], { TF_BUILD: 'True', AGENT_TEMPDIRECTORY: agentTemp });
       expect(run.code).toBe(EXIT.failed);
       // The agent reads one logging command a line: ##vso[area.action properties]data.
       const commands = run.stdout.split('\n').filter((line) => line.startsWith('##vso['));
@@ -164,6 +173,8 @@ describe('qflow-run', () => {
       expect(variables.get('QFLOW_OUT_EXECUTION_ID')).toBe(sim.executions[0].id);
       expect(variables.get('QFLOW_OUT_RESULT')).toBe('failure');
       expect(variables.get('QFLOW_OUT_STATUS')).toBe('Failed');
+      // The agent's temp folder, not the system's: the run's files stay with the job.
+      expect(variables.get('QFLOW_OUT_OUTPUT_FILE')).toMatch(new RegExp(`^${agentTemp}/qflow-`));
       const upload = commands.find((line) => line.startsWith('##vso[task.uploadsummary]'));
       expect(await readFile(upload!.slice('##vso[task.uploadsummary]'.length), 'utf8')).toContain('## ❌ QFlow workflow failed');
       const issue = commands.find((line) => line.startsWith('##vso[task.logissue type=error]'));
@@ -176,7 +187,7 @@ describe('qflow-run', () => {
       // Off the agent, or with --ci plain, none of it.
       const plain = await qflowRun(sim, workflow, ['--ci', 'plain'], { TF_BUILD: 'True' });
       expect(plain.stdout).not.toContain('##vso[');
-      await Promise.all([run.cleanup(), plain.cleanup()]);
+      await Promise.all([run.cleanup(), plain.cleanup(), rm(agentTemp, { recursive: true, force: true })]);
     }));
 
   it('refuses a CI variable left unexpanded before any call, naming it', () =>

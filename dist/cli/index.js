@@ -29,6 +29,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A bad input: the message names the input, the bad value (never a secret) and the expected form. */
 class InputError extends Error {
@@ -1632,9 +1635,6 @@ function addRows(lines, rows, what, fit) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files.ts
 /**
  * Files the run writes for people and later jobs (the result file, a summary, a dotenv report) are
@@ -1650,6 +1650,11 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * cannot be written, is an error naming the setting. Returns the path as given.
  */
 async function prepareOutputFile(setting, file, example = 'qflow.json') {
+    // Blank (an unset "$SUMMARY") or ending in a slash (`reports/`): no file is named.
+    if (file.trim() === '')
+        throw new InputError(`${setting} is blank. Expected the path of a file, such as ${quote(example)}.`);
+    if (/[\\/]$/.test(file))
+        throw new InputError(`${setting} names the folder ${quote(file)}. Expected a file, such as ${quote(external_node_path_default().join(file, example))}.`);
     const folder = external_node_path_default().dirname(external_node_path_default().resolve(file));
     const found = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
     if (found?.isDirectory())
@@ -5529,6 +5534,8 @@ class Terminal {
 
 
 
+
+
 /** How the command ended, for the CI that runs it (the README has the table). */
 const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 };
 /** Runs the command; resolves with its exit code. */
@@ -5601,12 +5608,21 @@ async function checkedSettings(sources, parsed, redactor) {
     };
     await sources.readFiles().catch(usage);
     const settings = await readSettings((name) => sources.read(name), (secret) => redactor.add(secret), sources.names).catch(usage);
-    for (const [flag, file] of [
+    const files = [
         ['--summary', parsed.summary],
         ['--dotenv', parsed.dotenv],
-    ]) {
+        [sources.nameOf(Input.OutputFile), settings.outputFile],
+    ];
+    for (const [flag, file] of files.slice(0, 2)) {
         if (file !== undefined)
             await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
+    }
+    // Two sinks in one file: the last written would hold it, the other lost.
+    const given = files.filter(([, file]) => file !== undefined).map(([name, file]) => [name, external_node_path_default().resolve(file)]);
+    for (const [i, [name, file]] of given.entries()) {
+        const same = given.slice(i + 1).find(([, other]) => other === file);
+        if (same)
+            throw new UsageError(`${name} and ${same[0]} name the same file, ${quote(file)}. Expected a file of its own for each.`);
     }
     return settings;
 }
@@ -5676,8 +5692,9 @@ async function main_conclude(report, parsed, { terminal, redactor, env }) {
     }
     return code;
 }
+/** The CI's own temp folder (Azure's, GitHub's), else the system's. */
 function tempDirOf(env) {
-    return env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir();
+    return env.AGENT_TEMPDIRECTORY || env.RUNNER_TEMP || env.TMPDIR || external_node_os_default().tmpdir();
 }
 /** A bad flag or input, before any call: exit 2. */
 class UsageError extends Error {

@@ -6,8 +6,9 @@
  * as Markdown (`--summary`); the exit code says how it ended.
  */
 import os from 'node:os';
-import { CancelledError, InputError, messageOf } from '../errors.js';
-import type { Input } from '../names.js';
+import path from 'node:path';
+import { CancelledError, InputError, messageOf, quote } from '../errors.js';
+import { Input } from '../names.js';
 import { readSettings } from '../settings/read.js';
 import type { Ending, RunReport } from '../run/report.js';
 import { summaryMarkdown } from '../report/summary.js';
@@ -105,11 +106,19 @@ async function checkedSettings(sources: SettingSources, parsed: Parsed, redactor
     (secret) => redactor.add(secret),
     sources.names,
   ).catch(usage);
-  for (const [flag, file] of [
+  const files = [
     ['--summary', parsed.summary],
     ['--dotenv', parsed.dotenv],
-  ] as const) {
+    [sources.nameOf(Input.OutputFile), settings.outputFile],
+  ] as const;
+  for (const [flag, file] of files.slice(0, 2)) {
     if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
+  }
+  // Two sinks in one file: the last written would hold it, the other lost.
+  const given = files.filter(([, file]) => file !== undefined).map(([name, file]) => [name, path.resolve(file!)] as const);
+  for (const [i, [name, file]] of given.entries()) {
+    const same = given.slice(i + 1).find(([, other]) => other === file);
+    if (same) throw new UsageError(`${name} and ${same[0]} name the same file, ${quote(file)}. Expected a file of its own for each.`);
   }
   return settings;
 }
@@ -178,8 +187,9 @@ async function conclude(report: RunReport, parsed: Parsed, { terminal, redactor,
   return code;
 }
 
+/** The CI's own temp folder (Azure's, GitHub's), else the system's. */
 function tempDirOf(env: NodeJS.ProcessEnv): string {
-  return env.RUNNER_TEMP || env.TMPDIR || os.tmpdir();
+  return env.AGENT_TEMPDIRECTORY || env.RUNNER_TEMP || env.TMPDIR || os.tmpdir();
 }
 
 /** A bad flag or input, before any call: exit 2. */
