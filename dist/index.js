@@ -35504,6 +35504,7 @@ async function writeResult(report, outputFile, host) {
         return undefined;
     }
 }
+/** The result without step data: the result file's fields, also for a run that started nothing (a dry run, a refused login). */
 function resultFields(report) {
     const one = (e) => ({
         executionId: e.executionId,

@@ -143,6 +143,8 @@ describe('qflow-run', () => {
       const run = await qflowRun(sim, workflow, ['--matrix', `@${matrix}`, '--dry-run', 'true', '--json']);
       expect(run.code).toBe(EXIT.success);
       expect(run.stderr).toContain('"region":"eu-west-1"');
+      // --json prints the result document whether or not anything started, as for a run that did.
+      expect(JSON.parse(run.stdout)).toMatchObject({ workflowId: workflow.id, result: 'validated', apiCalls: expect.any(Number) });
       const missing = await qflowRun(sim, workflow, [], { QFLOW_VARIABLES: `@${path.join(dir, 'nope.yml')}` });
       expect(missing.code).toBe(EXIT.usage);
       expect(missing.stderr).toContain(`error: QFLOW_VARIABLES names the file "${path.join(dir, 'nope.yml')}", which does not exist.`);

@@ -1906,6 +1906,78 @@ async function removeWorkDir(workDir) {
     await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
 }
 
+;// CONCATENATED MODULE: ./src/run/result-file.ts
+/**
+ * The result file: the full result as JSON, step outputs and inputs included, for later steps and
+ * for people; where it goes is the front-end's `output-file` or a file in its temp folder.
+ */
+
+
+
+/** Writes the result file; returns its path, or undefined when nothing started or it could not be written. */
+async function writeResult(report, outputFile, host) {
+    const ids = report.executions.flatMap((e) => e.executionId ?? []);
+    if (ids.length === 0)
+        return undefined;
+    const file = outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${report.workflowId}-${process.pid}` : ids[0]);
+    const tree = (pick) => report.fanOut
+        ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
+        : pick(report.executions[0]);
+    try {
+        await writeResultFile(file, host.redactor.value(resultFields(report)), {
+            stepOutputs: tree((e) => e.stepOutputs),
+            stepInputs: tree((e) => e.stepInputs),
+        });
+        return file;
+    }
+    catch (error) {
+        host.log.warning(`Could not write the result file ${file}: ${messageOf(error)}`);
+        return undefined;
+    }
+}
+/** The result without step data: the result file's fields, also for a run that started nothing (a dry run, a refused login). */
+function resultFields(report) {
+    const one = (e) => ({
+        executionId: e.executionId,
+        status: e.status,
+        result: e.result,
+        ...timings(e.execution),
+        message: e.message,
+    });
+    const details = (e) => ({
+        execution: e.execution?.raw ?? null,
+        steps: stepSummary(e.steps),
+        failedSteps: stepSummary(e.failedSteps),
+    });
+    if (!report.fanOut) {
+        // The run's result and message are the execution's, as the file has always had them.
+        const e = report.executions[0];
+        return {
+            workflowId: report.workflowId,
+            executionId: e.executionId,
+            status: e.status,
+            result: report.result,
+            ...timings(e.execution),
+            message: report.message,
+            apiCalls: report.apiCalls,
+            ...details(e),
+        };
+    }
+    return {
+        workflowId: report.workflowId,
+        result: report.result,
+        message: report.message,
+        apiCalls: report.apiCalls,
+        executions: report.executions.map((e) => ({
+            item: e.item,
+            variables: e.request?.variables ?? {},
+            input: e.request?.input ?? {},
+            ...one(e),
+            ...details(e),
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /**
  * The step outputs a run leaves for later steps, each under GitHub's 1 MB limit. Pure: the front-ends
@@ -2427,6 +2499,7 @@ function unknownFlag(name, known) {
 
 
 
+
 /** The one-line outputs a dotenv report carries, most needed first. */
 const DOTENV_OUTPUTS = [
     Output.ExecutionId,
@@ -2504,10 +2577,10 @@ async function publish(report, sinks, summary, stdout, redactor) {
                 stdout(`${(await (0,promises_namespaceObject.readFile)(file, 'utf8')).trimEnd()}\n`);
             }
             else {
-                // Too large to print whole (or nothing started): the result without step data, which the file has in full.
+                // Too large to print whole (or nothing started): the same document without step data, which the file has in full.
                 if (file !== undefined)
                     warnings.push(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
-                stdout(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
+                stdout(`${JSON.stringify(redactor.value(resultFields(report)), null, 2)}\n`);
             }
         });
     }
@@ -3710,77 +3783,6 @@ function afterWait(executions, outcome, timeoutMs, names) {
         }
         return waited;
     });
-}
-
-;// CONCATENATED MODULE: ./src/run/result-file.ts
-/**
- * The result file: the full result as JSON, step outputs and inputs included, for later steps and
- * for people; where it goes is the front-end's `output-file` or a file in its temp folder.
- */
-
-
-
-/** Writes the result file; returns its path, or undefined when nothing started or it could not be written. */
-async function writeResult(report, outputFile, host) {
-    const ids = report.executions.flatMap((e) => e.executionId ?? []);
-    if (ids.length === 0)
-        return undefined;
-    const file = outputFile ?? defaultResultFile(host.tempDir, report.fanOut ? `${report.workflowId}-${process.pid}` : ids[0]);
-    const tree = (pick) => report.fanOut
-        ? Object.fromEntries(report.executions.filter((e) => e.executionId).map((e) => [e.executionId, pick(e)]))
-        : pick(report.executions[0]);
-    try {
-        await writeResultFile(file, host.redactor.value(resultFields(report)), {
-            stepOutputs: tree((e) => e.stepOutputs),
-            stepInputs: tree((e) => e.stepInputs),
-        });
-        return file;
-    }
-    catch (error) {
-        host.log.warning(`Could not write the result file ${file}: ${messageOf(error)}`);
-        return undefined;
-    }
-}
-function resultFields(report) {
-    const one = (e) => ({
-        executionId: e.executionId,
-        status: e.status,
-        result: e.result,
-        ...timings(e.execution),
-        message: e.message,
-    });
-    const details = (e) => ({
-        execution: e.execution?.raw ?? null,
-        steps: stepSummary(e.steps),
-        failedSteps: stepSummary(e.failedSteps),
-    });
-    if (!report.fanOut) {
-        // The run's result and message are the execution's, as the file has always had them.
-        const e = report.executions[0];
-        return {
-            workflowId: report.workflowId,
-            executionId: e.executionId,
-            status: e.status,
-            result: report.result,
-            ...timings(e.execution),
-            message: report.message,
-            apiCalls: report.apiCalls,
-            ...details(e),
-        };
-    }
-    return {
-        workflowId: report.workflowId,
-        result: report.result,
-        message: report.message,
-        apiCalls: report.apiCalls,
-        executions: report.executions.map((e) => ({
-            item: e.item,
-            variables: e.request?.variables ?? {},
-            input: e.request?.input ?? {},
-            ...one(e),
-            ...details(e),
-        })),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/collect.ts

@@ -8,6 +8,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { messageOf } from '../errors.js';
 import { Output } from '../names.js';
 import type { RunReport } from '../run/report.js';
+import { resultFields } from '../run/result-file.js';
 import { buildOutputs } from '../report/outputs.js';
 import type { Redactor } from '../redact.js';
 import { outputVariable } from './settings-source.js';
@@ -102,9 +103,9 @@ export async function publish(
       if (file !== undefined && (await stat(file)).size <= MAX_JSON_BYTES) {
         stdout(`${(await readFile(file, 'utf8')).trimEnd()}\n`);
       } else {
-        // Too large to print whole (or nothing started): the result without step data, which the file has in full.
+        // Too large to print whole (or nothing started): the same document without step data, which the file has in full.
         if (file !== undefined) warnings.push(`The result file is larger than 16 MiB; --json leaves the step data out. It is complete in ${file}.`);
-        stdout(`${JSON.stringify(Object.fromEntries(DOTENV_OUTPUTS.map((name) => [name, values.get(name) ?? ''])))}\n`);
+        stdout(`${JSON.stringify(redactor.value(resultFields(report)), null, 2)}\n`);
       }
     });
   }

@@ -33,7 +33,8 @@ export async function writeResult(
   }
 }
 
-function resultFields(report: RunReport): Record<string, unknown> {
+/** The result without step data: the result file's fields, also for a run that started nothing (a dry run, a refused login). */
+export function resultFields(report: RunReport): Record<string, unknown> {
   const one = (e: ExecutionReport) => ({
     executionId: e.executionId,
     status: e.status,
