@@ -2170,7 +2170,7 @@ const FLAGS = [
         "name": "client-id",
         "variable": "QFLOW_CLIENT_ID",
         "default": "",
-        "description": "OAuth client ID of a user-level client with the Qualys Flow Access permission; the action gets a JWT from POST /auth/oidc and renews it.",
+        "description": "OAuth client ID of a user-level client with the Qualys Flow Access permission; with it a JWT is fetched from POST /auth/oidc and renewed before it expires.",
         "secret": false
     },
     {
@@ -2184,7 +2184,7 @@ const FLAGS = [
         "name": "username",
         "variable": "QFLOW_USERNAME",
         "default": "",
-        "description": "Qualys username; the action gets a JWT from POST /auth and renews it.",
+        "description": "Qualys username; with it and the password a JWT is fetched from POST /auth and renewed before it expires.",
         "secret": false
     },
     {
@@ -2268,7 +2268,7 @@ const FLAGS = [
         "name": "timeout",
         "variable": "QFLOW_TIMEOUT",
         "default": "1h",
-        "description": "Longest wait for a final status, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds), counted from the start of the step: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
+        "description": "Longest wait for a final status, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds), counted from the start of the run: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
         "secret": false
     },
     {
