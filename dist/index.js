@@ -34048,7 +34048,19 @@ const MAX_DIAGRAM_NODES = 60;
  * What each colour means, for the line under the picture. Every box has dark text on a pale fill, so it
  * reads the same in GitHub's light and dark themes.
  */
-const DIAGRAM_LEGEND = 'green: succeeded, red: failed, grey dashed: not run, yellow dashed: not known yet (the execution had not ended)';
+const LEGEND = {
+    succeeded: 'green: succeeded',
+    failed: 'red: failed',
+    notrun: 'grey dashed: not run',
+    unknown: 'yellow dashed: not known yet (the execution had not ended)',
+};
+/** The legend of a diagram: what each colour it uses means, and only those. */
+function legendOf(diagram) {
+    return Object.entries(LEGEND)
+        .filter(([kind]) => new RegExp(`^  class n\\d+ ${kind}$`, 'm').test(diagram))
+        .map(([, meaning]) => meaning)
+        .join(', ');
+}
 /**
  * The Mermaid block, or undefined when there is nothing to draw or too much. `ended`: the execution
  * ended, so a node without a step did not run; before its end (a wait that timed out) it is not known yet.
@@ -34178,7 +34190,7 @@ function oneExecutionSummary(report, one, lines, fit) {
     const ended = one?.result === 'success' || one?.result === 'failure';
     const diagram = one?.executionId ? workflowDiagram(components, steps, failed, ended) : undefined;
     if (diagram)
-        lines.push(diagram, `_${DIAGRAM_LEGEND}_`, '');
+        lines.push(diagram, `_${legendOf(diagram)}_`, '');
     if (report.definitionNote && steps.length)
         lines.push(`_${mdText(report.definitionNote)}_`, '');
     if (!steps.length)

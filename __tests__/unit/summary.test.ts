@@ -44,7 +44,9 @@ describe('summaryMarkdown', () => {
     const running = summaryMarkdown(report({ result: 'timed_out', status: 'Running', steps: [], failedSteps: [], definition }));
     expect(running).toMatch(/class n1 unknown/);
     expect(running).not.toMatch(/class n1 notrun/);
-    expect(running).toContain('yellow dashed: not known yet');
+    expect(running).toContain('_yellow dashed: not known yet (the execution had not ended)_');
+    // The legend names only the colours drawn.
+    expect(failed).toContain('_green: succeeded, red: failed_');
   });
 
   it('escapes table characters in values', () => {

@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, messageOf } from '../errors.js';
-import { mdText } from '../markdown.js';
+import { mdCode } from '../markdown.js';
 import { Input, Output, type SettingNames } from '../names.js';
 import { nearest } from '../nearest.js';
 import { FLAGS } from './flags.js';
@@ -119,7 +119,7 @@ export class SettingSources {
       },
       set: (name, value) => `--${name} ${value}`,
       program: 'qflow-run',
-      resultPathIn: `in the log (choose it with ${mdText(this.nameOf(Input.OutputFile))})`,
+      resultPathIn: `in the log (choose it with ${mdCode(this.nameOf(Input.OutputFile))})`,
     };
   }
 }

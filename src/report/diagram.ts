@@ -13,7 +13,20 @@ export const MAX_DIAGRAM_NODES = 60;
  * What each colour means, for the line under the picture. Every box has dark text on a pale fill, so it
  * reads the same in GitHub's light and dark themes.
  */
-export const DIAGRAM_LEGEND = 'green: succeeded, red: failed, grey dashed: not run, yellow dashed: not known yet (the execution had not ended)';
+const LEGEND: Record<string, string> = {
+  succeeded: 'green: succeeded',
+  failed: 'red: failed',
+  notrun: 'grey dashed: not run',
+  unknown: 'yellow dashed: not known yet (the execution had not ended)',
+};
+
+/** The legend of a diagram: what each colour it uses means, and only those. */
+export function legendOf(diagram: string): string {
+  return Object.entries(LEGEND)
+    .filter(([kind]) => new RegExp(`^  class n\\d+ ${kind}$`, 'm').test(diagram))
+    .map(([, meaning]) => meaning)
+    .join(', ');
+}
 
 /**
  * The Mermaid block, or undefined when there is nothing to draw or too much. `ended`: the execution

@@ -7,7 +7,7 @@ import { mdCode, mdText } from '../markdown.js';
 import { itemName } from '../settings/matrix.js';
 import { humanDuration, iso } from '../time.js';
 import { maskSecrets } from '../redact.js';
-import { DIAGRAM_LEGEND, workflowDiagram } from './diagram.js';
+import { legendOf, workflowDiagram } from './diagram.js';
 import { timings, type ExecutionReport, type RunReport } from '../run/report.js';
 
 /** GitHub refuses a job summary over 1 MiB; leave room for other steps' summaries too. */
@@ -92,7 +92,7 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const components = report.definition?.components ?? [];
   const ended = one?.result === 'success' || one?.result === 'failure';
   const diagram = one?.executionId ? workflowDiagram(components, steps, failed, ended) : undefined;
-  if (diagram) lines.push(diagram, `_${DIAGRAM_LEGEND}_`, '');
+  if (diagram) lines.push(diagram, `_${legendOf(diagram)}_`, '');
   if (report.definitionNote && steps.length) lines.push(`_${mdText(report.definitionNote)}_`, '');
   if (!steps.length) return;
   const names = new Map(components.map((c) => [c.id, c.name]));
