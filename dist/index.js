@@ -35403,10 +35403,14 @@ function conclude(executions, fanOut, interruption) {
     if (interruption?.kind === 'thrown') {
         const { error } = interruption;
         if (error instanceof CancelledError) {
-            const ids = executions.flatMap((e) => e.executionId ?? []);
+            // Only those not seen to end go on: a cancellation while collecting comes after every end.
+            const ids = executions.filter((e) => e.result !== 'success' && e.result !== 'failure').flatMap((e) => e.executionId ?? []);
+            const ended = executions.length > 0 && executions.every((e) => e.result === 'success' || e.result === 'failure');
             if (executions.every((e) => e.execution === undefined))
                 result = 'cancelled';
-            message = `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
+            message = ended
+                ? 'The job was cancelled after every execution ended; step details may be missing.'
+                : `The job was cancelled${ids.length ? `; execution ${ids.join(', ')} goes on in QFlow` : ''}.`;
         }
         else {
             message = messageOf(error);
