@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9843:
+/***/ 6962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32303,11 +32303,9 @@ function permissionHint(error) {
     return " The job's token needs the 'pull-requests: write' permission (add it under 'permissions:'); a pull request from a fork gets a read-only token.";
 }
 
-;// CONCATENATED MODULE: ./src/names.ts
-/**
- * The run's inputs and outputs, named as action.yml names them; the command's flags are the same names
- * (`--workflow-id`). Nothing else spells these strings.
- */
+;// CONCATENATED MODULE: ./src/io-names.ts
+// Generated from action.yml by `npm run docs`; a test fails when it is stale. Import them from names.ts.
+/** The run's inputs, named as action.yml names them; the command's flags are the same names (`--workflow-id`). */
 var Input;
 (function (Input) {
     Input["Platform"] = "platform";
@@ -32335,19 +32333,11 @@ var Input;
     Input["StepInputs"] = "step-inputs";
     Input["SuccessStatuses"] = "success-statuses";
     Input["FailureStatuses"] = "failure-statuses";
-    Input["OutputFile"] = "output-file";
     Input["CommentOnPr"] = "comment-on-pr";
     Input["GithubToken"] = "github-token";
+    Input["OutputFile"] = "output-file";
 })(Input || (Input = {}));
-/** The action's inputs, as a workflow's `with:` gives them. */
-const INPUT_NAMES = {
-    of: (name) => `'${name}'`,
-    subject: (name) => `Input '${name}'`,
-    set: (name, value) => `'${name}: ${value}'`,
-    program: 'the action',
-    resultPathIn: "in the step's `output-file` output",
-};
-/** The action's outputs, as named in action.yml. */
+/** The action's outputs, as action.yml names them. */
 var Output;
 (function (Output) {
     Output["ExecutionId"] = "execution-id";
@@ -32361,10 +32351,22 @@ var Output;
     Output["FailedSteps"] = "failed-steps";
     Output["StepOutputs"] = "step-outputs";
     Output["StepInputs"] = "step-inputs";
+    Output["Executions"] = "executions";
     Output["OutputFile"] = "output-file";
     Output["ApiCalls"] = "api-calls";
-    Output["Executions"] = "executions";
 })(Output || (Output = {}));
+
+;// CONCATENATED MODULE: ./src/names.ts
+/** The run's inputs and outputs, generated from action.yml (src/io-names.ts): nothing else spells these strings. */
+
+/** The action's inputs, as a workflow's `with:` gives them. */
+const INPUT_NAMES = {
+    of: (name) => `'${name}'`,
+    subject: (name) => `Input '${name}'`,
+    set: (name, value) => `'${name}: ${value}'`,
+    program: 'the action',
+    resultPathIn: "in the step's `output-file` output",
+};
 /** A result that is no failure: the executions succeeded, were started (`wait: false`) or were only checked (`dry-run`). */
 function isFine(result) {
     return result === 'success' || result === 'started' || result === 'validated';
@@ -37231,7 +37233,7 @@ async function publish(report) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9843);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6962);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -1,37 +1,6 @@
-/**
- * The run's inputs and outputs, named as action.yml names them; the command's flags are the same names
- * (`--workflow-id`). Nothing else spells these strings.
- */
-export enum Input {
-  Platform = 'platform',
-  GatewayUrl = 'gateway-url',
-  Token = 'token',
-  ClientId = 'client-id',
-  ClientSecret = 'client-secret',
-  Username = 'username',
-  Password = 'password',
-  WorkflowId = 'workflow-id',
-  ExecutionId = 'execution-id',
-  RunInput = 'input',
-  Variables = 'variables',
-  Matrix = 'matrix',
-  MaxParallel = 'max-parallel',
-  FailFast = 'fail-fast',
-  AllowUnknownVariables = 'allow-unknown-variables',
-  DryRun = 'dry-run',
-  Wait = 'wait',
-  Timeout = 'timeout',
-  PollInterval = 'poll-interval',
-  MaxPollInterval = 'max-poll-interval',
-  RequestTimeout = 'request-timeout',
-  StepOutputs = 'step-outputs',
-  StepInputs = 'step-inputs',
-  SuccessStatuses = 'success-statuses',
-  FailureStatuses = 'failure-statuses',
-  OutputFile = 'output-file',
-  CommentOnPr = 'comment-on-pr',
-  GithubToken = 'github-token',
-}
+/** The run's inputs and outputs, generated from action.yml (src/io-names.ts): nothing else spells these strings. */
+export { Input, Output } from './io-names.js';
+import { Input } from './io-names.js';
 
 /**
  * How a front-end names a setting to its user: the action its inputs ('timeout'), the command its
@@ -59,24 +28,6 @@ export const INPUT_NAMES: SettingNames = {
   program: 'the action',
   resultPathIn: "in the step's `output-file` output",
 };
-
-/** The action's outputs, as named in action.yml. */
-export enum Output {
-  ExecutionId = 'execution-id',
-  Status = 'status',
-  Result = 'result',
-  StartedAt = 'started-at',
-  EndedAt = 'ended-at',
-  DurationSeconds = 'duration-seconds',
-  Execution = 'execution',
-  Steps = 'steps',
-  FailedSteps = 'failed-steps',
-  StepOutputs = 'step-outputs',
-  StepInputs = 'step-inputs',
-  OutputFile = 'output-file',
-  ApiCalls = 'api-calls',
-  Executions = 'executions',
-}
 
 /** What the `result` output says about the run, in one word a later step can test. */
 export type Result = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'started' | 'validated';

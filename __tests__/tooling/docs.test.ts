@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { Input, Output } from '../../src/names.js';
-import { renderFlagsModule, renderTables, withTables } from '../../src/docs/readme.js';
+import { renderFlagsModule, renderNamesModule, renderTables, withTables } from '../../src/docs/readme.js';
 import { DEFAULTS } from '../../src/settings/defaults.js';
 
 const root = new URL('../../', import.meta.url);
@@ -28,6 +28,10 @@ describe('the README and action.yml', () => {
     expect(flags.FLAGS.map((f) => f.name)).toEqual(Object.values(Input).filter((name) => name !== Input.CommentOnPr && name !== Input.GithubToken));
     expect(flags.FLAGS.find((f) => f.name === 'client-secret')).toMatchObject({ variable: 'QFLOW_CLIENT_SECRET', secret: true });
     expect(flags.FLAGS.find((f) => f.name === 'timeout')).toMatchObject({ variable: 'QFLOW_TIMEOUT', default: '1h' });
+  });
+
+  it('give the code its Input and Output enums: src/io-names.ts is generated', async () => {
+    expect(renderNamesModule(await read('action.yml'))).toBe(await read('src/io-names.ts'));
   });
 
   it('state the defaults of the one table the settings reader follows (src/settings/defaults.ts)', async () => {

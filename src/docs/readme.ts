@@ -47,6 +47,30 @@ export function renderFlagsModule(actionYml: string, version: string): string {
   ].join('\n');
 }
 
+/** Enum members that are not the name in PascalCase: `Input.Input` would read badly. */
+const MEMBER_NAMES: Record<string, string> = { input: 'RunInput' };
+
+/** src/io-names.ts: the Input and Output enums, one member for each input and output of action.yml, in its order. */
+export function renderNamesModule(actionYml: string): string {
+  const action = parse(actionYml) as ActionMetadata;
+  const members = (names: string[]) =>
+    names.map((name) => `  ${MEMBER_NAMES[name] ?? name.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase())} = '${name}',`);
+  return [
+    '// Generated from action.yml by `npm run docs`; a test fails when it is stale. Import them from names.ts.',
+    '',
+    "/** The run's inputs, named as action.yml names them; the command's flags are the same names (`--workflow-id`). */",
+    'export enum Input {',
+    ...members(Object.keys(action.inputs ?? {})),
+    '}',
+    '',
+    "/** The action's outputs, as action.yml names them. */",
+    'export enum Output {',
+    ...members(Object.keys(action.outputs ?? {})),
+    '}',
+    '',
+  ].join('\n');
+}
+
 /** The Markdown tables of action.yml's inputs and outputs. */
 export function renderTables(actionYml: string): Tables {
   const action = parse(actionYml) as ActionMetadata;

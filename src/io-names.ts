@@ -1,0 +1,51 @@
+// Generated from action.yml by `npm run docs`; a test fails when it is stale. Import them from names.ts.
+
+/** The run's inputs, named as action.yml names them; the command's flags are the same names (`--workflow-id`). */
+export enum Input {
+  Platform = 'platform',
+  GatewayUrl = 'gateway-url',
+  Token = 'token',
+  ClientId = 'client-id',
+  ClientSecret = 'client-secret',
+  Username = 'username',
+  Password = 'password',
+  WorkflowId = 'workflow-id',
+  ExecutionId = 'execution-id',
+  RunInput = 'input',
+  Variables = 'variables',
+  Matrix = 'matrix',
+  MaxParallel = 'max-parallel',
+  FailFast = 'fail-fast',
+  AllowUnknownVariables = 'allow-unknown-variables',
+  DryRun = 'dry-run',
+  Wait = 'wait',
+  Timeout = 'timeout',
+  PollInterval = 'poll-interval',
+  MaxPollInterval = 'max-poll-interval',
+  RequestTimeout = 'request-timeout',
+  StepOutputs = 'step-outputs',
+  StepInputs = 'step-inputs',
+  SuccessStatuses = 'success-statuses',
+  FailureStatuses = 'failure-statuses',
+  CommentOnPr = 'comment-on-pr',
+  GithubToken = 'github-token',
+  OutputFile = 'output-file',
+}
+
+/** The action's outputs, as action.yml names them. */
+export enum Output {
+  ExecutionId = 'execution-id',
+  Status = 'status',
+  Result = 'result',
+  StartedAt = 'started-at',
+  EndedAt = 'ended-at',
+  DurationSeconds = 'duration-seconds',
+  Execution = 'execution',
+  Steps = 'steps',
+  FailedSteps = 'failed-steps',
+  StepOutputs = 'step-outputs',
+  StepInputs = 'step-inputs',
+  Executions = 'executions',
+  OutputFile = 'output-file',
+  ApiCalls = 'api-calls',
+}
