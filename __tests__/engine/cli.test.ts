@@ -143,7 +143,14 @@ describe('qflow-run', () => {
       const run = await qflowRun(sim, workflow, ['--matrix', `@${matrix}`, '--dry-run', 'true', '--json']);
       expect(run.code).toBe(EXIT.success);
       expect(run.stderr).toContain('"region":"eu-west-1"');
-      // --json prints the result document whether or not anything started, as for a run that did.
+      // --json prints the result document whether or not anything started, as for a run that did: a single
+      // run refused at its login too.
+      const refused = await qflowRun(sim, workflow, ['--json'], { QFLOW_CLIENT_SECRET: 'wrong' });
+      expect(refused.code).toBe(EXIT.noResult);
+      const document = JSON.parse(refused.stdout) as Record<string, unknown>;
+      expect(document).toMatchObject({ workflowId: workflow.id, result: 'failure', steps: [] });
+      expect(document.executionId).toBeUndefined();
+      await refused.cleanup();
       expect(JSON.parse(run.stdout)).toMatchObject({ workflowId: workflow.id, result: 'validated', apiCalls: expect.any(Number) });
       const missing = await qflowRun(sim, workflow, [], { QFLOW_VARIABLES: `@${path.join(dir, 'nope.yml')}` });
       expect(missing.code).toBe(EXIT.usage);

@@ -25,7 +25,9 @@ describe('conclude', () => {
     [[execution('started')], 'started', 'succeeded'],
     [[execution('validated'), execution('validated', 2)], 'validated', 'succeeded'],
     [[execution('success'), execution('failure', 2)], 'failure', 'failed'],
-    [[execution('failure'), execution('timed_out', 2)], 'timed_out', 'timed-out'],
+    // A failure seen outranks the others' timeout or cancellation (fail-fast stops waiting for them): a gate must fail, not turn UNSTABLE.
+    [[execution('failure'), execution('timed_out', 2)], 'failure', 'failed'],
+    [[execution('cancelled'), execution('failure', 2)], 'failure', 'failed'],
     [[execution('timed_out'), execution('cancelled', 2)], 'cancelled', 'cancelled'],
   ] as const)('ends %j as %s, %s', (executions, result, ending) => {
     expect(conclude([...executions], true)).toMatchObject({ result, ending });

@@ -53,6 +53,12 @@ describe('SettingSources', () => {
     expect(s.names.subject(Input.Timeout)).toBe('Flag --timeout');
   });
 
+  it("reads none of the GitHub Action's own settings from the environment", () => {
+    const s = sources({}, { QFLOW_COMMENT_ON_PR: 'true', QFLOW_GITHUB_TOKEN: 'ghp_x' });
+    expect(s.read(Input.CommentOnPr)).toBe('');
+    expect(s.read(Input.GithubToken)).toBe('');
+  });
+
   it('reads no other setting as a file', async () => {
     const s = sources({ [Input.WorkflowId]: '@workflow' });
     await s.readFiles();

@@ -1964,17 +1964,18 @@ function resultFields(report) {
         failedSteps: stepSummary(e.failedSteps),
     });
     if (!report.fanOut) {
-        // The run's result and message are the execution's, as the file has always had them.
-        const e = report.executions[0];
+        // The run's result and message are the execution's, as the file has always had them; a run that
+        // stopped before its run call (a refused login, a mistake found against the definition) has none.
+        const e = report.executions.at(0);
         return {
             workflowId: report.workflowId,
-            executionId: e.executionId,
-            status: e.status,
+            executionId: e?.executionId,
+            status: e?.status ?? '',
             result: report.result,
-            ...timings(e.execution),
+            ...timings(e?.execution),
             message: report.message,
             apiCalls: report.apiCalls,
-            ...details(e),
+            ...(e ? details(e) : { execution: null, steps: [], failedSteps: [] }),
         };
     }
     return {
@@ -2400,8 +2401,10 @@ class SettingSources {
     read(name) {
         return this.files.get(name)?.trim() ?? this.given(name);
     }
-    /** The setting as given, trimmed: the flag, else its variable. */
+    /** The setting as given, trimmed: the flag, else its variable; never a setting of the GitHub Action alone (QFLOW_COMMENT_ON_PR). */
     given(name) {
+        if (GITHUB_ONLY.includes(name))
+            return '';
         return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
     }
     /**
@@ -3767,11 +3770,15 @@ function fanOutMessage(executions) {
     const more = unsuccessful.length > 3 ? ` (${unsuccessful.length - 3} more in the job summary)` : '';
     return `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
 }
-/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
+/**
+ * One result for all executions: the first of failed, cancelled, timed out that any has; else success
+ * or started. A failure seen is the most telling: the others stopped being waited for at it
+ * (`fail-fast`), or were still running when the job was cancelled or timed out; a gate must fail.
+ */
 function resultOf(executions) {
     if (executions.length === 0)
         return undefined;
-    for (const result of ['cancelled', 'timed_out', 'failure'])
+    for (const result of ['failure', 'cancelled', 'timed_out'])
         if (executions.some((e) => e.result === result))
             return result;
     if (executions.every((e) => e.result === 'validated'))

@@ -10,7 +10,7 @@ import { mdCode } from '../markdown.js';
 import { Input, Output, type SettingNames } from '../names.js';
 import { nearest } from '../nearest.js';
 import { FLAGS } from './flags.js';
-import { SECRET_INPUTS, variableOf } from './flag.js';
+import { GITHUB_ONLY, SECRET_INPUTS, variableOf } from './flag.js';
 
 /** Variables the command reads besides its flags' (debug lines; the simulator's port). */
 const OWN_VARIABLES = ['QFLOW_DEBUG', 'QFLOW_SIMULATOR_PORT'];
@@ -47,8 +47,9 @@ export class SettingSources {
     return this.files.get(name)?.trim() ?? this.given(name);
   }
 
-  /** The setting as given, trimmed: the flag, else its variable. */
+  /** The setting as given, trimmed: the flag, else its variable; never a setting of the GitHub Action alone (QFLOW_COMMENT_ON_PR). */
   private given(name: Input): string {
+    if (GITHUB_ONLY.includes(name)) return '';
     return (this.flags.get(name) ?? this.env[variableOf(name)] ?? '').trim();
   }
 

@@ -80,10 +80,14 @@ function fanOutMessage(executions: ExecutionReport[]): string | undefined {
   return `${unsuccessful.length} of ${executions.length} executions did not succeed. ${shown.join(' ')}${more}`;
 }
 
-/** One result for all executions: the first of cancelled, timed out, failed that any has; else success or started. */
+/**
+ * One result for all executions: the first of failed, cancelled, timed out that any has; else success
+ * or started. A failure seen is the most telling: the others stopped being waited for at it
+ * (`fail-fast`), or were still running when the job was cancelled or timed out; a gate must fail.
+ */
 function resultOf(executions: ExecutionReport[]): Result | undefined {
   if (executions.length === 0) return undefined;
-  for (const result of ['cancelled', 'timed_out', 'failure'] as const) if (executions.some((e) => e.result === result)) return result;
+  for (const result of ['failure', 'cancelled', 'timed_out'] as const) if (executions.some((e) => e.result === result)) return result;
   if (executions.every((e) => e.result === 'validated')) return 'validated';
   return executions.some((e) => e.result === 'started') ? 'started' : 'success';
 }

@@ -48,17 +48,18 @@ export function resultFields(report: RunReport): Record<string, unknown> {
     failedSteps: stepSummary(e.failedSteps),
   });
   if (!report.fanOut) {
-    // The run's result and message are the execution's, as the file has always had them.
-    const e = report.executions[0];
+    // The run's result and message are the execution's, as the file has always had them; a run that
+    // stopped before its run call (a refused login, a mistake found against the definition) has none.
+    const e = report.executions.at(0);
     return {
       workflowId: report.workflowId,
-      executionId: e.executionId,
-      status: e.status,
+      executionId: e?.executionId,
+      status: e?.status ?? '',
       result: report.result,
-      ...timings(e.execution),
+      ...timings(e?.execution),
       message: report.message,
       apiCalls: report.apiCalls,
-      ...details(e),
+      ...(e ? details(e) : { execution: null, steps: [], failedSteps: [] }),
     };
   }
   return {
