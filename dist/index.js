@@ -35612,13 +35612,11 @@ async function collectAll(run, executions, deadline) {
     }
     if (outOfTime) {
         const { left, error } = outOfTime;
-        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time left for them, so their step data is left out: ${reason(error)}`);
+        // The call's own words speak of the timeout; collecting ends earlier, so they go to the debug log.
+        run.host.log.debug(messageOf(error));
+        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so their step data is left out.`);
     }
     return collected;
-}
-/** Why a call ran out of time, without "past the timeout": the time for collecting ends before it. */
-function reason(error) {
-    return messageOf(error).replace(/, past the timeout\.$/, '.');
 }
 async function collect(run, e, deadline) {
     const { client, settings, host, rules } = run;

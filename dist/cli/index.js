@@ -3852,13 +3852,11 @@ async function collectAll(run, executions, deadline) {
     }
     if (outOfTime) {
         const { left, error } = outOfTime;
-        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time left for them, so their step data is left out: ${reason(error)}`);
+        // The call's own words speak of the timeout; collecting ends earlier, so they go to the debug log.
+        run.host.log.debug(messageOf(error));
+        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so their step data is left out.`);
     }
     return collected;
-}
-/** Why a call ran out of time, without "past the timeout": the time for collecting ends before it. */
-function reason(error) {
-    return messageOf(error).replace(/, past the timeout\.$/, '.');
 }
 async function collect(run, e, deadline) {
     const { client, settings, host, rules } = run;
@@ -5635,17 +5633,18 @@ async function checkedSettings(sources, parsed, redactor) {
     };
     await sources.readFiles().catch(usage);
     const settings = await readSettings((name) => sources.read(name), (secret) => redactor.add(secret), sources.names).catch(usage);
-    const files = [
-        ['--summary', parsed.summary],
-        ['--dotenv', parsed.dotenv],
-        [sources.nameOf(Input.OutputFile), settings.outputFile],
+    const sinks = [
+        ['--summary', parsed.summary, 'qflow.md'],
+        ['--dotenv', parsed.dotenv, 'qflow.env'],
     ];
-    for (const [flag, file] of files.slice(0, 2)) {
+    for (const [flag, file, example] of sinks) {
         if (file !== undefined)
-            await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
+            await prepareOutputFile(`Flag ${flag}`, file, example).catch(usage);
     }
-    // Two sinks in one file: the last written would hold it, the other lost.
-    const given = files.filter(([, file]) => file !== undefined).map(([name, file]) => [name, external_node_path_default().resolve(file)]);
+    // Two sinks in one file (the result file's included): the last written would hold it, the other lost.
+    const given = [...sinks, [sources.nameOf(Input.OutputFile), settings.outputFile]]
+        .filter(([, file]) => file !== undefined)
+        .map(([name, file]) => [name, external_node_path_default().resolve(file)]);
     for (const [i, [name, file]] of given.entries()) {
         const same = given.slice(i + 1).find(([, other]) => other === file);
         if (same)

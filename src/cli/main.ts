@@ -106,16 +106,17 @@ async function checkedSettings(sources: SettingSources, parsed: Parsed, redactor
     (secret) => redactor.add(secret),
     sources.names,
   ).catch(usage);
-  const files = [
-    ['--summary', parsed.summary],
-    ['--dotenv', parsed.dotenv],
-    [sources.nameOf(Input.OutputFile), settings.outputFile],
+  const sinks = [
+    ['--summary', parsed.summary, 'qflow.md'],
+    ['--dotenv', parsed.dotenv, 'qflow.env'],
   ] as const;
-  for (const [flag, file] of files.slice(0, 2)) {
-    if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file, flag === '--summary' ? 'qflow.md' : 'qflow.env').catch(usage);
+  for (const [flag, file, example] of sinks) {
+    if (file !== undefined) await prepareOutputFile(`Flag ${flag}`, file, example).catch(usage);
   }
-  // Two sinks in one file: the last written would hold it, the other lost.
-  const given = files.filter(([, file]) => file !== undefined).map(([name, file]) => [name, path.resolve(file!)] as const);
+  // Two sinks in one file (the result file's included): the last written would hold it, the other lost.
+  const given = [...sinks, [sources.nameOf(Input.OutputFile), settings.outputFile] as const]
+    .filter(([, file]) => file !== undefined)
+    .map(([name, file]) => [name, path.resolve(file!)] as const);
   for (const [i, [name, file]] of given.entries()) {
     const same = given.slice(i + 1).find(([, other]) => other === file);
     if (same) throw new UsageError(`${name} and ${same[0]} name the same file, ${quote(file)}. Expected a file of its own for each.`);
