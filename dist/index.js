@@ -35905,6 +35905,15 @@ const HAZARD_POWER = 5;
 const LATE_SPREADS = 2;
 /** By the median plus this many spreads an execution has most likely ended (98 % of a normal model's). */
 const LIKELY_OVER_SPREADS = 2;
+/**
+ * The age by which a run has most likely ended: its usual duration and two spreads, or, when later,
+ * the longest recent run. A spread measured from twenty runs may come out at half the true one, and
+ * then every job of a fleet, reading the same history, makes its one look at the likely end too
+ * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread.
+ */
+function likelyOverMs(history) {
+    return Math.max(history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history), history.longestMs ?? 0);
+}
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
 /** The spread assumed at least, as a fraction of the median, so identical past durations still leave room. */
@@ -35934,11 +35943,11 @@ function pauseAt(input, elapsedMs, poll, factor, random) {
 function spreadOf(history) {
     return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
 }
-/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
+/** Time until the execution has most likely ended (see likelyOverMs), if that is still ahead. */
 function untilLikelyOver(input) {
     if (!input.history)
         return undefined;
-    const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
+    const ms = likelyOverMs(input.history) - input.elapsedMs;
     return ms > 0 ? ms : undefined;
 }
 /**
@@ -36099,15 +36108,18 @@ function expected(ages, history) {
 
 /** Runner and QFlow clocks may disagree: a window set from the runner's clock reaches this far beyond both ends. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** The page asked for once a gateway refuses the largest: the usual size of Qualys APIs' pages. */
 const PAGE_SIZE = 50;
 /**
- * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
- * the other jobs of a matrix started with this one (their executions are newer than any past run):
- * up to 80 of them leave room for 20 past runs in the same call. A gateway that sends smaller pages
- * is read for the history apart (see past-runs.ts).
+ * Every look asks for the largest page, so that one call shows the whole fleet around the executions
+ * waited for: the first look, the history beside the new executions of a fan-out or of the other jobs
+ * of a matrix started with this one (their executions are newer than any past run; up to 80 of them
+ * leave room for 20 past runs); later looks, every job of a matrix of up to 100 from the oldest on
+ * (with pages of 50, the jobs past the fiftieth paid a second page at each look). No largest size is
+ * documented: a gateway that refuses it is asked for PAGE_SIZE from then on; one that sends smaller
+ * pages is paged by what it sends, and read for the history apart (see past-runs.ts).
  */
-const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+const LARGEST_PAGE = 2 * PAGE_SIZE;
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
@@ -36118,22 +36130,20 @@ const MAX_PAGES = 20;
  * just before the oldest execution still pending (or its run), oldest first, so a short page shows
  * them; on a crowded list, at the oldest one's creation as QFlow wrote it.
  */
-function windowFor({ now, pending, crowded, firstLook, existing }) {
+function windowFor({ now, pending, crowded, firstLook, existing, pageSize }) {
     // Worked out anew for each look: the 30-day limit moves with the clock during a long wait.
     const widest = now - OLDEST_WINDOW_MS;
     const created = pending.map((p) => p.createdAt);
     if (crowded && created.every((c) => c !== undefined)) {
         // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
-        return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+        return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize, newOnTop: false, fromOurs: true };
     }
     const references = pending.map((p) => p.createdAt ?? p.startedAt);
     if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
         const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-        return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+        return { startAt, order: 'createdAt', pageSize, newOnTop: false };
     }
-    if (!existing)
-        return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
-    return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+    return { startAt: widest, order: '-createdAt', pageSize, newOnTop: !existing };
 }
 /** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
 async function findExecutions(context, window, wanted) {
@@ -36141,8 +36151,8 @@ async function findExecutions(context, window, wanted) {
         return await searchPages(context, window, wanted);
     }
     catch (error) {
-        // No largest page size is documented: a server that refuses the first look's larger page is
-        // asked again with the usual one (a read, so asking twice is safe).
+        // No largest page size is documented: a server that refuses the larger page is asked again with
+        // the usual one (a read, so asking twice is safe).
         if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE))
             throw error;
         context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
@@ -36162,6 +36172,7 @@ async function searchPages(context, window, wanted) {
         others,
         pages,
         ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
+        pageSize: window.pageSize,
     });
     let firstId;
     while (pages < MAX_PAGES) {
@@ -36239,7 +36250,7 @@ function durationModel(durations) {
         return undefined;
     const { medianMs, spreadMs } = summarize(kept);
     const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
-    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
+    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length, longestMs: Math.max(...kept) };
 }
 function summarize(values) {
     const medianMs = median(values);
@@ -36460,7 +36471,7 @@ function nextLikelyLook(input, history, share) {
     const looks = Math.max(1, Math.floor(2 * share - 1));
     const spread = spreadOf(history);
     const ended = (t) => normalCdf((t - history.medianMs) / spread);
-    const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
+    const over = likelyOverMs(history);
     const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
     let early = input.elapsedMs;
     let late = over;
@@ -36587,6 +36598,8 @@ class ExecutionWatch {
      */
     crowded = false;
     fromOursFinds = true;
+    /** The page size looks ask for: smaller once the gateway has refused the largest. */
+    pageSize = LARGEST_PAGE;
     missedSearches = 0;
     unknownStatuses = new Set();
     budgetPauseMs;
@@ -36699,12 +36712,14 @@ class ExecutionWatch {
             crowded: this.crowded && this.fromOursFinds,
             firstLook: this.firstLook,
             existing: this.existing,
+            pageSize: this.pageSize,
         });
     }
     /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
     async takeIn(search, window, poll) {
         const { options } = this;
         const { clock, log, rules } = options;
+        this.pageSize = search.pageSize;
         if (window.fromOurs && search.found.size < this.pending.size) {
             // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
             this.fromOursFinds = false;

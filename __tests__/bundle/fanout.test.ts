@@ -94,7 +94,7 @@ describe('a fan-out over a matrix', () => {
     }));
 
   it('follows a fan-out larger than a page of the execution list', () =>
-    withSimulator({ workflow: { durationMs: 1500 } }, async (sim, workflow) => {
+    withSimulator({ maxPageSize: 50, workflow: { durationMs: 1500 } }, async (sim, workflow) => {
       const regions = Array.from({ length: 60 }, (_, i) => `region-${i + 1}`);
       const run = await runAgainst(sim, workflow, {
         matrix: JSON.stringify({ region: regions }),

@@ -10,7 +10,7 @@ import { ApiBudget } from '../../src/qflow/budget.js';
 import { throttleSpread } from '../../src/qflow/retry.js';
 import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
 import { durationModel, TRUSTED_SAMPLES } from '../../src/wait/history.js';
-import { CLOCK_SKEW_MS, LARGEST_FIRST_PAGE } from '../../src/wait/list-search.js';
+import { CLOCK_SKEW_MS, LARGEST_PAGE } from '../../src/wait/list-search.js';
 import { chanceStillRunning } from '../../src/wait/schedule.js';
 
 export interface FleetOptions {
@@ -64,7 +64,7 @@ export function runFleet(options: FleetOptions): FleetResult {
     pollIntervalMs = 2000,
     maxPollIntervalMs = 60_000,
     timeoutMs = 3_600_000,
-    pageSize = LARGEST_FIRST_PAGE,
+    pageSize = LARGEST_PAGE,
   } = options;
   let seed = options.seed ?? 7;
   const random = () => {

@@ -77,6 +77,25 @@ describe('the API budget', () => {
     expect(late.ms).toBe(57_000);
   });
 
+  it('makes that one look no earlier than the longest recent run, when the spread measured came out narrow', () => {
+    // Twenty runs of ±10 % whose spread read ±3 %: two spreads past the median would come before a
+    // run in five ends, and every job of the fleet reads the same history.
+    const narrow: DurationModel = { medianMs: 290_000, spreadMs: 9_400, samples: 20, longestMs: 318_000 };
+    const one = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: narrow, budget: budget(10), otherRunning: 4 });
+    expect(one.stretched?.share).toBe(1);
+    expect(one.ms).toBe(318_000 - 10_000);
+    // A longest run within two spreads changes nothing.
+    const wide = nextPollDelay({
+      ...base,
+      poll: 2,
+      elapsedMs: 10_000,
+      history: { ...fiveMinutes, longestMs: 330_000 },
+      budget: budget(10),
+      otherRunning: 4,
+    });
+    expect(wide.ms).toBe(300_000 + 2 * 22_000 - 10_000);
+  });
+
   it('divides the share among itself and the other running executions of the workflow it saw, after their reserves', () => {
     expect(at(10_000, budget(100)).stretched).toBeUndefined();
     const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(100), otherRunning: 19 }).stretched!;

@@ -159,6 +159,21 @@ describe("the simulator's default answers", () => {
       );
     }));
 
+  it('hold back a third call while two run (409, the concurrency limit) and any call past the rate limit (409, Remaining 0), saying which', () =>
+    withSimulator({ credentials: { token: 'sim' }, rateLimit: { limit: 3, windowSec: 60 }, latencyMs: 300 }, async (sim, workflow) => {
+      const list = () => fetch(`${sim.url}/qflowapi/v1/workflows/${workflow.id}/executions`, { headers: { Authorization: 'Bearer sim' } });
+      const three = await Promise.all([list(), list(), list()]);
+      expect(three.map((r) => r.status).sort()).toEqual([200, 200, 409]);
+      const late = await list();
+      expect(late.status).toBe(200);
+      const spent = await list();
+      expect(spent.status).toBe(409);
+      expect(spent.headers.get('X-RateLimit-Remaining')).toBe('0');
+      expect(sim.calls.map((c) => c.heldBack ?? 'admitted')).toEqual(expect.arrayContaining(['too-many-running', 'rate-limited', 'admitted']));
+      expect(sim.calls.filter((c) => c.heldBack === 'too-many-running')).toHaveLength(1);
+      expect(sim.calls[sim.calls.length - 1].heldBack).toBe('rate-limited');
+    }));
+
   it('serve the API guide run answer when asked', () =>
     withSimulator({ credentials: { token: 'sim' }, runAnswer: 'data' }, async (sim, workflow) => {
       const run = await answer(sim, `/qflowapi/v1/workflows/${workflow.id}/run`, { method: 'POST', body: '{}' });

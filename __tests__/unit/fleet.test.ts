@@ -16,7 +16,7 @@ function execution(status: string, createdAt: number, endDate?: number): Executi
 }
 
 function search(others: ExecutionRecord[], beyond?: number): SearchResult {
-  return { found: new Map(), complete: beyond === undefined, others, pages: 1, ...(beyond === undefined ? {} : { beyond }) };
+  return { found: new Map(), complete: beyond === undefined, others, pages: 1, pageSize: 100, ...(beyond === undefined ? {} : { beyond }) };
 }
 
 const WIDE: ListWindow = { startAt: NOW - 10 * MINUTE, order: 'createdAt', pageSize: 50, newOnTop: false };

@@ -1,15 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { QFlowApiError } from '../../src/errors.js';
 import type { ExecutionQuery, ExecutionRecord, Page } from '../../src/qflow/client.js';
-import {
-  CLOCK_SKEW_MS,
-  findExecutions,
-  LARGEST_FIRST_PAGE,
-  OLDEST_WINDOW_MS,
-  PAGE_SIZE,
-  windowFor,
-  type ListWindow,
-} from '../../src/wait/list-search.js';
+import { CLOCK_SKEW_MS, findExecutions, LARGEST_PAGE, OLDEST_WINDOW_MS, PAGE_SIZE, windowFor, type ListWindow } from '../../src/wait/list-search.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
 
 const run = (id: string, status = 'Running'): ExecutionRecord => ({ id, status, raw: { id, status } });
@@ -78,6 +70,8 @@ describe('findExecutions', () => {
     const result = await findExecutions(c, NEWEST_FIRST, new Set(['mine']));
     expect(queries.map((q) => q.pageSize)).toEqual([100, PAGE_SIZE]);
     expect(result.found.has('mine')).toBe(true);
+    // The wait asks for that size from then on.
+    expect(result.pageSize).toBe(PAGE_SIZE);
     expect(c.log.text('debug')).toContain(`refused pages of 100; reading pages of ${PAGE_SIZE}`);
   });
 
@@ -107,24 +101,29 @@ describe('findExecutions', () => {
 
 describe('windowFor', () => {
   const now = 100 * 24 * 3600_000;
-  const look = { now, crowded: false, firstLook: false, existing: false };
+  const look = { now, crowded: false, firstLook: false, existing: false, pageSize: LARGEST_PAGE };
 
   it('reads the newest page, the largest, at the first look at new executions: the history is beside them', () => {
     expect(windowFor({ ...look, firstLook: true, pending: [{ startedAt: now - 1000 }] })).toEqual({
       startAt: now - OLDEST_WINDOW_MS,
       order: '-createdAt',
-      pageSize: LARGEST_FIRST_PAGE,
+      pageSize: LARGEST_PAGE,
       newOnTop: true,
     });
   });
 
-  it('then reads oldest first from a little before the oldest execution waited for, allowing for clock skew', () => {
+  it('then reads oldest first from a little before the oldest execution waited for, allowing for clock skew, the largest page too', () => {
     expect(windowFor({ ...look, pending: [{ startedAt: now - 5000 }, { createdAt: now - 9000, startedAt: now - 4000 }] })).toEqual({
       startAt: now - 9000 - CLOCK_SKEW_MS,
       order: 'createdAt',
-      pageSize: PAGE_SIZE,
+      pageSize: LARGEST_PAGE,
       newOnTop: false,
     });
+  });
+
+  it('asks for the smaller page once the gateway has refused the largest', () => {
+    expect(windowFor({ ...look, pageSize: PAGE_SIZE, pending: [{ createdAt: now - 9000 }] }).pageSize).toBe(PAGE_SIZE);
+    expect(windowFor({ ...look, pageSize: PAGE_SIZE, crowded: true, pending: [{ createdAt: now - 9000 }] }).pageSize).toBe(PAGE_SIZE);
   });
 
   it("on a crowded list, from the oldest one's creation as QFlow wrote it, so it tops the page", () => {
@@ -140,7 +139,7 @@ describe('windowFor', () => {
     expect(windowFor({ ...look, firstLook: true, existing: true, pending: [{}] })).toEqual({
       startAt: now - OLDEST_WINDOW_MS,
       order: '-createdAt',
-      pageSize: PAGE_SIZE,
+      pageSize: LARGEST_PAGE,
       newOnTop: false,
     });
   });

@@ -92,7 +92,14 @@ describe('readPastRuns', () => {
 
 describe('historyFromFirstLook', () => {
   const history = Array.from({ length: 30 }, (_, i) => past(i + 1));
-  const look = (others: ExecutionRecord[], beyond?: number): SearchResult => ({ found: new Map(), complete: false, others, pages: 1, beyond });
+  const look = (others: ExecutionRecord[], beyond?: number): SearchResult => ({
+    found: new Map(),
+    complete: false,
+    others,
+    pages: 1,
+    beyond,
+    pageSize: 100,
+  });
 
   it('learns from the first page alone when it holds a history read worth of ended runs', async () => {
     const { read, queries } = gateway(history);

@@ -3,7 +3,7 @@ import { CancelledError, NetworkError, QFlowApiError } from '../../src/errors.js
 import type { ExecutionQuery, ExecutionRecord, Page } from '../../src/qflow/client.js';
 import { StatusRules } from '../../src/wait/status.js';
 import { INPUT_NAMES } from '../../src/names.js';
-import { LARGEST_FIRST_PAGE, PAGE_SIZE } from '../../src/wait/list-search.js';
+import { LARGEST_PAGE, PAGE_SIZE } from '../../src/wait/list-search.js';
 import { waitForExecutions, type WaitOptions } from '../../src/wait/waiter.js';
 import { FakeClock, memoryLog } from '../support/fake-clock.js';
 
@@ -98,10 +98,24 @@ describe('waitForExecution', () => {
       startAt: started + 5000 - thirtyDaysLessAnHour,
       endAt: started + 5000 + 5 * 60_000,
       order: '-createdAt',
-      pageSize: LARGEST_FIRST_PAGE,
+      pageSize: LARGEST_PAGE,
       pageNumber: 1,
     });
-    expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1 });
+    expect(queries[1]).toMatchObject({ startAt: started - 5 * 60_000, order: 'createdAt', pageNumber: 1, pageSize: LARGEST_PAGE });
+  });
+
+  it('asks for the usual page size from the look after a gateway refused the largest, not again at every look', async () => {
+    const pageSizes: number[] = [];
+    const { client } = listing((call, q) => {
+      pageSizes.push(q.pageSize);
+      if (q.pageSize > PAGE_SIZE) throw new QFlowApiError('pageSize must be at most 50', 400);
+      return { items: [execution(call < 6 ? 'Running' : 'Success')] };
+    });
+    const outcome = await waitForExecution(options(client));
+    expect(outcome.kind).toBe('success');
+    expect(pageSizes[0]).toBe(LARGEST_PAGE);
+    expect(pageSizes.slice(1)).toEqual(Array<number>(pageSizes.length - 1).fill(PAGE_SIZE));
+    expect(pageSizes.length).toBeGreaterThan(3);
   });
 
   it('learns how long the workflow usually takes from the first page, and plans the polls with it', async () => {
@@ -140,8 +154,9 @@ describe('waitForExecution', () => {
     }));
     const outcome = await waitForExecution(options(client));
     expect(outcome.kind).toBe('success');
-    // The first look reads one page only; the next pages through the narrow window.
-    expect(queries.map((q) => q.pageNumber)).toEqual([1, 1, 2, 3]);
+    // The first look reads one page only; the next pages through the narrow window, by the largest page.
+    expect(queries.map((q) => q.pageNumber)).toEqual([1, 1, 2]);
+    expect(queries.map((q) => q.pageSize)).toEqual([LARGEST_PAGE, LARGEST_PAGE, LARGEST_PAGE]);
   });
 
   it('stops paging when the server ignores the paging parameters', async () => {
@@ -405,7 +420,7 @@ describe('waitForExecutions, for a fan-out', () => {
   it('reads on past a first page of its own new executions to find the history, and learns only from the others', async () => {
     const clock = new FakeClock();
     // So many that the first look's page, the largest it asks for, holds nothing else.
-    const many = Array.from({ length: LARGEST_FIRST_PAGE }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
+    const many = Array.from({ length: LARGEST_PAGE }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
     const past = [60, 61, 59, 60].map((s, i) => ({
       ...execution('Success', `10000000-0000-0000-0000-00000000000${i}`, clock.now() - (i + 1) * 3600_000),
       endDate: clock.now() - (i + 1) * 3600_000 + s * 1000,
@@ -420,8 +435,8 @@ describe('waitForExecutions, for a fan-out', () => {
     const o = fanOut(client, { clock, executions: many.map((id) => ({ id, startedAt: clock.now() })) });
     await waitForExecutions(o);
     expect(queries.map((q) => [q.order, q.pageNumber, q.pageSize])).toEqual([
-      ['-createdAt', 1, LARGEST_FIRST_PAGE],
-      ['-createdAt', 2, LARGEST_FIRST_PAGE],
+      ['-createdAt', 1, LARGEST_PAGE],
+      ['-createdAt', 2, LARGEST_PAGE],
     ]);
     expect(o.log.text('info')).toContain('Recent runs of this workflow took about 1m (±2s, from 4 runs)');
   });

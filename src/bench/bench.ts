@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         runs.push(one);
         // Said at once, so a long benchmark stopped early still tells what it measured.
         process.stderr.write(
-          `  ${describeShared(c)}, run ${run + 1}: ${one.succeeded} of ${c.jobs} succeeded, ${one.calls} calls, throttled ${one.throttledTotal} (most ${one.throttledMax}), delay median ${seconds(one.delayMedianMs)}, max ${seconds(one.delayMaxMs)}, ${one.budgetNamed} timed out naming the budget\n`,
+          `  ${describeShared(c)}, run ${run + 1}: ${one.succeeded} of ${c.jobs} succeeded, ${one.calls} calls, held back by the rate limit ${one.throttledTotal} (most ${one.throttledMax}), at the concurrency limit ${one.crowdedTotal} (most ${one.crowdedMax}), delay median ${seconds(one.delayMedianMs)}, max ${seconds(one.delayMaxMs)}, ${one.budgetNamed} timed out naming the budget\n`,
         );
       }
       shared.push(pooled(runs));
@@ -132,15 +132,15 @@ async function main(): Promise<void> {
       );
       lines.push('');
       lines.push(
-        '| executions | poller | succeeded | API calls, all (a run) | throttled answers (most in one job) | detection delay, median | detection delay, max | slowest run, median / max | reference, median / max |',
+        '| executions | poller | succeeded | API calls, all (a run) | held back by the rate limit (most in one job) | at the concurrency limit (most in one job) | detection delay, median | detection delay, max | slowest run, median / max | reference, median / max |',
       );
-      lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     }
     for (const r of shared) {
       const ref = referenceDelays(r);
       const worst = r.perRun.reduce((a, b) => (b.delayMaxMs > a.delayMaxMs ? b : a));
       lines.push(
-        `| ${r.jobs} | ${describeShared(r)}${r.runs > 1 ? ` (${r.runs} runs)` : ''} | ${r.succeeded} of ${r.jobs * r.runs} | ${r.runs > 1 ? `${r.callsLeast}–${r.calls}` : r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${seconds(worst.delayMedianMs)} / ${seconds(worst.delayMaxMs)} | ${ref ? `${seconds(ref.medianMs)} / ${seconds(ref.maxMs)}` : 'cannot pay'} |`,
+        `| ${r.jobs} | ${describeShared(r)}${r.runs > 1 ? ` (${r.runs} runs)` : ''} | ${r.succeeded} of ${r.jobs * r.runs} | ${r.runs > 1 ? `${r.callsLeast}–${r.calls}` : r.calls} | ${r.throttledTotal} (${r.throttledMax}) | ${r.crowdedTotal} (${r.crowdedMax}) | ${seconds(r.delayMedianMs)} | ${seconds(r.delayMaxMs)} | ${seconds(worst.delayMedianMs)} / ${seconds(worst.delayMaxMs)} | ${ref ? `${seconds(ref.medianMs)} / ${seconds(ref.maxMs)}` : 'cannot pay'} |`,
       );
     }
     lines.push('');

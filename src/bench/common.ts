@@ -22,7 +22,15 @@ export const RATE_LIMIT = { limit: DEFAULT_RATE_LIMIT.limit, windowSec: DEFAULT_
 export const scaled = (ms: number) => ms / SCALE;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export const isThrottledAnswer = (call: RecordedCall) => call.status === 409 || call.status === 429;
+/**
+ * An answer that held the call back for the rate limit: the budget the fleet shares was spent. A call
+ * held back because two others were running at that instant (the concurrency limit) is counted apart
+ * (isCrowdedAnswer): it spends no budget, and jobs that cannot see each other meet it at a rate set by
+ * how busy the gateway is, whatever they plan.
+ */
+export const isThrottledAnswer = (call: RecordedCall) => call.heldBack === 'rate-limited';
+/** An answer that held the call back for the concurrency limit (see isThrottledAnswer). */
+export const isCrowdedAnswer = (call: RecordedCall) => call.heldBack === 'too-many-running';
 
 /** The action's inputs for a bench run: its defaults, scaled. */
 export function actionInputs(sim: QFlowSimulator, token: string, workflowId: string): Record<string, string> {

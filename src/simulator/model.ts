@@ -173,6 +173,8 @@ export interface RecordedCall {
   /** The headers of the answer, as sent. */
   answerHeaders: Record<string, string>;
   authorization?: string;
+  /** Why the gateway held the call back, when it did: its rate limit or its concurrency limit. */
+  heldBack?: 'rate-limited' | 'too-many-running';
 }
 
 export const MAX_AGE_MS = 30 * 24 * 3600_000;

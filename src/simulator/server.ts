@@ -178,6 +178,7 @@ export class QFlowSimulator extends SimulatedQFlow {
       const admitted = meter.admit(route.endpoint, Date.now());
       if (admitted !== 'admitted') {
         blocked = true;
+        call.heldBack = admitted;
         const status = admitted === 'rate-limited' ? (this.rateLimit?.blockedStatus ?? 409) : 409;
         return send(status, { message: admitted === 'rate-limited' ? 'API rate limit exceeded' : 'Too many concurrent API calls' });
       }

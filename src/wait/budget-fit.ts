@@ -11,6 +11,7 @@ import {
   expectedLooks,
   JITTER,
   LIKELY_OVER_SPREADS,
+  likelyOverMs,
   longestPause,
   pauseAt,
   spreadOf,
@@ -152,7 +153,7 @@ function nextLikelyLook(input: ScheduleInput, history: DurationModel, share: num
   const looks = Math.max(1, Math.floor(2 * share - 1));
   const spread = spreadOf(history);
   const ended = (t: number) => normalCdf((t - history.medianMs) / spread);
-  const over = history.medianMs + LIKELY_OVER_SPREADS * spread;
+  const over = likelyOverMs(history);
   const target = ended(input.elapsedMs) + (ended(over) - ended(input.elapsedMs)) / looks;
   let early = input.elapsedMs;
   let late = over;

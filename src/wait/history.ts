@@ -12,6 +12,12 @@ export interface DurationModel {
   spreadMs: number;
   /** How many executions it was learned from, outliers excluded. */
   samples: number;
+  /**
+   * The longest of those runs. Twenty runs pin their longest down far better than their spread: the
+   * spread of one history of 20 runs of ±10 % read anywhere from ±3 % to ±7 %, and with it the
+   * instant a run has most likely ended (see likelyOverMs in timing.ts).
+   */
+  longestMs?: number;
 }
 
 /** Fewer successful runs than this say too little to plan polls around. */
@@ -47,7 +53,7 @@ export function durationModel(durations: readonly number[]): DurationModel | und
   if (kept.length < MIN_SAMPLES) return undefined;
   const { medianMs, spreadMs } = summarize(kept);
   const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
-  return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length };
+  return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length, longestMs: Math.max(...kept) };
 }
 
 function summarize(values: readonly number[]): { medianMs: number; spreadMs: number } {

@@ -11,15 +11,18 @@ import type { Clock } from '../time.js';
 
 /** Runner and QFlow clocks may disagree: a window set from the runner's clock reaches this far beyond both ends. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
+/** The page asked for once a gateway refuses the largest: the usual size of Qualys APIs' pages. */
 export const PAGE_SIZE = 50;
 /**
- * The first look at new executions also reads the workflow's recent runs, for the history: it asks
- * for the largest page, so that the history is on it beside the new executions of a fan-out, or of
- * the other jobs of a matrix started with this one (their executions are newer than any past run):
- * up to 80 of them leave room for 20 past runs in the same call. A gateway that sends smaller pages
- * is read for the history apart (see past-runs.ts).
+ * Every look asks for the largest page, so that one call shows the whole fleet around the executions
+ * waited for: the first look, the history beside the new executions of a fan-out or of the other jobs
+ * of a matrix started with this one (their executions are newer than any past run; up to 80 of them
+ * leave room for 20 past runs); later looks, every job of a matrix of up to 100 from the oldest on
+ * (with pages of 50, the jobs past the fiftieth paid a second page at each look). No largest size is
+ * documented: a gateway that refuses it is asked for PAGE_SIZE from then on; one that sends smaller
+ * pages is paged by what it sends, and read for the history apart (see past-runs.ts).
  */
-export const LARGEST_FIRST_PAGE = 2 * PAGE_SIZE;
+export const LARGEST_PAGE = 2 * PAGE_SIZE;
 /** The oldest start of a list window, kept inside the 30 days the API allows even if clocks differ. */
 export const OLDEST_WINDOW_MS = EXECUTION_LIST_MAX_AGE_MS - 60 * 60_000;
 /** Pages read per look at most: 1,000 executions, enough for a month of a busy workflow. */
@@ -50,6 +53,8 @@ export interface WindowInput {
   firstLook: boolean;
   /** The executions already existed (`execution-id`): they may be anywhere in the 30 days. */
   existing: boolean;
+  /** The page size to ask for: LARGEST_PAGE, or PAGE_SIZE once the gateway has refused that. */
+  pageSize: number;
 }
 
 /**
@@ -58,21 +63,20 @@ export interface WindowInput {
  * just before the oldest execution still pending (or its run), oldest first, so a short page shows
  * them; on a crowded list, at the oldest one's creation as QFlow wrote it.
  */
-export function windowFor({ now, pending, crowded, firstLook, existing }: WindowInput): ListWindow {
+export function windowFor({ now, pending, crowded, firstLook, existing, pageSize }: WindowInput): ListWindow {
   // Worked out anew for each look: the 30-day limit moves with the clock during a long wait.
   const widest = now - OLDEST_WINDOW_MS;
   const created = pending.map((p) => p.createdAt);
   if (crowded && created.every((c) => c !== undefined)) {
     // QFlow's own clock: no allowance for skew, so the oldest execution waited for tops the page.
-    return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false, fromOurs: true };
+    return { startAt: Math.max(widest, Math.min(...created)), order: 'createdAt', pageSize, newOnTop: false, fromOurs: true };
   }
   const references = pending.map((p) => p.createdAt ?? p.startedAt);
   if (references.every((r) => r !== undefined) && !(firstLook && !existing)) {
     const startAt = Math.max(widest, Math.min(...references) - CLOCK_SKEW_MS);
-    return { startAt, order: 'createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+    return { startAt, order: 'createdAt', pageSize, newOnTop: false };
   }
-  if (!existing) return { startAt: widest, order: '-createdAt', pageSize: LARGEST_FIRST_PAGE, newOnTop: true };
-  return { startAt: widest, order: '-createdAt', pageSize: PAGE_SIZE, newOnTop: false };
+  return { startAt: widest, order: '-createdAt', pageSize, newOnTop: !existing };
 }
 
 export interface SearchResult {
@@ -86,6 +90,8 @@ export interface SearchResult {
   pages: number;
   /** Executions of the window after the pages read, when the server gave a total. */
   beyond?: number;
+  /** The page size asked for: the window's, or PAGE_SIZE when the gateway refused it. */
+  pageSize: number;
 }
 
 export interface SearchContext {
@@ -101,8 +107,8 @@ export async function findExecutions(context: SearchContext, window: ListWindow,
   try {
     return await searchPages(context, window, wanted);
   } catch (error) {
-    // No largest page size is documented: a server that refuses the first look's larger page is
-    // asked again with the usual one (a read, so asking twice is safe).
+    // No largest page size is documented: a server that refuses the larger page is asked again with
+    // the usual one (a read, so asking twice is safe).
     if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE)) throw error;
     context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
     return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted);
@@ -122,6 +128,7 @@ async function searchPages(context: SearchContext, window: ListWindow, wanted: R
     others,
     pages,
     ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
+    pageSize: window.pageSize,
   });
   let firstId: string | undefined;
   while (pages < MAX_PAGES) {

@@ -93,6 +93,16 @@ const LATE_SPREADS = 2;
 /** By the median plus this many spreads an execution has most likely ended (98 % of a normal model's). */
 export const LIKELY_OVER_SPREADS = 2;
 
+/**
+ * The age by which a run has most likely ended: its usual duration and two spreads, or, when later,
+ * the longest recent run. A spread measured from twenty runs may come out at half the true one, and
+ * then every job of a fleet, reading the same history, makes its one look at the likely end too
+ * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread.
+ */
+export function likelyOverMs(history: DurationModel): number {
+  return Math.max(history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history), history.longestMs ?? 0);
+}
+
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
 
@@ -123,10 +133,10 @@ export function spreadOf(history: DurationModel): number {
   return Math.max(history.spreadMs, MIN_RELATIVE_SPREAD * history.medianMs, 1);
 }
 
-/** Time until the execution has most likely ended (its usual duration and two spreads), if that is still ahead. */
+/** Time until the execution has most likely ended (see likelyOverMs), if that is still ahead. */
 export function untilLikelyOver(input: ScheduleInput): number | undefined {
   if (!input.history) return undefined;
-  const ms = input.history.medianMs + LIKELY_OVER_SPREADS * spreadOf(input.history) - input.elapsedMs;
+  const ms = likelyOverMs(input.history) - input.elapsedMs;
   return ms > 0 ? ms : undefined;
 }
 

@@ -10,7 +10,7 @@ import { Input, type SettingNames } from '../names.js';
 import type { ExecutionRecord, QFlowClient } from '../qflow/client.js';
 import type { ApiBudget } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
-import { findExecutions, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
+import { findExecutions, LARGEST_PAGE, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
 import { historyFromFirstLook } from './past-runs.js';
 import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
@@ -109,6 +109,8 @@ class ExecutionWatch {
    */
   private crowded = false;
   private fromOursFinds = true;
+  /** The page size looks ask for: smaller once the gateway has refused the largest. */
+  private pageSize = LARGEST_PAGE;
   private missedSearches = 0;
   private readonly unknownStatuses = new Set<string>();
   private budgetPauseMs?: number;
@@ -215,6 +217,7 @@ class ExecutionWatch {
       crowded: this.crowded && this.fromOursFinds,
       firstLook: this.firstLook,
       existing: this.existing,
+      pageSize: this.pageSize,
     });
   }
 
@@ -222,6 +225,7 @@ class ExecutionWatch {
   private async takeIn(search: SearchResult, window: ListWindow, poll: number): Promise<WaitOutcome | undefined> {
     const { options } = this;
     const { clock, log, rules } = options;
+    this.pageSize = search.pageSize;
     if (window.fromOurs && search.found.size < this.pending.size) {
       // The gateway reads the window's start otherwise (exclusive, or rounded up): the wide window again.
       this.fromOursFinds = false;
