@@ -218,7 +218,7 @@ describe('every example, as written', () => {
 
   it('runs the README\'s "try it locally" block as written: the simulator in the background, the command against it', async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('npm run simulator'));
+    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('--summary qflow.md'));
     expect(block).toBeDefined();
     // Only the port changes, to one that is free here.
     const port = await freePort();
@@ -245,6 +245,35 @@ describe('every example, as written', () => {
   });
 });
 
+describe("the README's fleet on one subscription", () => {
+  it('runs as written: 20 commands at once on a gateway of pages of 20 all succeed, and the last line counts them', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('--page-size 20'));
+    expect(block).toBeDefined();
+    const port = await freePort();
+    const shell = spawn('/bin/sh', ['-c', block!.replaceAll('8787', String(port))], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    shell.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => process.kill(-shell.pid!, 'SIGKILL'), 150_000);
+    try {
+      const code = await new Promise<number | null>((resolve) => shell.on('exit', resolve));
+      expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/^ +20 QFLOW_OUT_RESULT=success$/m) });
+      // Each job's log says what the history and the budget made of its looks.
+      const log = await readFile(path.join(root, 'job-1.log'), 'utf8');
+      expect(log).toMatch(/Recent runs of this workflow took about/);
+    } finally {
+      clearTimeout(timer);
+      try {
+        process.kill(-shell.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      for (const file of await readdir(root)) if (/^job-\d+\.(env|log)$/.test(file)) await rm(path.join(root, file));
+    }
+  }, 180_000);
+});
+
 describe("the README's other commands", () => {
   const npm = (args: string[]) => run('npm', args, { cwd: root, timeout: 90_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
 
@@ -260,6 +289,45 @@ describe("the README's other commands", () => {
     const { stdout } = await npm(['run', '--silent', 'simulator', '--', '--help']);
     expect(stdout).toMatch(/f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a +succeeds/);
     expect(stdout).toMatch(/[0-9a-f-]{36} +fails at its second step/);
+  });
+});
+
+describe("npm run simulator with the flags of a fleet's gateway", () => {
+  it('serves pages of --page-size, the --rate-limit in its headers, answers after --latency and --history past runs of --run-seconds', async () => {
+    const port = await freePort();
+    const args = ['src/simulator/cli.ts', '--port', String(port), '--page-size', '20', '--rate-limit', '60/360', '--latency', '50-60'];
+    const sim = spawn(path.join(root, 'node_modules/.bin/tsx'), [...args, '--run-seconds', '30', '--history', '25'], { cwd: root, stdio: 'pipe' });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        sim.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+        sim.on('exit', (code) => reject(new Error(`the simulator ended with ${code}`)));
+      });
+      const started = Date.now();
+      const answer = await fetch(`http://127.0.0.1:${port}/qflowapi/v1/workflows/f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a/executions?pageSize=100`, {
+        headers: { Authorization: 'Bearer sim-token' },
+      });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+      expect(answer.headers.get('X-RateLimit-Limit')).toBe('60');
+      expect(answer.headers.get('X-RateLimit-Window-Sec')).toBe('360');
+      const page = (await answer.json()) as { total: string; items: { startDate: number; endDate: number }[] };
+      expect(page.total).toBe('25');
+      expect(page.items).toHaveLength(20);
+      for (const item of page.items) {
+        // Whole epoch milliseconds, as QFlow writes them, and a run of 30 s ± 10 %.
+        expect(Number.isInteger(item.endDate)).toBe(true);
+        expect(item.endDate - item.startDate).toBeGreaterThanOrEqual(27_000);
+        expect(item.endDate - item.startDate).toBeLessThanOrEqual(33_000);
+      }
+    } finally {
+      sim.kill();
+    }
+  });
+
+  it('refuses a flag with a wrong value, naming it and the form expected', async () => {
+    const refused = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/simulator/cli.ts', '--rate-limit', '300'], { cwd: root }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining("--rate-limit: expected calls/seconds, such as 300/3600, got '300'.") });
   });
 });
 

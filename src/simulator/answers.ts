@@ -50,6 +50,10 @@ export class SimulatedQFlow {
       startDelayMs: 0,
       ...execution,
     };
+    // QFlow's dates are whole epoch milliseconds: a drawn duration must not make them fractions.
+    full.createdAt = Math.round(full.createdAt);
+    full.durationMs = Math.round(full.durationMs);
+    full.startDelayMs = Math.round(full.startDelayMs);
     this.executions.push(full);
     return full;
   }
