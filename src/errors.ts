@@ -22,6 +22,13 @@ export class RunCancelledError extends CancelledError {
 /** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
+  constructor(
+    message: string,
+    /** Set when the gateway's rate limit held the call back past the deadline: the wait it asked for, ms. */
+    readonly budgetSpentForMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */

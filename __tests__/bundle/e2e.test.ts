@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CLIENT, cancelWhenWaiting, errors, readResultFile, runAgainst, withSimulator } from '../support/e2e.js';
 
-const EXISTING_WF_FILLER = 130;
+const EXISTING_WF_FILLER = 230;
 
 describe('the action, run as the runner runs it', () => {
   it('runs a workflow to success and hands its results to later steps', () =>

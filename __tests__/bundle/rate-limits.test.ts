@@ -3,7 +3,7 @@
  * answer, limits enforced, a budget shared with other clients of the subscription.
  */
 import { describe, expect, it } from '@jest/globals';
-import { BUDGET_HEADERS, runAgainst, withSimulator } from '../support/e2e.js';
+import { BUDGET_HEADERS, errors, runAgainst, withSimulator } from '../support/e2e.js';
 
 /** Six earlier runs of about 2 s, so the action plans its looks around the usual end. */
 function addHistory(sim: Parameters<Parameters<typeof withSimulator>[1]>[0], workflowId: string) {
@@ -48,6 +48,22 @@ describe('the API budget', () => {
       // pace, 3600 s / 300 = 12 s), not after the hour that `Remaining: 0` would have meant.
       expect(run.exitedAt - (sim.executions[0].createdAt + 1500)).toBeLessThan(2500 + 12_000);
       expect(run.stdout).not.toContain(SLOW_LOG);
+    }));
+
+  it('when the budget is spent until past the timeout, says so, not that the timeout was reached, and promises no wait it will not make', () =>
+    withSimulator({ rateLimit: { limit: 10, windowSec: 600 }, workflow: { durationMs: 60_000 } }, async (sim, workflow) => {
+      // Another client spent all but the run call just now: the look finds the budget spent for 10 minutes.
+      sim.spend(9, { overMs: 1000 });
+      const run = await runAgainst(sim, workflow, { 'poll-interval': '200ms', 'max-poll-interval': '1s', timeout: '8s' });
+      expect(run.outputs.result).toBe('timed_out');
+      const message = errors(run)[0];
+      expect(message).toMatch(
+        /^Stopped waiting after \d+(ms|s), before the 8s 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for \d+m/,
+      );
+      expect(message).toContain(`run with 'execution-id: ${run.outputs['execution-id']}'`);
+      expect(run.summary).toContain("the subscription's API budget is spent");
+      // Nothing says it waits for what it will not wait for.
+      expect(run.stdout).not.toMatch(/^(?!::debug::).*waiting \d+m.* as the gateway asked/m);
     }));
 
   it('makes the same looks with a healthy budget as on a gateway that sends no headers', () =>

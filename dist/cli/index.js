@@ -53,7 +53,14 @@ class RunCancelledError extends CancelledError {
 }
 /** The wait reached the `timeout` input while the execution was still going, or a call would have gone past it. */
 class DeadlineError extends Error {
+    budgetSpentForMs;
     name = 'DeadlineError';
+    constructor(message, 
+    /** Set when the gateway's rate limit held the call back past the deadline: the wait it asked for, ms. */
+    budgetSpentForMs) {
+        super(message);
+        this.budgetSpentForMs = budgetSpentForMs;
+    }
 }
 /** QFlow answered with an HTTP error, or with something that is not the answer it documents. */
 class QFlowApiError extends Error {
@@ -3126,12 +3133,14 @@ class ApiHttp {
                 : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
         const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
         const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-        // Running into the concurrency limit is routine when other jobs share the subscription.
-        if (limits.admitted === 'too-many-running')
+        const pastDeadline = request.deadline !== undefined && this.options.clock.now() + wait > request.deadline;
+        // Running into the concurrency limit is routine when other jobs share the subscription; a wait
+        // past the timeout is not made, and the caller says so.
+        if (limits.admitted === 'too-many-running' || pastDeadline)
             this.options.log.debug(message);
         else
             this.options.log.info(message);
-        await this.pause(wait, request, undefined, wait - spread);
+        await this.pause(wait, request, undefined, wait - spread, limits.admitted === 'rate-limited');
     }
     /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
     async waitForBudget(request, endpoint) {
@@ -3140,7 +3149,7 @@ class ApiHttp {
         if (wait <= 0)
             return;
         if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
-            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`);
+            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`, wait);
         }
         log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
         await clock.sleep(wait, signal);
@@ -3155,15 +3164,20 @@ class ApiHttp {
             throw new QFlowApiError(`Could not ${request.purpose}: QFlow answered HTTP ${response.status} with something that is not JSON: ${excerpt(response.body) || '(empty)'}`, response.status);
         }
     }
-    /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
-    async pause(ms, request, note, askedMs) {
+    /**
+     * Waits `ms` before a retry; `askedMs` is set for a call held back: what the gateway asked of it,
+     * `rateLimited` when by the rate limit (the budget is spent until then).
+     */
+    async pause(ms, request, note, askedMs, rateLimited = false) {
         const { clock, signal, log } = this.options;
         if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
             // Out of time for the wait: the caller reports the timeout, with the cause.
-            const why = askedMs !== undefined
-                ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
-                : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
-            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
+            const why = askedMs === undefined
+                ? `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`
+                : rateLimited
+                    ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
+                    : `the gateway held it back and a retry would have to wait ${humanDuration(ms)}`;
+            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? ms : undefined);
         }
         if (note)
             log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
@@ -3799,7 +3813,11 @@ function afterWait(executions, outcome, timeoutMs, names) {
                 : outcome.budgetNote
                     ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
                     : '';
-            waited.message = `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${budget}`;
+            const again = `execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.`;
+            const spent = outcome.budgetSpent;
+            waited.message = spent
+                ? `Stopped waiting after ${humanDuration(spent.afterMs)}, before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+                : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
             waited.message = outcome.stoppedAtFailure
@@ -4123,7 +4141,8 @@ const LIKELY_OVER_SPREADS = 2;
  * The age by which a run has most likely ended: its usual duration and two spreads, or, when later,
  * the longest recent run. A spread measured from twenty runs may come out at half the true one, and
  * then every job of a fleet, reading the same history, makes its one look at the likely end too
- * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread.
+ * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread. A hung run
+ * does not push it out: runs more than three spreads out were left out of the history as outliers.
  */
 function likelyOverMs(history) {
     return Math.max(history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history), history.longestMs ?? 0);
@@ -4818,6 +4837,7 @@ class ExecutionWatch {
     unknownStatuses = new Set();
     budgetPauseMs;
     budgetNote;
+    budgetSpent;
     slowedDown = false;
     /** The other callers of the same budget the last look counted (see fleet.ts). */
     callers;
@@ -4908,6 +4928,8 @@ class ExecutionWatch {
                 return { ended: this.finish('cancelled', poll) };
             if (error instanceof DeadlineError) {
                 log.warning(error.message);
+                if (error.budgetSpentForMs !== undefined)
+                    this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted };
                 return { ended: this.finish('timed_out', poll) };
             }
             // A gateway that stays down through one look's retries may be back for the next: an outage
@@ -5015,6 +5037,7 @@ class ExecutionWatch {
             polls,
             budgetPauseMs: this.budgetPauseMs,
             budgetNote: this.budgetNote,
+            ...(this.budgetSpent ? { budgetSpent: this.budgetSpent } : {}),
             ...(stoppedAtFailure ? { stoppedAtFailure } : {}),
         };
     }

@@ -227,10 +227,12 @@ export class ApiHttp {
           : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
     const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
     const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-    // Running into the concurrency limit is routine when other jobs share the subscription.
-    if (limits.admitted === 'too-many-running') this.options.log.debug(message);
+    const pastDeadline = request.deadline !== undefined && this.options.clock.now() + wait > request.deadline;
+    // Running into the concurrency limit is routine when other jobs share the subscription; a wait
+    // past the timeout is not made, and the caller says so.
+    if (limits.admitted === 'too-many-running' || pastDeadline) this.options.log.debug(message);
     else this.options.log.info(message);
-    await this.pause(wait, request, undefined, wait - spread);
+    await this.pause(wait, request, undefined, wait - spread, limits.admitted === 'rate-limited');
   }
 
   /** Holds a QFlow call back until the gateway's last throttled answer allows it. */
@@ -241,6 +243,7 @@ export class ApiHttp {
     if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
       throw new DeadlineError(
         `Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`,
+        wait,
       );
     }
     log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
@@ -260,16 +263,21 @@ export class ApiHttp {
     }
   }
 
-  /** Waits `ms` before a retry; `askedMs` is set for a throttled call: what the gateway asked of it. */
-  private async pause(ms: number, request: ApiRequest, note?: string, askedMs?: number): Promise<void> {
+  /**
+   * Waits `ms` before a retry; `askedMs` is set for a call held back: what the gateway asked of it,
+   * `rateLimited` when by the rate limit (the budget is spent until then).
+   */
+  private async pause(ms: number, request: ApiRequest, note?: string, askedMs?: number, rateLimited = false): Promise<void> {
     const { clock, signal, log } = this.options;
     if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
       // Out of time for the wait: the caller reports the timeout, with the cause.
       const why =
-        askedMs !== undefined
-          ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
-          : `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`;
-      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`);
+        askedMs === undefined
+          ? `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`
+          : rateLimited
+            ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
+            : `the gateway held it back and a retry would have to wait ${humanDuration(ms)}`;
+      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? ms : undefined);
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);

@@ -105,7 +105,11 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
         : outcome.budgetNote
           ? ` The subscription's API budget slowed the looks: ${outcome.budgetNote}`
           : '';
-      waited.message = `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${budget}`;
+      const again = `execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.`;
+      const spent = outcome.budgetSpent;
+      waited.message = spent
+        ? `Stopped waiting after ${humanDuration(spent.afterMs)}, before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+        : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
     } else if (o.kind === 'cancelled') {
       waited.message = outcome.stoppedAtFailure
         ? `Stopped waiting at the first failure (${names.of(Input.FailFast)}); execution ${e.executionId} goes on in QFlow.`

@@ -97,7 +97,8 @@ export const LIKELY_OVER_SPREADS = 2;
  * The age by which a run has most likely ended: its usual duration and two spreads, or, when later,
  * the longest recent run. A spread measured from twenty runs may come out at half the true one, and
  * then every job of a fleet, reading the same history, makes its one look at the likely end too
- * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread.
+ * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread. A hung run
+ * does not push it out: runs more than three spreads out were left out of the history as outliers.
  */
 export function likelyOverMs(history: DurationModel): number {
   return Math.max(history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history), history.longestMs ?? 0);

@@ -64,6 +64,11 @@ export interface WaitOutcome {
   budgetPauseMs?: number;
   /** Why the budget slowed the looks, with the figures of the longest pause (or the first that was stretched). */
   budgetNote?: string;
+  /**
+   * The wait stopped before the timeout: the gateway's rate limit asked for no calls for this long
+   * (ms), past it. `afterMs`: how long the wait had gone on.
+   */
+  budgetSpent?: { forMs: number; afterMs: number };
 }
 
 interface Pending {
@@ -115,6 +120,7 @@ class ExecutionWatch {
   private readonly unknownStatuses = new Set<string>();
   private budgetPauseMs?: number;
   private budgetNote?: string;
+  private budgetSpent?: WaitOutcome['budgetSpent'];
   private slowedDown = false;
   /** The other callers of the same budget the last look counted (see fleet.ts). */
   private callers?: FleetCount;
@@ -199,6 +205,7 @@ class ExecutionWatch {
       if (error instanceof CancelledError) return { ended: this.finish('cancelled', poll) };
       if (error instanceof DeadlineError) {
         log.warning(error.message);
+        if (error.budgetSpentForMs !== undefined) this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted };
         return { ended: this.finish('timed_out', poll) };
       }
       // A gateway that stays down through one look's retries may be back for the next: an outage
@@ -305,6 +312,7 @@ class ExecutionWatch {
       polls,
       budgetPauseMs: this.budgetPauseMs,
       budgetNote: this.budgetNote,
+      ...(this.budgetSpent ? { budgetSpent: this.budgetSpent } : {}),
       ...(stoppedAtFailure ? { stoppedAtFailure } : {}),
     };
   }
