@@ -295,7 +295,7 @@ describe("the README's other commands", () => {
 describe("npm run simulator with the flags of a fleet's gateway", () => {
   it('serves pages of --page-size, the --rate-limit in its headers, answers after --latency and --history past runs of --run-seconds', async () => {
     const port = await freePort();
-    const args = ['src/simulator/cli.ts', '--port', String(port), '--page-size', '20', '--rate-limit', '60/360', '--latency', '50-60'];
+    const args = ['src/simulator/cli.ts', '--port', String(port), '--page-size=20', '--rate-limit', '60/360', '--latency', '50-60'];
     const sim = spawn(path.join(root, 'node_modules/.bin/tsx'), [...args, '--run-seconds', '30', '--history', '25'], { cwd: root, stdio: 'pipe' });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -328,6 +328,11 @@ describe("npm run simulator with the flags of a fleet's gateway", () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining("--rate-limit: expected calls/seconds, such as 300/3600, got '300'.") });
+    // A misspelt flag would start the default gateway, and a trial of a tight budget would test none.
+    const misspelt = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/simulator/cli.ts', '--rate-limt=30/360'], { cwd: root }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(misspelt).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown argument '--rate-limt'.") });
   });
 });
 

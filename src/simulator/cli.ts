@@ -9,7 +9,7 @@
  */
 import { DEFAULT_RATE_LIMIT, failingSampleWorkflow, QFlowSimulator, sampleWorkflow, type SimulatorOptions } from './server.js';
 
-const USAGE = `Usage: npm run simulator -- [--port 8787] [--page-size 100] [--rate-limit 300/3600] [--latency 0]
+const USAGE = `Usage: npm run simulator -- [--port 8787] [--page-size N] [--rate-limit 300/3600] [--latency 0]
                               [--run-seconds 3] [--history 0]
 
 A QFlow gateway as the Qualys docs describe it, on 127.0.0.1, until Ctrl-C. Credentials: token sim-token,
@@ -19,25 +19,39 @@ OAuth client sim-client / sim-secret, user sim-user / sim-password. Workflows:
   0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10  fails at its second step, with the step's error
 A run lasts 3 s; for a wait that times out, pass a shorter timeout (--timeout '2 sec').
 
-Every client with one token shares its budget, as the jobs of a matrix share a subscription's:
+Every client with one token shares its budget, as the jobs of a matrix share a subscription's, and
+2 calls may run at once (the documented example); flags as --flag value or --flag=value:
   --port N             the port (or QFLOW_SIMULATOR_PORT); default 8787
-  --page-size N        the most executions a page of the execution list holds; default 100
+  --page-size N        the most executions a page of the execution list holds; default: as many as asked
   --rate-limit N/S     N calls per S seconds on a rolling window; default 300/3600, as documented
   --latency MS[-MS]    each answer takes this long, or a time drawn between the two; default 0
   --run-seconds S      how long a run lasts, ±10 % when more than 3; default 3
   --history N          past successful runs of each workflow, an hour apart; default 0`;
 
+function refuse(problem: string): never {
+  console.error(`${problem}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const FLAGS = ['--port', '--page-size', '--rate-limit', '--latency', '--run-seconds', '--history'];
+/** Each flag with its value, as `--flag value` or `--flag=value`: a gateway other than the one asked for would mislead a trial. */
+const given = new Map<string, string>();
+const args = process.argv
+  .slice(2)
+  .flatMap((arg) => (/^--[a-z-]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--help' || args[i] === '-h') continue;
+  if (!FLAGS.includes(args[i])) refuse(`Unknown argument '${args[i]}'.`);
+  if (i + 1 >= args.length) refuse(`${args[i]} needs a value.`);
+  given.set(args[i], args[++i]);
+}
+
 /** A flag's value, read by `read`, or undefined when the flag is absent; a wrong one ends with the usage error. */
 function flag<T>(name: string, expected: string, read: (text: string) => T | undefined): T | undefined {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return undefined;
-  const text = process.argv[at + 1] ?? '';
+  const text = given.get(name);
+  if (text === undefined) return undefined;
   const value = read(text);
-  if (value === undefined) {
-    console.error(`${name}: expected ${expected}, got '${text}'.\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return value;
+  return value === undefined ? refuse(`${name}: expected ${expected}, got '${text}'.`) : value;
 }
 
 const whole = (min: number) => (text: string) => (/^\d+$/.test(text) && Number(text) >= min ? Number(text) : undefined);
@@ -87,6 +101,11 @@ for (const workflow of workflows) {
   }
 }
 console.log(`QFlow simulator listening on ${await simulator.start()}`);
+// What a trial runs against, said once, so a flag left out is not taken for one given.
+const budget = options.rateLimit || DEFAULT_RATE_LIMIT;
+console.log(
+  `${pageSize ? `Pages of up to ${pageSize} executions` : 'Pages of as many executions as asked'}, ${budget.limit} calls per ${budget.windowSec} s, 2 calls at once, answers in ${[latencyMs ?? 0].flat().join('-')} ms, runs of ${durationMs / 1000} s${durationSpread ? ' ± 10 %' : ''}, ${history} past runs a workflow.`,
+);
 const stop = () => void simulator.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
