@@ -34166,7 +34166,7 @@ function summaryMarkdown(report, fit = JOB_SUMMARY) {
     if (report.message)
         lines.push(`> ${mdText(report.message)}`, '');
     if (report.budgetPauseMs) {
-        lines.push(`> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
+        lines.push(`> ⚠️ The subscription's API budget could not pay for looking that often, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`, '');
     }
     if (report.fanOut)
         fanOutSummary(report, lines, fit);
@@ -36425,14 +36425,23 @@ function fitToBudget(input, budget, planned) {
     // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
     const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
     const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
-    const stretch = (share, factor, ms, waitsForWindow = false) => ({
+    const stretch = (share, factor, ms, how = {}) => ({
         ms,
-        stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
+        stretched: {
+            factor,
+            plannedLooks,
+            share,
+            horizonMs,
+            budget,
+            callers,
+            ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
+            ...(how.whereLikely ? { whereLikely: true } : {}),
+        },
     });
     if (budget.remaining < reserves) {
         const chance = budget.remaining / reserves;
         const drawn = drawForLook(input, budget, planned, callers, chance);
-        return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
+        return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, { waitsForWindow: drawn.waitsForWindow });
     }
     const share = 1 + Math.max(0, spare) / callers;
     if (plannedLooks <= share)
@@ -36440,7 +36449,7 @@ function fitToBudget(input, budget, planned) {
     const untilOver = untilLikelyOver(input);
     if (input.history && untilOver !== undefined) {
         const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
-        return stretch(share, ms / Math.max(1, planned), ms);
+        return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: true });
     }
     let fits = 2;
     while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
@@ -36552,9 +36561,16 @@ function describeMany(outcomes, pending, unlisted) {
         counts.set('not listed yet', unlisted);
     return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
-/** The one log line that says why the polls slowed down, with the figures. */
-function describeStretch(stretch, pauseMs) {
-    return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+/**
+ * The one log line that says why the polls slowed down, with the figures; `pastLongest` names the
+ * setting the next pause goes beyond, when it does.
+ */
+function describeStretch(stretch, pauseMs, pastLongest) {
+    const next = `next look in ${humanDuration(pauseMs)}${pastLongest ? `, longer than ${pastLongest}` : ''}`;
+    const how = stretch.whereLikely || stretch.share < 1
+        ? `Looks go where its end is most likely (${next}).`
+        : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
+    return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} ${how}`;
 }
 /** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
 function describeShare(stretch) {
@@ -36562,9 +36578,12 @@ function describeShare(stretch) {
     const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
     const plan = stretch.share < 1
         ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
-        : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
+        : `a share of about ${plural(Math.floor(stretch.share), 'look')} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
     const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
     return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/wait/waiter.ts
@@ -36677,16 +36696,20 @@ class ExecutionWatch {
             random: this.random(),
         });
         if (delay.stretched) {
-            if (!this.slowedDown)
-                log.info(describeStretch(delay.stretched, delay.ms));
+            const pastLongest = delay.ms > options.maxPollIntervalMs;
+            const first = !this.slowedDown;
+            if (first)
+                log.info(describeStretch(delay.stretched, delay.ms, pastLongest ? this.names.of(Input.MaxPollInterval) : undefined));
             this.slowedDown = true;
             // Said at the end of a wait that times out, even when no pause went past max-poll-interval.
             this.budgetNote ??= describeShare(delay.stretched);
-            if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
+            if (pastLongest && delay.ms > (this.budgetPauseMs ?? 0)) {
                 this.budgetPauseMs = delay.ms;
                 this.budgetNote = describeShare(delay.stretched);
-                // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
-                log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
+                // Each longer pause past max-poll-interval is said, with its figures: the end may be noticed
+                // that late (the first line said the first one).
+                if (!first)
+                    log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
             }
         }
         // Nothing is sent before a throttled answer's wait is over.

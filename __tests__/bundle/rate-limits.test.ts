@@ -94,7 +94,7 @@ describe('the API budget', () => {
       const looks = sim.callsTo('list').map((c) => c.at);
       const gaps = looks.slice(1).map((t, i) => t - looks[i]);
       expect(Math.max(...gaps)).toBeGreaterThan(1000);
-      expect(run.summary).toContain("The subscription's API budget ran low");
+      expect(run.summary).toContain("The subscription's API budget could not pay for looking that often");
       expect(sim.calls.filter((c) => c.status === 409)).toHaveLength(0);
     }));
 

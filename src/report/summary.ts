@@ -62,7 +62,7 @@ export function summaryMarkdown(report: RunReport, fit: SummaryFit = JOB_SUMMARY
   if (report.message) lines.push(`> ${mdText(report.message)}`, '');
   if (report.budgetPauseMs) {
     lines.push(
-      `> ⚠️ The subscription's API budget ran low, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`,
+      `> ⚠️ The subscription's API budget could not pay for looking that often, so looks at the execution were up to ${humanDuration(report.budgetPauseMs)} apart, longer than ${report.names.of(Input.MaxPollInterval)}: its end may have been noticed that late.${report.budgetNote ? ` ${mdText(report.budgetNote)}` : ''}`,
       '',
     );
   }

@@ -37,6 +37,8 @@ export interface Stretch {
   callers: number;
   /** The calls left could not pay for this wait's last look: it lets the others look first, or waits for the window to give calls back. */
   waitsForWindow?: boolean;
+  /** The share is spent on looks where the end is likely (a history), not on the plan's pauses stretched alike. */
+  whereLikely?: boolean;
 }
 
 /**
@@ -84,21 +86,30 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
   const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
   const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
-  const stretch = (share: number, factor: number, ms: number, waitsForWindow = false): PollDelay => ({
+  const stretch = (share: number, factor: number, ms: number, how: { waitsForWindow?: boolean; whereLikely?: boolean } = {}): PollDelay => ({
     ms,
-    stretched: { factor, plannedLooks, share, horizonMs, budget, callers, ...(waitsForWindow ? { waitsForWindow } : {}) },
+    stretched: {
+      factor,
+      plannedLooks,
+      share,
+      horizonMs,
+      budget,
+      callers,
+      ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
+      ...(how.whereLikely ? { whereLikely: true } : {}),
+    },
   });
   if (budget.remaining < reserves) {
     const chance = budget.remaining / reserves;
     const drawn = drawForLook(input, budget, planned, callers, chance);
-    return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, drawn.waitsForWindow);
+    return stretch(chance, drawn.ms / Math.max(1, planned), drawn.ms, { waitsForWindow: drawn.waitsForWindow });
   }
   const share = 1 + Math.max(0, spare) / callers;
   if (plannedLooks <= share) return { ms: planned };
   const untilOver = untilLikelyOver(input);
   if (input.history && untilOver !== undefined) {
     const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
-    return stretch(share, ms / Math.max(1, planned), ms);
+    return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: true });
   }
   let fits = 2;
   while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20) fits *= 2;

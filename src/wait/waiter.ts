@@ -172,15 +172,18 @@ class ExecutionWatch {
       random: this.random(),
     });
     if (delay.stretched) {
-      if (!this.slowedDown) log.info(describeStretch(delay.stretched, delay.ms));
+      const pastLongest = delay.ms > options.maxPollIntervalMs;
+      const first = !this.slowedDown;
+      if (first) log.info(describeStretch(delay.stretched, delay.ms, pastLongest ? this.names.of(Input.MaxPollInterval) : undefined));
       this.slowedDown = true;
       // Said at the end of a wait that times out, even when no pause went past max-poll-interval.
       this.budgetNote ??= describeShare(delay.stretched);
-      if (delay.ms > options.maxPollIntervalMs && delay.ms > (this.budgetPauseMs ?? 0)) {
+      if (pastLongest && delay.ms > (this.budgetPauseMs ?? 0)) {
         this.budgetPauseMs = delay.ms;
         this.budgetNote = describeShare(delay.stretched);
-        // Each pause past max-poll-interval is said, with its figures: the end may be noticed that late.
-        log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
+        // Each longer pause past max-poll-interval is said, with its figures: the end may be noticed
+        // that late (the first line said the first one).
+        if (!first) log.info(`Next look in ${humanDuration(delay.ms)}, longer than ${this.names.of(Input.MaxPollInterval)}: ${this.budgetNote}`);
       }
     }
     // Nothing is sent before a throttled answer's wait is over.

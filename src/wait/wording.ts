@@ -26,9 +26,17 @@ export function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: M
   return `${outcomes.size} of ${outcomes.size + pending.size} ended; ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }
 
-/** The one log line that says why the polls slowed down, with the figures. */
-export function describeStretch(stretch: Stretch, pauseMs: number): string {
-  return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} Pauses are ${stretch.factor.toFixed(1)}× as long as planned (next look in ${humanDuration(pauseMs)}).`;
+/**
+ * The one log line that says why the polls slowed down, with the figures; `pastLongest` names the
+ * setting the next pause goes beyond, when it does.
+ */
+export function describeStretch(stretch: Stretch, pauseMs: number, pastLongest?: string): string {
+  const next = `next look in ${humanDuration(pauseMs)}${pastLongest ? `, longer than ${pastLongest}` : ''}`;
+  const how =
+    stretch.whereLikely || stretch.share < 1
+      ? `Looks go where its end is most likely (${next}).`
+      : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
+  return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} ${how}`;
 }
 
 /** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */
@@ -39,7 +47,11 @@ export function describeShare(stretch: Stretch): string {
   const plan =
     stretch.share < 1
       ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
-      : `a share of about ${Math.floor(stretch.share)} looks for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
+      : `a share of about ${plural(Math.floor(stretch.share), 'look')} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
   const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
   return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
