@@ -34336,6 +34336,26 @@ function crowdSpread(running, limit, callMs, random) {
         return 0;
     return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
 }
+/**
+ * How crowded the gateway's concurrency limit has lately been for this client, across its calls: one
+ * more for each call held back at it, one less for each call let through. A call held back starts its
+ * backoff this many doublings further on: on a gateway full for seconds (50 jobs starting together,
+ * answers of 200 ms, 2 calls at once), every call of a job otherwise began again at the shortest
+ * backoff, and the calls sent again filled the slots themselves (14 answers held back a job).
+ */
+class CrowdMemory {
+    held = 0;
+    get level() {
+        return this.held;
+    }
+    /** Told of every answer: held back at the concurrency limit, or let through. */
+    answered(admission) {
+        if (admission === 'too-many-running')
+            this.held++;
+        else if (admission === 'admitted')
+            this.held = Math.max(0, this.held - 1);
+    }
+}
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
 function backoffDelay(retry, policy, random = Math.random) {
@@ -34374,7 +34394,7 @@ class RetryBudget {
  * on, so it is safe to repeat, even a run; it waits what the gateway asked (else a backoff) and a
  * spread on top, so callers held back together come back apart. Undefined for an answer let through.
  */
-function holdOf(status, limits, callMs, tries, policy, random) {
+function holdOf(status, limits, callMs, tries, policy, random, crowdLevel = 0) {
     if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined))
         return undefined;
     const { said } = limits;
@@ -34383,7 +34403,8 @@ function holdOf(status, limits, callMs, tries, policy, random) {
         : limits.admitted === 'too-many-running'
             ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
             : 0;
-    return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+    const doublings = tries.throttledWaits + (limits.admitted === 'too-many-running' ? crowdLevel : 0);
+    return { ms: (limits.askedMs ?? backoffDelay(doublings + 1, policy, random)) + spread, spread };
 }
 /**
  * After an answer: a success is done; a rejected token is renewed once (`renew` drops it, true when a
@@ -34692,6 +34713,9 @@ class ApiHttp {
     options;
     /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
     apiCalls = 0;
+    /** Of them, those the gateway held back (by its rate or its concurrency limit), each sent again or given up. */
+    heldBack = 0;
+    crowd = new CrowdMemory();
     budget;
     tokens;
     policy;
@@ -34784,7 +34808,8 @@ class ApiHttp {
         log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
         const { status } = answer;
         const limits = readLimits(status, answer.headers, clock.now());
-        const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random);
+        const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level);
+        this.crowd.answered(limits.admitted);
         if (request.endpoint !== undefined)
             this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
         const move = nextMove(status, hold, this.callKind(request), tries, { ...this.rules(), renew: () => this.tokens.renew() });
@@ -34796,6 +34821,7 @@ class ApiHttp {
                 log.info('The QFlow token was rejected (HTTP 401); logging in again.');
                 return undefined;
             case 'wait-out':
+                this.heldBack++;
                 await this.waitOut(request, status, limits, move.ms, move.spread);
                 return undefined;
             case 'retry':
@@ -36926,8 +36952,10 @@ async function runQFlow(settings, host) {
     catch (error) {
         interruption = { kind: 'thrown', error };
     }
-    const { apiCalls } = http;
-    log.info(`Made ${apiCalls} QFlow API call${apiCalls === 1 ? '' : 's'}.`);
+    const { apiCalls, heldBack } = http;
+    // Calls held back count among those made (they were sent), but not against the budget: said apart.
+    const held = heldBack > 0 ? ` (${heldBack} of them held back by the gateway's limits)` : '';
+    log.info(`Made ${apiCalls} QFlow API call${apiCalls === 1 ? '' : 's'}${held}.`);
     const report = {
         workflowId,
         names,

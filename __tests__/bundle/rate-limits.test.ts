@@ -44,6 +44,8 @@ describe('the API budget', () => {
       const [throttled, next] = sim.callsTo('list');
       expect(throttled.status).toBe(409);
       expect(next.at - throttled.at).toBeGreaterThanOrEqual(1000);
+      // The call held back counts among those made, and is said apart.
+      expect(run.stdout).toMatch(/Made \d+ QFlow API calls \(1 of them held back by the gateway's limits\)\./);
       // Noticed within max-poll-interval of the end and the throttled call's spread (at most one window
       // pace, 3600 s / 300 = 12 s), not after the hour that `Remaining: 0` would have meant.
       expect(run.exitedAt - (sim.executions[0].createdAt + 1500)).toBeLessThan(2500 + 12_000);

@@ -6,6 +6,7 @@ import {
   RetryBudget,
   afterNoAnswer,
   backoffDelay,
+  CrowdMemory,
   crowdSpread,
   holdOf,
   nextMove,
@@ -80,6 +81,24 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     expect(hold).toEqual({ ms: 2000 + 6000, spread: 6000 });
     expect(nextMove(429, hold, run, fresh(), rules())).toEqual({ kind: 'wait-out', ms: 8000, spread: 6000 });
     expect(holdOf(200, admitted, 100, fresh(), policy, () => 0.5)).toBeUndefined();
+  });
+
+  it('starts the backoff of a call held back at the concurrency limit further on, the more of its calls were held back lately', () => {
+    const full: AnswerLimits = { said: { concurrencyLimit: 2, concurrencyRunning: 3 }, admitted: 'too-many-running' };
+    const crowd = new CrowdMemory();
+    const ceiling = () => holdOf(409, full, 0, fresh(), policy, () => 0.999_999, crowd.level)!.ms;
+    expect(ceiling()).toBe(99);
+    // Three calls held back in a row, each a call of its own: the fourth starts three doublings on.
+    for (let i = 0; i < 3; i++) crowd.answered('too-many-running');
+    expect(ceiling()).toBe(799);
+    // Each call let through takes one doubling off; the rate limit's holds keep their own wait.
+    crowd.answered('admitted');
+    expect(ceiling()).toBe(399);
+    expect(holdOf(429, throttled, 100, fresh(), policy, () => 0.5, crowd.level)).toEqual({ ms: 8000, spread: 6000 });
+    crowd.answered('admitted');
+    crowd.answered('admitted');
+    crowd.answered('admitted');
+    expect(ceiling()).toBe(99);
   });
 
   it('waits out at most MAX_THROTTLE_WAITS held-back answers for one call', () => {

@@ -14,7 +14,7 @@ import { Slots } from '../pool.js';
 import type { ApiBudget, Endpoint } from './budget.js';
 import { describeNetworkError, excerpt, httpError } from './http-wording.js';
 import { readLimits, type AnswerLimits } from './limits.js';
-import { DEFAULT_RETRY_POLICY, RetryBudget, afterNoAnswer, holdOf, nextMove, type RetryPolicy, type Tries } from './retry.js';
+import { CrowdMemory, DEFAULT_RETRY_POLICY, RetryBudget, afterNoAnswer, holdOf, nextMove, type RetryPolicy, type Tries } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
 import type { SettingNames } from '../names.js';
@@ -96,6 +96,9 @@ type Failure = Extract<Exchange, { kind: 'failed' }>;
 export class ApiHttp {
   /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
   apiCalls = 0;
+  /** Of them, those the gateway held back (by its rate or its concurrency limit), each sent again or given up. */
+  heldBack = 0;
+  private readonly crowd = new CrowdMemory();
   private readonly budget: ApiBudget;
   private readonly tokens: TokenSource;
   private readonly policy: RetryPolicy;
@@ -188,7 +191,8 @@ export class ApiHttp {
     log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
     const { status } = answer;
     const limits = readLimits(status, answer.headers, clock.now());
-    const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random);
+    const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level);
+    this.crowd.answered(limits.admitted);
     if (request.endpoint !== undefined) this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
     const move = nextMove(status, hold, this.callKind(request), tries, { ...this.rules(), renew: () => this.tokens.renew() });
     switch (move.kind) {
@@ -199,6 +203,7 @@ export class ApiHttp {
         log.info('The QFlow token was rejected (HTTP 401); logging in again.');
         return undefined;
       case 'wait-out':
+        this.heldBack++;
         await this.waitOut(request, status, limits, move.ms, move.spread);
         return undefined;
       case 'retry':

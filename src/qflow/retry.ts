@@ -49,6 +49,25 @@ export function crowdSpread(running: number | undefined, limit: number | undefin
   return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
 }
 
+/**
+ * How crowded the gateway's concurrency limit has lately been for this client, across its calls: one
+ * more for each call held back at it, one less for each call let through. A call held back starts its
+ * backoff this many doublings further on: on a gateway full for seconds (50 jobs starting together,
+ * answers of 200 ms, 2 calls at once), every call of a job otherwise began again at the shortest
+ * backoff, and the calls sent again filled the slots themselves (14 answers held back a job).
+ */
+export class CrowdMemory {
+  private held = 0;
+  get level(): number {
+    return this.held;
+  }
+  /** Told of every answer: held back at the concurrency limit, or let through. */
+  answered(admission: 'admitted' | 'rate-limited' | 'too-many-running'): void {
+    if (admission === 'too-many-running') this.held++;
+    else if (admission === 'admitted') this.held = Math.max(0, this.held - 1);
+  }
+}
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 20_000 };
 
 /** Full jitter: a pause drawn uniformly from [0, min(cap, base * 2^(retry-1))]. `retry` counts from 1. */
@@ -109,6 +128,7 @@ export function holdOf(
   tries: Tries,
   policy: RetryPolicy,
   random: () => number,
+  crowdLevel = 0,
 ): { ms: number; spread: number } | undefined {
   if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined)) return undefined;
   const { said } = limits;
@@ -118,7 +138,8 @@ export function holdOf(
       : limits.admitted === 'too-many-running'
         ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
         : 0;
-  return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+  const doublings = tries.throttledWaits + (limits.admitted === 'too-many-running' ? crowdLevel : 0);
+  return { ms: (limits.askedMs ?? backoffDelay(doublings + 1, policy, random)) + spread, spread };
 }
 
 /** What a call does after an answer. */

@@ -114,8 +114,10 @@ export async function runQFlow(settings: Settings, host: Host): Promise<RunRepor
   } catch (error) {
     interruption = { kind: 'thrown', error };
   }
-  const { apiCalls } = http;
-  log.info(`Made ${apiCalls} QFlow API call${apiCalls === 1 ? '' : 's'}.`);
+  const { apiCalls, heldBack } = http;
+  // Calls held back count among those made (they were sent), but not against the budget: said apart.
+  const held = heldBack > 0 ? ` (${heldBack} of them held back by the gateway's limits)` : '';
+  log.info(`Made ${apiCalls} QFlow API call${apiCalls === 1 ? '' : 's'}${held}.`);
   const report: RunReport = {
     workflowId,
     names,
