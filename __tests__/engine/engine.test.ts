@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CLIENT, withSimulator } from '../support/e2e.js';
 import { runEngine as run } from '../support/engine.js';
+import { summaryMarkdown } from '../../src/report/summary.js';
 
 describe('runQFlow', () => {
   it('starts, waits, collects the steps and step data, and writes the result file', () =>
@@ -43,6 +44,19 @@ describe('runQFlow', () => {
       const { report } = await run(sim, workflow, { wait: 'false' });
       expect(report.result).toBe('started');
       expect(sim.callsTo('list')).toHaveLength(0);
+    }));
+
+  it('names each item by its label when its execution ends', () =>
+    withSimulator({}, async (sim, workflow) => {
+      const { report, lines } = await run(sim, workflow, {
+        matrix: '[{"label": "prod-us", "variables": {"region": "us-east-1"}}, {"label": "staging-eu", "variables": {"region": "eu-west-1"}}]',
+        variables: 'credentials: aa70acae-6ea8-3acf-b504-f327855b316a',
+      });
+      expect(report.result).toBe('success');
+      const [prod, staging] = report.executions.map((e) => e.executionId);
+      expect(lines).toEqual(
+        expect.arrayContaining([`Item 1 prod-us: execution ${prod} ended: Success.`, `Item 2 staging-eu: execution ${staging} ended: Success.`]),
+      );
     }));
 
   it('fans out over a matrix and waits for every execution with one look at a time', () =>
@@ -93,5 +107,17 @@ describe('after the wait', () => {
           /^warning: The steps of 2 executions could not be read in the time collecting may take after the wait \(the gateway held the calls back/,
         ),
       ]);
+    }));
+
+  it('says so in the summary of a single run whose steps could not be read, where the steps would be', () =>
+    withSimulator({ rateLimit: { limit: 20, windowSec: 3600, per: 'endpoint' } }, async (sim, workflow) => {
+      sim.spend(20, { endpoint: 'steps' });
+      const { report, lines } = await run(sim, workflow, {});
+      expect(report.result).toBe('success');
+      expect(report.executions[0].stepsUnread).toBe(true);
+      expect(lines.filter((l) => l.startsWith('warning: The steps of'))).toEqual([
+        expect.stringMatching(/^warning: The steps of the execution could not be read .*, so its step data is left out\.$/),
+      ]);
+      expect(summaryMarkdown(report)).toContain('_The steps could not be read (the log says why), so they and their data are left out._');
     }));
 });

@@ -83,22 +83,23 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     expect(holdOf(200, admitted, 100, fresh(), policy, () => 0.5)).toBeUndefined();
   });
 
-  it('starts the backoff of a call held back at the concurrency limit further on, the more of its calls were held back lately', () => {
+  it('spreads a call held back at the concurrency limit over more rounds, the more of its calls were held back lately', () => {
     const full: AnswerLimits = { said: { concurrencyLimit: 2, concurrencyRunning: 3 }, admitted: 'too-many-running' };
     const crowd = new CrowdMemory();
-    const ceiling = () => holdOf(409, full, 0, fresh(), policy, () => 0.999_999, crowd.level)!.ms;
-    expect(ceiling()).toBe(99);
-    // Three calls held back in a row, each a call of its own: the fourth starts three doublings on.
+    // Answers of 100 ms, 3 running where 2 may: one round is 150 ms, the spread three rounds.
+    const spread = () => holdOf(409, full, 100, fresh(), policy, () => 0.999_999, crowd.level)!.spread;
+    expect(spread()).toBe(450);
+    // Three calls held back in a row, each a call of its own: the fourth spreads over eight times as long.
     for (let i = 0; i < 3; i++) crowd.answered('too-many-running');
-    expect(ceiling()).toBe(799);
-    // Each call let through takes one doubling off; the rate limit's holds keep their own wait.
+    expect(spread()).toBe(3600);
+    // Each call let through takes one doubling off; the rate limit's holds keep their own wait and spread.
     crowd.answered('admitted');
-    expect(ceiling()).toBe(399);
+    expect(spread()).toBe(1800);
     expect(holdOf(429, throttled, 100, fresh(), policy, () => 0.5, crowd.level)).toEqual({ ms: 8000, spread: 6000 });
     crowd.answered('admitted');
     crowd.answered('admitted');
     crowd.answered('admitted');
-    expect(ceiling()).toBe(99);
+    expect(spread()).toBe(450);
   });
 
   it('waits out at most MAX_THROTTLE_WAITS held-back answers for one call', () => {

@@ -71,7 +71,8 @@ describe('waitForExecution', () => {
     const outcome = await waitForExecution(o);
     expect(outcome).toMatchObject({ kind: 'success', polls: 5, execution: { status: 'Success' } });
     expect(queries).toHaveLength(5);
-    expect(o.log.text('info')).toContain(`execution ${EX} is not listed yet`);
+    // A new execution: why it may not be listed is said with it.
+    expect(o.log.text('info')).toContain(`execution ${EX} is not listed yet (QFlow lists a new execution after a moment).`);
   });
 
   it('waits poll-interval before the first look at a new execution', async () => {
@@ -240,10 +241,11 @@ describe('waitForExecution', () => {
 
   it('declares an existing execution not found after three full searches miss it', async () => {
     const { client, queries } = listing(() => ({ items: [], total: 0 }));
-    await expect(waitForExecution(options(client, { startedAt: undefined }))).rejects.toThrow(
-      `Execution ${EX} is not among the executions of workflow ${WF} of the last 30 days`,
-    );
+    const o = options(client, { startedAt: undefined });
+    await expect(waitForExecution(o)).rejects.toThrow(`Execution ${EX} is not among the executions of workflow ${WF} of the last 30 days`);
     expect(queries).toHaveLength(3);
+    // Not told that QFlow lists a new execution after a moment: this one was not new.
+    expect(o.log.text('info')).toContain(`execution ${EX} is not listed yet.`);
   });
 
   it('polls less often when the API budget runs low, says why once, and reports how far the pauses grew', async () => {

@@ -1584,6 +1584,8 @@ function oneExecutionSummary(report, one, lines, fit) {
         lines.push(diagram, `_${legendOf(diagram)}_`, '');
     if (report.definitionNote && steps.length)
         lines.push(`_${mdText(report.definitionNote)}_`, '');
+    if (one?.stepsUnread)
+        lines.push('_The steps could not be read (the log says why), so they and their data are left out._', '');
     if (!steps.length)
         return;
     const names = new Map(components.map((c) => [c.id, c.name]));
@@ -2651,10 +2653,12 @@ function crowdSpread(running, limit, callMs, random) {
 }
 /**
  * How crowded the gateway's concurrency limit has lately been for this client, across its calls: one
- * more for each call held back at it, one less for each call let through. A call held back starts its
- * backoff this many doublings further on: on a gateway full for seconds (50 jobs starting together,
- * answers of 200 ms, 2 calls at once), every call of a job otherwise began again at the shortest
- * backoff, and the calls sent again filled the slots themselves (14 answers held back a job).
+ * more for each call held back at it, one less for each call let through. A call held back spreads
+ * its return over this many doublings of the time the running calls need (see crowdSpread): on a
+ * gateway full for seconds (50 jobs starting together, answers of 200 ms, 2 calls at once), every
+ * call of a job otherwise came back as soon as the first, and the calls sent again filled the slots
+ * themselves (14 answers held back a job). Counted in answer times, not seconds, it grows as fast
+ * on a gateway that answers in 20 ms as on one that answers in 200.
  */
 class CrowdMemory {
     held = 0;
@@ -2714,10 +2718,9 @@ function holdOf(status, limits, callMs, tries, policy, random, crowdLevel = 0) {
     const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
         ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
         : limits.admitted === 'too-many-running'
-            ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
+            ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** crowdLevel
             : 0;
-    const doublings = tries.throttledWaits + (limits.admitted === 'too-many-running' ? crowdLevel : 0);
-    return { ms: (limits.askedMs ?? backoffDelay(doublings + 1, policy, random)) + spread, spread };
+    return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
 }
 /**
  * After an answer: a success is done; a rejected token is renewed once (`renew` drops it, true when a
@@ -3880,7 +3883,7 @@ async function collectAll(run, executions, deadline) {
             collected.push(e);
         else if (outOfTime) {
             outOfTime.left++;
-            collected.push(e);
+            collected.push({ ...e, stepsUnread: true });
         }
         else {
             try {
@@ -3890,7 +3893,7 @@ async function collectAll(run, executions, deadline) {
                 if (!(error instanceof DeadlineError))
                     throw error;
                 outOfTime = { error, left: 1 };
-                collected.push(e);
+                collected.push({ ...e, stepsUnread: true });
             }
         }
     }
@@ -3898,7 +3901,7 @@ async function collectAll(run, executions, deadline) {
         const { left, error } = outOfTime;
         // The call's own words speak of the timeout; collecting ends earlier, so they go to the debug log.
         run.host.log.debug(messageOf(error));
-        run.host.log.warning(`The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so their step data is left out.`);
+        run.host.log.warning(`The steps of ${executions.length === 1 ? 'the execution' : left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so ${executions.length === 1 ? 'its' : 'their'} step data is left out.`);
     }
     return collected;
 }
@@ -3915,7 +3918,7 @@ async function collect(run, e, deadline) {
         if (error instanceof CancelledError || error instanceof DeadlineError)
             throw error;
         log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-        steps = [];
+        return { ...e, stepsUnread: true };
     }
     const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
     const dir = external_node_path_default().join(run.workDir, String(e.item));
@@ -4784,9 +4787,11 @@ function nextPollDelay(input) {
 ;// CONCATENATED MODULE: ./src/wait/wording.ts
 
 /** One execution's progress, as a line of the log. */
-function describeOne(id, outcomes, search) {
+function describeOne(id, outcomes, search, started) {
     const found = search.found.get(id) ?? outcomes.get(id)?.execution;
-    return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
+    if (found !== undefined)
+        return found.status || '(no status)';
+    return `execution ${id} is not listed yet${started ? ' (QFlow lists a new execution after a moment)' : ''}.`;
 }
 /** A fan-out's progress: how many executions are in each status. */
 function describeMany(outcomes, pending, unlisted) {
@@ -5043,7 +5048,7 @@ class ExecutionWatch {
         const elapsed = humanDuration(clock.now() - this.waitStarted);
         const unlisted = [...this.pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
         const single = options.executions.length === 1;
-        log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search) : describeMany(this.outcomes, this.pending, unlisted.length)}`);
+        log.info(`[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search, !this.existing) : describeMany(this.outcomes, this.pending, unlisted.length)}`);
         if (this.pending.size === 0)
             return this.finish('success', poll);
         if (failed && options.failFast)
@@ -5294,6 +5299,7 @@ function describeVariables(request) {
 function waitFor(run, started) {
     const { settings, host } = run;
     const many = started.length > 1;
+    const items = new Map(started.map((e) => [e.executionId, itemName(e.item, e.request)]));
     return host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () => waitForExecutions({
         client: run.client,
         workflowId: settings.workflowId,
@@ -5304,7 +5310,7 @@ function waitFor(run, started) {
         rules: run.rules,
         budget: run.budget,
         failFast: settings.failFast,
-        onEnded: many ? (id, o) => host.log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+        onEnded: many ? (id, o) => host.log.info(`Item ${items.get(id)}: execution ${id} ended: ${o.execution?.status}.`) : undefined,
         clock: host.clock,
         log: host.log,
         signal: host.signal,

@@ -51,10 +51,12 @@ export function crowdSpread(running: number | undefined, limit: number | undefin
 
 /**
  * How crowded the gateway's concurrency limit has lately been for this client, across its calls: one
- * more for each call held back at it, one less for each call let through. A call held back starts its
- * backoff this many doublings further on: on a gateway full for seconds (50 jobs starting together,
- * answers of 200 ms, 2 calls at once), every call of a job otherwise began again at the shortest
- * backoff, and the calls sent again filled the slots themselves (14 answers held back a job).
+ * more for each call held back at it, one less for each call let through. A call held back spreads
+ * its return over this many doublings of the time the running calls need (see crowdSpread): on a
+ * gateway full for seconds (50 jobs starting together, answers of 200 ms, 2 calls at once), every
+ * call of a job otherwise came back as soon as the first, and the calls sent again filled the slots
+ * themselves (14 answers held back a job). Counted in answer times, not seconds, it grows as fast
+ * on a gateway that answers in 20 ms as on one that answers in 200.
  */
 export class CrowdMemory {
   private held = 0;
@@ -136,10 +138,9 @@ export function holdOf(
     limits.admitted === 'rate-limited' && limits.askedMs !== undefined
       ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
       : limits.admitted === 'too-many-running'
-        ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random())
+        ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** crowdLevel
         : 0;
-  const doublings = tries.throttledWaits + (limits.admitted === 'too-many-running' ? crowdLevel : 0);
-  return { ms: (limits.askedMs ?? backoffDelay(doublings + 1, policy, random)) + spread, spread };
+  return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
 }
 
 /** What a call does after an answer. */

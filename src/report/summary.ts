@@ -94,6 +94,7 @@ function oneExecutionSummary(report: RunReport, one: ExecutionReport | undefined
   const diagram = one?.executionId ? workflowDiagram(components, steps, failed, ended) : undefined;
   if (diagram) lines.push(diagram, `_${legendOf(diagram)}_`, '');
   if (report.definitionNote && steps.length) lines.push(`_${mdText(report.definitionNote)}_`, '');
+  if (one?.stepsUnread) lines.push('_The steps could not be read (the log says why), so they and their data are left out._', '');
   if (!steps.length) return;
   const names = new Map(components.map((c) => [c.id, c.name]));
   // Failed steps first: they are what the reader came for.

@@ -46,14 +46,14 @@ export async function collectAll(run: Collecting, executions: ExecutionReport[],
     if (!ended) collected.push(e);
     else if (outOfTime) {
       outOfTime.left++;
-      collected.push(e);
+      collected.push({ ...e, stepsUnread: true });
     } else {
       try {
         collected.push(await collect(run, e, deadline));
       } catch (error) {
         if (!(error instanceof DeadlineError)) throw error;
         outOfTime = { error, left: 1 };
-        collected.push(e);
+        collected.push({ ...e, stepsUnread: true });
       }
     }
   }
@@ -62,7 +62,7 @@ export async function collectAll(run: Collecting, executions: ExecutionReport[],
     // The call's own words speak of the timeout; collecting ends earlier, so they go to the debug log.
     run.host.log.debug(messageOf(error));
     run.host.log.warning(
-      `The steps of ${left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so their step data is left out.`,
+      `The steps of ${executions.length === 1 ? 'the execution' : left === 1 ? '1 execution' : `${left} executions`} could not be read in the time collecting may take after the wait (the gateway held the calls back, or kept failing), so ${executions.length === 1 ? 'its' : 'their'} step data is left out.`,
     );
   }
   return collected;
@@ -79,7 +79,7 @@ async function collect(run: Collecting, e: ExecutionReport, deadline: number): P
   } catch (error) {
     if (error instanceof CancelledError || error instanceof DeadlineError) throw error;
     log.warning(`The steps of execution ${executionId} could not be read, so its step data is left out: ${messageOf(error)}`);
-    steps = [];
+    return { ...e, stepsUnread: true };
   }
   const failedSteps = steps.filter((step) => rules.classify(step.status) === 'failure');
   const dir = path.join(run.workDir, String(e.item));

@@ -250,6 +250,7 @@ function describeVariables(request: RunRequest): string {
 function waitFor(run: Run, started: ExecutionReport[]): Promise<WaitOutcome> {
   const { settings, host } = run;
   const many = started.length > 1;
+  const items = new Map(started.map((e) => [e.executionId!, itemName(e.item, e.request)]));
   return host.group(many ? `Wait for ${started.length} executions` : `Wait for execution ${started[0].executionId}`, () =>
     waitForExecutions({
       client: run.client,
@@ -261,7 +262,7 @@ function waitFor(run: Run, started: ExecutionReport[]): Promise<WaitOutcome> {
       rules: run.rules,
       budget: run.budget,
       failFast: settings.failFast,
-      onEnded: many ? (id, o) => host.log.info(`Execution ${id} ended: ${o.execution?.status}.`) : undefined,
+      onEnded: many ? (id, o) => host.log.info(`Item ${items.get(id)}: execution ${id} ended: ${o.execution?.status}.`) : undefined,
       clock: host.clock,
       log: host.log,
       signal: host.signal,

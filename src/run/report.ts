@@ -26,6 +26,8 @@ export interface ExecutionReport {
   failedSteps: StepRecord[];
   stepOutputs: StepData[];
   stepInputs: StepData[];
+  /** It ended, but its steps could not be read (the log says why): the summary says so where they would be. */
+  stepsUnread?: boolean;
   /** Why it did not succeed (or did not start), in a sentence or two. */
   message?: string;
 }

@@ -273,7 +273,7 @@ class ExecutionWatch {
     const unlisted = [...this.pending].filter(([id]) => !search.found.has(id)).map(([id]) => id);
     const single = options.executions.length === 1;
     log.info(
-      `[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search) : describeMany(this.outcomes, this.pending, unlisted.length)}`,
+      `[${elapsed}] ${single ? describeOne(options.executions[0].id, this.outcomes, search, !this.existing) : describeMany(this.outcomes, this.pending, unlisted.length)}`,
     );
     if (this.pending.size === 0) return this.finish('success', poll);
     if (failed && options.failFast) return this.finish('cancelled', poll, true);

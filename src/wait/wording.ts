@@ -9,9 +9,10 @@ import type { Stretch } from './schedule.js';
 import type { ExecutionOutcome } from './waiter.js';
 
 /** One execution's progress, as a line of the log. */
-export function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search: SearchResult): string {
+export function describeOne(id: string, outcomes: Map<string, ExecutionOutcome>, search: SearchResult, started: boolean): string {
   const found = search.found.get(id) ?? outcomes.get(id)?.execution;
-  return found === undefined ? `execution ${id} is not listed yet.` : found.status || '(no status)';
+  if (found !== undefined) return found.status || '(no status)';
+  return `execution ${id} is not listed yet${started ? ' (QFlow lists a new execution after a moment)' : ''}.`;
 }
 
 /** A fan-out's progress: how many executions are in each status. */
