@@ -217,29 +217,11 @@ describe('every example, as written', () => {
     }));
 
   it('runs the README\'s "try it locally" block as written: the simulator in the background, the command against it', async () => {
-    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('--summary qflow.md'));
-    expect(block).toBeDefined();
-    // Only the port changes, to one that is free here.
-    const port = await freePort();
-    const script = block!.replaceAll('8787', String(port));
-    const shell = spawn('/bin/sh', ['-c', script], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    shell.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => process.kill(-shell.pid!, 'SIGKILL'), 60_000);
     try {
-      const code = await new Promise<number | null>((resolve) => shell.on('exit', resolve));
+      const { code, output } = await runReadmeBlock('--summary qflow.md', 60_000);
       expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/\] Success\n[\s\S]*Made \d+ QFlow API calls/) });
       expect(await readFile(path.join(root, 'qflow.md'), 'utf8')).toMatch(/QFlow workflow succeeded/);
     } finally {
-      clearTimeout(timer);
-      // The simulator the block left running in the background, with npm and tsx around it.
-      try {
-        process.kill(-shell.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
       await rm(path.join(root, 'qflow.md'), { force: true });
     }
   });
@@ -247,32 +229,44 @@ describe('every example, as written', () => {
 
 describe("the README's fleet on one subscription", () => {
   it('runs as written: 20 commands at once on a gateway of pages of 20 all succeed, and the last line counts them', async () => {
-    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('--page-size 20'));
-    expect(block).toBeDefined();
-    const port = await freePort();
-    const shell = spawn('/bin/sh', ['-c', block!.replaceAll('8787', String(port))], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    shell.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => process.kill(-shell.pid!, 'SIGKILL'), 150_000);
     try {
-      const code = await new Promise<number | null>((resolve) => shell.on('exit', resolve));
+      const { code, output } = await runReadmeBlock('--page-size 20', 150_000);
       expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/^ +20 QFLOW_OUT_RESULT=success$/m) });
       // Each job's log says what the history and the budget made of its looks.
       const log = await readFile(path.join(root, 'job-1.log'), 'utf8');
       expect(log).toMatch(/Recent runs of this workflow took about/);
     } finally {
-      clearTimeout(timer);
-      try {
-        process.kill(-shell.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
       for (const file of await readdir(root)) if (/^job-\d+\.(env|log)$/.test(file)) await rm(path.join(root, file));
     }
   }, 180_000);
 });
+
+/**
+ * Runs the README's `sh` block that holds `marker` as written, but for the port (one free here), in the
+ * checkout, and stops what it left running in the background (the simulator, with npm and tsx around it).
+ */
+async function runReadmeBlock(marker: string, limitMs: number): Promise<{ code: number | null; output: string }> {
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes(marker));
+  expect(block).toBeDefined();
+  const port = await freePort();
+  const shell = spawn('/bin/sh', ['-c', block!.replaceAll('8787', String(port))], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  shell.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => process.kill(-shell.pid!, 'SIGKILL'), limitMs);
+  try {
+    const code = await new Promise<number | null>((resolve) => shell.on('exit', resolve));
+    return { code, output };
+  } finally {
+    clearTimeout(timer);
+    try {
+      process.kill(-shell.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
 
 describe("the README's other commands", () => {
   const npm = (args: string[]) => run('npm', args, { cwd: root, timeout: 90_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
