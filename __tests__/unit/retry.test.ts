@@ -100,6 +100,9 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     crowd.answered('admitted');
     crowd.answered('admitted');
     expect(spread()).toBe(450);
+    // However long the storm, the spread widens at most 32 times: no call is pushed past the timeout by it.
+    for (let i = 0; i < 40; i++) crowd.answered('too-many-running');
+    expect(spread()).toBe(450 * 32);
   });
 
   it('waits out at most MAX_THROTTLE_WAITS held-back answers for one call', () => {

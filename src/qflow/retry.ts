@@ -58,6 +58,9 @@ export function crowdSpread(running: number | undefined, limit: number | undefin
  * themselves (14 answers held back a job). Counted in answer times, not seconds, it grows as fast
  * on a gateway that answers in 20 ms as on one that answers in 200.
  */
+/** The crowd memory widens a spread at most this much (32×): a long storm must not push a call past the timeout. */
+export const MAX_CROWD_DOUBLINGS = 5;
+
 export class CrowdMemory {
   private held = 0;
   get level(): number {
@@ -138,7 +141,7 @@ export function holdOf(
     limits.admitted === 'rate-limited' && limits.askedMs !== undefined
       ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
       : limits.admitted === 'too-many-running'
-        ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** crowdLevel
+        ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** Math.min(crowdLevel, MAX_CROWD_DOUBLINGS)
         : 0;
   return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
 }
