@@ -7,7 +7,7 @@ import { RollingWindow } from '../../src/simulator/rolling-window.js';
 import { readBudgetHeaders } from '../../src/qflow/limits.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBudget } from '../../src/qflow/budget.js';
-import { throttleSpread } from '../../src/qflow/retry.js';
+import { MAX_THROTTLE_DOUBLINGS, throttleSpread } from '../../src/qflow/retry.js';
 import { LATELY_ENDED, nextPollDelay } from '../../src/wait/schedule.js';
 import { durationModel, TRUSTED_SAMPLES } from '../../src/wait/history.js';
 import { CLOCK_SKEW_MS, LARGEST_PAGE } from '../../src/wait/list-search.js';
@@ -111,6 +111,8 @@ export function runFleet(options: FleetOptions): FleetResult {
     unseen?: { count: number; before: number };
     delay?: number;
     throttled: number;
+    /** Throttled answers to the call it is making now, each spreading its return twice as wide. */
+    heldInARow: number;
     last: number;
     longestGap: number;
   }
@@ -127,6 +129,7 @@ export function runFleet(options: FleetOptions): FleetResult {
       crowded: false,
       earlier: [],
       throttled: 0,
+      heldInARow: 0,
       last: start,
       longestGap: 0,
     };
@@ -159,9 +162,10 @@ export function runFleet(options: FleetOptions): FleetResult {
       job.throttled++;
       // As the HTTP layer does: the wait asked for and a spread on top, so throttled callers do not all come back at once.
       const asked = Math.max(0, job.budget.notBefore(endpoint) - now);
-      job.next = now + asked + throttleSpread(asked, windowMs, limit, random());
+      job.next = now + asked + throttleSpread(asked, windowMs, limit, random()) * 2 ** Math.min(job.heldInARow++, MAX_THROTTLE_DOUBLINGS);
       continue;
     }
+    job.heldInARow = 0;
     if (job.phase === 'steps') {
       job.phase = 'done';
       continue;

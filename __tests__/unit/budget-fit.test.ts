@@ -144,6 +144,28 @@ describe('the API budget', () => {
     expect(crowded.stretched?.waitsForWindow).toBe(true);
   });
 
+  it("past its likely end, looks within max-poll-interval while the calls left pay every caller's finish and a look more each", () => {
+    // 8 others running (their look and step list: 16, and its own 2) and 11 that ended lately (22). A
+    // fleet that has just looked often around its usual end reads as others spending 30 calls a second.
+    const past = (remaining: number) =>
+      nextPollDelay({
+        ...base,
+        poll: 12,
+        elapsedMs: 360_000,
+        history: fiveMinutes,
+        budget: budget(remaining, 30 / 1000),
+        otherRunning: 8,
+        otherFinishing: 11,
+      });
+    // 105 left pay that and 65 more: the end is most likely near, and it looks within the minute.
+    expect(past(105).stretched?.share).toBe(1);
+    expect(past(105).ms).toBeLessThanOrEqual(60_000);
+    // 45 left pay the finishes and 5 more, fewer than a look each: the share's pause, up to its part of the
+    // window's pace (9 callers × 12 s / 0.4).
+    expect(past(45).ms).toBeGreaterThan(60_000);
+    expect(past(45).ms).toBeLessThanOrEqual(270_000);
+  });
+
   it('with the reserves of only some callers left, looks with the chance that leaves, once the execution has most likely ended', () => {
     // 6 left among 5 callers who each need a look and a step list: a chance of 0.6.
     const draw = (random: number) =>

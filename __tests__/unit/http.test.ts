@@ -115,6 +115,20 @@ describe('throttling', () => {
     );
   });
 
+  it('comes back later each time the rate limit holds the same call back again, and still before the timeout', async () => {
+    // 300 calls an hour: the window gives a call back every 12 s, and another client takes it each time.
+    const spent = { 'X-RateLimit-Limit': '300', 'X-RateLimit-Window-Sec': '3600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-ToWait-Sec': '2' };
+    const clock = new FakeClock();
+    const { http, log } = await client([...Array.from({ length: 4 }, () => json(409, {}, spent)), json(200, {})], { clock, tokens: fixedToken });
+    await http.json({ ...qflowRead, deadline: clock.now() + 120_000 });
+    // The asked 2 s, and half (random 0.5) of 12 s, 24 s, 48 s, then 96 s: 48 s more would leave too little of
+    // the 2 minutes for another try, so the spread covers half the time left after the asked wait instead.
+    expect(clock.sleeps).toEqual([2000 + 6000, 2000 + 12_000, 2000 + 24_000, 2000 + Math.floor((120_000 - 48_000 - 2000) / 2)]);
+    expect(log.text('info')).toContain(
+      'waiting 2s as the gateway asked, and 12s more: held back 2 times, the calls the window gave back went to other callers.',
+    );
+  });
+
   it('waits until the Retry-After date of a 409 that carries rate-limit headers', async () => {
     const clock = new FakeClock();
     const until = new Date(clock.now() + 42_000).toUTCString();

@@ -8,6 +8,7 @@ import {
   backoffDelay,
   CrowdMemory,
   crowdSpread,
+  beforeDeadline,
   holdOf,
   nextMove,
   type Tries,
@@ -81,6 +82,24 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     expect(hold).toEqual({ ms: 2000 + 6000, spread: 6000 });
     expect(nextMove(429, hold, run, fresh(), rules())).toEqual({ kind: 'wait-out', ms: 8000, spread: 6000 });
     expect(holdOf(200, admitted, 100, fresh(), policy, () => 0.5)).toBeUndefined();
+  });
+
+  it('spreads a call the rate limit holds back again over twice as long each time, up to 64 times, and within the timeout', () => {
+    // Beside a client that takes every call the window gives back, the same call is held back again and again.
+    const tries = fresh();
+    const spreads: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const hold = holdOf(429, throttled, 100, tries, policy, () => 0.5)!;
+      spreads.push(hold.spread);
+      expect(nextMove(429, hold, read, tries, rules()).kind).toBe('wait-out');
+    }
+    expect(spreads).toEqual([6000, 12_000, 24_000, 48_000, 96_000, 192_000, 384_000, 384_000, 384_000]);
+    // With 2 minutes left, a spread of 6.4 minutes would give up on a call the gateway allows in 2 s:
+    // it is cut to half the time left after that wait, so the call is tried once more before the timeout.
+    expect(beforeDeadline({ ms: 2000 + 384_000, spread: 384_000 }, 120_000)).toEqual({ ms: 2000 + 59_000, spread: 59_000 });
+    expect(beforeDeadline({ ms: 2000 + 6000, spread: 6000 }, 120_000)).toEqual({ ms: 8000, spread: 6000 });
+    // A wait asked past the timeout is left for the caller to report.
+    expect(beforeDeadline({ ms: 200_000 + 6000, spread: 6000 }, 120_000)).toEqual({ ms: 206_000, spread: 6000 });
   });
 
   it('spreads a call held back at the concurrency limit over more rounds, the more of its calls were held back lately', () => {

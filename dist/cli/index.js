@@ -2636,6 +2636,14 @@ function throttleSpread(askedMs, windowMs, limit, random) {
     const pace = windowMs !== undefined && limit !== undefined && limit > 0 ? windowMs / limit : 0;
     return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
+/**
+ * A call the rate limit holds back again spreads its return over twice as long each time, up to this
+ * many doublings (64×: about 13 minutes at 300 calls an hour). The wait the gateway asks is when the
+ * window gives a call back, not that this caller will get it: beside a client that spends as fast as
+ * the window gives back (a steady script, another tool), every call given back is taken at once, and
+ * a step list asked for again at each reopening was held back 20 times in 12 minutes.
+ */
+const MAX_THROTTLE_DOUBLINGS = 6;
 /** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
 const CROWD_ROUNDS = 3;
 /**
@@ -2711,18 +2719,34 @@ class RetryBudget {
 /**
  * A call the gateway held back: by its limits, or a 503 that says when to come back. It was not acted
  * on, so it is safe to repeat, even a run; it waits what the gateway asked (else a backoff) and a
- * spread on top, so callers held back together come back apart. Undefined for an answer let through.
+ * spread on top, so callers held back together come back apart (by the rate limit, twice as wide each
+ * time the same call is held back again, see MAX_THROTTLE_DOUBLINGS). Undefined for an answer let through.
  */
 function holdOf(status, limits, callMs, tries, policy, random, crowdLevel = 0) {
     if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined))
         return undefined;
     const { said } = limits;
     const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
-        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
+        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random()) *
+            2 ** Math.min(tries.throttledWaits, MAX_THROTTLE_DOUBLINGS)
         : limits.admitted === 'too-many-running'
             ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** Math.min(crowdLevel, MAX_CROWD_DOUBLINGS)
             : 0;
     return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+}
+/**
+ * A hold cut to end before the timeout, `msLeft` away, when the wait the gateway asked does: the spread
+ * then covers at most half the time left, so the call is tried once more before the timeout instead of
+ * the job giving up on a wait it need not make. A hold whose asked wait alone goes past it stays as it is.
+ */
+function beforeDeadline(hold, msLeft) {
+    if (hold === undefined)
+        return undefined;
+    const room = msLeft - (hold.ms - hold.spread);
+    if (room < 0 || hold.spread <= room / 2)
+        return hold;
+    const spread = Math.floor(room / 2);
+    return { ...hold, ms: hold.ms - hold.spread + spread, spread };
 }
 /**
  * After an answer: a success is done; a rejected token is renewed once (`renew` drops it, true when a
@@ -3126,7 +3150,7 @@ class ApiHttp {
         log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
         const { status } = answer;
         const limits = readLimits(status, answer.headers, clock.now());
-        const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level);
+        const hold = beforeDeadline(holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level), request.deadline === undefined ? Infinity : request.deadline - clock.now());
         this.crowd.answered(limits.admitted);
         if (request.endpoint !== undefined)
             this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
@@ -3140,7 +3164,7 @@ class ApiHttp {
                 return undefined;
             case 'wait-out':
                 this.heldBack++;
-                await this.waitOut(request, status, limits, move.ms, move.spread);
+                await this.waitOut(request, status, limits, move, tries.throttledWaits);
                 return undefined;
             case 'retry':
                 await this.pause(move.ms, request, `HTTP ${status}`);
@@ -3155,16 +3179,25 @@ class ApiHttp {
     rules() {
         return { policy: this.policy, retries: this.retries, random: this.random };
     }
-    /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */
-    async waitOut(request, status, limits, wait, spread) {
+    /**
+     * Waits out a call the gateway held back (`timesHeld` times, this one counted), saying why (at debug
+     * level for the routine concurrency limit).
+     */
+    async waitOut(request, status, limits, held, timesHeld) {
+        const { clock } = this.options;
+        const { ms: wait, spread } = held;
         const reason = status === 503
             ? 'QFlow is unavailable (HTTP 503)'
             : limits.admitted === 'too-many-running'
                 ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
                 : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
-        const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+        const more = spread <= 0
+            ? ''
+            : limits.admitted === 'rate-limited' && timesHeld > 1
+                ? `, and ${humanDuration(spread)} more: held back ${timesHeld} times, the calls the window gave back went to other callers`
+                : `, and ${humanDuration(spread)} more so callers held back together come back apart`;
         const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-        const pastDeadline = request.deadline !== undefined && this.options.clock.now() + wait > request.deadline;
+        const pastDeadline = request.deadline !== undefined && clock.now() + wait > request.deadline;
         // Running into the concurrency limit is routine when other jobs share the subscription; a wait
         // past the timeout is not made, and the caller says so.
         if (limits.admitted === 'too-many-running' || pastDeadline)
@@ -4709,7 +4742,12 @@ function fitToBudget(input, budget, planned) {
     }
     // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
     // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
-    const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+    // Past a history's likely end, while the calls left pay every caller's finish and a look more each,
+    // not past max-poll-interval: the share is small there when the fleet has just spent a burst of
+    // looks around its usual end (their pace reads as others'), yet the end is most likely near, and
+    // the window's pace (20 callers: 10 minutes) would notice it that much later.
+    const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing >= callers;
+    const cap = nearEnd ? longestPause(input) : Math.max(longestPause(input), windowPace(budget, callers, 0.5));
     const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
     return stretch(share, fits, ms);
 }

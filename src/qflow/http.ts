@@ -14,7 +14,17 @@ import { Slots } from '../pool.js';
 import type { ApiBudget, Endpoint } from './budget.js';
 import { describeNetworkError, excerpt, httpError } from './http-wording.js';
 import { readLimits, type AnswerLimits } from './limits.js';
-import { CrowdMemory, DEFAULT_RETRY_POLICY, RetryBudget, afterNoAnswer, holdOf, nextMove, type RetryPolicy, type Tries } from './retry.js';
+import {
+  CrowdMemory,
+  DEFAULT_RETRY_POLICY,
+  RetryBudget,
+  afterNoAnswer,
+  beforeDeadline,
+  holdOf,
+  nextMove,
+  type RetryPolicy,
+  type Tries,
+} from './retry.js';
 import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
 import type { SettingNames } from '../names.js';
@@ -191,7 +201,10 @@ export class ApiHttp {
     log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
     const { status } = answer;
     const limits = readLimits(status, answer.headers, clock.now());
-    const hold = holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level);
+    const hold = beforeDeadline(
+      holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level),
+      request.deadline === undefined ? Infinity : request.deadline - clock.now(),
+    );
     this.crowd.answered(limits.admitted);
     if (request.endpoint !== undefined) this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
     const move = nextMove(status, hold, this.callKind(request), tries, { ...this.rules(), renew: () => this.tokens.renew() });
@@ -204,7 +217,7 @@ export class ApiHttp {
         return undefined;
       case 'wait-out':
         this.heldBack++;
-        await this.waitOut(request, status, limits, move.ms, move.spread);
+        await this.waitOut(request, status, limits, move, tries.throttledWaits);
         return undefined;
       case 'retry':
         await this.pause(move.ms, request, `HTTP ${status}`);
@@ -222,17 +235,33 @@ export class ApiHttp {
     return { policy: this.policy, retries: this.retries, random: this.random };
   }
 
-  /** Waits out a call the gateway held back, saying why (at debug level for the routine concurrency limit). */
-  private async waitOut(request: ApiRequest, status: number, limits: AnswerLimits, wait: number, spread: number): Promise<void> {
+  /**
+   * Waits out a call the gateway held back (`timesHeld` times, this one counted), saying why (at debug
+   * level for the routine concurrency limit).
+   */
+  private async waitOut(
+    request: ApiRequest,
+    status: number,
+    limits: AnswerLimits,
+    held: { ms: number; spread: number },
+    timesHeld: number,
+  ): Promise<void> {
+    const { clock } = this.options;
+    const { ms: wait, spread } = held;
     const reason =
       status === 503
         ? 'QFlow is unavailable (HTTP 503)'
         : limits.admitted === 'too-many-running'
           ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
           : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
-    const more = spread > 0 ? `, and ${humanDuration(spread)} more so callers held back together come back apart` : '';
+    const more =
+      spread <= 0
+        ? ''
+        : limits.admitted === 'rate-limited' && timesHeld > 1
+          ? `, and ${humanDuration(spread)} more: held back ${timesHeld} times, the calls the window gave back went to other callers`
+          : `, and ${humanDuration(spread)} more so callers held back together come back apart`;
     const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-    const pastDeadline = request.deadline !== undefined && this.options.clock.now() + wait > request.deadline;
+    const pastDeadline = request.deadline !== undefined && clock.now() + wait > request.deadline;
     // Running into the concurrency limit is routine when other jobs share the subscription; a wait
     // past the timeout is not made, and the caller says so.
     if (limits.admitted === 'too-many-running' || pastDeadline) this.options.log.debug(message);

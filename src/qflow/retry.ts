@@ -33,6 +33,15 @@ export function throttleSpread(askedMs: number, windowMs: number | undefined, li
   return Math.round(random * Math.max(0.25 * askedMs, pace));
 }
 
+/**
+ * A call the rate limit holds back again spreads its return over twice as long each time, up to this
+ * many doublings (64×: about 13 minutes at 300 calls an hour). The wait the gateway asks is when the
+ * window gives a call back, not that this caller will get it: beside a client that spends as fast as
+ * the window gives back (a steady script, another tool), every call given back is taken at once, and
+ * a step list asked for again at each reopening was held back 20 times in 12 minutes.
+ */
+export const MAX_THROTTLE_DOUBLINGS = 6;
+
 /** How many times the rounds of the running calls a held-back call's spread covers (see crowdSpread). */
 const CROWD_ROUNDS = 3;
 
@@ -124,7 +133,8 @@ export interface CallKind {
 /**
  * A call the gateway held back: by its limits, or a 503 that says when to come back. It was not acted
  * on, so it is safe to repeat, even a run; it waits what the gateway asked (else a backoff) and a
- * spread on top, so callers held back together come back apart. Undefined for an answer let through.
+ * spread on top, so callers held back together come back apart (by the rate limit, twice as wide each
+ * time the same call is held back again, see MAX_THROTTLE_DOUBLINGS). Undefined for an answer let through.
  */
 export function holdOf(
   status: number,
@@ -139,11 +149,25 @@ export function holdOf(
   const { said } = limits;
   const spread =
     limits.admitted === 'rate-limited' && limits.askedMs !== undefined
-      ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random())
+      ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random()) *
+        2 ** Math.min(tries.throttledWaits, MAX_THROTTLE_DOUBLINGS)
       : limits.admitted === 'too-many-running'
         ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** Math.min(crowdLevel, MAX_CROWD_DOUBLINGS)
         : 0;
   return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+}
+
+/**
+ * A hold cut to end before the timeout, `msLeft` away, when the wait the gateway asked does: the spread
+ * then covers at most half the time left, so the call is tried once more before the timeout instead of
+ * the job giving up on a wait it need not make. A hold whose asked wait alone goes past it stays as it is.
+ */
+export function beforeDeadline<H extends { ms: number; spread: number }>(hold: H | undefined, msLeft: number): H | undefined {
+  if (hold === undefined) return undefined;
+  const room = msLeft - (hold.ms - hold.spread);
+  if (room < 0 || hold.spread <= room / 2) return hold;
+  const spread = Math.floor(room / 2);
+  return { ...hold, ms: hold.ms - hold.spread + spread, spread };
 }
 
 /** What a call does after an answer. */

@@ -121,7 +121,12 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   }
   // Past the likely end, or without a history, no pause goes past the longer of max-poll-interval and
   // this caller's part of the pace at which the window gives calls back: the reserved look comes then.
-  const cap = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+  // Past a history's likely end, while the calls left pay every caller's finish and a look more each,
+  // not past max-poll-interval: the share is small there when the fleet has just spent a burst of
+  // looks around its usual end (their pace reads as others'), yet the end is most likely near, and
+  // the window's pace (20 callers: 10 minutes) would notice it that much later.
+  const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing >= callers;
+  const cap = nearEnd ? longestPause(input) : Math.max(longestPause(input), windowPace(budget, callers, 0.5));
   const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
   return stretch(share, fits, ms);
 }
