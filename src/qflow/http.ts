@@ -311,7 +311,7 @@ export class ApiHttp {
           : rateLimited
             ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
             : `the gateway held it back and a retry would have to wait ${humanDuration(ms)}`;
-      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? ms : undefined);
+      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? askedMs : undefined);
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);
