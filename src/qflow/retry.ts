@@ -58,6 +58,9 @@ export function crowdSpread(running: number | undefined, limit: number | undefin
   return Math.round(random * CROWD_ROUNDS * Math.max(0, callMs) * Math.max(1, running / limit));
 }
 
+/** The crowd memory widens a spread at most this much (32×): a long storm must not push a call past the timeout. */
+export const MAX_CROWD_DOUBLINGS = 5;
+
 /**
  * How crowded the gateway's concurrency limit has lately been for this client, across its calls: one
  * more for each call held back at it, one less for each call let through. A call held back spreads
@@ -67,9 +70,6 @@ export function crowdSpread(running: number | undefined, limit: number | undefin
  * themselves (14 answers held back a job). Counted in answer times, not seconds, it grows as fast
  * on a gateway that answers in 20 ms as on one that answers in 200.
  */
-/** The crowd memory widens a spread at most this much (32×): a long storm must not push a call past the timeout. */
-export const MAX_CROWD_DOUBLINGS = 5;
-
 export class CrowdMemory {
   private held = 0;
   get level(): number {
