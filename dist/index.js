@@ -34969,6 +34969,8 @@ class ApiBudget {
     clock;
     endpoints = new Map();
     concurrencyLimit;
+    /** Answers the rate limit held back, every endpoint's: a wait can tell that one of its looks was held. */
+    rateLimited = 0;
     constructor(clock) {
         this.clock = clock;
     }
@@ -34989,6 +34991,7 @@ class ApiBudget {
         if (said.windowSec !== undefined && said.windowSec > 0)
             state.windowMs = said.windowSec * 1000;
         if (admitted === 'rate-limited') {
+            this.rateLimited++;
             state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
             state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
             return;
@@ -35008,6 +35011,10 @@ class ApiBudget {
         }
         state.report = { remaining: said.remaining, at: now };
         state.callsSince = 0;
+    }
+    /** How many answers the rate limit has held back so far. */
+    get heldBack() {
+        return this.rateLimited;
     }
     /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
     notBefore(endpoint) {
@@ -35566,8 +35573,10 @@ function afterWait(executions, outcome, timeoutMs, names) {
                     : '';
             const again = `execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.`;
             const spent = outcome.budgetSpent;
+            // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
+            const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
             waited.message = spent
-                ? `Stopped waiting after ${humanDuration(spent.afterMs)}, before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -36715,6 +36724,8 @@ class ExecutionWatch {
     budgetNote;
     budgetSpent;
     slowedDown = false;
+    /** When the last look's answer came in: the time between two looks is what a reader of the summary feels. */
+    lastAnswerAt;
     /** The other callers of the same budget the last look counted (see fleet.ts). */
     callers;
     /** Every execution waited for, by ID: none of them is a past run. */
@@ -36736,11 +36747,13 @@ class ExecutionWatch {
             // An execution that already existed may be over: look at once. A new one needs a moment.
             if (!(this.existing && poll === 1) && !(await this.pause(poll)))
                 return this.finish('cancelled', poll - 1);
+            const heldBefore = this.options.budget?.heldBack ?? 0;
             const look = await this.look(poll);
             if (look === 'look again')
                 continue;
             if ('ended' in look)
                 return look.ended;
+            this.noteHeldLook(heldBefore);
             const ended = await this.takeIn(look.search, look.window, poll);
             if (ended)
                 return ended;
@@ -36795,6 +36808,21 @@ class ExecutionWatch {
                 return false;
             throw error;
         }
+    }
+    /**
+     * A look the rate limit held back (the subscription's calls spent, by this job or others) may come
+     * far later than any pause planned: the summary says so as it says a stretched pause, or a job
+     * that succeeded would speak of looks a minute apart when its end was noticed minutes late.
+     */
+    noteHeldLook(heldBefore) {
+        const now = this.options.clock.now();
+        const gap = now - (this.lastAnswerAt ?? this.waitStarted);
+        this.lastAnswerAt = now;
+        const held = (this.options.budget?.heldBack ?? 0) > heldBefore;
+        if (!held || gap <= this.options.maxPollIntervalMs || gap <= (this.budgetPauseMs ?? 0))
+            return;
+        this.budgetPauseMs = gap;
+        this.budgetNote = `The gateway's rate limit held a look back: the subscription's calls were spent for the moment.`;
     }
     /** One look at the execution list; a failure another look may mend is said, and the wait goes on. */
     async look(poll) {

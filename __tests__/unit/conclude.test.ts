@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { CancelledError, DeadlineError, InputError, QFlowApiError, RunOutcomeUnknownError } from '../../src/errors.js';
 import type { Result } from '../../src/names.js';
-import { conclude } from '../../src/run/conclude.js';
+import { afterWait, conclude } from '../../src/run/conclude.js';
+import { INPUT_NAMES } from '../../src/names.js';
 import type { ExecutionReport } from '../../src/run/report.js';
 
 /** An execution of item `item` with `result`; started unless `executionId` is null. */
@@ -31,6 +32,20 @@ describe('conclude', () => {
     [[execution('timed_out'), execution('cancelled', 2)], 'cancelled', 'cancelled'],
   ] as const)('ends %j as %s, %s', (executions, result, ending) => {
     expect(conclude([...executions], true)).toMatchObject({ result, ending });
+  });
+
+  it('says how long a wait the spent budget stopped went on, and not "after 6m, before the 6m timeout"', () => {
+    const stopped = (afterMs: number) =>
+      afterWait(
+        [execution('started')],
+        { outcomes: new Map([['e1', { kind: 'timed_out' }]]), polls: 3, budgetSpent: { forMs: 300_000, afterMs } },
+        360_000,
+        INPUT_NAMES,
+      )[0].message;
+    expect(stopped(42_000)).toMatch(
+      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, past it;/,
+    );
+    expect(stopped(359_600)).toMatch(/^Stopped waiting just before the 6m 'timeout': the subscription's API budget is spent/);
   });
 
   it('names what did not succeed in a fan-out, three at most', () => {

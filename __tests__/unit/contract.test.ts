@@ -174,6 +174,14 @@ describe("the simulator's default answers", () => {
       expect(sim.calls[sim.calls.length - 1].heldBack).toBe('rate-limited');
     }));
 
+  it("list the workflows (where the README sends a user for a workflow's ID), with the budget headers", () =>
+    withSimulator({ credentials: { token: 'sim' } }, async (sim, workflow) => {
+      const { body, headers } = await answer(sim, '/qflowapi/v1/workflows?pageSize=10&pageNumber=1');
+      expect(body).toEqual({ total: '1', items: [expect.objectContaining({ id: workflow.id, name: expect.any(String) })] });
+      for (const name of BUDGET_HEADERS) expect({ name, value: headers.get(name) }).toEqual({ name, value: expect.stringMatching(/^\d+$/) });
+      expect((await answer(sim, '/qflowapi/v1/workflows?pageSize=10&pageNumber=2')).body).toEqual({ total: '1', items: [] });
+    }));
+
   it('serve the API guide run answer when asked', () =>
     withSimulator({ credentials: { token: 'sim' }, runAnswer: 'data' }, async (sim, workflow) => {
       const run = await answer(sim, `/qflowapi/v1/workflows/${workflow.id}/run`, { method: 'POST', body: '{}' });

@@ -274,6 +274,25 @@ describe('waitForExecution', () => {
     );
   });
 
+  it('reports a look the rate limit held back for minutes, though every planned pause was short', async () => {
+    const clock = new FakeClock();
+    const startedAt = clock.now();
+    const budget = { view: () => ({ remaining: 200, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0, heldBack: 0 };
+    const { client } = listing((call) => {
+      // The third look's call is held back 5½ minutes inside the HTTP layer before its answer comes.
+      if (call === 3) {
+        budget.heldBack++;
+        clock.time += 330_000;
+      }
+      return { items: [execution(call < 3 ? 'Running' : 'Success', EX, startedAt)] };
+    });
+    const outcome = await waitForExecution(options(client, { clock, budget }));
+    expect(outcome.kind).toBe('success');
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000);
+    expect(outcome.budgetPauseMs).toBeGreaterThanOrEqual(330_000);
+    expect(outcome.budgetNote).toBe("The gateway's rate limit held a look back: the subscription's calls were spent for the moment.");
+  });
+
   it('keeps calls for the jobs of executions that ended a moment ago, which may not have looked yet', async () => {
     const pause = async (endedAgoMs: number) => {
       const clock = new FakeClock();

@@ -127,7 +127,7 @@ export const FLAGS: Flag[] = [
     "name": "timeout",
     "variable": "QFLOW_TIMEOUT",
     "default": "1h",
-    "description": "Longest wait for a final status, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds), counted from the start of the run: no call, retry or throttled wait (the run call's included) goes past it. The QFlow execution is not stopped when the wait ends.",
+    "description": "Longest wait for a final status, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds), counted from the start of the run: no call, retry or throttled wait (the run call's included) goes past it. Reading the steps and their data after a final status may take a minute more, at most. The QFlow execution is not stopped when the wait ends.",
     "secret": false
   },
   {

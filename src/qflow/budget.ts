@@ -73,6 +73,8 @@ interface EndpointState {
 export class ApiBudget {
   private readonly endpoints = new Map<Endpoint, EndpointState>();
   private concurrencyLimit?: number;
+  /** Answers the rate limit held back, every endpoint's: a wait can tell that one of its looks was held. */
+  private rateLimited = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -89,6 +91,7 @@ export class ApiBudget {
     if (said.limit !== undefined) state.limit = said.limit;
     if (said.windowSec !== undefined && said.windowSec > 0) state.windowMs = said.windowSec * 1000;
     if (admitted === 'rate-limited') {
+      this.rateLimited++;
       state.blockedUntil = Math.max(state.blockedUntil, now + blockedForMs);
       state.report = { remaining: said.remaining ?? 0, at: now, validUntil: state.blockedUntil };
       return;
@@ -108,6 +111,11 @@ export class ApiBudget {
     }
     state.report = { remaining: said.remaining, at: now };
     state.callsSince = 0;
+  }
+
+  /** How many answers the rate limit has held back so far. */
+  get heldBack(): number {
+    return this.rateLimited;
   }
 
   /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */

@@ -107,8 +107,10 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
           : '';
       const again = `execution ${e.executionId} may still be running in QFlow, which offers no API to cancel it. To wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.`;
       const spent = outcome.budgetSpent;
+      // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
+      const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
       waited.message = spent
-        ? `Stopped waiting after ${humanDuration(spent.afterMs)}, before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
         : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
     } else if (o.kind === 'cancelled') {
       waited.message = outcome.stoppedAtFailure

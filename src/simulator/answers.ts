@@ -132,6 +132,28 @@ export class SimulatedQFlow {
     return { status: 200, body: { data } };
   }
 
+  /**
+   * The workflow list (`GET /workflows`, where a user finds a workflow's ID). The docs name its
+   * parameters (`pageSize`, `pageNumber`, `query`, `order`) but show no answer [open]: it is served in
+   * the execution list's documented shape, `total` a string and the items newest first, paged by
+   * `pageNumber` as that list's API guide pages. `query` and the date window are not applied here.
+   */
+  protected workflowList(url: URL): Answer {
+    const q = url.searchParams;
+    const pageSize = this.servedPageSize(Number(q.get('pageSize') ?? 10));
+    if (typeof pageSize !== 'number') return pageSize;
+    const all = [...this.workflows.values()];
+    const from = (Number(q.get('pageNumber') ?? 1) - 1) * pageSize;
+    const items = all.slice(from, from + pageSize).map((w) => ({
+      id: w.id,
+      name: w.name ?? w.id,
+      createdAt: this.startedAt - 30 * 24 * 3600_000,
+      updatedAt: this.startedAt - 24 * 3600_000,
+      tags: CREATED_BY,
+    }));
+    return { status: 200, body: { total: String(all.length), items } };
+  }
+
   protected list(workflowId: string, url: URL): Answer {
     if (!this.workflows.has(workflowId)) return { status: 404, body: { message: `Workflow ${workflowId} not found` } };
     const now = Date.now();

@@ -81,7 +81,7 @@ const durationMs = (runSeconds ?? 3) * 1000;
 const durationSpread = durationMs > 3000 ? 0.1 : 0;
 const workflows = [
   sampleWorkflow({ durationMs, durationSpread }),
-  sampleWorkflow({ id: '0ffaf046-768b-79fc-83f6-aa25be52c2a1', durationMs, durationSpread }),
+  sampleWorkflow({ id: '0ffaf046-768b-79fc-83f6-aa25be52c2a1', name: 'Stop exposed EC2 instances (copy)', durationMs, durationSpread }),
   failingSampleWorkflow({ durationMs, durationSpread }),
 ];
 const options: SimulatorOptions = {

@@ -28,6 +28,8 @@ export interface SimStep {
 
 export interface SimWorkflow {
   id: string;
+  /** Its name in the workflow list; its ID by default. */
+  name?: string;
   /** How long a new execution runs. */
   durationMs: number;
   /** Each new execution runs `durationMs` × (1 ± this fraction), drawn uniformly; 0 by default. */
@@ -63,7 +65,7 @@ export interface SimExecution {
   listedFrom: number;
 }
 
-export type Endpoint = 'auth' | 'oidc' | 'run' | 'list' | 'execution' | 'steps' | 'step-data' | 'workflow';
+export type Endpoint = 'auth' | 'oidc' | 'run' | 'workflows' | 'list' | 'execution' | 'steps' | 'step-data' | 'workflow';
 
 export type FaultAction =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -225,6 +227,7 @@ export function endOf(e: SimExecution): number {
 export function sampleWorkflow(overrides: Partial<SimWorkflow> = {}): SimWorkflow {
   return {
     id: 'f516bcf4-f6fb-46ac-a54f-ddbcf2a2d24a',
+    name: 'Stop exposed EC2 instances',
     durationMs: 3000,
     finalStatus: 'Success',
     runningStatus: 'Running',
@@ -262,6 +265,7 @@ export function failingSampleWorkflow(overrides: Partial<SimWorkflow> = {}): Sim
   const shape = sampleWorkflow();
   return sampleWorkflow({
     id: '0b5e3a5c-95f1-4a35-9a3e-6e2b1c0d9f10',
+    name: 'Stop exposed EC2 instances (a connector without the permission)',
     finalStatus: 'Failed',
     steps: [
       { ...shape.steps[0], status: 'Success' },

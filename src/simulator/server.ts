@@ -241,6 +241,7 @@ export class QFlowSimulator extends SimulatedQFlow {
     ['POST', /^\/auth$/, 'auth', (_, r) => this.login(r)],
     ['POST', /^\/auth\/oidc$/, 'oidc', (_, r) => this.loginOidc(r)],
     ['POST', /^\/qflowapi\/v1\/workflows\/([^/]+)\/run$/, 'run', ([id], r) => this.run(id, r.body)],
+    ['GET', /^\/qflowapi\/v1\/workflows$/, 'workflows', (_, r) => this.workflowList(r.url)],
     ['GET', /^\/qflowapi\/v1\/workflows\/([^/]+)$/, 'workflow', ([id]) => this.details(id)],
     ['GET', /^\/qflowapi\/v1\/workflows\/([^/]+)\/executions$/, 'list', ([id], r) => this.list(id, r.url)],
     ['GET', /^\/qflowapi\/v1\/executions\/([^/]+)$/, 'execution', ([id]) => this.one(id)],

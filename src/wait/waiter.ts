@@ -34,7 +34,7 @@ export interface WaitOptions {
   maxPollIntervalMs: number;
   rules: StatusRules;
   /** The subscription's API budget, as the gateway reports it; the polls fit within it. */
-  budget?: Pick<ApiBudget, 'view' | 'notBefore'>;
+  budget?: Pick<ApiBudget, 'view' | 'notBefore'> & Partial<Pick<ApiBudget, 'heldBack'>>;
   /** Stop waiting for the others as soon as one execution fails. */
   failFast?: boolean;
   /** Told of each execution as soon as its final status is seen. */
@@ -60,7 +60,10 @@ export interface WaitOutcome {
   polls: number;
   /** The wait stopped at the first failure (`failFast`); the others are marked cancelled. */
   stoppedAtFailure?: boolean;
-  /** The longest pause the API budget stretched past max-poll-interval: an end may have been noticed this late. */
+  /**
+   * The longest pause the API budget stretched past max-poll-interval, or the longest time between two
+   * looks when the rate limit held the later one back: an end may have been noticed this late.
+   */
   budgetPauseMs?: number;
   /** Why the budget slowed the looks, with the figures of the longest pause (or the first that was stretched). */
   budgetNote?: string;
@@ -122,6 +125,8 @@ class ExecutionWatch {
   private budgetNote?: string;
   private budgetSpent?: WaitOutcome['budgetSpent'];
   private slowedDown = false;
+  /** When the last look's answer came in: the time between two looks is what a reader of the summary feels. */
+  private lastAnswerAt?: number;
   /** The other callers of the same budget the last look counted (see fleet.ts). */
   private callers?: FleetCount;
   /** Every execution waited for, by ID: none of them is a past run. */
@@ -143,9 +148,11 @@ class ExecutionWatch {
     for (let poll = 1; ; poll++) {
       // An execution that already existed may be over: look at once. A new one needs a moment.
       if (!(this.existing && poll === 1) && !(await this.pause(poll))) return this.finish('cancelled', poll - 1);
+      const heldBefore = this.options.budget?.heldBack ?? 0;
       const look = await this.look(poll);
       if (look === 'look again') continue;
       if ('ended' in look) return look.ended;
+      this.noteHeldLook(heldBefore);
       const ended = await this.takeIn(look.search, look.window, poll);
       if (ended) return ended;
     }
@@ -196,6 +203,21 @@ class ExecutionWatch {
       if (error instanceof CancelledError) return false;
       throw error;
     }
+  }
+
+  /**
+   * A look the rate limit held back (the subscription's calls spent, by this job or others) may come
+   * far later than any pause planned: the summary says so as it says a stretched pause, or a job
+   * that succeeded would speak of looks a minute apart when its end was noticed minutes late.
+   */
+  private noteHeldLook(heldBefore: number): void {
+    const now = this.options.clock.now();
+    const gap = now - (this.lastAnswerAt ?? this.waitStarted);
+    this.lastAnswerAt = now;
+    const held = (this.options.budget?.heldBack ?? 0) > heldBefore;
+    if (!held || gap <= this.options.maxPollIntervalMs || gap <= (this.budgetPauseMs ?? 0)) return;
+    this.budgetPauseMs = gap;
+    this.budgetNote = `The gateway's rate limit held a look back: the subscription's calls were spent for the moment.`;
   }
 
   /** One look at the execution list; a failure another look may mend is said, and the wait goes on. */
