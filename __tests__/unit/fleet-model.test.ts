@@ -37,9 +37,9 @@ describe('a fleet of waits sharing 300 calls an hour (5-minute runs, ±10 %, sta
     }
   });
 
-  // On smaller pages a job also reads the history apart, a call the reference does not pay, and counts
-  // the callers off its page from their ages: slower at the median, and with a long tail at 50 jobs (see the bench).
-  it.each([100, 50])('40 and 50 jobs on pages of %i: the median end is noticed within twice the reference planner (6.7 s, 10 s)', (pageSize) => {
+  // On pages smaller than the fleet a job also reads the history apart, a call the reference does not
+  // pay: with two looks a job left, they go at the usual end and at the longest recent run.
+  it.each([100, 50, 20])('40 and 50 jobs on pages of %i: the median end is noticed within twice the reference planner (6.7 s, 10 s)', (pageSize) => {
     for (const seed of SEEDS) {
       expect(median(runFleet({ jobs: 40, seed, pageSize }).delays as number[])).toBeLessThanOrEqual(2 * 6_700);
       expect(median(runFleet({ jobs: 50, seed, pageSize }).delays as number[])).toBeLessThanOrEqual(2 * 10_000);

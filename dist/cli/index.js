@@ -4146,6 +4146,51 @@ function checkNodes(what, selection, definition) {
     throw new InputError(`${what} names the node ${quote(unknown)}, which is not a node of the workflow${near ? `. Did you mean ${quote(near)}?` : '.'} Its nodes: ${definition.components.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
 }
 
+;// CONCATENATED MODULE: ./src/wait/history.ts
+/** Fewer successful runs than this say too little to plan polls around. */
+const MIN_SAMPLES = 3;
+/**
+ * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
+ * runs that happened to end within a second of each other would have the looks gather in that second
+ * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
+ * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
+ * normal model's 95 % range), falling evenly to none at this many.
+ */
+const TRUSTED_SAMPLES = 10;
+const FEW_SAMPLES_WIDENING = 1.5;
+/** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
+const OUTLIER_SPREADS = 3;
+const MAD_TO_SIGMA = 1.4826;
+/** Learns from the successful executions in `executions`. */
+function learnDurations(executions, rules) {
+    // Failures often end early for reasons of their own: only successes tell how long a run takes.
+    const durations = executions
+        .filter((e) => rules.classify(e.status) === 'success')
+        .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
+        .filter((d) => Number.isFinite(d) && d >= 0);
+    return durationModel(durations);
+}
+function durationModel(durations) {
+    if (durations.length < MIN_SAMPLES)
+        return undefined;
+    const first = summarize(durations);
+    const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
+    if (kept.length < MIN_SAMPLES)
+        return undefined;
+    const { medianMs, spreadMs } = summarize(kept);
+    const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
+    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length, longestMs: Math.max(...kept) };
+}
+function summarize(values) {
+    const medianMs = median(values);
+    return { medianMs, spreadMs: MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - medianMs))) };
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/normal.ts
 /** The standard normal distribution, for the history's model of run durations. */
 /** The hazard φ(z) / (1 − Φ(z)) of a standard normal, with the tail's asymptote where Φ runs out of digits. */
@@ -4164,6 +4209,7 @@ function normalCdf(z) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait/timing.ts
+
 
 /** Jitter of ±20 % on backoff pauses, so matrix jobs started together do not poll in lockstep. */
 const JITTER = 0.2;
@@ -4210,15 +4256,25 @@ const HAZARD_POWER = 5;
 const LATE_SPREADS = 2;
 /** By the median plus this many spreads an execution has most likely ended (98 % of a normal model's). */
 const LIKELY_OVER_SPREADS = 2;
+/** With a history of TRUSTED_SAMPLES runs or more, its likely end is no earlier than the median and this many spreads. */
+const LIKELY_OVER_SPREADS_LEARNT = 1;
 /**
- * The age by which a run has most likely ended: its usual duration and two spreads, or, when later,
- * the longest recent run. A spread measured from twenty runs may come out at half the true one, and
- * then every job of a fleet, reading the same history, makes its one look at the likely end too
- * early; one run in (n + 1) outlasts the longest of n before it, whatever the spread. A hung run
- * does not push it out: runs more than three spreads out were left out of the history as outliers.
+ * The age by which a run has most likely ended. From a history of TRUSTED_SAMPLES runs or more, the
+ * longest of them: one run in (n + 1) outlasts the longest of n before it, whatever the shape of their
+ * durations, where two spreads of the normal model overshoot durations that keep within bounds (20
+ * runs of ±10 %, whose spread reads ±7 %, put it 44 s past the usual end, 14 s past the longest) and
+ * every job of a fleet, reading the same history, made its last paid look that late: in the fleet
+ * model, 50 jobs on pages of 20 noticed their ends 21 s late (median of 60 draws), 15 s with the
+ * longest. It is kept at least a spread past the median, so a history whose runs happened to end
+ * close together does not have the fleet look too early. From fewer runs, whose longest says little,
+ * the median and two spreads (widened by then, see history.ts) or the longest, whichever is later. A
+ * hung run does not push it out: runs more than three spreads out were left out of the history as
+ * outliers.
  */
 function likelyOverMs(history) {
-    return Math.max(history.medianMs + LIKELY_OVER_SPREADS * spreadOf(history), history.longestMs ?? 0);
+    const learnt = history.longestMs !== undefined && history.samples >= TRUSTED_SAMPLES;
+    const spreads = learnt ? LIKELY_OVER_SPREADS_LEARNT : LIKELY_OVER_SPREADS;
+    return Math.max(history.medianMs + spreads * spreadOf(history), history.longestMs ?? 0);
 }
 /** Past the median plus this many spreads the history no longer applies: the run is overdue. */
 const OVERDUE_SPREADS = 3;
@@ -4523,51 +4579,6 @@ async function searchPages(context, window, wanted) {
     return done(false);
 }
 
-;// CONCATENATED MODULE: ./src/wait/history.ts
-/** Fewer successful runs than this say too little to plan polls around. */
-const MIN_SAMPLES = 3;
-/**
- * From this many successful runs on, the spread is taken as measured. Fewer say little of it: three
- * runs that happened to end within a second of each other would have the looks gather in that second
- * and then, the run still going, back off for minutes. Below it the spread is widened, 2.5× at three
- * runs (about what Student's t for two degrees of freedom, and the new run's own draw, add to a
- * normal model's 95 % range), falling evenly to none at this many.
- */
-const TRUSTED_SAMPLES = 10;
-const FEW_SAMPLES_WIDENING = 1.5;
-/** Durations further than this many spreads from the median are outliers (a hung run, a retried one). */
-const OUTLIER_SPREADS = 3;
-const MAD_TO_SIGMA = 1.4826;
-/** Learns from the successful executions in `executions`. */
-function learnDurations(executions, rules) {
-    // Failures often end early for reasons of their own: only successes tell how long a run takes.
-    const durations = executions
-        .filter((e) => rules.classify(e.status) === 'success')
-        .map((e) => (e.startDate !== undefined && e.endDate !== undefined ? e.endDate - e.startDate : NaN))
-        .filter((d) => Number.isFinite(d) && d >= 0);
-    return durationModel(durations);
-}
-function durationModel(durations) {
-    if (durations.length < MIN_SAMPLES)
-        return undefined;
-    const first = summarize(durations);
-    const kept = durations.filter((d) => Math.abs(d - first.medianMs) <= OUTLIER_SPREADS * first.spreadMs || first.spreadMs === 0);
-    if (kept.length < MIN_SAMPLES)
-        return undefined;
-    const { medianMs, spreadMs } = summarize(kept);
-    const few = Math.max(0, TRUSTED_SAMPLES - kept.length) / (TRUSTED_SAMPLES - MIN_SAMPLES);
-    return { medianMs, spreadMs: spreadMs * (1 + FEW_SAMPLES_WIDENING * few), samples: kept.length, longestMs: Math.max(...kept) };
-}
-function summarize(values) {
-    const medianMs = median(values);
-    return { medianMs, spreadMs: MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - medianMs))) };
-}
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 ;// CONCATENATED MODULE: ./src/wait/past-runs.ts
 /**
  * The workflow's past runs, read apart when the first look's page held too few of them for a history:
@@ -4754,8 +4765,11 @@ function fitToBudget(input, budget, planned) {
     // Past a history's likely end, while the calls left pay every caller's finish and a look more each,
     // not past max-poll-interval: the share is small there when the fleet has just spent a burst of
     // looks around its usual end (their pace reads as others'), yet the end is most likely near, and
-    // the window's pace (20 callers: 10 minutes) would notice it that much later.
-    const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing >= callers;
+    // the window's pace (20 callers: 10 minutes) would notice it that much later. Here the callers
+    // whose runs ended lately count a step list each: most have seen their end by now (the fleet looks
+    // most around the usual end), and counting the look too put a job whose run outlasted the history's
+    // longest three minutes away when the calls left paid its look.
+    const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing / FINISH_CALLS >= callers;
     const cap = nearEnd ? longestPause(input) : Math.max(longestPause(input), windowPace(budget, callers, 0.5));
     const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
     return stretch(share, fits, ms);

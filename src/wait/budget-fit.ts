@@ -124,8 +124,11 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   // Past a history's likely end, while the calls left pay every caller's finish and a look more each,
   // not past max-poll-interval: the share is small there when the fleet has just spent a burst of
   // looks around its usual end (their pace reads as others'), yet the end is most likely near, and
-  // the window's pace (20 callers: 10 minutes) would notice it that much later.
-  const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing >= callers;
+  // the window's pace (20 callers: 10 minutes) would notice it that much later. Here the callers
+  // whose runs ended lately count a step list each: most have seen their end by now (the fleet looks
+  // most around the usual end), and counting the look too put a job whose run outlasted the history's
+  // longest three minutes away when the calls left paid its look.
+  const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing / FINISH_CALLS >= callers;
   const cap = nearEnd ? longestPause(input) : Math.max(longestPause(input), windowPace(budget, callers, 0.5));
   const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
   return stretch(share, fits, ms);
