@@ -120,6 +120,16 @@ describe('historyFromFirstLook', () => {
     expect(learnt.offThePage).toEqual({ count: 40, before: Math.min(...fleet.slice(0, 20).map((e) => e.createdAt!)) });
   });
 
+  it('learns one history from the ended runs on the page and those read apart, not the larger of the two', async () => {
+    // A page of 50: 41 of the fleet and the 9 newest past runs, too few to trust; 11 more past runs off it.
+    const fleet = running(41);
+    const pastRuns = Array.from({ length: 20 }, (_, i) => past(i + 1));
+    const { read, queries } = gateway([...fleet, ...pastRuns]);
+    const learnt = await historyFromFirstLook(look([...fleet, ...pastRuns.slice(0, 9)], 11), read, new Set());
+    expect(queries).toHaveLength(1);
+    expect(learnt.history?.samples).toBe(20);
+  });
+
   it('goes on without the past runs when they cannot be read, and says so', async () => {
     const { read } = gateway(history);
     const log = memoryLog();

@@ -4639,11 +4639,18 @@ function roomToReadOn(budget) {
     const view = budget?.view('executions');
     return view === undefined || view.remaining >= view.limit / 2;
 }
-/** The history the past runs read apart teach, none of `wanted` among them, and the successes counted. */
-async function readHistory(read, wanted) {
+/**
+ * The history the past runs read apart teach together with the ended runs `onPage` (the first look's,
+ * all newer than those read apart), none of `wanted` among them, and the successes counted. Together:
+ * a page of 50 that holds 40 new executions and 10 past runs, and a read apart that brings 10 more,
+ * teach one history of 20 runs, not two of 10, whose longest run (where a fleet short of calls makes its
+ * last paid look) one run in 11 outlasts.
+ */
+async function readHistory(read, wanted, onPage = []) {
     const { runs, successes } = await readPastRuns(read);
+    const seen = new Set(onPage.map((e) => e.id));
     return {
-        history: learnDurations(runs.filter((e) => !wanted.has(e.id)), read.rules),
+        history: learnDurations([...onPage, ...runs.filter((e) => !seen.has(e.id))].filter((e) => !wanted.has(e.id)), read.rules),
         successes,
     };
 }
@@ -4663,7 +4670,7 @@ async function historyFromFirstLook(search, read, wanted) {
     try {
         const seen = [...search.others, ...search.found.values()];
         const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
-        const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted) : {};
+        const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted, search.others) : {};
         const history = past.history && past.history.samples > (onPage?.samples ?? 0) ? past.history : onPage;
         // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
         const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes : 0;
