@@ -4642,9 +4642,9 @@ function roomToReadOn(budget) {
 /**
  * The history the past runs read apart teach together with the ended runs `onPage` (the first look's,
  * all newer than those read apart), none of `wanted` among them, and the successes counted. Together:
- * a page of 50 that holds 40 new executions and 10 past runs, and a read apart that brings 10 more,
- * teach one history of 20 runs, not two of 10, whose longest run (where a fleet short of calls makes its
- * last paid look) one run in 11 outlasts.
+ * a page of 50 that holds 41 new executions and 9 past runs, and a read apart that brings 11 more,
+ * teach one history of 20 runs, not one of 11, whose longest run (where a fleet short of calls makes
+ * its last paid look) one run in 21 outlasts, not one in 12.
  */
 async function readHistory(read, wanted, onPage = []) {
     const { runs, successes } = await readPastRuns(read);
