@@ -60,10 +60,10 @@ describe('the API budget', () => {
       expect(run.outputs.result).toBe('timed_out');
       const message = errors(run)[0];
       expect(message).toMatch(
-        /^Stopped waiting after \d+(ms|s), before the 8s 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for \d+m/,
+        /^Stopped waiting after \d+(ms|s), before the 8s 'timeout': the subscription's API budget \(10 calls per 10m\) is spent, and the gateway asked for no calls for \d+m/,
       );
       expect(message).toContain(`run with 'execution-id: ${run.outputs['execution-id']}'`);
-      expect(run.summary).toContain("the subscription's API budget is spent");
+      expect(run.summary).toContain("the subscription's API budget (10 calls per 10m) is spent");
       // Nothing says it waits for what it will not wait for.
       expect(run.stdout).not.toMatch(/^(?!::debug::).*waiting \d+m.* as the gateway asked/m);
     }));

@@ -46,6 +46,18 @@ describe('conclude', () => {
       /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, past it;/,
     );
     expect(stopped(359_600)).toMatch(/^Stopped waiting just before the 6m 'timeout': the subscription's API budget is spent/);
+    // With the rate limit the gateway stated, its figures.
+    const named = afterWait(
+      [execution('started')],
+      {
+        outcomes: new Map([['e1', { kind: 'timed_out' }]]),
+        polls: 3,
+        budgetSpent: { forMs: 300_000, afterMs: 42_000, limit: 300, windowMs: 3_600_000 },
+      },
+      360_000,
+      INPUT_NAMES,
+    )[0].message;
+    expect(named).toMatch(/^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget \(300 calls per 1h\) is spent/);
   });
 
   it('names what did not succeed in a fan-out, three at most', () => {

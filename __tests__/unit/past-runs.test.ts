@@ -118,6 +118,9 @@ describe('historyFromFirstLook', () => {
     expect(learnt.readApart).toBe(true);
     expect(learnt.history?.samples).toBe(20);
     expect(learnt.offThePage).toEqual({ count: 40, before: Math.min(...fleet.slice(0, 20).map((e) => e.createdAt!)) });
+    // The execution this job waits for is one of the 40 off the page: 39 others.
+    const own = await historyFromFirstLook(look(fleet.slice(0, 20), 70), read, new Set([fleet[30].id]));
+    expect(own.offThePage?.count).toBe(39);
   });
 
   it('learns one history from the ended runs on the page and those read apart, not the larger of the two', async () => {

@@ -1,6 +1,7 @@
 /** What the wait says when the budget slows its looks: figures that add up, in the user's words. */
 import { describe, expect, it } from '@jest/globals';
-import { describeStretch } from '../../src/wait/wording.js';
+import { describeOne, describeStretch } from '../../src/wait/wording.js';
+import type { ExecutionRecord } from '../../src/qflow/client.js';
 import type { Stretch } from '../../src/wait/schedule.js';
 
 const budget = { remaining: 271, limit: 300, windowMs: 360_000, othersPerMs: 0 };
@@ -19,5 +20,22 @@ describe('the line that says why the looks slowed down', () => {
     const line = describeStretch({ ...stretch, share: 2.2 }, 9000);
     expect(line).toContain('a share of about 2 looks for this wait');
     expect(line).toContain('Pauses are 4.5× as long as planned (next look in 9s).');
+  });
+});
+
+describe('the line that says where a new execution is', () => {
+  const others: ExecutionRecord[] = Array.from({ length: 20 }, (_, i) => ({ id: `other-${i}`, status: 'Running', raw: {} }));
+  const search = { found: new Map(), others, pages: 1, pageSize: 100 };
+
+  it('does not call an execution crowded off the newest page by a fleet "not listed yet"', () => {
+    expect(describeOne('e1', new Map(), { ...search, complete: false, beyond: 21 }, true)).toBe(
+      'execution e1 is not among the 20 newest executions of the workflow (other runs started since filled them); the next look reads further.',
+    );
+  });
+
+  it('says a new execution is not listed yet when the list was read to its end', () => {
+    expect(describeOne('e1', new Map(), { ...search, complete: true, beyond: 0 }, true)).toBe(
+      'execution e1 is not listed yet (QFlow lists a new execution after a moment).',
+    );
   });
 });

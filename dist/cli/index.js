@@ -3888,8 +3888,9 @@ function afterWait(executions, outcome, timeoutMs, names) {
             const spent = outcome.budgetSpent;
             // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
             const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
+            const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
             waited.message = spent
-                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -3907,6 +3908,7 @@ function afterWait(executions, outcome, timeoutMs, names) {
  * definition read for the summary when the run did not read it before. What the engine's run holds
  * (engine.ts `Run`) is what these need; nothing here changes an execution's outcome.
  */
+
 
 
 
@@ -3988,8 +3990,13 @@ async function readForSummary(run, executions, waited) {
     }
     const view = budget.view('workflow');
     if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
-        const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-        return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
+        // The budget that held the looks back is the reason to give: the calls left now may look plenty.
+        const why = waited.budgetPauseMs
+            ? `, which held the looks up to ${humanDuration(waited.budgetPauseMs)} apart`
+            : view
+                ? ` (${view.remaining} of ${view.limit} calls left in the window)`
+                : '';
+        return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${why}.` };
     }
     try {
         return { definition: await client.getWorkflow(settings.workflowId, deadline) };
@@ -4672,8 +4679,11 @@ async function historyFromFirstLook(search, read, wanted) {
         const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
         const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted, search.others) : {};
         const history = past.history && past.history.samples > (onPage?.samples ?? 0) ? past.history : onPage;
-        // Off the page are the past runs and the fleet's older part: the first look's total less the successes.
-        const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes : 0;
+        // Off the page are the past runs, the fleet's older part and, most likely, the executions waited
+        // for that the page did not show (listed a moment after their run call): the first look's total
+        // less the successes and those. Counted among the others, a job of 40 spoke of 40 others.
+        const ownOff = wanted.size - search.found.size;
+        const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes - ownOff : 0;
         return { history, readApart: true, ...(off > 0 ? { offThePage: { count: off, before } } : {}) };
     }
     catch (error) {
@@ -4861,6 +4871,12 @@ function describeOne(id, outcomes, search, started) {
     const found = search.found.get(id) ?? outcomes.get(id)?.execution;
     if (found !== undefined)
         return found.status || '(no status)';
+    // The first look reads only the newest page: filled with other new executions (a fleet larger than
+    // the gateway's page), it leaves out one that is listed further on, which later looks read.
+    const read = search.others.length + search.found.size;
+    if (!search.complete && (search.beyond ?? 0) > 0 && started) {
+        return `execution ${id} is not among the ${read} newest executions of the workflow (other runs started since filled them); the next look reads further.`;
+    }
     return `execution ${id} is not listed yet${started ? ' (QFlow lists a new execution after a moment)' : ''}.`;
 }
 /** A fan-out's progress: how many executions are in each status. */
@@ -5071,8 +5087,11 @@ class ExecutionWatch {
                 return { ended: this.finish('cancelled', poll) };
             if (error instanceof DeadlineError) {
                 log.warning(error.message);
-                if (error.budgetSpentForMs !== undefined)
-                    this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted };
+                if (error.budgetSpentForMs !== undefined) {
+                    const view = this.options.budget?.view('executions');
+                    const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
+                    this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
+                }
                 return { ended: this.finish('timed_out', poll) };
             }
             // A gateway that stays down through one look's retries may be back for the next: an outage

@@ -12,7 +12,7 @@ import type { QFlowClient, StepRecord } from '../qflow/client.js';
 import type { WorkflowDefinition } from '../qflow/definition.js';
 import type { Redactor } from '../redact.js';
 import type { Settings } from '../settings/settings.js';
-import type { Clock } from '../time.js';
+import { humanDuration, type Clock } from '../time.js';
 import type { StatusRules } from '../wait/status.js';
 import type { WaitOutcome } from '../wait/waiter.js';
 import type { ExecutionReport } from './report.js';
@@ -109,8 +109,13 @@ export async function readForSummary(
   }
   const view = budget.view('workflow');
   if (waited.budgetPauseMs || (view !== undefined && view.remaining < view.limit / 2)) {
-    const left = view ? ` (${view.remaining} of ${view.limit} calls left in the window)` : '';
-    return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${left}.` };
+    // The budget that held the looks back is the reason to give: the calls left now may look plenty.
+    const why = waited.budgetPauseMs
+      ? `, which held the looks up to ${humanDuration(waited.budgetPauseMs)} apart`
+      : view
+        ? ` (${view.remaining} of ${view.limit} calls left in the window)`
+        : '';
+    return { definitionNote: `Step names and the picture of the workflow are left out to spare the subscription's API budget${why}.` };
   }
   try {
     return { definition: await client.getWorkflow(settings.workflowId, deadline) };

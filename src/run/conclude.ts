@@ -109,8 +109,9 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
       const spent = outcome.budgetSpent;
       // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
       const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
+      const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
       waited.message = spent
-        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
         : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
     } else if (o.kind === 'cancelled') {
       waited.message = outcome.stoppedAtFailure

@@ -69,9 +69,10 @@ export interface WaitOutcome {
   budgetNote?: string;
   /**
    * The wait stopped before the timeout: the gateway's rate limit asked for no calls for this long
-   * (ms), past it. `afterMs`: how long the wait had gone on.
+   * (ms), past it. `afterMs`: how long the wait had gone on; `limit` and `windowMs`: the rate limit, as
+   * the gateway stated it.
    */
-  budgetSpent?: { forMs: number; afterMs: number };
+  budgetSpent?: { forMs: number; afterMs: number; limit?: number; windowMs?: number };
 }
 
 interface Pending {
@@ -230,7 +231,11 @@ class ExecutionWatch {
       if (error instanceof CancelledError) return { ended: this.finish('cancelled', poll) };
       if (error instanceof DeadlineError) {
         log.warning(error.message);
-        if (error.budgetSpentForMs !== undefined) this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted };
+        if (error.budgetSpentForMs !== undefined) {
+          const view = this.options.budget?.view('executions');
+          const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
+          this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
+        }
         return { ended: this.finish('timed_out', poll) };
       }
       // A gateway that stays down through one look's retries may be back for the next: an outage
