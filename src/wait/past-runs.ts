@@ -136,9 +136,9 @@ export async function historyFromFirstLook(
     const before = Math.min(...seen.map((e) => e.createdAt ?? Infinity));
     const past = Number.isFinite(before) ? await readHistory({ ...read, before }, wanted, search.others) : {};
     const history = past.history && past.history.samples > (onPage?.samples ?? 0) ? past.history : onPage;
-    // Off the page are the past runs, the fleet's older part and, most likely, the executions waited
-    // for that the page did not show (listed a moment after their run call): the first look's total
-    // less the successes and those. Counted among the others, a job of 40 spoke of 40 others.
+    // Off the page are the past runs, the fleet's older part and the executions waited for that the
+    // page did not show (newer executions of the fleet filled it): the first look's total less the
+    // successes and those. Counted among the others, a job of 40 spoke of 40 others.
     const ownOff = wanted.size - search.found.size;
     const off = search.beyond !== undefined && past.successes !== undefined ? search.beyond - past.successes - ownOff : 0;
     return { history, readApart: true, ...(off > 0 ? { offThePage: { count: off, before } } : {}) };
