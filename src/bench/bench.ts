@@ -19,7 +19,8 @@
  * targets that need them; `shared:50` runs only the shared-subscription rows of 50 executions, and
  * `shared:50:action` only the one of the action's jobs started together (`staggered`, `steady`,
  * `fixed` and `fan-out` pick the others). With BENCH_TRACE=folder, the shared rows leave there each
- * job's log and every call the subscription answered, to see why a row fares as it does.
+ * job's log and every call the subscription answered, and the polling rows each run's log of the
+ * action (in `polling/`, named by row and delay), to see why a row fares as it does.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';

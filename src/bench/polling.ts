@@ -1,6 +1,6 @@
 /** The polling table: one execution at a time, the action next to fixed-interval pollers. */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { endOf, QFlowSimulator, type SimExecution, type SimWorkflow } from '../simulator/server.js';
 import { runAction } from '../simulator/runner.js';
@@ -9,6 +9,7 @@ import {
   PEAK_RSS,
   STAGGER_MS,
   RATE_LIMIT,
+  TRACE,
   RUNS,
   SCALE,
   actionInputs,
@@ -95,6 +96,7 @@ export async function measureOne(sim: QFlowSimulator, durationMs: number, c: Cas
     const run = await runAction(inputs, { nodeArgs: ['--require', PEAK_RSS], env: { PEAK_RSS_FILE: rssFile } });
     if (run.outputs.result !== (c.failsEarly ? 'failure' : 'success')) throw new Error(`The action ended ${run.outputs.result}: ${run.stdout}`);
     exitedAt = run.exitedAt;
+    if (TRACE) await traceRun(durationMs, c, run.stdout, sim, workflow.id, exitedAt);
   } else {
     const interval = scaled(c.poller === 'fixed 10 s' ? 10_000 : 5000);
     exitedAt = (await runFixedPoller(sim, token, workflow.id, interval, (run + Math.random()) / RUNS, rssFile)).exitedAt;
@@ -109,6 +111,33 @@ export async function measureOne(sim: QFlowSimulator, durationMs: number, c: Cas
     delayMs: (exitedAt - endOf(execution)) * SCALE,
     peakRssKiB: Number(await readFile(rssFile, 'utf8')),
   };
+}
+
+/**
+ * With BENCH_TRACE=folder: the action's log of one run, named by its row and delay, headed by when
+ * the execution was created and ended and the process exited (real ms from its creation), so an
+ * outlier can be read.
+ */
+async function traceRun(durationMs: number, c: Case, log: string, sim: QFlowSimulator, workflowId: string, exitedAt: number): Promise<void> {
+  const execution = sim.executions.find((e) => e.workflowId === workflowId && e.request !== undefined) as SimExecution;
+  const created = execution.createdAt;
+  const delay = ((exitedAt - endOf(execution)) * SCALE) / 1000;
+  const row = [
+    `${durationMs / 60_000}min`,
+    c.poller,
+    c.history ? 'history' : 'no-history',
+    c.failsEarly && 'fails-early',
+    c.drawn && 'drawn',
+    c.budget,
+    c.variables && 'variables',
+  ]
+    .filter(Boolean)
+    .join('-')
+    .replace(/\W+/g, '-');
+  const folder = path.join(TRACE as string, 'polling');
+  await mkdir(folder, { recursive: true });
+  const head = `created 0 ms, ended ${endOf(execution) - created} ms, exited ${exitedAt - created} ms (real); delay ${delay.toFixed(1)} s (unscaled)\n`;
+  await writeFile(path.join(folder, `${row}-delay-${delay.toFixed(1)}s-${execution.id.slice(0, 8)}.log`), head + log);
 }
 
 export interface Row {
