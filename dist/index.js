@@ -35366,6 +35366,26 @@ class QFlowClient {
         const page = readPage(answer, `the executions of workflow ${workflowId}`);
         return { ...page, items: page.items.map(readExecution).filter((e) => e !== undefined) };
     }
+    /**
+     * One execution by its ID (`GET /executions/{executionId}`, the answer wrapped in `data` as documented;
+     * a bare record is read alike). Its status and its creation as QFlow wrote it, in one call whatever
+     * the size of the fleet around it in the execution list.
+     */
+    async getExecution(executionId, deadline) {
+        const answer = await this.http.json({
+            method: 'GET',
+            path: `${API}/executions/${executionId}`,
+            purpose: `read execution ${executionId}`,
+            endpoint: 'execution',
+            deadline,
+        });
+        const wrapped = isRecord(answer) && isRecord(answer.data) ? answer.data : answer;
+        const record = isRecord(wrapped) ? readExecution(wrapped) : undefined;
+        if (record === undefined || record.id !== executionId.toLowerCase()) {
+            throw new QFlowApiError(`Could not read execution ${executionId}: QFlow's answer is not the documented one (the execution with that ID): ${excerpt(JSON.stringify(answer) ?? '')}.`);
+        }
+        return record;
+    }
     async listSteps(executionId, pageNumber, pageSize, deadline) {
         const answer = await this.http.json({
             method: 'GET',
@@ -35407,6 +35427,9 @@ function readExecutionId(answer) {
     const data = (record.data !== null && typeof record.data === 'object' ? record.data : {});
     const id = record.executionId ?? data.executionId;
     return isUuid(typeof id === 'string' ? id.trim() : id) ? id.trim().toLowerCase() : undefined;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */
 function readPage(answer, what) {
@@ -35576,8 +35599,12 @@ function afterWait(executions, outcome, timeoutMs, names) {
             // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
             const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
             const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
+            // Stopped early, the execution may well have ended since: say what was last seen, and the figures
+            // of the budget's share (the callers it was shared with), so a fleet can be sized.
+            const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
+            const figures = outcome.budgetNote ? ` ${outcome.budgetNote}` : '';
             waited.message = spent
-                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, which would end past it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -36753,6 +36780,8 @@ class ExecutionWatch {
      */
     crowded = false;
     fromOursFinds = true;
+    /** The execution waited for was read by its ID once (see readsOursAlone). */
+    readOursAlone = false;
     /** The page size looks ask for: smaller once the gateway has refused the largest. */
     pageSize = LARGEST_PAGE;
     missedSearches = 0;
@@ -36791,7 +36820,7 @@ class ExecutionWatch {
             if ('ended' in look)
                 return look.ended;
             this.noteHeldLook(heldBefore);
-            const ended = await this.takeIn(look.search, look.window, poll);
+            const ended = await this.takeIn(look.search, look.window, poll, look.alone);
             if (ended)
                 return ended;
         }
@@ -36866,6 +36895,9 @@ class ExecutionWatch {
         const { clock, log } = this.options;
         const window = this.windowFor();
         try {
+            const ours = this.readsOursAlone(window) ? await this.readOurs() : undefined;
+            if (ours)
+                return { search: ours, window, alone: true };
             return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
         }
         catch (error) {
@@ -36888,6 +36920,42 @@ class ExecutionWatch {
             return clock.now() >= this.lastLookAt ? { ended: this.finish('timed_out', poll) } : 'look again';
         }
     }
+    /**
+     * The first look's page was filled with newer executions (a fleet larger than the gateway's page)
+     * and did not show the one execution waited for: the next look would page through the fleet from
+     * before its run to find it (50 jobs on pages of 10: three pages a job, at about the same moment,
+     * past what the budget had planned, and 18 jobs were held back for the rate limit's whole window).
+     * Read by its ID instead, once: one call, its status, and its creation as QFlow wrote it, from
+     * which later looks read one page. A fan-out pages instead: one page shows many of its executions.
+     */
+    readsOursAlone(window) {
+        const [only] = this.pending.values();
+        return (this.options.client.getExecution !== undefined &&
+            this.crowded &&
+            !this.readOursAlone &&
+            !this.existing &&
+            !window.fromOurs &&
+            this.pending.size === 1 &&
+            only.last?.createdAt === undefined);
+    }
+    /**
+     * The execution waited for, by its ID, as a look that found it and read no list; undefined when the
+     * gateway refused the read (a permission, an answer not the documented one): the list is read instead.
+     */
+    async readOurs() {
+        this.readOursAlone = true;
+        const [id] = this.pending.keys();
+        try {
+            const execution = await this.options.client.getExecution(id, this.options.deadline);
+            return { found: new Map([[id, execution]]), complete: false, others: [], pages: 1, pageSize: this.pageSize };
+        }
+        catch (error) {
+            if (!(error instanceof QFlowApiError) || error.transient)
+                throw error;
+            this.options.log.debug(`${messageOf(error)} Reading the execution list instead.`);
+            return undefined;
+        }
+    }
     /** Which part of the list the next look reads (see list-search.ts windowFor). */
     windowFor() {
         return windowFor({
@@ -36900,7 +36968,7 @@ class ExecutionWatch {
         });
     }
     /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
-    async takeIn(search, window, poll) {
+    async takeIn(search, window, poll, alone = false) {
         const { options } = this;
         const { clock, log, rules } = options;
         this.pageSize = search.pageSize;
@@ -36919,7 +36987,9 @@ class ExecutionWatch {
         }
         const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
         const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
-        this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
+        // A look that read only the execution waited for saw none of the fleet: the last count stands.
+        if (!alone)
+            this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
         let failed = false;
         for (const [id, state] of this.pending) {
             const execution = search.found.get(id);

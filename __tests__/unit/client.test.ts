@@ -199,3 +199,20 @@ describe('readers', () => {
     expect(readPage({ data: [{ a: 1 }, null] }, 'x')).toEqual({ items: [{ a: 1 }], total: undefined, received: 2 });
   });
 });
+
+describe('getExecution', () => {
+  it('reads the documented answer, wrapped in data: the status and the creation as QFlow wrote it', async () => {
+    const sample = JSON.parse(await readFile(path.join(import.meta.dirname, '../fixtures/samples/execution-details.json'), 'utf8')) as {
+      data: { id: string };
+    };
+    nock(GATEWAY).get(`/qflowapi/v1/executions/${sample.data.id}`).reply(200, sample);
+    await expect(qflow().getExecution(sample.data.id)).resolves.toMatchObject({ id: sample.data.id, status: 'Success', createdAt: 1746007562042 });
+  });
+
+  it('refuses an answer about another execution, whose status would be taken for this one', async () => {
+    nock(GATEWAY)
+      .get(`/qflowapi/v1/executions/${EX}`)
+      .reply(200, { data: { id: '0e71f117-8a4b-4c59-9d3e-2b6f1c0a7e55', status: 'Success' } });
+    await expect(qflow().getExecution(EX)).rejects.toThrow(`Could not read execution ${EX}: QFlow's answer is not the documented one`);
+  });
+});

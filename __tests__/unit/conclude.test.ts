@@ -43,7 +43,7 @@ describe('conclude', () => {
         INPUT_NAMES,
       )[0].message;
     expect(stopped(42_000)).toMatch(
-      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, past it;/,
+      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, which would end past it\./,
     );
     expect(stopped(359_600)).toMatch(/^Stopped waiting just before the 6m 'timeout': the subscription's API budget is spent/);
     // With the rate limit the gateway stated, its figures.
@@ -58,6 +58,25 @@ describe('conclude', () => {
       INPUT_NAMES,
     )[0].message;
     expect(named).toMatch(/^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget \(300 calls per 1h\) is spent/);
+  });
+
+  it('says a wait the spent budget stopped early saw the execution running, not that it still runs, with the figures of the share', () => {
+    const note =
+      '59 of 300 calls left in the 6m rate-limit window, shared with 79 other running executions of this workflow (other jobs polling it).';
+    const [report] = afterWait(
+      [execution('started')],
+      {
+        outcomes: new Map([['e1', { kind: 'timed_out', execution: { id: 'e1', status: 'Running', raw: {} } }]]),
+        polls: 2,
+        budgetNote: note,
+        budgetSpent: { forMs: 325_000, afterMs: 33_000, limit: 300, windowMs: 360_000 },
+      },
+      240_000,
+      INPUT_NAMES,
+    );
+    expect(report.message).toContain('Execution e1 was last seen Running and may have ended since;');
+    expect(report.message).not.toContain('may still be running');
+    expect(report.message).toContain(`'execution-id: e1'. ${note}`);
   });
 
   it('names what did not succeed in a fan-out, three at most', () => {

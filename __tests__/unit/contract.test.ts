@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readExecution, type QFlowClient } from '../../src/qflow/client.js';
+import type { QFlowClient } from '../../src/qflow/client.js';
 import { systemClock } from '../../src/time.js';
 import { BUDGET_HEADERS, withSimulator } from '../support/e2e.js';
 import type { Endpoint, QFlowSimulator } from '../../src/simulator/server.js';
@@ -84,15 +84,17 @@ describe('the documented answers, replayed through the client', () => {
       ]);
     }));
 
-  it('reads the execution details (no call of the client asks for them: its reader takes the list items and these alike)', async () => {
-    const answer = JSON.parse(await sample('execution-details.json')) as { data: Record<string, unknown> };
-    expect(readExecution(answer.data)).toMatchObject({
-      id: '0e71f117-8a4b-4c59-9d3e-2b6f1c0a7e55',
-      status: 'Success',
-      startDate: 1746007562041,
-      endDate: 1746007633052,
-    });
-  });
+  it('reads the execution details (the one execution a fleet hides from a small page), wrapped in data', () =>
+    withSimulator({}, async (sim) => {
+      serve(sim, 'execution', await sample('execution-details.json'));
+      await expect(clientOf(sim).getExecution('0e71f117-8a4b-4c59-9d3e-2b6f1c0a7e55')).resolves.toMatchObject({
+        id: '0e71f117-8a4b-4c59-9d3e-2b6f1c0a7e55',
+        status: 'Success',
+        createdAt: 1746007562042,
+        startDate: 1746007562041,
+        endDate: 1746007633052,
+      });
+    }));
 
   it("reads the workflow's details: all six system variables, the unused clouds' empty, and its nodes", () =>
     withSimulator({}, async (sim, workflow) => {

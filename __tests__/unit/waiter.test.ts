@@ -504,6 +504,63 @@ describe('waitForExecutions, for a fan-out', () => {
   });
 });
 
+describe("waitForExecution, its execution hidden among a fleet larger than the gateway's page", () => {
+  /**
+   * Pages of 20; ours was created first, then 60 executions of other jobs, all running, then come
+   * 12 past runs of about a minute. Ours ends at the `endsAtCall`-th call to the gateway.
+   */
+  function hidden(t0: number, endsAtCall: number, details: 'served' | 'refused') {
+    const id = (i: number) => `32000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+    const fleet = Array.from({ length: 60 }, (_, i) => execution('Running', id(i), t0 + 10 * (i + 1)));
+    const past = Array.from({ length: 12 }, (_, i) => ({
+      ...execution('Success', id(100 + i), t0 - (i + 1) * 3600_000),
+      endDate: t0 - (i + 1) * 3600_000 + (55 + i) * 1000,
+    }));
+    const calls: string[] = [];
+    const ours = () => execution(calls.length < endsAtCall ? 'Running' : 'Success', EX, t0 - 50);
+    const { client, queries } = listing((_call, q) => {
+      calls.push('list');
+      const all = [ours(), ...fleet, ...past].filter((e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt);
+      const matching = q.query ? all.filter((e) => e.status === 'Success') : all;
+      const sorted = [...matching].sort((a, b) => (q.order === 'createdAt' ? a.createdAt! - b.createdAt! : b.createdAt! - a.createdAt!));
+      const from = (q.pageNumber - 1) * 20;
+      return { items: sorted.slice(from, from + 20), total: sorted.length };
+    });
+    const getExecution = async (executionId: string) => {
+      calls.push(`execution ${executionId}`);
+      if (details === 'refused') throw new QFlowApiError('Could not read execution: HTTP 403 (Forbidden).', 403);
+      return ours();
+    };
+    return { client: { ...client, getExecution }, queries, calls };
+  }
+
+  it('reads it by its ID once, not by paging through the fleet, then looks one page from it on', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const { client, queries, calls } = hidden(t0, 5, 'served');
+    const o = options(client, { clock });
+    const outcome = await waitForExecution(o);
+    expect(outcome.kind).toBe('success');
+    // The newest page (the fleet), the past runs apart, ours by its ID, then one page from ours on.
+    expect(calls).toEqual(['list', 'list', `execution ${EX}`, 'list', 'list']);
+    expect(queries.slice(2).every((q) => q.startAt === t0 - 50 && q.order === 'createdAt' && q.pageNumber === 1)).toBe(true);
+    expect(o.log.text('info')).toContain('Running');
+  });
+
+  it('pages through the list as before when the gateway refuses to read one execution', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const { client, queries, calls } = hidden(t0, 7, 'refused');
+    const o = options(client, { clock });
+    const outcome = await waitForExecution(o);
+    expect(outcome.kind).toBe('success');
+    expect(calls.filter((c) => c.startsWith('execution'))).toHaveLength(1);
+    // The look after the refusal read the window from before the run, oldest first: ours tops it.
+    expect(queries[2]).toMatchObject({ order: 'createdAt', pageNumber: 1 });
+    expect(o.log.text('debug')).toContain('Reading the execution list instead');
+  });
+});
+
 /**
  * An execution list of pages of 50 that a fleet crowds: its executions (ours, created 50 ms before
  * `t0`, fourth among them, ending at the fourth look), then the past runs, newest first; it honours the

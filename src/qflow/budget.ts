@@ -24,7 +24,7 @@ import type { Clock } from '../time.js';
 import type { Admission, BudgetHeaders } from './limits.js';
 
 /** The endpoints whose budgets are kept apart: each call names one. */
-export type Endpoint = 'workflow' | 'run' | 'executions' | 'steps' | 'step-data';
+export type Endpoint = 'workflow' | 'run' | 'executions' | 'execution' | 'steps' | 'step-data';
 
 /** What the budget says about one endpoint now: enough for the schedule to fit its plan. */
 export interface BudgetView {

@@ -164,6 +164,29 @@ export class QFlowClient {
     return { ...page, items: page.items.map(readExecution).filter((e): e is ExecutionRecord => e !== undefined) };
   }
 
+  /**
+   * One execution by its ID (`GET /executions/{executionId}`, the answer wrapped in `data` as documented;
+   * a bare record is read alike). Its status and its creation as QFlow wrote it, in one call whatever
+   * the size of the fleet around it in the execution list.
+   */
+  async getExecution(executionId: string, deadline?: number): Promise<ExecutionRecord> {
+    const answer = await this.http.json({
+      method: 'GET',
+      path: `${API}/executions/${executionId}`,
+      purpose: `read execution ${executionId}`,
+      endpoint: 'execution',
+      deadline,
+    });
+    const wrapped = isRecord(answer) && isRecord(answer.data) ? answer.data : answer;
+    const record = isRecord(wrapped) ? readExecution(wrapped) : undefined;
+    if (record === undefined || record.id !== executionId.toLowerCase()) {
+      throw new QFlowApiError(
+        `Could not read execution ${executionId}: QFlow's answer is not the documented one (the execution with that ID): ${excerpt(JSON.stringify(answer) ?? '')}.`,
+      );
+    }
+    return record;
+  }
+
   async listSteps(executionId: string, pageNumber: number, pageSize: number, deadline?: number): Promise<Page<StepRecord>> {
     const answer = await this.http.json({
       method: 'GET',
@@ -214,6 +237,10 @@ export function readExecutionId(answer: unknown): string | undefined {
   const data = (record.data !== null && typeof record.data === 'object' ? record.data : {}) as { executionId?: unknown };
   const id = record.executionId ?? data.executionId;
   return isUuid(typeof id === 'string' ? id.trim() : id) ? (id as string).trim().toLowerCase() : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** `{total, items}`, wrapped in `data` or not; `total` may be a string ("9"). */

@@ -110,8 +110,12 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
       // 5m 59.6s and a 6m timeout both read "6m": "after 6m, before the 6m timeout" would make no sense.
       const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
       const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
+      // Stopped early, the execution may well have ended since: say what was last seen, and the figures
+      // of the budget's share (the callers it was shared with), so a fleet can be sized.
+      const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
+      const figures = outcome.budgetNote ? ` ${outcome.budgetNote}` : '';
       waited.message = spent
-        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, past it; ${again}`
+        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, which would end past it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${figures}`
         : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
     } else if (o.kind === 'cancelled') {
       waited.message = outcome.stoppedAtFailure

@@ -21,7 +21,8 @@ import { humanDuration, type Clock } from '../time.js';
 const NOT_FOUND_SEARCHES = 3;
 
 export interface WaitOptions {
-  client: Pick<QFlowClient, 'listExecutions'>;
+  /** `getExecution`, when given, reads one execution the list's small pages hide among a fleet (see readsOursAlone). */
+  client: Pick<QFlowClient, 'listExecutions'> & Partial<Pick<QFlowClient, 'getExecution'>>;
   workflowId: string;
   /**
    * The executions to wait for, each with when this run started it (epoch ms); `startedAt` is
@@ -88,7 +89,7 @@ export async function waitForExecutions(options: WaitOptions): Promise<WaitOutco
 }
 
 /** What one look found, or how the wait ended during it. */
-type LookResult = { search: SearchResult; window: ListWindow } | { ended: WaitOutcome } | 'look again';
+type LookResult = { search: SearchResult; window: ListWindow; alone?: boolean } | { ended: WaitOutcome } | 'look again';
 
 /**
  * One wait: the executions still pending and what the looks have taught (the history, the fleet, the
@@ -118,6 +119,8 @@ class ExecutionWatch {
    */
   private crowded = false;
   private fromOursFinds = true;
+  /** The execution waited for was read by its ID once (see readsOursAlone). */
+  private readOursAlone = false;
   /** The page size looks ask for: smaller once the gateway has refused the largest. */
   private pageSize = LARGEST_PAGE;
   private missedSearches = 0;
@@ -154,7 +157,7 @@ class ExecutionWatch {
       if (look === 'look again') continue;
       if ('ended' in look) return look.ended;
       this.noteHeldLook(heldBefore);
-      const ended = await this.takeIn(look.search, look.window, poll);
+      const ended = await this.takeIn(look.search, look.window, poll, look.alone);
       if (ended) return ended;
     }
   }
@@ -226,6 +229,8 @@ class ExecutionWatch {
     const { clock, log } = this.options;
     const window = this.windowFor();
     try {
+      const ours = this.readsOursAlone(window) ? await this.readOurs() : undefined;
+      if (ours) return { search: ours, window, alone: true };
       return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
     } catch (error) {
       if (error instanceof CancelledError) return { ended: this.finish('cancelled', poll) };
@@ -246,6 +251,44 @@ class ExecutionWatch {
     }
   }
 
+  /**
+   * The first look's page was filled with newer executions (a fleet larger than the gateway's page)
+   * and did not show the one execution waited for: the next look would page through the fleet from
+   * before its run to find it (50 jobs on pages of 10: three pages a job, at about the same moment,
+   * past what the budget had planned, and 18 jobs were held back for the rate limit's whole window).
+   * Read by its ID instead, once: one call, its status, and its creation as QFlow wrote it, from
+   * which later looks read one page. A fan-out pages instead: one page shows many of its executions.
+   */
+  private readsOursAlone(window: ListWindow): boolean {
+    const [only] = this.pending.values();
+    return (
+      this.options.client.getExecution !== undefined &&
+      this.crowded &&
+      !this.readOursAlone &&
+      !this.existing &&
+      !window.fromOurs &&
+      this.pending.size === 1 &&
+      only.last?.createdAt === undefined
+    );
+  }
+
+  /**
+   * The execution waited for, by its ID, as a look that found it and read no list; undefined when the
+   * gateway refused the read (a permission, an answer not the documented one): the list is read instead.
+   */
+  private async readOurs(): Promise<SearchResult | undefined> {
+    this.readOursAlone = true;
+    const [id] = this.pending.keys();
+    try {
+      const execution = await this.options.client.getExecution!(id, this.options.deadline);
+      return { found: new Map([[id, execution]]), complete: false, others: [], pages: 1, pageSize: this.pageSize };
+    } catch (error) {
+      if (!(error instanceof QFlowApiError) || error.transient) throw error;
+      this.options.log.debug(`${messageOf(error)} Reading the execution list instead.`);
+      return undefined;
+    }
+  }
+
   /** Which part of the list the next look reads (see list-search.ts windowFor). */
   private windowFor(): ListWindow {
     return windowFor({
@@ -259,7 +302,7 @@ class ExecutionWatch {
   }
 
   /** Takes in what a look found: the history on the first, the callers, each execution's status. The outcome once the wait is over. */
-  private async takeIn(search: SearchResult, window: ListWindow, poll: number): Promise<WaitOutcome | undefined> {
+  private async takeIn(search: SearchResult, window: ListWindow, poll: number, alone = false): Promise<WaitOutcome | undefined> {
     const { options } = this;
     const { clock, log, rules } = options;
     this.pageSize = search.pageSize;
@@ -276,7 +319,8 @@ class ExecutionWatch {
     }
     const found = [...search.found.values()].map((e) => e.createdAt ?? Infinity);
     const oursCreatedAt = found.length && Number.isFinite(Math.min(...found)) ? Math.min(...found) : undefined;
-    this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
+    // A look that read only the execution waited for saw none of the fleet: the last count stands.
+    if (!alone) this.callers = this.fleet.count(search, window, clock.now(), oursCreatedAt, this.history);
     let failed = false;
     for (const [id, state] of this.pending) {
       const execution = search.found.get(id);
