@@ -49,7 +49,7 @@ function selection(args: string[]): { polling: boolean; startup: boolean; shared
   const known = ['polling', 'shared', 'startup'];
   const bad = args.find((a) => !known.includes(a.split(':')[0]));
   if (bad !== undefined) throw new Error(`Unknown table '${bad}'. Expected any of ${known.join(', ')} (shared:N for the rows of N executions).`);
-  // shared:N, or shared:N:KIND (action, staggered, steady, fixed, fan-out, pages-50, pages-20,
+  // shared:N, or shared:N:KIND (action, staggered, steady, fixed, fan-out, pages-50, pages-20, pages-10,
   // latency, latency-pages-20) for one kind of row.
   const picks = args.filter((a) => a.startsWith('shared:')).map((a) => a.split(':'));
   const kind = (c: SharedCase) =>

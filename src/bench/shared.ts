@@ -41,6 +41,7 @@ export const SHARED: SharedCase[] = [
   { jobs: 20, poller: 'action', pageSize: 20 },
   { jobs: 40, poller: 'action', pageSize: 20 },
   { jobs: 50, poller: 'action', pageSize: 20 },
+  { jobs: 50, poller: 'action', pageSize: 10 },
   { jobs: 50, poller: 'action', latency: true },
   { jobs: 50, poller: 'action', pageSize: 20, latency: true },
 ];
