@@ -229,7 +229,7 @@ class ExecutionWatch {
     const { clock, log } = this.options;
     const window = this.windowFor();
     try {
-      const ours = this.readsOursAlone(window) ? await this.readOurs() : undefined;
+      const ours = this.readsOursAlone() ? await this.readOurs() : undefined;
       if (ours) return { search: ours, window, alone: true };
       return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
     } catch (error) {
@@ -259,14 +259,13 @@ class ExecutionWatch {
    * Read by its ID instead, once: one call, its status, and its creation as QFlow wrote it, from
    * which later looks read one page. A fan-out pages instead: one page shows many of its executions.
    */
-  private readsOursAlone(window: ListWindow): boolean {
+  private readsOursAlone(): boolean {
     const [only] = this.pending.values();
     return (
       this.options.client.getExecution !== undefined &&
       this.crowded &&
       !this.readOursAlone &&
       !this.existing &&
-      !window.fromOurs &&
       this.pending.size === 1 &&
       only.last?.createdAt === undefined
     );
