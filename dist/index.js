@@ -36237,9 +36237,16 @@ class FleetView {
         const runs = search.others.filter((item) => this.runs(item));
         let running = runs.length;
         const finishing = search.others.filter((item) => !this.runs(item) && item.endDate !== undefined && item.endDate > latelyFrom).length;
-        // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
-        if (search.beyond && window.order === 'createdAt')
-            running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+        // Oldest first, those the total says lie past the pages read are newer than any read: each at least
+        // as likely to run as the newest read one (all of them, without a history). Not as the read ones
+        // run: the page of an early job of a fleet holds runs that end about with its own, and the younger
+        // part, most of it still running, would be counted at their low ratio (a job of 50 on pages of 10
+        // counted a dozen callers where forty ran).
+        if (search.beyond && window.order === 'createdAt') {
+            const read = [...search.others, ...search.found.values()].map((e) => e.startDate ?? e.createdAt ?? now);
+            const youngest = read.length ? now - Math.max(...read) : 0;
+            running += history ? Math.round(search.beyond * chanceStillRunning(history, youngest, UNSEEN_END_LATER_BY)) : search.beyond;
+        }
         if (!window.fromOurs && !window.newOnTop)
             this.unseen = undefined; // a look that showed them all
         if (!window.fromOurs) {

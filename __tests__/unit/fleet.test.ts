@@ -44,7 +44,7 @@ describe('FleetView', () => {
     expect(count).toEqual({ running: 2, finishing: 1 });
   });
 
-  it('counts those an oldest-first page leaves to its total as running as the page is, and none of a newest-first one', () => {
+  it('counts those an oldest-first page leaves to its total as likely to run as the youngest it read, and none of a newest-first one', () => {
     const fleet = new FleetView(rules, MINUTE);
     const page = [
       execution('Running', ours + 1),
@@ -52,8 +52,19 @@ describe('FleetView', () => {
       execution('Success', ours + 3, NOW - 5 * MINUTE),
       execution('Running', ours + 4),
     ];
-    expect(fleet.count(search(page, 40), WIDE, NOW, ours, HISTORY).running).toBe(3 + 30);
+    expect(fleet.count(search(page, 40), WIDE, NOW, ours, HISTORY).running).toBe(3 + 40);
     expect(fleet.count(search(page, 40), FIRST, NOW, ours, HISTORY).running).toBe(3);
+  });
+
+  it("reading from an early job's own execution on, counts the younger fleet past the page as still running, though the page's have mostly ended", () => {
+    // Ours and the three after it started 5m 10s ago (runs take 5m ± 10s): two of them have ended. The
+    // 40 past the page started later, up to a few seconds ago: most still run.
+    const early = NOW - 310_000;
+    const page = [execution('Success', early + 1000, NOW - 5000), execution('Success', early + 2000, NOW - 3000), execution('Running', early + 3000)];
+    const running = new FleetView(rules, MINUTE).count(search(page, 40), FROM_OURS, NOW, early, HISTORY).running;
+    // Taken to run as the page's do (1 in 3), they were 13: the job looked as if nearly alone.
+    expect(running).toBeGreaterThanOrEqual(1 + 35);
+    expect(running).toBeLessThanOrEqual(1 + 40);
   });
 
   it('reading from its own execution on, counts those created before it by the chance that runs of their age still run', () => {

@@ -4,8 +4,8 @@
  * When a look reads the list only from the execution waited for on (a gateway whose pages are too
  * small for the whole fleet, see waiter.ts), the executions created before it are off the page: they
  * are remembered from the last look that showed them, each counted by the chance that a run of its
- * age still runs (the history's model), and those the page's total says come after it count as the
- * newest on the page do.
+ * age still runs (the history's model), and those the page's total says come after it by the chance
+ * that a run as young as the newest one read still runs.
  */
 import type { ExecutionRecord } from '../qflow/client.js';
 import type { DurationModel } from './history.js';
@@ -43,9 +43,16 @@ export class FleetView {
     const runs = search.others.filter((item) => this.runs(item));
     let running = runs.length;
     const finishing = search.others.filter((item) => !this.runs(item) && item.endDate !== undefined && item.endDate > latelyFrom).length;
-    // Oldest first, those the total says lie past the pages read are newer than any read: they run as the read ones do.
-    if (search.beyond && window.order === 'createdAt')
-      running += Math.round(search.beyond * (search.others.length ? runs.length / search.others.length : 1));
+    // Oldest first, those the total says lie past the pages read are newer than any read: each at least
+    // as likely to run as the newest read one (all of them, without a history). Not as the read ones
+    // run: the page of an early job of a fleet holds runs that end about with its own, and the younger
+    // part, most of it still running, would be counted at their low ratio (a job of 50 on pages of 10
+    // counted a dozen callers where forty ran).
+    if (search.beyond && window.order === 'createdAt') {
+      const read = [...search.others, ...search.found.values()].map((e) => e.startDate ?? e.createdAt ?? now);
+      const youngest = read.length ? now - Math.max(...read) : 0;
+      running += history ? Math.round(search.beyond * chanceStillRunning(history, youngest, UNSEEN_END_LATER_BY)) : search.beyond;
+    }
     if (!window.fromOurs && !window.newOnTop) this.unseen = undefined; // a look that showed them all
     if (!window.fromOurs) {
       this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
