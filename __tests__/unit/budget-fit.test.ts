@@ -180,6 +180,17 @@ describe('the API budget', () => {
     expect(draw(0.7).stretched?.waitsForWindow).toBe(true);
   });
 
+  it('having drawn a look past its likely end, looks once a spread, not at the pace its plan has there', () => {
+    // Past the likely end (median and two spreads), the run outlasts the history. 6 calls left among
+    // 5 callers: the calls that a look every few seconds would spend are the others' finishes.
+    const pastOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs + 5000;
+    const winner = nextPollDelay({ ...base, poll: 9, elapsedMs: pastOver, history: fiveMinutes, budget: budget(6), otherRunning: 4, random: 0.1 });
+    expect(winner.stretched?.share).toBeCloseTo(0.6);
+    expect(winner.stretched?.waitsForWindow).toBeUndefined();
+    expect(winner.ms).toBe(fiveMinutes.spreadMs);
+    expect(at(pastOver).ms).toBeLessThan(fiveMinutes.spreadMs / 2);
+  });
+
   it('having drawn no look near its end in a crowded fleet, looks again once the others have most likely looked, not a window later', () => {
     // 73 left among 41 callers near their usual end (a fleet of jobs started together): each needs
     // a look and a step list, 82 in all. A wait that draws none lets the others look first; once they

@@ -92,6 +92,23 @@ describe('ApiBudget', () => {
     expect(budget.notBefore('executions')).toBe(0);
   });
 
+  it('takes what is left from whichever of the endpoints a wait looks through answered last', () => {
+    const { clock, budget } = fresh();
+    budget.record('executions', said(left(225)), 'admitted');
+    // Minutes later, the fleet has spent: the look that reads one execution by its ID says so.
+    clock.time += 250_000;
+    budget.record('execution', said(left(132)), 'admitted');
+    expect(budget.view('executions', ['execution'])?.remaining).toBe(132);
+    expect(budget.view('executions')?.remaining).toBe(225);
+    clock.time += 1000;
+    budget.record('executions', said(left(120)), 'admitted');
+    expect(budget.view('executions', ['execution'])?.remaining).toBe(120);
+    // Held back on either, a wait's next look waits too.
+    budget.record('execution', said(throttled(30)), 'rate-limited', 30_000);
+    expect(budget.notBefore('executions', ['execution'])).toBe(clock.now() + 30_000);
+    expect(budget.notBefore('executions')).toBe(0);
+  });
+
   it('allows as many calls at once as X-Concurrency-Limit-Limit says, two until it does', () => {
     const { budget } = fresh();
     expect(budget.maxConcurrent).toBe(2);

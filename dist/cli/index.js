@@ -3329,18 +3329,25 @@ class ApiBudget {
     get heldBack() {
         return this.rateLimited;
     }
-    /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
-    notBefore(endpoint) {
-        const own = this.endpoints.get(endpoint);
-        if (own?.report !== undefined)
-            return own.blockedUntil;
-        return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+    /**
+     * The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait.
+     * `alike`: endpoints that may count in the same pool (see view); a wait held back on any of them holds.
+     */
+    notBefore(endpoint, alike = []) {
+        const own = [endpoint, ...alike].map((e) => this.endpoints.get(e)).filter((s) => s?.report !== undefined);
+        return Math.max(0, ...(own.length ? own : [...this.endpoints.values()]).map((s) => s.blockedUntil));
     }
-    /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
-    view(endpoint) {
+    /**
+     * What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds.
+     * `alike`: endpoints whose calls may count in the same pool, whichever of them answered last says
+     * what is left. The execution list and one execution read by its ID are both a wait's looks; the docs
+     * do not say whether they share a pool, and one pool is the stricter reading: a look by ID that was
+     * not taken in left a fleet's waits planning with what the list said minutes before, 93 calls more
+     * than were left, and looking every few seconds.
+     */
+    view(endpoint, alike = []) {
         const now = this.clock.now();
-        const own = this.endpoints.get(endpoint);
-        const state = own?.report !== undefined ? own : this.freshest();
+        const state = this.freshest([endpoint, ...alike]) ?? this.freshest();
         const report = state && this.current(state, now);
         if (!state || !report || state.windowMs === undefined)
             return undefined;
@@ -3373,9 +3380,11 @@ class ApiBudget {
             return undefined;
         return report;
     }
-    freshest() {
+    /** Of these endpoints (all without), the one whose report came last. */
+    freshest(among) {
         let best;
-        for (const state of this.endpoints.values()) {
+        const states = among ? among.map((e) => this.endpoints.get(e)).filter((s) => s !== undefined) : [...this.endpoints.values()];
+        for (const state of states) {
             if (state.report && (!best?.report || state.report.at > best.report.at))
                 best = state;
         }
@@ -4829,7 +4838,7 @@ function fitToBudget(input, budget, planned) {
  * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
  * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
  * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted. Otherwise it lets the others look first: they started
+ * the one look it can have is not wasted; past then, once a spread. Otherwise it lets the others look first: they started
  * about when it did, so by two to four spreads after its own likely end they have made their last
  * looks, and what they left (a count of running callers errs long, so something mostly is) is its
  * own; without a history, or should that come later, it looks at its share of the pace at which the
@@ -4837,8 +4846,13 @@ function fitToBudget(input, budget, planned) {
  */
 function drawForLook(input, budget, planned, callers, chance) {
     const untilOver = untilLikelyOver(input) ?? 0;
-    if (input.random < chance)
-        return { ms: Math.round(Math.max(planned, untilOver)), waitsForWindow: false };
+    if (input.random < chance) {
+        // Past its likely end (a run that outlasts the history), once a spread, not at the plan's pace: each
+        // look spends a call that another caller's finish needs. At the plan's pace, jobs of 50 on pages of
+        // 10 whose history ran short looked every 3 s near their end, and others were held back for the window.
+        const ms = untilOver || (input.history ? spreadOf(input.history) : 0);
+        return { ms: Math.round(Math.max(planned, ms)), waitsForWindow: false };
+    }
     const afterOthers = input.history && callers > 1 ? untilOver + LIKELY_OVER_SPREADS * spreadOf(input.history) * (1 + input.random) : Infinity;
     return { ms: Math.round(Math.max(planned, Math.min(afterOthers, windowPace(budget, callers, input.random)))), waitsForWindow: true };
 }
@@ -4969,6 +4983,8 @@ function plural(n, noun) {
 const NOT_FOUND_SEARCHES = 3;
 /** The most time the last look before the deadline is given (see lastLookAt). */
 const LAST_LOOK_MS = 5000;
+/** A look reads the execution list or, once, its execution by its ID: what is left is whichever answered last. */
+const LOOKS_ALSO = ['execution'];
 async function waitForExecutions(options) {
     return new ExecutionWatch(options).run();
 }
@@ -5060,7 +5076,7 @@ class ExecutionWatch {
             maxMs: options.maxPollIntervalMs,
             history: this.history,
             pending: this.pending.size,
-            budget: options.budget?.view('executions'),
+            budget: options.budget?.view('executions', LOOKS_ALSO),
             otherRunning: this.callers?.running,
             otherFinishing: this.callers?.finishing,
             timeLeftMs: options.deadline - clock.now(),
@@ -5084,7 +5100,7 @@ class ExecutionWatch {
             }
         }
         // Nothing is sent before a throttled answer's wait is over.
-        const notBefore = options.budget?.notBefore('executions') ?? 0;
+        const notBefore = options.budget?.notBefore('executions', LOOKS_ALSO) ?? 0;
         const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), this.lastLookAt));
         try {
             await clock.sleep(wakeAt - clock.now(), options.signal);
@@ -5127,7 +5143,7 @@ class ExecutionWatch {
             if (error instanceof DeadlineError) {
                 log.warning(error.message);
                 if (error.budgetSpentForMs !== undefined) {
-                    const view = this.options.budget?.view('executions');
+                    const view = this.options.budget?.view('executions', LOOKS_ALSO);
                     const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
                     this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
                 }

@@ -118,18 +118,26 @@ export class ApiBudget {
     return this.rateLimited;
   }
 
-  /** The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait. */
-  notBefore(endpoint: Endpoint): number {
-    const own = this.endpoints.get(endpoint);
-    if (own?.report !== undefined) return own.blockedUntil;
-    return Math.max(0, ...[...this.endpoints.values()].map((s) => s.blockedUntil));
+  /**
+   * The earliest instant a call to `endpoint` may be sent (epoch ms): after any throttled answer's wait.
+   * `alike`: endpoints that may count in the same pool (see view); a wait held back on any of them holds.
+   */
+  notBefore(endpoint: Endpoint, alike: Endpoint[] = []): number {
+    const own = [endpoint, ...alike].map((e) => this.endpoints.get(e)).filter((s) => s?.report !== undefined);
+    return Math.max(0, ...(own.length ? own : [...this.endpoints.values()]).map((s) => s!.blockedUntil));
   }
 
-  /** What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds. */
-  view(endpoint: Endpoint): BudgetView | undefined {
+  /**
+   * What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds.
+   * `alike`: endpoints whose calls may count in the same pool, whichever of them answered last says
+   * what is left. The execution list and one execution read by its ID are both a wait's looks; the docs
+   * do not say whether they share a pool, and one pool is the stricter reading: a look by ID that was
+   * not taken in left a fleet's waits planning with what the list said minutes before, 93 calls more
+   * than were left, and looking every few seconds.
+   */
+  view(endpoint: Endpoint, alike: Endpoint[] = []): BudgetView | undefined {
     const now = this.clock.now();
-    const own = this.endpoints.get(endpoint);
-    const state = own?.report !== undefined ? own : this.freshest();
+    const state = this.freshest([endpoint, ...alike]) ?? this.freshest();
     const report = state && this.current(state, now);
     if (!state || !report || state.windowMs === undefined) return undefined;
     return {
@@ -162,9 +170,11 @@ export class ApiBudget {
     return report;
   }
 
-  private freshest(): EndpointState | undefined {
+  /** Of these endpoints (all without), the one whose report came last. */
+  private freshest(among?: Endpoint[]): EndpointState | undefined {
     let best: EndpointState | undefined;
-    for (const state of this.endpoints.values()) {
+    const states = among ? among.map((e) => this.endpoints.get(e)).filter((s) => s !== undefined) : [...this.endpoints.values()];
+    for (const state of states) {
       if (state.report && (!best?.report || state.report.at > best.report.at)) best = state;
     }
     return best;

@@ -138,7 +138,7 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
  * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
  * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
  * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted. Otherwise it lets the others look first: they started
+ * the one look it can have is not wasted; past then, once a spread. Otherwise it lets the others look first: they started
  * about when it did, so by two to four spreads after its own likely end they have made their last
  * looks, and what they left (a count of running callers errs long, so something mostly is) is its
  * own; without a history, or should that come later, it looks at its share of the pace at which the
@@ -152,7 +152,13 @@ function drawForLook(
   chance: number,
 ): { ms: number; waitsForWindow: boolean } {
   const untilOver = untilLikelyOver(input) ?? 0;
-  if (input.random < chance) return { ms: Math.round(Math.max(planned, untilOver)), waitsForWindow: false };
+  if (input.random < chance) {
+    // Past its likely end (a run that outlasts the history), once a spread, not at the plan's pace: each
+    // look spends a call that another caller's finish needs. At the plan's pace, jobs of 50 on pages of
+    // 10 whose history ran short looked every 3 s near their end, and others were held back for the window.
+    const ms = untilOver || (input.history ? spreadOf(input.history) : 0);
+    return { ms: Math.round(Math.max(planned, ms)), waitsForWindow: false };
+  }
   const afterOthers = input.history && callers > 1 ? untilOver + LIKELY_OVER_SPREADS * spreadOf(input.history) * (1 + input.random) : Infinity;
   return { ms: Math.round(Math.max(planned, Math.min(afterOthers, windowPace(budget, callers, input.random)))), waitsForWindow: true };
 }

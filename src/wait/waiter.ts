@@ -8,7 +8,7 @@ import type { DurationModel } from './history.js';
 import type { Log } from '../log.js';
 import { Input, type SettingNames } from '../names.js';
 import type { ExecutionRecord, QFlowClient } from '../qflow/client.js';
-import type { ApiBudget } from '../qflow/budget.js';
+import type { ApiBudget, Endpoint } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
 import { findExecutions, LARGEST_PAGE, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
 import { historyFromFirstLook } from './past-runs.js';
@@ -83,6 +83,9 @@ interface Pending {
 
 /** The most time the last look before the deadline is given (see lastLookAt). */
 const LAST_LOOK_MS = 5000;
+
+/** A look reads the execution list or, once, its execution by its ID: what is left is whichever answered last. */
+const LOOKS_ALSO: Endpoint[] = ['execution'];
 
 export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
   return new ExecutionWatch(options).run();
@@ -176,7 +179,7 @@ class ExecutionWatch {
       maxMs: options.maxPollIntervalMs,
       history: this.history,
       pending: this.pending.size,
-      budget: options.budget?.view('executions'),
+      budget: options.budget?.view('executions', LOOKS_ALSO),
       otherRunning: this.callers?.running,
       otherFinishing: this.callers?.finishing,
       timeLeftMs: options.deadline - clock.now(),
@@ -198,7 +201,7 @@ class ExecutionWatch {
       }
     }
     // Nothing is sent before a throttled answer's wait is over.
-    const notBefore = options.budget?.notBefore('executions') ?? 0;
+    const notBefore = options.budget?.notBefore('executions', LOOKS_ALSO) ?? 0;
     const wakeAt = Math.min(Math.max(clock.now() + delay.ms, notBefore), Math.max(clock.now(), this.lastLookAt));
     try {
       await clock.sleep(wakeAt - clock.now(), options.signal);
@@ -237,7 +240,7 @@ class ExecutionWatch {
       if (error instanceof DeadlineError) {
         log.warning(error.message);
         if (error.budgetSpentForMs !== undefined) {
-          const view = this.options.budget?.view('executions');
+          const view = this.options.budget?.view('executions', LOOKS_ALSO);
           const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
           this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
         }
