@@ -4838,11 +4838,12 @@ function fitToBudget(input, budget, planned) {
  * The calls left pay for the reserve (a last look and the step lists) of only some of the callers,
  * `chance` of them. This wait is one of those with that chance (every caller draws alike, so about
  * as many look as can be paid), and then looks once, when its execution has most likely ended, so
- * the one look it can have is not wasted; past then, once a spread. Otherwise it lets the others look first: they started
- * about when it did, so by two to four spreads after its own likely end they have made their last
- * looks, and what they left (a count of running callers errs long, so something mostly is) is its
- * own; without a history, or should that come later, it looks at its share of the pace at which the
- * window gives calls back, jittered, so a fleet that got here together does not look together.
+ * the one look it can have is not wasted, and past then once a spread. Otherwise it lets the others
+ * look first: they started about when it did, so by two to four spreads after its own likely end
+ * they have made their last looks, and what they left (a count of running callers errs long, so
+ * something mostly is) is its own; without a history, or should that come later, it looks at its
+ * share of the pace at which the window gives calls back, jittered, so a fleet that got here together
+ * does not look together.
  */
 function drawForLook(input, budget, planned, callers, chance) {
     const untilOver = untilLikelyOver(input) ?? 0;

@@ -7,7 +7,9 @@
  *
  * What is known and what is assumed:
  * - Limits are set "for each API", so each endpoint's reports are kept apart. Until an endpoint has
- *   answered, the freshest report of any endpoint stands in for it (one pool is the stricter reading).
+ *   answered, the freshest report of any endpoint stands in for it (one pool is the stricter reading),
+ *   and a wait's looks, at the list or at one execution by its ID, take what is left from whichever
+ *   answered last.
  * - The window rolls: calls free up as they age, at times the headers do not tell. So a report is
  *   taken as it is, less the calls this action made since, and forgotten once a whole window has passed.
  *   Calls freed later show up in the next answer's `Remaining`.
