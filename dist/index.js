@@ -35021,29 +35021,23 @@ class ApiBudget {
      * `alike`: endpoints that may count in the same pool (see view); a wait held back on any of them holds.
      */
     notBefore(endpoint, alike = []) {
-        const own = [endpoint, ...alike].map((e) => this.endpoints.get(e)).filter((s) => s?.report !== undefined);
+        const own = this.reporting([endpoint, ...alike]);
         return Math.max(0, ...(own.length ? own : [...this.endpoints.values()]).map((s) => s.blockedUntil));
     }
     /**
      * What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds.
-     * `alike`: endpoints whose calls may count in the same pool, whichever of them answered last says
-     * what is left. The execution list and one execution read by its ID are both a wait's looks; the docs
-     * do not say whether they share a pool, and one pool is the stricter reading: a look by ID that was
-     * not taken in left a fleet's waits planning with what the list said minutes before, 93 calls more
-     * than were left, and looking every few seconds.
+     * `alike`: endpoints whose calls may count in the same pool: the least any of them says is left. The
+     * execution list and one execution read by its ID are both a wait's looks, and the docs do not say
+     * whether they share a pool. Read as one pool, the later report is the lower (a look by ID not taken
+     * in left a fleet's waits planning with what the list said minutes before, 93 calls more than were
+     * left); read as two, the lower is the one to spare. The least is right, or stricter, either way.
      */
     view(endpoint, alike = []) {
         const now = this.clock.now();
-        const state = this.freshest([endpoint, ...alike]) ?? this.freshest();
-        const report = state && this.current(state, now);
-        if (!state || !report || state.windowMs === undefined)
-            return undefined;
-        return {
-            remaining: Math.max(0, report.remaining - state.callsSince),
-            limit: state.limit ?? Math.max(1, report.remaining),
-            windowMs: state.windowMs,
-            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
-        };
+        const own = this.reporting([endpoint, ...alike]);
+        const freshest = this.freshest();
+        const views = (own.length ? own : freshest ? [freshest] : []).map((state) => this.viewOf(state, now));
+        return views.reduce((least, v) => (v && (!least || v.remaining < least.remaining) ? v : least), undefined);
     }
     /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
     get maxConcurrent() {
@@ -35067,11 +35061,24 @@ class ApiBudget {
             return undefined;
         return report;
     }
-    /** Of these endpoints (all without), the one whose report came last. */
-    freshest(among) {
+    viewOf(state, now) {
+        const report = this.current(state, now);
+        if (!report || state.windowMs === undefined)
+            return undefined;
+        return {
+            remaining: Math.max(0, report.remaining - state.callsSince),
+            limit: state.limit ?? Math.max(1, report.remaining),
+            windowMs: state.windowMs,
+            othersPerMs: state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
+        };
+    }
+    /** The states of these endpoints that the gateway has reported on. */
+    reporting(endpoints) {
+        return endpoints.map((e) => this.endpoints.get(e)).filter((s) => s?.report !== undefined);
+    }
+    freshest() {
         let best;
-        const states = among ? among.map((e) => this.endpoints.get(e)).filter((s) => s !== undefined) : [...this.endpoints.values()];
-        for (const state of states) {
+        for (const state of this.endpoints.values()) {
             if (state.report && (!best?.report || state.report.at > best.report.at))
                 best = state;
         }
@@ -36254,7 +36261,7 @@ class FleetView {
         if (search.beyond && window.order === 'createdAt') {
             const read = [...search.others, ...search.found.values()].map((e) => e.startDate ?? e.createdAt ?? now);
             const youngest = read.length ? now - Math.max(...read) : 0;
-            running += history ? Math.round(search.beyond * chanceStillRunning(history, youngest, UNSEEN_END_LATER_BY)) : search.beyond;
+            running += expected(new Array(search.beyond).fill(youngest), history);
         }
         if (!window.fromOurs && !window.newOnTop)
             this.unseen = undefined; // a look that showed them all
@@ -36770,7 +36777,7 @@ function plural(n, noun) {
 const NOT_FOUND_SEARCHES = 3;
 /** The most time the last look before the deadline is given (see lastLookAt). */
 const LAST_LOOK_MS = 5000;
-/** A look reads the execution list or, once, its execution by its ID: what is left is whichever answered last. */
+/** A look reads the execution list or, once, its execution by its ID: what is left is the least either says. */
 const LOOKS_ALSO = ['execution'];
 async function waitForExecutions(options) {
     return new ExecutionWatch(options).run();

@@ -8,8 +8,7 @@
  * What is known and what is assumed:
  * - Limits are set "for each API", so each endpoint's reports are kept apart. Until an endpoint has
  *   answered, the freshest report of any endpoint stands in for it (one pool is the stricter reading),
- *   and a wait's looks, at the list or at one execution by its ID, take what is left from whichever
- *   answered last.
+ *   and a wait's looks, at the list or at one execution by its ID, take the least either says is left.
  * - The window rolls: calls free up as they age, at times the headers do not tell. So a report is
  *   taken as it is, less the calls this action made since, and forgotten once a whole window has passed.
  *   Calls freed later show up in the next answer's `Remaining`.
@@ -125,30 +124,24 @@ export class ApiBudget {
    * `alike`: endpoints that may count in the same pool (see view); a wait held back on any of them holds.
    */
   notBefore(endpoint: Endpoint, alike: Endpoint[] = []): number {
-    const own = [endpoint, ...alike].map((e) => this.endpoints.get(e)).filter((s) => s?.report !== undefined);
-    return Math.max(0, ...(own.length ? own : [...this.endpoints.values()]).map((s) => s!.blockedUntil));
+    const own = this.reporting([endpoint, ...alike]);
+    return Math.max(0, ...(own.length ? own : [...this.endpoints.values()]).map((s) => s.blockedUntil));
   }
 
   /**
    * What is left for `endpoint` now, or undefined when the gateway has said nothing that still holds.
-   * `alike`: endpoints whose calls may count in the same pool, whichever of them answered last says
-   * what is left. The execution list and one execution read by its ID are both a wait's looks; the docs
-   * do not say whether they share a pool, and one pool is the stricter reading: a look by ID that was
-   * not taken in left a fleet's waits planning with what the list said minutes before, 93 calls more
-   * than were left, and looking every few seconds.
+   * `alike`: endpoints whose calls may count in the same pool: the least any of them says is left. The
+   * execution list and one execution read by its ID are both a wait's looks, and the docs do not say
+   * whether they share a pool. Read as one pool, the later report is the lower (a look by ID not taken
+   * in left a fleet's waits planning with what the list said minutes before, 93 calls more than were
+   * left); read as two, the lower is the one to spare. The least is right, or stricter, either way.
    */
   view(endpoint: Endpoint, alike: Endpoint[] = []): BudgetView | undefined {
     const now = this.clock.now();
-    const state = this.freshest([endpoint, ...alike]) ?? this.freshest();
-    const report = state && this.current(state, now);
-    if (!state || !report || state.windowMs === undefined) return undefined;
-    return {
-      remaining: Math.max(0, report.remaining - state.callsSince),
-      limit: state.limit ?? Math.max(1, report.remaining),
-      windowMs: state.windowMs,
-      othersPerMs:
-        state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
-    };
+    const own = this.reporting([endpoint, ...alike]);
+    const freshest = this.freshest();
+    const views = (own.length ? own : freshest ? [freshest] : []).map((state) => this.viewOf(state, now));
+    return views.reduce<BudgetView | undefined>((least, v) => (v && (!least || v.remaining < least.remaining) ? v : least), undefined);
   }
 
   /** Calls that may be in flight at once: the gateway's `X-Concurrency-Limit-Limit` once it has said. */
@@ -172,11 +165,26 @@ export class ApiBudget {
     return report;
   }
 
-  /** Of these endpoints (all without), the one whose report came last. */
-  private freshest(among?: Endpoint[]): EndpointState | undefined {
+  private viewOf(state: EndpointState, now: number): BudgetView | undefined {
+    const report = this.current(state, now);
+    if (!report || state.windowMs === undefined) return undefined;
+    return {
+      remaining: Math.max(0, report.remaining - state.callsSince),
+      limit: state.limit ?? Math.max(1, report.remaining),
+      windowMs: state.windowMs,
+      othersPerMs:
+        state.othersSeen.ms > 0 ? state.othersSeen.calls / Math.max(state.othersSeen.ms, SHORTEST_PACE_SPAN * PACE_MEMORY * state.windowMs) : 0,
+    };
+  }
+
+  /** The states of these endpoints that the gateway has reported on. */
+  private reporting(endpoints: Endpoint[]): EndpointState[] {
+    return endpoints.map((e) => this.endpoints.get(e)).filter((s): s is EndpointState => s?.report !== undefined);
+  }
+
+  private freshest(): EndpointState | undefined {
     let best: EndpointState | undefined;
-    const states = among ? among.map((e) => this.endpoints.get(e)).filter((s) => s !== undefined) : [...this.endpoints.values()];
-    for (const state of states) {
+    for (const state of this.endpoints.values()) {
       if (state.report && (!best?.report || state.report.at > best.report.at)) best = state;
     }
     return best;

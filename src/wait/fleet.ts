@@ -51,7 +51,7 @@ export class FleetView {
     if (search.beyond && window.order === 'createdAt') {
       const read = [...search.others, ...search.found.values()].map((e) => e.startDate ?? e.createdAt ?? now);
       const youngest = read.length ? now - Math.max(...read) : 0;
-      running += history ? Math.round(search.beyond * chanceStillRunning(history, youngest, UNSEEN_END_LATER_BY)) : search.beyond;
+      running += expected(new Array<number>(search.beyond).fill(youngest), history);
     }
     if (!window.fromOurs && !window.newOnTop) this.unseen = undefined; // a look that showed them all
     if (!window.fromOurs) {

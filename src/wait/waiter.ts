@@ -84,7 +84,7 @@ interface Pending {
 /** The most time the last look before the deadline is given (see lastLookAt). */
 const LAST_LOOK_MS = 5000;
 
-/** A look reads the execution list or, once, its execution by its ID: what is left is whichever answered last. */
+/** A look reads the execution list or, once, its execution by its ID: what is left is the least either says. */
 const LOOKS_ALSO: Endpoint[] = ['execution'];
 
 export async function waitForExecutions(options: WaitOptions): Promise<WaitOutcome> {
