@@ -36188,13 +36188,18 @@ function expectedLooks(input, factor, horizonMs) {
 }
 /**
  * The chance that an execution running at `fromMs` still runs at a later age `t`. With a history,
- * from its normal model. Without one, or once the execution is overdue (the history no longer
- * applies), `fromMs / t`: knowing only how long it has run, a run is taken to be as likely to go on
- * for as long again as not (the Lindy rule), so a long-running execution is planned for as long.
+ * from its normal model. Without one, or once the execution has outlasted its likely end (the
+ * history no longer tells when it ends), `fromMs / t`: knowing only how long it has run, a run is
+ * taken to be as likely to go on for as long again as not (the Lindy rule), so a long-running
+ * execution is planned for as long. Past the likely end the normal model's hazard would have every
+ * next look all but certain to see the end: a plan of a look every second or two counted as one or
+ * two looks, which any share paid for, at each look again, and a run that outlasted a history read
+ * short spent ten calls in 45 s while a staggered fleet's later jobs needed them (held back for the
+ * window). Counted as Lindy's, such looks fit the share by stretching, within max-poll-interval.
  */
 function survivalFrom(history, fromMs, minMs) {
     const spread = history && spreadOf(history);
-    if (!history || !spread || fromMs >= history.medianMs + OVERDUE_SPREADS * spread) {
+    if (!history || !spread || fromMs >= Math.min(likelyOverMs(history), history.medianMs + OVERDUE_SPREADS * spread)) {
         const ran = Math.max(fromMs, minMs);
         return (t) => Math.min(1, ran / t);
     }

@@ -168,6 +168,21 @@ describe('the API budget', () => {
     expect(past(35).ms).toBeLessThanOrEqual(270_000);
   });
 
+  it('past its likely end, counts its looks as a run that may go on as long again, so a share of a few looks is not spent at the plan pace', () => {
+    // 30 left among 5 callers (their looks and step lists: 10): a share of 2.6 looks. Past the likely end
+    // (median and two spreads), the normal model would have the next look all but certain to see the
+    // end, and the plan's look every 9 s fit the share at every look again.
+    const pastOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs + 6000;
+    const input = { ...base, poll: 9, elapsedMs: pastOver, history: fiveMinutes, otherRunning: 4 };
+    const plan = nextPollDelay(input);
+    const delay = nextPollDelay({ ...input, budget: budget(30) });
+    expect(delay.stretched?.share).toBeCloseTo(2.6);
+    expect(delay.stretched?.plannedLooks).toBeGreaterThan(2.6);
+    expect(delay.ms).toBeGreaterThan(3 * plan.ms);
+    // Still within max-poll-interval: the calls left pay every caller's finish and a look more each.
+    expect(delay.ms).toBeLessThanOrEqual(60_000);
+  });
+
   it('with the reserves of only some callers left, looks with the chance that leaves, once the execution has most likely ended', () => {
     // 6 left among 5 callers who each need a look and a step list: a chance of 0.6.
     const draw = (random: number) =>
