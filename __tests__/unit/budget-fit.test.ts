@@ -183,6 +183,20 @@ describe('the API budget', () => {
     expect(delay.ms).toBeLessThanOrEqual(60_000);
   });
 
+  it('past its likely end, with calls left for the finishes but not a look each, looks again once the others have most likely looked', () => {
+    // 16 others running, their looks and step lists 32 of the 50 left: a share of about one look. The
+    // others are at their own likely ends; once they have finished (2 to 4 spreads on), what they leave
+    // is this wait's. Its part of the window's pace would be 17 × 12 s / 0.4, over 8 minutes.
+    const pastOver = fiveMinutes.medianMs + 2 * fiveMinutes.spreadMs + 5000;
+    const late = (random: number) =>
+      nextPollDelay({ ...base, poll: 9, elapsedMs: pastOver, history: fiveMinutes, budget: budget(50), otherRunning: 16, random });
+    for (const random of [0.05, 0.5, 0.95]) {
+      expect(late(random).stretched).toBeDefined();
+      expect(late(random).ms).toBeGreaterThanOrEqual(2 * fiveMinutes.spreadMs);
+      expect(late(random).ms).toBeLessThanOrEqual(4 * fiveMinutes.spreadMs);
+    }
+  });
+
   it('with the reserves of only some callers left, looks with the chance that leaves, once the execution has most likely ended', () => {
     // 6 left among 5 callers who each need a look and a step list: a chance of 0.6.
     const draw = (random: number) =>
