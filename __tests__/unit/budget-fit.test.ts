@@ -66,6 +66,21 @@ describe('the API budget', () => {
     expect(lookAt).toBeLessThan(300_000);
   });
 
+  it('goes on with the looks an earlier pause planned where the end is likely, not with as many again at each look', () => {
+    // The same share of 4.2 looks (k = 7) at 290 s, with 2 looks left of the plan made earlier: the next at
+    // the first half of the chance that it ends from now to its likely end, not at the first seventh.
+    const z = (t: number) => normalCdf((t - 300_000) / 22_000);
+    const input = { ...base, poll: 6, elapsedMs: 290_000, history: fiveMinutes, budget: budget(10) };
+    const fresh = nextPollDelay(input);
+    const goingOn = nextPollDelay({ ...input, likelyLooksLeft: 2 });
+    expect(fresh.stretched?.whereLikely).toEqual({ looks: 7 });
+    expect(goingOn.stretched?.whereLikely).toEqual({ looks: 2 });
+    expect(z(290_000 + goingOn.ms) - z(290_000)).toBeCloseTo((z(344_000) - z(290_000)) / 2, 3);
+    expect(goingOn.ms).toBeGreaterThan(3 * fresh.ms);
+    // With none left, the one look comes when it has most likely ended.
+    expect(nextPollDelay({ ...input, likelyLooksLeft: 0 }).ms).toBe(344_000 - 290_000);
+  });
+
   it('with a share of just the reserved look, looks once, when the execution has most likely ended', () => {
     // 10 left among 5 callers: the reserves (a look and a step list each) take them all.
     const crowded = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(10), otherRunning: 4 });

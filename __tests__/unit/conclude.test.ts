@@ -76,7 +76,7 @@ describe('conclude', () => {
     );
     expect(report.message).toContain('Execution e1 was last seen Running and may have ended since;');
     expect(report.message).not.toContain('may still be running');
-    expect(report.message).toContain(`'execution-id: e1'. ${note}`);
+    expect(report.message).toContain(`'execution-id: e1'. Before the calls ran out: ${note}`);
   });
 
   it('names what did not succeed in a fan-out, three at most', () => {

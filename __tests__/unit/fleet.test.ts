@@ -78,6 +78,21 @@ describe('FleetView', () => {
     expect(later(ours + 5 * MINUTE + 40_000)).toBe(1);
   });
 
+  it('keeps the running executions of a first look that did not show its own execution (listed late), counting those found older than it', () => {
+    // The gateway had not listed ours yet: the first page showed nine of the fleet, all older. Later looks
+    // read from ours on (a page of it and one younger) and never show those nine again.
+    const fleet = new FleetView(rules, MINUTE);
+    const older = Array.from({ length: 9 }, (_, i) => execution('Running', ours - 900 + i * 100));
+    expect(fleet.count(search(older), FIRST, NOW, undefined, HISTORY).running).toBe(9);
+    const fromOurs = fleet.count(search([execution('Running', ours + 1000)]), FROM_OURS, NOW, ours, HISTORY);
+    expect(fromOurs.running).toBe(1 + 9);
+    // Those of the first page found to be younger than ours are on the later pages, not counted twice.
+    const mixed = new FleetView(rules, MINUTE);
+    const younger = execution('Running', ours + 1000);
+    mixed.count(search([...older, younger]), FIRST, NOW, undefined, HISTORY);
+    expect(mixed.count(search([younger]), FROM_OURS, NOW, ours, HISTORY).running).toBe(1 + 9);
+  });
+
   it('counts the older executions the first page could not show by their age, until a look shows them', () => {
     const fleet = new FleetView(rules, MINUTE);
     const page = [execution('Running', ours + 1000)];

@@ -160,6 +160,17 @@ describe('throttling', () => {
     expect((error as DeadlineError).budgetSpentForMs).toBe(600_000);
   });
 
+  it('gives up naming the budget when the wait asked would leave the try too little time for its answer', async () => {
+    // Asked to wait 59.9 s of the minute left: a try in the last 100 ms would fail for want of time
+    // ("no answer within 1ms") and hide that the rate limit was the cause.
+    const clock = new FakeClock();
+    const { http, requests } = await client([json(429, {}, { 'X-RateLimit-ToWait-Sec': '59.9' }), json(200, {})], { clock });
+    const error = await http.json({ ...read, deadline: clock.now() + 60_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect((error as DeadlineError).budgetSpentForMs).toBe(59_900);
+    expect(requests).toHaveLength(1);
+  });
+
   it('reports the budget headers of each QFlow answer to the budget', async () => {
     const { http, budget } = await client(
       [json(200, {}, { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '299', 'X-RateLimit-Window-Sec': '3600' })],

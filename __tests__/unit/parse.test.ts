@@ -38,7 +38,7 @@ describe('parseDuration', () => {
   it.each(['', 'soon', 'an hour', '5x', 'm5', '10 fortnights', '-5s', '1h and 30m'])('rejects %p naming the input and the form', (text) => {
     expect(() => parseDuration("Input 'timeout'", text)).toThrow(InputError);
     expect(() => parseDuration("Input 'timeout'", text)).toThrow(
-      /Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms/,
+      /Input 'timeout'.*Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms \(a bare number is seconds\)/,
     );
   });
 

@@ -9,7 +9,7 @@ const stretch: Stretch = { factor: 4.5, plannedLooks: 6, share: 1.4, horizonMs: 
 
 describe('the line that says why the looks slowed down', () => {
   it('says a share of one look in the singular, and that the looks go where the end is likely, not that pauses grew by a factor', () => {
-    const line = describeStretch({ ...stretch, whereLikely: true }, 26_000, "'max-poll-interval'");
+    const line = describeStretch({ ...stretch, whereLikely: { looks: 1 } }, 26_000, "'max-poll-interval'");
     expect(line).toContain('271 of 300 calls left in the 6m rate-limit window, shared with 19 other running executions of this workflow');
     expect(line).toContain('a share of about 1 look for this wait, which planned about 6 within 6m');
     expect(line).toContain("Looks go where its end is most likely (next look in 26s, longer than 'max-poll-interval').");

@@ -701,7 +701,7 @@ function parseDuration(what, value) {
     const text = value.trim();
     const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
     if (total === undefined) {
-        throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms.`);
+        throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds).`);
     }
     if (total <= 0)
         throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);
@@ -3051,6 +3051,8 @@ function describeBytes(bytes) {
 
 
 
+/** The least time a try is given for its answer before the deadline (see endsTooLate). */
+const ANSWER_ROOM_MS = 1000;
 class ApiHttp {
     options;
     /** QFlow API requests sent (login calls excluded: the gateway does not count them). */
@@ -3184,7 +3186,6 @@ class ApiHttp {
      * level for the routine concurrency limit).
      */
     async waitOut(request, status, limits, held, timesHeld) {
-        const { clock } = this.options;
         const { ms: wait, spread } = held;
         const reason = status === 503
             ? 'QFlow is unavailable (HTTP 503)'
@@ -3197,7 +3198,7 @@ class ApiHttp {
                 ? `, and ${humanDuration(spread)} more: held back ${timesHeld} times, the calls the window gave back went to other callers`
                 : `, and ${humanDuration(spread)} more so callers held back together come back apart`;
         const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-        const pastDeadline = request.deadline !== undefined && clock.now() + wait > request.deadline;
+        const pastDeadline = this.endsTooLate(request, wait);
         // Running into the concurrency limit is routine when other jobs share the subscription; a wait
         // past the timeout is not made, and the caller says so.
         if (limits.admitted === 'too-many-running' || pastDeadline)
@@ -3212,7 +3213,7 @@ class ApiHttp {
         const wait = this.budget.notBefore(endpoint) - clock.now();
         if (wait <= 0)
             return;
-        if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+        if (this.endsTooLate(request, wait)) {
             throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`, wait);
         }
         log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
@@ -3234,7 +3235,7 @@ class ApiHttp {
      */
     async pause(ms, request, note, askedMs, rateLimited = false) {
         const { clock, signal, log } = this.options;
-        if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
+        if (this.endsTooLate(request, ms)) {
             // Out of time for the wait: the caller reports the timeout, with the cause.
             const why = askedMs === undefined
                 ? `${note ?? 'it failed'}, and a retry would have to wait ${humanDuration(ms)}`
@@ -3246,6 +3247,18 @@ class ApiHttp {
         if (note)
             log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
         await clock.sleep(ms, signal);
+    }
+    /**
+     * A wait of `ms` before a try leaves it too little time for an answer before the deadline: less than
+     * ANSWER_ROOM_MS (a tenth of the time left, when that is less). Such a try would fail for want of
+     * time and hide why the time ran out: a job the rate limit held back until a millisecond before its
+     * timeout said "no answer within 1ms" where the budget was the cause.
+     */
+    endsTooLate(request, ms) {
+        if (request.deadline === undefined)
+            return false;
+        const left = request.deadline - this.options.clock.now();
+        return ms + Math.min(ANSWER_ROOM_MS, Math.max(0, left) / 10) > left;
     }
     url(request) {
         const url = new URL(this.options.baseUrl + request.path);
@@ -3929,9 +3942,11 @@ function afterWait(executions, outcome, timeoutMs, names) {
             const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
             const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
             // Stopped early, the execution may well have ended since: say what was last seen, and the figures
-            // of the budget's share (the callers it was shared with), so a fleet can be sized.
+            // of the budget's share (the callers it was shared with), so a fleet can be sized. They are those
+            // the looks were planned with, before the calls ran out ("170 of 300 calls left" beside "is spent"
+            // read as a contradiction otherwise).
             const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
-            const figures = outcome.budgetNote ? ` ${outcome.budgetNote}` : '';
+            const figures = outcome.budgetNote ? ` Before the calls ran out: ${outcome.budgetNote}` : '';
             waited.message = spent
                 ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, which would end past it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
@@ -4485,10 +4500,16 @@ class FleetView {
         if (!window.fromOurs && !window.newOnTop)
             this.unseen = undefined; // a look that showed them all
         if (!window.fromOurs) {
-            this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
+            // A look that did not show the execution waited for keeps every running one: which of them are
+            // older than it is told once a look finds it. A gateway that lists a new execution a second
+            // late showed the first look the older part of the fleet without it, and a job of 50 that
+            // forgot them counted 15 callers where 45 ran, looked every quarter second near its end, and
+            // was held back for the window with a dozen others.
+            this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
         }
         else {
-            running += expected(this.earlier.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)), history);
+            const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt < oursCreatedAt);
+            running += expected(older.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)), history);
         }
         // Older than the page, the unseen ones are at least as old as its oldest execution.
         if (this.unseen && (window.fromOurs || window.newOnTop))
@@ -4596,7 +4617,9 @@ async function searchPages(context, window, wanted) {
         others,
         pages,
         ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
-        pageSize: window.pageSize,
+        // A gateway that sent smaller pages than asked is asked for its own size from then on: each look
+        // would otherwise ask for 100 again and find out again.
+        pageSize: Math.min(window.pageSize, pager.size),
     });
     let firstId;
     while (pages < MAX_PAGES) {
@@ -4805,7 +4828,7 @@ function fitToBudget(input, budget, planned) {
             budget,
             callers,
             ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
-            ...(how.whereLikely ? { whereLikely: true } : {}),
+            ...(how.whereLikely ? { whereLikely: how.whereLikely } : {}),
         },
     });
     if (budget.remaining < reserves) {
@@ -4818,8 +4841,12 @@ function fitToBudget(input, budget, planned) {
         return { ms: planned };
     const untilOver = untilLikelyOver(input);
     if (input.history && untilOver !== undefined) {
-        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
-        return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: true });
+        // The looks the share buys, no more than an earlier plan has left: planned anew at each look from
+        // the share alone, k looks spread into what is left until the likely end put the next a k-th of the
+        // way there each time, ever closer together (a job of 50 on pages of 10 looked 6 times in 4 s).
+        const looks = Math.max(1, Math.min(Math.floor(2 * share - 1), input.likelyLooksLeft ?? Infinity));
+        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, looks))));
+        return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: { looks } });
     }
     let fits = 2;
     while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20)
@@ -4891,13 +4918,13 @@ function windowPace(budget, callers, random) {
     return ((callers * budget.windowMs) / Math.max(1, budget.limit) / FAIR_SHARE) * (1 + JITTER * (2 * random - 1));
 }
 /**
- * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
- * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
- * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
- * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
+ * With a history, the looks go where the end is likely: `looks` of them (k), evenly spaced in the
+ * chance that the execution ends, from now to when it has most likely ended. The i-th of k is made
+ * only if the execution still runs, so k looks count as (k + 1) / 2 and a share buys k = 2 × share − 1.
+ * The next look comes at the first of them; it plans again there, with k − 1 at most: once the first
+ * is made, the others are still evenly spaced in the chance that the execution ends.
  */
-function nextLikelyLook(input, history, share) {
-    const looks = Math.max(1, Math.floor(2 * share - 1));
+function nextLikelyLook(input, history, looks) {
     const spread = spreadOf(history);
     const ended = (t) => normalCdf((t - history.medianMs) / spread);
     const over = likelyOverMs(history);
@@ -5059,6 +5086,8 @@ class ExecutionWatch {
     slowedDown = false;
     /** When the last look's answer came in: the time between two looks is what a reader of the summary feels. */
     lastAnswerAt;
+    /** Of the looks the last pause planned where the end is likely, those left after the one it led to. */
+    likelyLooksLeft;
     /** The other callers of the same budget the last look counted (see fleet.ts). */
     callers;
     /** Every execution waited for, by ID: none of them is a past run. */
@@ -5109,9 +5138,12 @@ class ExecutionWatch {
             budget: options.budget?.view('executions', LOOKS_ALSO),
             otherRunning: this.callers?.running,
             otherFinishing: this.callers?.finishing,
+            likelyLooksLeft: this.likelyLooksLeft,
             timeLeftMs: options.deadline - clock.now(),
             random: this.random(),
         });
+        const likely = delay.stretched?.whereLikely;
+        this.likelyLooksLeft = likely ? likely.looks - 1 : undefined;
         if (delay.stretched) {
             const pastLongest = delay.ms > options.maxPollIntervalMs;
             const first = !this.slowedDown;

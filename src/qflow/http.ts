@@ -29,6 +29,9 @@ import { Transport, type Exchange } from './transport.js';
 import { humanDuration, type Clock } from '../time.js';
 import type { SettingNames } from '../names.js';
 
+/** The least time a try is given for its answer before the deadline (see endsTooLate). */
+const ANSWER_ROOM_MS = 1000;
+
 export interface ApiRequest {
   method: 'GET' | 'POST';
   /** Path below the gateway URL, starting with '/'. */
@@ -246,7 +249,6 @@ export class ApiHttp {
     held: { ms: number; spread: number },
     timesHeld: number,
   ): Promise<void> {
-    const { clock } = this.options;
     const { ms: wait, spread } = held;
     const reason =
       status === 503
@@ -261,7 +263,7 @@ export class ApiHttp {
           ? `, and ${humanDuration(spread)} more: held back ${timesHeld} times, the calls the window gave back went to other callers`
           : `, and ${humanDuration(spread)} more so callers held back together come back apart`;
     const message = `${reason}; waiting ${humanDuration(wait - spread)}${limits.askedMs !== undefined ? ' as the gateway asked' : ''}${more}.`;
-    const pastDeadline = request.deadline !== undefined && clock.now() + wait > request.deadline;
+    const pastDeadline = this.endsTooLate(request, wait);
     // Running into the concurrency limit is routine when other jobs share the subscription; a wait
     // past the timeout is not made, and the caller says so.
     if (limits.admitted === 'too-many-running' || pastDeadline) this.options.log.debug(message);
@@ -274,7 +276,7 @@ export class ApiHttp {
     const { clock, signal, log } = this.options;
     const wait = this.budget.notBefore(endpoint) - clock.now();
     if (wait <= 0) return;
-    if (request.deadline !== undefined && clock.now() + wait > request.deadline) {
+    if (this.endsTooLate(request, wait)) {
       throw new DeadlineError(
         `Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`,
         wait,
@@ -303,7 +305,7 @@ export class ApiHttp {
    */
   private async pause(ms: number, request: ApiRequest, note?: string, askedMs?: number, rateLimited = false): Promise<void> {
     const { clock, signal, log } = this.options;
-    if (request.deadline !== undefined && clock.now() + ms > request.deadline) {
+    if (this.endsTooLate(request, ms)) {
       // Out of time for the wait: the caller reports the timeout, with the cause.
       const why =
         askedMs === undefined
@@ -315,6 +317,18 @@ export class ApiHttp {
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);
+  }
+
+  /**
+   * A wait of `ms` before a try leaves it too little time for an answer before the deadline: less than
+   * ANSWER_ROOM_MS (a tenth of the time left, when that is less). Such a try would fail for want of
+   * time and hide why the time ran out: a job the rate limit held back until a millisecond before its
+   * timeout said "no answer within 1ms" where the budget was the cause.
+   */
+  private endsTooLate(request: ApiRequest, ms: number): boolean {
+    if (request.deadline === undefined) return false;
+    const left = request.deadline - this.options.clock.now();
+    return ms + Math.min(ANSWER_ROOM_MS, Math.max(0, left) / 10) > left;
   }
 
   private url(request: ApiRequest): URL {

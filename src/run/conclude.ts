@@ -111,9 +111,11 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
       const when = spent && humanDuration(spent.afterMs) !== humanDuration(timeoutMs) ? `after ${humanDuration(spent.afterMs)},` : 'just';
       const rate = spent?.limit && spent.windowMs ? ` (${spent.limit} calls per ${humanDuration(spent.windowMs)})` : '';
       // Stopped early, the execution may well have ended since: say what was last seen, and the figures
-      // of the budget's share (the callers it was shared with), so a fleet can be sized.
+      // of the budget's share (the callers it was shared with), so a fleet can be sized. They are those
+      // the looks were planned with, before the calls ran out ("170 of 300 calls left" beside "is spent"
+      // read as a contradiction otherwise).
       const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
-      const figures = outcome.budgetNote ? ` ${outcome.budgetNote}` : '';
+      const figures = outcome.budgetNote ? ` Before the calls ran out: ${outcome.budgetNote}` : '';
       waited.message = spent
         ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, which would end past it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${figures}`
         : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;

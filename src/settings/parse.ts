@@ -47,7 +47,7 @@ export function parseDuration(what: string, value: string): number {
   const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
   if (total === undefined) {
     throw new InputError(
-      `${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms.`,
+      `${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds).`,
     );
   }
   if (total <= 0) throw new InputError(`${what} is ${quote(value)}; it must be longer than zero.`);

@@ -37,8 +37,11 @@ export interface Stretch {
   callers: number;
   /** The calls left could not pay for this wait's last look: it lets the others look first, or waits for the window to give calls back. */
   waitsForWindow?: boolean;
-  /** The share is spent on looks where the end is likely (a history), not on the plan's pauses stretched alike. */
-  whereLikely?: boolean;
+  /**
+   * The share is spent on looks where the end is likely (a history), not on the plan's pauses stretched
+   * alike: this many, the next of them the look this pause leads to.
+   */
+  whereLikely?: { looks: number };
 }
 
 /**
@@ -86,7 +89,7 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   // The others' pace the visible callers explain (each at about this wait's own pace); the rest is unseen.
   const unseenPerMs = Math.max(0, budget.othersPerMs - (seen * plannedLooks) / Math.max(1, life));
   const spare = FAIR_SHARE * (budget.remaining - reserves - finishing) - unseenPerMs * life;
-  const stretch = (share: number, factor: number, ms: number, how: { waitsForWindow?: boolean; whereLikely?: boolean } = {}): PollDelay => ({
+  const stretch = (share: number, factor: number, ms: number, how: Pick<Stretch, 'waitsForWindow' | 'whereLikely'> = {}): PollDelay => ({
     ms,
     stretched: {
       factor,
@@ -96,7 +99,7 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
       budget,
       callers,
       ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
-      ...(how.whereLikely ? { whereLikely: true } : {}),
+      ...(how.whereLikely ? { whereLikely: how.whereLikely } : {}),
     },
   });
   if (budget.remaining < reserves) {
@@ -108,8 +111,12 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   if (plannedLooks <= share) return { ms: planned };
   const untilOver = untilLikelyOver(input);
   if (input.history && untilOver !== undefined) {
-    const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, share))));
-    return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: true });
+    // The looks the share buys, no more than an earlier plan has left: planned anew at each look from
+    // the share alone, k looks spread into what is left until the likely end put the next a k-th of the
+    // way there each time, ever closer together (a job of 50 on pages of 10 looked 6 times in 4 s).
+    const looks = Math.max(1, Math.min(Math.floor(2 * share - 1), input.likelyLooksLeft ?? Infinity));
+    const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, looks))));
+    return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: { looks } });
   }
   let fits = 2;
   while (expectedLooks(input, fits, horizonMs) > share && fits < 2 ** 20) fits *= 2;
@@ -188,13 +195,13 @@ function windowPace(budget: BudgetView, callers: number, random: number): number
 }
 
 /**
- * With a share of `share` looks and a history, the looks go where the end is likely: k of them,
- * evenly spaced in the chance that the execution ends, from now to when it has most likely ended.
- * The i-th of k is made only if the execution still runs, so k looks count as (k + 1) / 2 and the
- * share buys k = 2 × share − 1. The next look comes at the first of them; it plans again there.
+ * With a history, the looks go where the end is likely: `looks` of them (k), evenly spaced in the
+ * chance that the execution ends, from now to when it has most likely ended. The i-th of k is made
+ * only if the execution still runs, so k looks count as (k + 1) / 2 and a share buys k = 2 × share − 1.
+ * The next look comes at the first of them; it plans again there, with k − 1 at most: once the first
+ * is made, the others are still evenly spaced in the chance that the execution ends.
  */
-function nextLikelyLook(input: ScheduleInput, history: DurationModel, share: number): number {
-  const looks = Math.max(1, Math.floor(2 * share - 1));
+function nextLikelyLook(input: ScheduleInput, history: DurationModel, looks: number): number {
   const spread = spreadOf(history);
   const ended = (t: number) => normalCdf((t - history.medianMs) / spread);
   const over = likelyOverMs(history);

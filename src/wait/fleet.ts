@@ -55,10 +55,16 @@ export class FleetView {
     }
     if (!window.fromOurs && !window.newOnTop) this.unseen = undefined; // a look that showed them all
     if (!window.fromOurs) {
-      this.earlier = oursCreatedAt === undefined ? [] : runs.filter((item) => item.createdAt !== undefined && item.createdAt < oursCreatedAt);
+      // A look that did not show the execution waited for keeps every running one: which of them are
+      // older than it is told once a look finds it. A gateway that lists a new execution a second
+      // late showed the first look the older part of the fleet without it, and a job of 50 that
+      // forgot them counted 15 callers where 45 ran, looked every quarter second near its end, and
+      // was held back for the window with a dozen others.
+      this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
     } else {
+      const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt! < oursCreatedAt);
       running += expected(
-        this.earlier.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)),
+        older.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)),
         history,
       );
     }

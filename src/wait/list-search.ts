@@ -90,7 +90,7 @@ export interface SearchResult {
   pages: number;
   /** Executions of the window after the pages read, when the server gave a total. */
   beyond?: number;
-  /** The page size asked for: the window's, or PAGE_SIZE when the gateway refused it. */
+  /** The page size for the next look: the window's, PAGE_SIZE when the gateway refused it, or the smaller one it sent. */
   pageSize: number;
 }
 
@@ -128,7 +128,9 @@ async function searchPages(context: SearchContext, window: ListWindow, wanted: R
     others,
     pages,
     ...(total !== undefined && !complete ? { beyond: Math.max(0, total - pager.seen) } : {}),
-    pageSize: window.pageSize,
+    // A gateway that sent smaller pages than asked is asked for its own size from then on: each look
+    // would otherwise ask for 100 again and find out again.
+    pageSize: Math.min(window.pageSize, pager.size),
   });
   let firstId: string | undefined;
   while (pages < MAX_PAGES) {

@@ -32,6 +32,11 @@ export interface ScheduleInput {
    * step list.
    */
   otherFinishing?: number;
+  /**
+   * Of the looks an earlier pause planned where the end is likely (see budget-fit.ts nextLikelyLook),
+   * those not made yet: the plan goes on with no more of them.
+   */
+  likelyLooksLeft?: number;
   /** Time left until the wait's timeout, ms. */
   timeLeftMs: number;
   /** Uniform in [0, 1). */

@@ -134,6 +134,8 @@ class ExecutionWatch {
   private slowedDown = false;
   /** When the last look's answer came in: the time between two looks is what a reader of the summary feels. */
   private lastAnswerAt?: number;
+  /** Of the looks the last pause planned where the end is likely, those left after the one it led to. */
+  private likelyLooksLeft?: number;
   /** The other callers of the same budget the last look counted (see fleet.ts). */
   private callers?: FleetCount;
   /** Every execution waited for, by ID: none of them is a past run. */
@@ -182,9 +184,12 @@ class ExecutionWatch {
       budget: options.budget?.view('executions', LOOKS_ALSO),
       otherRunning: this.callers?.running,
       otherFinishing: this.callers?.finishing,
+      likelyLooksLeft: this.likelyLooksLeft,
       timeLeftMs: options.deadline - clock.now(),
       random: this.random(),
     });
+    const likely = delay.stretched?.whereLikely;
+    this.likelyLooksLeft = likely ? likely.looks - 1 : undefined;
     if (delay.stretched) {
       const pastLongest = delay.ms > options.maxPollIntervalMs;
       const first = !this.slowedDown;
