@@ -36288,9 +36288,9 @@ class FleetView {
         if (!window.fromOurs) {
             // A look that did not show the execution waited for keeps every running one: which of them are
             // older than it is told once a look finds it. A gateway that lists a new execution a second
-            // late showed the first look the older part of the fleet without it, and a job of 50 that
-            // forgot them counted 15 callers where 45 ran, looked every quarter second near its end, and
-            // was held back for the window with a dozen others.
+            // late showed the first look part of the fleet's older executions without it; forgotten, they
+            // were in no later page (those read from it on), and a job of 50 counted 15 callers where 45
+            // ran. (Those created just before it and listed after that look are still in none.)
             this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
         }
         else {
@@ -36660,8 +36660,8 @@ function fitToBudget(input, budget, planned) {
     // 20, a job of 50 whose run outlasted its history paused 147 s there (17 callers: up to 8 minutes)
     // while the others finished within 95 s and left 20 calls unspent.
     const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing / FINISH_CALLS >= callers;
-    const window = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
-    const cap = nearEnd ? longestPause(input) : untilOver === undefined ? Math.min(window, afterOthers(input, 0, callers)) : window;
+    const atWindowPace = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+    const cap = nearEnd ? longestPause(input) : untilOver === undefined ? Math.min(atWindowPace, afterOthers(input, 0, callers)) : atWindowPace;
     const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
     return stretch(share, fits, ms);
 }

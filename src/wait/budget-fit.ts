@@ -141,8 +141,8 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
   // 20, a job of 50 whose run outlasted its history paused 147 s there (17 callers: up to 8 minutes)
   // while the others finished within 95 s and left 20 calls unspent.
   const nearEnd = input.history !== undefined && budget.remaining - reserves - finishing / FINISH_CALLS >= callers;
-  const window = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
-  const cap = nearEnd ? longestPause(input) : untilOver === undefined ? Math.min(window, afterOthers(input, 0, callers)) : window;
+  const atWindowPace = Math.max(longestPause(input), windowPace(budget, callers, 0.5));
+  const cap = nearEnd ? longestPause(input) : untilOver === undefined ? Math.min(atWindowPace, afterOthers(input, 0, callers)) : atWindowPace;
   const ms = Math.round(Math.max(planned, Math.min(cap, pauseAt(input, input.elapsedMs, input.poll, fits, input.random))));
   return stretch(share, fits, ms);
 }

@@ -57,9 +57,9 @@ export class FleetView {
     if (!window.fromOurs) {
       // A look that did not show the execution waited for keeps every running one: which of them are
       // older than it is told once a look finds it. A gateway that lists a new execution a second
-      // late showed the first look the older part of the fleet without it, and a job of 50 that
-      // forgot them counted 15 callers where 45 ran, looked every quarter second near its end, and
-      // was held back for the window with a dozen others.
+      // late showed the first look part of the fleet's older executions without it; forgotten, they
+      // were in no later page (those read from it on), and a job of 50 counted 15 callers where 45
+      // ran. (Those created just before it and listed after that look are still in none.)
       this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
     } else {
       const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt! < oursCreatedAt);
