@@ -29,7 +29,7 @@ describe('the line that says where a new execution is', () => {
 
   it('does not call an execution crowded off the newest page by a fleet "not listed yet"', () => {
     expect(describeOne('e1', new Map(), { ...search, complete: false, beyond: 21 }, true)).toBe(
-      'execution e1 is not among the 20 newest executions of the workflow (other runs started since filled them); the next look reads further.',
+      'execution e1 is not among the 20 newest executions of the workflow (newer runs filled them, or QFlow has not listed it yet); the next look reads further.',
     );
   });
 

@@ -4977,10 +4977,11 @@ function describeOne(id, outcomes, search, started) {
     if (found !== undefined)
         return found.status || '(no status)';
     // The first look reads only the newest page: filled with other new executions (a fleet larger than
-    // the gateway's page), it leaves out one that is listed further on, which later looks read.
+    // the gateway's page), it leaves out one that is listed further on, which later looks read; so does a
+    // page read before QFlow listed it, which shows only older ones (a lone job on a gateway that lists late).
     const read = search.others.length + search.found.size;
     if (!search.complete && (search.beyond ?? 0) > 0 && started) {
-        return `execution ${id} is not among the ${read} newest executions of the workflow (other runs started since filled them); the next look reads further.`;
+        return `execution ${id} is not among the ${read} newest executions of the workflow (newer runs filled them, or QFlow has not listed it yet); the next look reads further.`;
     }
     return `execution ${id} is not listed yet${started ? ' (QFlow lists a new execution after a moment)' : ''}.`;
 }
