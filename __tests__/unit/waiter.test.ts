@@ -293,6 +293,30 @@ describe('waitForExecution', () => {
     expect(outcome.budgetNote).toBe("The gateway's rate limit held a look back: the subscription's calls were spent for the moment.");
   });
 
+  it('makes the looks it planned where the end is likely, not as many again at each look, while its run goes on', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    // Twenty past runs of 270 to 327 s, and five other jobs' executions running beside this one.
+    const past = Array.from({ length: 20 }, (_, i) => ({
+      ...execution('Success', `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`, start - (i + 1) * 3600_000),
+      endDate: start - (i + 1) * 3600_000 + (270 + 3 * i) * 1000,
+    }));
+    const others = Array.from({ length: 5 }, (_, i) => execution('Running', `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`, start));
+    const looksAt: number[] = [];
+    const { client } = listing(() => {
+      looksAt.push(clock.now() - start);
+      return { items: [execution(clock.now() - start < 600_000 ? 'Running' : 'Success', EX, start), ...others, ...past] };
+    });
+    // 40 calls left, never fewer (the fake's figures): a share of about 2.9 looks, 4 where the end is likely.
+    const budget = { view: () => ({ remaining: 40, limit: 300, windowMs: 3_600_000, othersPerMs: 0 }), notBefore: () => 0 };
+    await waitForExecution(options(client, { clock, budget, pollIntervalMs: 1000 }));
+    // After the first look, those up to the likely end (the longest past run, 327 s): the four planned,
+    // not ever closer together as each look planned four anew into what was left.
+    const nearEnd = looksAt.filter((t) => t > 1000 && t <= 327_000);
+    expect(nearEnd.length).toBeGreaterThanOrEqual(2);
+    expect(nearEnd.length).toBeLessThanOrEqual(4);
+  });
+
   it('keeps calls for the jobs of executions that ended a moment ago, which may not have looked yet', async () => {
     const pause = async (endedAgoMs: number) => {
       const clock = new FakeClock();
