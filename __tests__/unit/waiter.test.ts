@@ -119,6 +119,23 @@ describe('waitForExecution', () => {
     expect(pageSizes.length).toBeGreaterThan(3);
   });
 
+  it('asks for the page size a gateway sends from the look after it sent fewer than asked, not for the largest at every look', async () => {
+    const pageSizes: number[] = [];
+    const past = Array.from({ length: 19 }, (_, i) => ({
+      ...execution('Success', `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`, -(i + 1) * 3600_000),
+      endDate: -(i + 1) * 3600_000 + 300_000,
+    }));
+    const { client } = listing((call, q) => {
+      pageSizes.push(q.pageSize);
+      // At most 20 a page, of 40 in all: ours on top, the past runs after it.
+      return { items: [execution(call < 4 ? 'Running' : 'Success'), ...past].slice(0, 20), total: 40 };
+    });
+    const outcome = await waitForExecution(options(client));
+    expect(outcome.kind).toBe('success');
+    expect(pageSizes[0]).toBe(LARGEST_PAGE);
+    expect(pageSizes.slice(1)).toEqual(Array<number>(pageSizes.length - 1).fill(20));
+  });
+
   it('learns how long the workflow usually takes from the first page, and plans the polls with it', async () => {
     const clock = new FakeClock();
     const past = [58, 60, 61, 59, 62, 60].map((s, i) => ({
