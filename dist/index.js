@@ -36260,6 +36260,12 @@ class FleetView {
     earlier = [];
     /** Executions older than the first look's page that are no past success (the fleet's older part), created before `before`. */
     unseen;
+    /**
+     * A first look that did not show the execution waited for (the gateway lists new ones late): when
+     * the newest running execution it showed was created, and the pace (per ms) at which the running
+     * ones it showed were created. See listedLate.
+     */
+    listed;
     constructor(rules, maxPollIntervalMs) {
         this.rules = rules;
         this.maxPollIntervalMs = maxPollIntervalMs;
@@ -36290,12 +36296,16 @@ class FleetView {
             // older than it is told once a look finds it. A gateway that lists a new execution a second
             // late showed the first look part of the fleet's older executions without it; forgotten, they
             // were in no later page (those read from it on), and a job of 50 counted 15 callers where 45
-            // ran. (Those created just before it and listed after that look are still in none.)
+            // ran. Those created just before it and listed after that look are in no page: see listedLate.
             this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
+            if (window.newOnTop && oursCreatedAt === undefined)
+                this.listed = paceOf(this.earlier);
         }
         else {
             const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt < oursCreatedAt);
             running += expected(older.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)), history);
+            if (oursCreatedAt !== undefined)
+                running += expected(new Array(this.listedLate(oursCreatedAt)).fill(now - oursCreatedAt), history);
         }
         // Older than the page, the unseen ones are at least as old as its oldest execution.
         if (this.unseen && (window.fromOurs || window.newOnTop))
@@ -36311,11 +36321,33 @@ class FleetView {
         if (count > 0)
             this.unseen = { count, before };
     }
+    /**
+     * Those created between the newest running execution the first look showed and the execution waited
+     * for: listed after that look, they are in no page of a look that reads from the execution waited for
+     * on. Taken as created at the pace of those the first look showed (a job of 50 started 0.5 s apart
+     * on a gateway that lists new executions 10 s late counted 25 callers where 49 ran, and spent past
+     * the window). No more than twice as many as the first look showed: a few created together make a
+     * pace no fleet keeps for long.
+     */
+    listedLate(oursCreatedAt) {
+        if (this.listed === undefined || oursCreatedAt <= this.listed.upTo)
+            return 0;
+        const between = Math.round(this.listed.perMs * (oursCreatedAt - this.listed.upTo)) - 1;
+        return Math.max(0, Math.min(between, 2 * this.earlier.length));
+    }
     /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
     runs(item) {
         const verdict = this.rules.classify(item.status);
         return verdict !== 'success' && verdict !== 'failure';
     }
+}
+/** When the newest of these executions was created, and the pace at which they were: two at least, apart in time. */
+function paceOf(executions) {
+    const created = executions.map((e) => e.createdAt);
+    if (created.length < 2)
+        return undefined;
+    const span = Math.max(...created) - Math.min(...created);
+    return span > 0 ? { upTo: Math.max(...created), perMs: (created.length - 1) / span } : undefined;
 }
 /**
  * How many executions of these ages still run: all without a history, else as its model says with

@@ -93,6 +93,22 @@ describe('FleetView', () => {
     expect(mixed.count(search([younger]), FROM_OURS, NOW, ours, HISTORY).running).toBe(1 + 9);
   });
 
+  it('counts those created between the newest the first look showed and its own (listed after that look) at the pace the first look showed', () => {
+    // Ten of the fleet, 50 ms apart, listed up to a second before ours: the nineteen created in that
+    // second were listed after the first look, and are in no page read from ours on.
+    const fleet = new FleetView(rules, MINUTE);
+    const older = Array.from({ length: 10 }, (_, i) => execution('Running', ours - 1450 + i * 50));
+    fleet.count(search(older), FIRST, NOW, undefined, HISTORY);
+    const younger = [execution('Running', ours + 1000)];
+    expect(fleet.count(search(younger), FROM_OURS, NOW, ours, HISTORY).running).toBe(1 + 10 + 19);
+    // As they would have ended, they are no longer counted.
+    expect(fleet.count(search(younger), FROM_OURS, ours + 6 * MINUTE, ours, HISTORY).running).toBe(1);
+    // Two created together make no pace: at most twice as many as the first look showed.
+    const pair = new FleetView(rules, MINUTE);
+    pair.count(search([execution('Running', ours - 60_001), execution('Running', ours - 60_000)]), FIRST, NOW, undefined, HISTORY);
+    expect(pair.count(search(younger), FROM_OURS, NOW, ours, HISTORY).running).toBe(1 + 2 + 4);
+  });
+
   it('counts the older executions the first page could not show by their age, until a look shows them', () => {
     const fleet = new FleetView(rules, MINUTE);
     const page = [execution('Running', ours + 1000)];

@@ -28,6 +28,12 @@ export class FleetView {
   private earlier: ExecutionRecord[] = [];
   /** Executions older than the first look's page that are no past success (the fleet's older part), created before `before`. */
   private unseen?: { count: number; before: number };
+  /**
+   * A first look that did not show the execution waited for (the gateway lists new ones late): when
+   * the newest running execution it showed was created, and the pace (per ms) at which the running
+   * ones it showed were created. See listedLate.
+   */
+  private listed?: { upTo: number; perMs: number };
 
   constructor(
     private readonly rules: StatusRules,
@@ -59,14 +65,16 @@ export class FleetView {
       // older than it is told once a look finds it. A gateway that lists a new execution a second
       // late showed the first look part of the fleet's older executions without it; forgotten, they
       // were in no later page (those read from it on), and a job of 50 counted 15 callers where 45
-      // ran. (Those created just before it and listed after that look are still in none.)
+      // ran. Those created just before it and listed after that look are in no page: see listedLate.
       this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
+      if (window.newOnTop && oursCreatedAt === undefined) this.listed = paceOf(this.earlier);
     } else {
       const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt! < oursCreatedAt);
       running += expected(
         older.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)),
         history,
       );
+      if (oursCreatedAt !== undefined) running += expected(new Array<number>(this.listedLate(oursCreatedAt)).fill(now - oursCreatedAt), history);
     }
     // Older than the page, the unseen ones are at least as old as its oldest execution.
     if (this.unseen && (window.fromOurs || window.newOnTop))
@@ -83,11 +91,33 @@ export class FleetView {
     if (count > 0) this.unseen = { count, before };
   }
 
+  /**
+   * Those created between the newest running execution the first look showed and the execution waited
+   * for: listed after that look, they are in no page of a look that reads from the execution waited for
+   * on. Taken as created at the pace of those the first look showed (a job of 50 started 0.5 s apart
+   * on a gateway that lists new executions 10 s late counted 25 callers where 49 ran, and spent past
+   * the window). No more than twice as many as the first look showed: a few created together make a
+   * pace no fleet keeps for long.
+   */
+  private listedLate(oursCreatedAt: number): number {
+    if (this.listed === undefined || oursCreatedAt <= this.listed.upTo) return 0;
+    const between = Math.round(this.listed.perMs * (oursCreatedAt - this.listed.upTo)) - 1;
+    return Math.max(0, Math.min(between, 2 * this.earlier.length));
+  }
+
   /** The status is what QFlow says: an item not in a final status runs, whatever end date it carries. */
   private runs(item: ExecutionRecord): boolean {
     const verdict = this.rules.classify(item.status);
     return verdict !== 'success' && verdict !== 'failure';
   }
+}
+
+/** When the newest of these executions was created, and the pace at which they were: two at least, apart in time. */
+function paceOf(executions: ExecutionRecord[]): { upTo: number; perMs: number } | undefined {
+  const created = executions.map((e) => e.createdAt!);
+  if (created.length < 2) return undefined;
+  const span = Math.max(...created) - Math.min(...created);
+  return span > 0 ? { upTo: Math.max(...created), perMs: (created.length - 1) / span } : undefined;
 }
 
 /**
