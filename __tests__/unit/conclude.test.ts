@@ -43,9 +43,18 @@ describe('conclude', () => {
         INPUT_NAMES,
       )[0].message;
     expect(stopped(42_000)).toMatch(
-      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, which would end past it\./,
+      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, too long for a call to be answered before it\./,
     );
     expect(stopped(359_600)).toMatch(/^Stopped waiting just before the 6m 'timeout': the subscription's API budget is spent/);
+    // A second asked for with two left (a look's answer needs time too): what is said holds there as well.
+    expect(
+      afterWait(
+        [execution('started')],
+        { outcomes: new Map([['e1', { kind: 'timed_out' }]]), polls: 3, budgetSpent: { forMs: 1000, afterMs: 358_000 } },
+        360_000,
+        INPUT_NAMES,
+      )[0].message,
+    ).toMatch(/^Stopped waiting after 5m 58s, before the 6m 'timeout': .* asked for no calls for 1s, too long for a call to be answered before it\./);
     // With the rate limit the gateway stated, its figures.
     const named = afterWait(
       [execution('started')],
@@ -76,7 +85,7 @@ describe('conclude', () => {
     );
     expect(report.message).toContain('Execution e1 was last seen Running and may have ended since;');
     expect(report.message).not.toContain('may still be running');
-    expect(report.message).toContain(`'execution-id: e1'. Before the calls ran out: ${note}`);
+    expect(report.message).toContain(`'execution-id: e1'. Its looks were planned earlier, with these figures: ${note}`);
   });
 
   it('names what did not succeed in a fan-out, three at most', () => {

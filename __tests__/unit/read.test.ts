@@ -90,6 +90,8 @@ describe('readSettings', () => {
     [{ [Input.PollInterval]: '5 fortnights' }, /Input 'poll-interval' is "5 fortnights", which is not a duration/],
     [{ [Input.MaxPollInterval]: 'fast' }, /Input 'max-poll-interval' is "fast"/],
     [{ [Input.PollInterval]: '2m', [Input.MaxPollInterval]: '1m' }, /Input 'max-poll-interval' \(1m\) is shorter than 'poll-interval' \(2m\)/],
+    // A bare number is seconds: "200" meant as 200ms is said as it was read.
+    [{ [Input.PollInterval]: '200' }, /Input 'max-poll-interval' \(1m\) is shorter than 'poll-interval' \(200, read as 3m 20s\)/],
     [{ [Input.RequestTimeout]: '0' }, /Input 'request-timeout' is "0"; it must be longer than zero/],
     [{ [Input.StepOutputs]: 'a b' }, /Input 'step-outputs' names the node ID "a b"/],
     [{ [Input.SuccessStatuses]: 'Success, Done', [Input.FailureStatuses]: 'done' }, /Status "Done" is in both/],

@@ -1081,6 +1081,7 @@ const SECRET_SETTINGS = [Input.Token, Input.ClientSecret, Input.Password, Input.
 
 
 
+
 /**
  * Reads and checks every input before any network call. `registerSecret` is called for each secret
  * before anything that could print it runs; `names` words the messages (the action's inputs by default).
@@ -1161,12 +1162,16 @@ async function readPlan(value, names) {
     const fanOut = matrix !== undefined;
     return dryRun ? { kind: 'dry-run', runs, fanOut } : { kind: 'start', runs, fanOut, wait };
 }
+/** A duration as given, and how a bare number was read (seconds): "200" meant as 200ms shows its mistake. */
+function asRead(given, ms) {
+    return /^\d+(\.\d+)?$/.test(given.trim()) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
+}
 /** The timeout, the pauses between looks and the longest wait for one answer. */
 function readTiming(value, { of, subject }) {
     const pollIntervalMs = parseDuration(subject(Input.PollInterval), value(Input.PollInterval));
     const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), value(Input.MaxPollInterval));
     if (maxPollIntervalMs < pollIntervalMs) {
-        throw new InputError(`${subject(Input.MaxPollInterval)} (${value(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${value(Input.PollInterval)}). Expected a largest pause at least as long as the first.`);
+        throw new InputError(`${subject(Input.MaxPollInterval)} (${asRead(value(Input.MaxPollInterval), maxPollIntervalMs)}) is shorter than ${of(Input.PollInterval)} (${asRead(value(Input.PollInterval), pollIntervalMs)}). Expected a largest pause at least as long as the first.`);
     }
     return {
         timeoutMs: parseDuration(subject(Input.Timeout), value(Input.Timeout)),
@@ -3946,9 +3951,9 @@ function afterWait(executions, outcome, timeoutMs, names) {
             // the looks were planned with, before the calls ran out ("170 of 300 calls left" beside "is spent"
             // read as a contradiction otherwise).
             const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
-            const figures = outcome.budgetNote ? ` Before the calls ran out: ${outcome.budgetNote}` : '';
+            const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
             waited.message = spent
-                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, which would end past it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, too long for a call to be answered before it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -5925,6 +5930,26 @@ class Terminal {
         return code;
     }
 }
+/**
+ * The log's lines, one per change of status: a look's line ("[12s] Running") that says what the last
+ * look's said is left out, whatever came between them (a note on the budget), and so is a line said
+ * twice in a row.
+ */
+function onePerChange(say) {
+    let lastLook;
+    let last;
+    return (message) => {
+        const look = /^\[[^\]]*\] /.exec(message);
+        const news = look ? message.slice(look[0].length) : message;
+        if (look && news === lastLook)
+            return;
+        if (look)
+            lastLook = news;
+        if (news !== last)
+            say(message);
+        last = news;
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
@@ -6044,17 +6069,10 @@ async function checkedSettings(sources, parsed, redactor) {
 }
 /** The engine, run with the command's log (one line per change of status) and its dotenv told of each execution started. */
 async function run(settings, parsed, { terminal, redactor, env, signal }) {
-    let last = '';
     let started;
     const report = await runQFlow(settings, {
         log: {
-            // One line per change: a look that saw the same status as the one before says nothing new.
-            info: (message) => {
-                const news = message.replace(/^\[[^\]]*\] /, '');
-                if (news !== last)
-                    terminal.say(message);
-                last = news;
-            },
+            info: onePerChange((line) => terminal.say(line)),
             debug: (message) => {
                 if (env.QFLOW_DEBUG === '1' || env.RUNNER_DEBUG === '1')
                     terminal.say(terminal.paint('2', message));

@@ -23,7 +23,7 @@ import { FLAGS, VERSION } from './flags.js';
 import { help, parseArguments, type Parsed } from './arguments.js';
 import { misspeltVariable, outputVariable, SettingSources } from './settings-source.js';
 import { azureIssue, azureSummary, azureVariables, onAzure } from './azure.js';
-import { Terminal, type Io } from './terminal.js';
+import { onePerChange, Terminal, type Io } from './terminal.js';
 
 /** How the command ended, for the CI that runs it (the README has the table). */
 export const EXIT = { success: 0, failed: 1, usage: 2, timedOut: 3, noResult: 4, cancelled: 130 } as const;
@@ -126,16 +126,10 @@ async function checkedSettings(sources: SettingSources, parsed: Parsed, redactor
 
 /** The engine, run with the command's log (one line per change of status) and its dotenv told of each execution started. */
 async function run(settings: Settings, parsed: Parsed, { terminal, redactor, env, signal }: Context & { signal: AbortSignal }): Promise<RunReport> {
-  let last = '';
   let started: Promise<void> | undefined;
   const report = await runQFlow(settings, {
     log: {
-      // One line per change: a look that saw the same status as the one before says nothing new.
-      info: (message) => {
-        const news = message.replace(/^\[[^\]]*\] /, '');
-        if (news !== last) terminal.say(message);
-        last = news;
-      },
+      info: onePerChange((line) => terminal.say(line)),
       debug: (message) => {
         if (env.QFLOW_DEBUG === '1' || env.RUNNER_DEBUG === '1') terminal.say(terminal.paint('2', message));
       },

@@ -69,3 +69,21 @@ export class Terminal {
     return code;
   }
 }
+
+/**
+ * The log's lines, one per change of status: a look's line ("[12s] Running") that says what the last
+ * look's said is left out, whatever came between them (a note on the budget), and so is a line said
+ * twice in a row.
+ */
+export function onePerChange(say: (line: string) => void): (message: string) => void {
+  let lastLook: string | undefined;
+  let last: string | undefined;
+  return (message) => {
+    const look = /^\[[^\]]*\] /.exec(message);
+    const news = look ? message.slice(look[0].length) : message;
+    if (look && news === lastLook) return;
+    if (look) lastLook = news;
+    if (news !== last) say(message);
+    last = news;
+  };
+}

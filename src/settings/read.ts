@@ -1,5 +1,6 @@
 import { Input, type SettingNames } from '../names.js';
 import { InputError, quote } from '../errors.js';
+import { humanDuration } from '../time.js';
 import { jwtExpiry, type Credentials } from '../qflow/auth.js';
 import { resolveGateway } from '../qflow/gateway.js';
 import { expandMatrix, type RunRequest } from './matrix.js';
@@ -118,13 +119,18 @@ async function readPlan(value: InputReader, names: SettingNames): Promise<Plan> 
   return dryRun ? { kind: 'dry-run', runs, fanOut } : { kind: 'start', runs, fanOut, wait };
 }
 
+/** A duration as given, and how a bare number was read (seconds): "200" meant as 200ms shows its mistake. */
+function asRead(given: string, ms: number): string {
+  return /^\d+(\.\d+)?$/.test(given.trim()) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
+}
+
 /** The timeout, the pauses between looks and the longest wait for one answer. */
 function readTiming(value: InputReader, { of, subject }: SettingNames) {
   const pollIntervalMs = parseDuration(subject(Input.PollInterval), value(Input.PollInterval));
   const maxPollIntervalMs = parseDuration(subject(Input.MaxPollInterval), value(Input.MaxPollInterval));
   if (maxPollIntervalMs < pollIntervalMs) {
     throw new InputError(
-      `${subject(Input.MaxPollInterval)} (${value(Input.MaxPollInterval)}) is shorter than ${of(Input.PollInterval)} (${value(Input.PollInterval)}). Expected a largest pause at least as long as the first.`,
+      `${subject(Input.MaxPollInterval)} (${asRead(value(Input.MaxPollInterval), maxPollIntervalMs)}) is shorter than ${of(Input.PollInterval)} (${asRead(value(Input.PollInterval), pollIntervalMs)}). Expected a largest pause at least as long as the first.`,
     );
   }
   return {
