@@ -36169,12 +36169,6 @@ function untilLikelyOver(input) {
     return ms > 0 ? ms : undefined;
 }
 /**
- * Time until one run in six has ended (the history's median less a spread), if that is still ahead.
- */
-function untilEndsBegin(history, elapsedMs) {
-    return Math.max(0, history.medianMs - spreadOf(history) - elapsedMs);
-}
-/**
  * The chance that a run of the workflow still runs at `ageMs`, from the history's normal model, with
  * its end taken `laterBySpreads` spreads later than the model says.
  */
@@ -36321,9 +36315,7 @@ class FleetView {
         // Older than the page, the unseen ones are at least as old as its oldest execution.
         if (this.unseen && (window.fromOurs || window.newOnTop))
             running += expected(new Array(this.unseen.count).fill(now - this.unseen.before), history);
-        // QFlow's own clock on both sides: runner and gateway clocks may differ.
-        const starting = window.newOnTop && runs.length > 0 && runs.some((item) => oursCreatedAt === undefined || (item.createdAt ?? 0) > oursCreatedAt);
-        return { running, finishing, ...(starting ? { starting } : {}) };
+        return { running, finishing };
     }
     /**
      * The first look's page showed only the executions created since `before`: `count` older ones are
@@ -36676,13 +36668,7 @@ function fitToBudget(input, budget, planned) {
         // the share alone, k looks spread into what is left until the likely end put the next a k-th of the
         // way there each time, ever closer together (a job of 50 on pages of 10 looked 6 times in 4 s).
         const looks = Math.max(1, Math.min(Math.floor(2 * share - 1), input.likelyLooksLeft ?? Infinity));
-        // Counted while the fleet was still starting, the share is too large: each job that started later
-        // spends its start's calls from what was left. Planned on it, the first of many looks came where
-        // one run in twenty has ended, and by then the share paid only the last (50 jobs on pages of 20:
-        // most noticed their ends at that last look, 24 s late at the median). This look comes no earlier
-        // than where one run in six has ended, and plans anew with the fleet counted whole.
-        const earliest = input.fleetStarting ? untilEndsBegin(input.history, input.elapsedMs) : 0;
-        const ms = Math.round(Math.max(planned, Math.min(untilOver, Math.max(earliest, nextLikelyLook(input, input.history, looks)))));
+        const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, looks))));
         return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: { looks } });
     }
     let fits = 2;
@@ -36977,13 +36963,11 @@ class ExecutionWatch {
             otherRunning: this.callers?.running,
             otherFinishing: this.callers?.finishing,
             likelyLooksLeft: this.likelyLooksLeft,
-            fleetStarting: this.callers?.starting,
             timeLeftMs: options.deadline - clock.now(),
             random: this.random(),
         });
         const likely = delay.stretched?.whereLikely;
-        // Planned with a fleet still starting, the looks are planned anew at the next (see fitToBudget).
-        this.likelyLooksLeft = likely && !this.callers?.starting ? likely.looks - 1 : undefined;
+        this.likelyLooksLeft = likely ? likely.looks - 1 : undefined;
         if (delay.stretched) {
             const pastLongest = delay.ms > options.maxPollIntervalMs;
             const first = !this.slowedDown;

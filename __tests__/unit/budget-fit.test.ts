@@ -66,17 +66,6 @@ describe('the API budget', () => {
     expect(lookAt).toBeLessThan(300_000);
   });
 
-  it('counted while the fleet was still starting, looks no earlier than where one run in six has ended', () => {
-    // 60 left among 5 callers seen, more starting: a share of 5 buys k = 9, the first at a ninth of the
-    // chance of ending (273 s), where one run in eleven has ended. Held to the median less a spread.
-    const input = { ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(60), otherRunning: 4 };
-    const counted = nextPollDelay(input);
-    const starting = nextPollDelay({ ...input, fleetStarting: true });
-    expect(counted.stretched?.whereLikely?.looks).toBe(9);
-    expect(10_000 + counted.ms).toBeLessThan(275_000);
-    expect(10_000 + starting.ms).toBe(300_000 - 22_000);
-  });
-
   it('goes on with the looks an earlier pause planned where the end is likely, not with as many again at each look', () => {
     // The same share of 4.2 looks (k = 7) at 290 s, with 2 looks left of the plan made earlier: the next at
     // the first half of the chance that it ends from now to its likely end, not at the first seventh.

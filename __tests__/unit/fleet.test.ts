@@ -44,19 +44,6 @@ describe('FleetView', () => {
     expect(count).toEqual({ running: 2, finishing: 1 });
   });
 
-  it('says a first look that shows executions created after its own shows a fleet still starting, and one whose own is the newest not', () => {
-    const older = [execution('Running', ours - 2000), execution('Running', ours - 1000)];
-    const first = (others: ExecutionRecord[], oursCreatedAt: number | undefined, window = FIRST) =>
-      new FleetView(rules, MINUTE).count(search(others), window, NOW, oursCreatedAt, HISTORY).starting;
-    expect(first([execution('Running', ours + 500), ...older], ours)).toBe(true);
-    // Not listed yet: those it shows were started before it, and more may come.
-    expect(first(older, undefined)).toBe(true);
-    expect(first(older, ours)).toBeUndefined();
-    // Alone, or at a later look, no fleet is starting.
-    expect(first([], undefined)).toBeUndefined();
-    expect(first([execution('Running', ours + 500)], ours, FROM_OURS)).toBeUndefined();
-  });
-
   it('counts those an oldest-first page leaves to its total as likely to run as the youngest it read, and none of a newest-first one', () => {
     const fleet = new FleetView(rules, MINUTE);
     const page = [

@@ -15,7 +15,6 @@ import {
   longestPause,
   pauseAt,
   spreadOf,
-  untilEndsBegin,
   untilLikelyOver,
   type ScheduleInput,
 } from './timing.js';
@@ -116,13 +115,7 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
     // the share alone, k looks spread into what is left until the likely end put the next a k-th of the
     // way there each time, ever closer together (a job of 50 on pages of 10 looked 6 times in 4 s).
     const looks = Math.max(1, Math.min(Math.floor(2 * share - 1), input.likelyLooksLeft ?? Infinity));
-    // Counted while the fleet was still starting, the share is too large: each job that started later
-    // spends its start's calls from what was left. Planned on it, the first of many looks came where
-    // one run in twenty has ended, and by then the share paid only the last (50 jobs on pages of 20:
-    // most noticed their ends at that last look, 24 s late at the median). This look comes no earlier
-    // than where one run in six has ended, and plans anew with the fleet counted whole.
-    const earliest = input.fleetStarting ? untilEndsBegin(input.history, input.elapsedMs) : 0;
-    const ms = Math.round(Math.max(planned, Math.min(untilOver, Math.max(earliest, nextLikelyLook(input, input.history, looks)))));
+    const ms = Math.round(Math.max(planned, Math.min(untilOver, nextLikelyLook(input, input.history, looks))));
     return stretch(share, ms / Math.max(1, planned), ms, { whereLikely: { looks } });
   }
   let fits = 2;

@@ -21,11 +21,6 @@ export interface FleetCount {
   running: number;
   /** Other executions that ended so lately that their jobs may not have looked since. */
   finishing: number;
-  /**
-   * The first look showed other executions running that were created after the one waited for (or
-   * did not show it yet): a fleet still starting, which the count does not hold whole.
-   */
-  starting?: boolean;
 }
 
 export class FleetView {
@@ -84,9 +79,7 @@ export class FleetView {
     // Older than the page, the unseen ones are at least as old as its oldest execution.
     if (this.unseen && (window.fromOurs || window.newOnTop))
       running += expected(new Array<number>(this.unseen.count).fill(now - this.unseen.before), history);
-    // QFlow's own clock on both sides: runner and gateway clocks may differ.
-    const starting = window.newOnTop && runs.length > 0 && runs.some((item) => oursCreatedAt === undefined || (item.createdAt ?? 0) > oursCreatedAt);
-    return { running, finishing, ...(starting ? { starting } : {}) };
+    return { running, finishing };
   }
 
   /**

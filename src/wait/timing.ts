@@ -37,8 +37,6 @@ export interface ScheduleInput {
    * those not made yet: the plan goes on with no more of them.
    */
   likelyLooksLeft?: number;
-  /** The other callers were counted while more were starting (see FleetCount.starting): the count falls short. */
-  fleetStarting?: boolean;
   /** Time left until the wait's timeout, ms. */
   timeLeftMs: number;
   /** Uniform in [0, 1). */
@@ -156,13 +154,6 @@ export function untilLikelyOver(input: ScheduleInput): number | undefined {
   if (!input.history) return undefined;
   const ms = likelyOverMs(input.history) - input.elapsedMs;
   return ms > 0 ? ms : undefined;
-}
-
-/**
- * Time until one run in six has ended (the history's median less a spread), if that is still ahead.
- */
-export function untilEndsBegin(history: DurationModel, elapsedMs: number): number {
-  return Math.max(0, history.medianMs - spreadOf(history) - elapsedMs);
 }
 
 /**

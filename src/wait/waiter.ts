@@ -185,13 +185,11 @@ class ExecutionWatch {
       otherRunning: this.callers?.running,
       otherFinishing: this.callers?.finishing,
       likelyLooksLeft: this.likelyLooksLeft,
-      fleetStarting: this.callers?.starting,
       timeLeftMs: options.deadline - clock.now(),
       random: this.random(),
     });
     const likely = delay.stretched?.whereLikely;
-    // Planned with a fleet still starting, the looks are planned anew at the next (see fitToBudget).
-    this.likelyLooksLeft = likely && !this.callers?.starting ? likely.looks - 1 : undefined;
+    this.likelyLooksLeft = likely ? likely.looks - 1 : undefined;
     if (delay.stretched) {
       const pastLongest = delay.ms > options.maxPollIntervalMs;
       const first = !this.slowedDown;
