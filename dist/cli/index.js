@@ -696,10 +696,14 @@ function parseUuid(what, value) {
     }
     return value.toLowerCase();
 }
+/** A duration given as a bare number, which is read as seconds. */
+function isBareNumber(text) {
+    return /^\d+(\.\d+)?$/.test(text.trim());
+}
 /** A duration such as `45m`, `1h30m`, `1h 30m`, `30 minutes`, `90 sec` or `500ms`; a bare number counts as seconds. */
 function parseDuration(what, value) {
     const text = value.trim();
-    const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
+    const total = isBareNumber(text) ? Number(text) * 1000 : sumOfParts(text);
     if (total === undefined) {
         throw new InputError(`${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds).`);
     }
@@ -1164,7 +1168,7 @@ async function readPlan(value, names) {
 }
 /** A duration as given, and how a bare number was read (seconds): "200" meant as 200ms shows its mistake. */
 function asRead(given, ms) {
-    return /^\d+(\.\d+)?$/.test(given.trim()) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
+    return isBareNumber(given) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
 }
 /** The timeout, the pauses between looks and the longest wait for one answer. */
 function readTiming(value, { of, subject }) {

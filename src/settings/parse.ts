@@ -41,10 +41,15 @@ export function parseUuid(what: string, value: string): string {
   return value.toLowerCase();
 }
 
+/** A duration given as a bare number, which is read as seconds. */
+export function isBareNumber(text: string): boolean {
+  return /^\d+(\.\d+)?$/.test(text.trim());
+}
+
 /** A duration such as `45m`, `1h30m`, `1h 30m`, `30 minutes`, `90 sec` or `500ms`; a bare number counts as seconds. */
 export function parseDuration(what: string, value: string): number {
   const text = value.trim();
-  const total = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : sumOfParts(text);
+  const total = isBareNumber(text) ? Number(text) * 1000 : sumOfParts(text);
   if (total === undefined) {
     throw new InputError(
       `${what} is ${quote(value)}, which is not a duration. Expected a number with a unit, such as 45m, 1h30m, 1h 30m, 30 minutes, 90s or 500ms (a bare number is seconds).`,

@@ -6,6 +6,7 @@ import { resolveGateway } from '../qflow/gateway.js';
 import { expandMatrix, type RunRequest } from './matrix.js';
 import {
   checkVariableValues,
+  isBareNumber,
   unexpandedReference,
   parseBoolean,
   parseDuration,
@@ -121,7 +122,7 @@ async function readPlan(value: InputReader, names: SettingNames): Promise<Plan> 
 
 /** A duration as given, and how a bare number was read (seconds): "200" meant as 200ms shows its mistake. */
 function asRead(given: string, ms: number): string {
-  return /^\d+(\.\d+)?$/.test(given.trim()) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
+  return isBareNumber(given) ? `${given.trim()}, read as ${humanDuration(ms)}` : given;
 }
 
 /** The timeout, the pauses between looks and the longest wait for one answer. */
