@@ -122,11 +122,12 @@ describe('throttling', () => {
     const { http, log } = await client([...Array.from({ length: 4 }, () => json(409, {}, spent)), json(200, {})], { clock, tokens: fixedToken });
     await http.json({ ...qflowRead, deadline: clock.now() + 120_000 });
     // The asked 2 s, and half (random 0.5) of 12 s, 24 s, 48 s, then 96 s: 48 s more would leave too little of
-    // the 2 minutes for another try, so the spread covers half the time left after the asked wait instead.
-    expect(clock.sleeps).toEqual([2000 + 6000, 2000 + 12_000, 2000 + 24_000, 2000 + Math.floor((120_000 - 48_000 - 2000) / 2)]);
+    // the 2 minutes for another try, so the call is tried at the last moment that leaves its answer 2 s.
+    expect(clock.sleeps).toEqual([2000 + 6000, 2000 + 12_000, 2000 + 24_000, 120_000 - 48_000 - 2000]);
     expect(log.text('info')).toContain(
       'waiting 2s as the gateway asked, and 12s more: held back 2 times, the calls the window gave back went to other callers.',
     );
+    expect(log.text('info')).toContain('waiting 2s as the gateway asked, and 1m 8s more, to try once more just before the timeout.');
   });
 
   it('waits until the Retry-After date of a 409 that carries rate-limit headers', async () => {

@@ -95,11 +95,23 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     }
     expect(spreads).toEqual([6000, 12_000, 24_000, 48_000, 96_000, 192_000, 384_000, 384_000, 384_000]);
     // With 2 minutes left, a spread of 6.4 minutes would give up on a call the gateway allows in 2 s:
-    // it is cut to half the time left after that wait, so the call is tried once more before the timeout.
-    expect(beforeDeadline({ ms: 2000 + 384_000, spread: 384_000 }, 120_000)).toEqual({ ms: 2000 + 59_000, spread: 59_000 });
-    expect(beforeDeadline({ ms: 2000 + 6000, spread: 6000 }, 120_000)).toEqual({ ms: 8000, spread: 6000 });
+    // it is tried once more at the last moment that leaves its answer 2 s.
+    expect(beforeDeadline({ ms: 2000 + 384_000, spread: 384_000 }, 120_000, 2000, {})).toEqual({ ms: 118_000, spread: 116_000, lastTry: true });
+    // A spread that leaves room for another try after it stays as drawn.
+    expect(beforeDeadline({ ms: 2000 + 6000, spread: 6000 }, 120_000, 2000, {})).toEqual({ ms: 8000, spread: 6000 });
     // A wait asked past the timeout is left for the caller to report.
-    expect(beforeDeadline({ ms: 200_000 + 6000, spread: 6000 }, 120_000)).toEqual({ ms: 206_000, spread: 6000 });
+    expect(beforeDeadline({ ms: 200_000 + 6000, spread: 6000 }, 120_000, 2000, {})).toEqual({ ms: 206_000, spread: 6000 });
+  });
+
+  it('brings the jobs of a fleet held back together back one after another, in the order of their timeouts', () => {
+    // Each was asked to wait 317 s, with its spread far past its timeout: their timeouts 3 s apart, as their starts were.
+    const comebacks = [327_000, 330_000, 333_000].map((msLeft) => beforeDeadline({ ms: 317_000 + 79_000, spread: 79_000 }, msLeft, 2000, {})!.ms);
+    expect(comebacks).toEqual([325_000, 328_000, 331_000]);
+    // Held back again at that last moment, a call is not tried a third time a second before the timeout.
+    const tries = fresh();
+    const last = beforeDeadline({ ms: 317_000 + 79_000, spread: 79_000 }, 327_000, 2000, tries)!;
+    expect(nextMove(409, last, read, tries, rules()).kind).toBe('wait-out');
+    expect(beforeDeadline({ ms: 1000 + 12_000, spread: 12_000 }, 2000, 400, tries)).toEqual({ ms: 13_000, spread: 12_000 });
   });
 
   it('spreads a call held back at the concurrency limit over more rounds, the more of its calls were held back lately', () => {

@@ -22,6 +22,7 @@ import {
   beforeDeadline,
   holdOf,
   nextMove,
+  type Hold,
   type RetryPolicy,
   type Tries,
 } from './retry.js';
@@ -204,9 +205,12 @@ export class ApiHttp {
     log.debug(`${request.method} ${shown(url)} -> HTTP ${answer.status} in ${humanDuration(clock.now() - started)}`);
     const { status } = answer;
     const limits = readLimits(status, answer.headers, clock.now());
+    const msLeft = request.deadline === undefined ? Infinity : request.deadline - clock.now();
     const hold = beforeDeadline(
       holdOf(status, limits, clock.now() - started, tries, this.policy, this.random, this.crowd.level),
-      request.deadline === undefined ? Infinity : request.deadline - clock.now(),
+      msLeft,
+      2 * answerRoom(msLeft),
+      tries,
     );
     this.crowd.answered(limits.admitted);
     if (request.endpoint !== undefined) this.budget.record(request.endpoint, limits.said, limits.admitted, hold?.ms ?? 0);
@@ -242,13 +246,7 @@ export class ApiHttp {
    * Waits out a call the gateway held back (`timesHeld` times, this one counted), saying why (at debug
    * level for the routine concurrency limit).
    */
-  private async waitOut(
-    request: ApiRequest,
-    status: number,
-    limits: AnswerLimits,
-    held: { ms: number; spread: number },
-    timesHeld: number,
-  ): Promise<void> {
+  private async waitOut(request: ApiRequest, status: number, limits: AnswerLimits, held: Hold, timesHeld: number): Promise<void> {
     const { ms: wait, spread } = held;
     const reason =
       status === 503
@@ -256,8 +254,9 @@ export class ApiHttp {
         : limits.admitted === 'too-many-running'
           ? `the gateway allows fewer calls at once than were running (HTTP ${status})`
           : `QFlow is throttling API calls: the subscription's API rate limit is reached (HTTP ${status})`;
-    const more =
-      spread <= 0
+    const more = held.lastTry
+      ? `${spread > 0 ? `, and ${humanDuration(spread)} more,` : ','} to try once more just before the timeout`
+      : spread <= 0
         ? ''
         : limits.admitted === 'rate-limited' && timesHeld > 1
           ? `, and ${humanDuration(spread)} more: held back ${timesHeld} times, the calls the window gave back went to other callers`
@@ -328,7 +327,7 @@ export class ApiHttp {
   private endsTooLate(request: ApiRequest, ms: number): boolean {
     if (request.deadline === undefined) return false;
     const left = request.deadline - this.options.clock.now();
-    return ms + Math.min(ANSWER_ROOM_MS, Math.max(0, left) / 10) > left;
+    return ms + answerRoom(left) > left;
   }
 
   private url(request: ApiRequest): URL {
@@ -338,6 +337,11 @@ export class ApiHttp {
     }
     return url;
   }
+}
+
+/** The time a try needs for its answer with `msLeft` to the deadline: ANSWER_ROOM_MS, or a tenth of the time left when that is less. */
+function answerRoom(msLeft: number): number {
+  return Math.min(ANSWER_ROOM_MS, Math.max(0, msLeft) / 10);
 }
 
 /** The path and query of a call, as the debug log shows it. */

@@ -8,9 +8,11 @@
  * counted. Where the reference sheet marks a point [open] or the docs are unsure, it takes the harder
  * reading: limits are set "for each API", which may mean each endpoint or the QFlow API as a whole, so
  * all QFlow endpoints share one count unless `rateLimit.per` is 'endpoint'; a blocked call is answered
- * 409, as the classic API documents [doc] (429, reported for the gateway [3p], is selectable). Whether a
- * blocked call counts is not documented [open]; it does not count here, since `X-RateLimit-ToWait-Sec`
- * would mislead if it did. A list serves the `pageSize` asked for, which the docs define as the number
+ * 409, as the classic API documents [doc] (429, reported for the gateway [3p], is selectable). A blocked
+ * call does not count: the classic API's limits document has 300 calls received from 2 PM, the first
+ * blocked at 2:30 PM, and the next one run at 3 PM, an hour after the first of the 300, however many
+ * were blocked between [doc]; the gateway pages' example (300 calls in 5 minutes, "wait 55 minutes")
+ * reads the same, and `X-RateLimit-ToWait-Sec` would mislead if blocked calls pushed it on. A list serves the `pageSize` asked for, which the docs define as the number
  * of records in the answer [doc] without naming a largest one [open]; `maxPageSize` plays a server
  * that caps or refuses larger pages.
  */
