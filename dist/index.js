@@ -34422,31 +34422,35 @@ function holdOf(status, limits, callMs, tries, policy, random, crowdLevel = 0) {
     if (limits.admitted === 'admitted' && !(status === 503 && limits.askedMs !== undefined))
         return undefined;
     const { said } = limits;
-    const spread = limits.admitted === 'rate-limited' && limits.askedMs !== undefined
-        ? throttleSpread(limits.askedMs, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, random()) *
+    const throttled = limits.admitted === 'rate-limited' && limits.askedMs !== undefined;
+    // The spread drawn at `r` of its range: r = 1 gives the widest, which the timeout must have room for.
+    const spreadAt = (r) => throttled
+        ? throttleSpread(limits.askedMs ?? 0, said.windowSec !== undefined ? said.windowSec * 1000 : undefined, said.limit, r) *
             2 ** Math.min(tries.throttledWaits, MAX_THROTTLE_DOUBLINGS)
         : limits.admitted === 'too-many-running'
-            ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, random()) * 2 ** Math.min(crowdLevel, MAX_CROWD_DOUBLINGS)
+            ? crowdSpread(said.concurrencyRunning, said.concurrencyLimit, callMs, r) * 2 ** Math.min(crowdLevel, MAX_CROWD_DOUBLINGS)
             : 0;
-    return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread };
+    const spread = throttled || limits.admitted === 'too-many-running' ? spreadAt(random()) : 0;
+    return { ms: (limits.askedMs ?? backoffDelay(tries.throttledWaits + 1, policy, random)) + spread, spread, widest: spreadAt(1) };
 }
 /**
  * A hold cut to end before the timeout, `msLeft` away, when the wait the gateway asked does not but
- * the spread on top would leave no room for another try: the call is then tried once more at the last
- * moment that leaves `answerMs` for its answer, instead of the job giving up on a wait it need not
- * make. The last moment, not a point drawn or set between: the jobs of a fleet the window held back
+ * its spread, at its widest, would leave no room for another try: the call is then tried once more at
+ * the last moment that leaves `answerMs` for its answer, instead of the job giving up on a wait it need
+ * not make. The last moment, not a point drawn or set between: the jobs of a fleet the window held back
  * together have timeouts as far apart as their starts, so at their last moments they come back one
- * after another, each when the window has given back the calls the fleet spent before it started;
- * cut to half the time left, 14 of them came back within 4 s into a window that had given back a few
- * calls, and 13 were held back again. A hold whose asked wait alone goes past the timeout stays as it is,
- * and so does one of a call already tried at its last moment: held back there, it is not tried a third
- * time a second before the timeout, it stops and says why.
+ * after another, each when the window has given back the calls the fleet spent before it started. Cut
+ * to half the time left, 14 of 80 came back within 4 s into a window that had given back a few calls,
+ * and 13 were held back again; a job whose drawn spread happened to fit came back early, took the one
+ * call given back for its look, and its step list was held back three times. A hold whose asked wait
+ * alone goes past the timeout stays as it is, and so does one of a call already tried at its last
+ * moment: held back there, it is not tried a third time a second before the timeout, it stops and says why.
  */
 function beforeDeadline(hold, msLeft, answerMs, tries) {
     if (hold === undefined || tries.lastTried)
         return hold;
     const room = msLeft - (hold.ms - hold.spread);
-    if (room < 0 || hold.spread <= room / 2)
+    if (room < 0 || (hold.widest ?? hold.spread) <= room / 2)
         return hold;
     const spread = Math.max(0, Math.floor(room - answerMs));
     return { ms: hold.ms - hold.spread + spread, spread, lastTry: true };

@@ -79,8 +79,8 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
   it('repeats a run call the gateway held back, which it did not act on, after the wait asked and a spread', () => {
     const hold = holdOf(429, throttled, 100, fresh(), policy, () => 0.5);
     // The spread: half (random 0.5) of the larger of a quarter of the wait and one call's worth of the window (12 s).
-    expect(hold).toEqual({ ms: 2000 + 6000, spread: 6000 });
-    expect(nextMove(429, hold, run, fresh(), rules())).toEqual({ kind: 'wait-out', ms: 8000, spread: 6000 });
+    expect(hold).toEqual({ ms: 2000 + 6000, spread: 6000, widest: 12_000 });
+    expect(nextMove(429, hold, run, fresh(), rules())).toEqual({ kind: 'wait-out', ms: 8000, spread: 6000, widest: 12_000 });
     expect(holdOf(200, admitted, 100, fresh(), policy, () => 0.5)).toBeUndefined();
   });
 
@@ -97,6 +97,13 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     // With 2 minutes left, a spread of 6.4 minutes would give up on a call the gateway allows in 2 s:
     // it is tried once more at the last moment that leaves its answer 2 s.
     expect(beforeDeadline({ ms: 2000 + 384_000, spread: 384_000 }, 120_000, 2000, {})).toEqual({ ms: 118_000, spread: 116_000, lastTry: true });
+    // A spread drawn small whose widest would not leave that room is cut all the same: callers held back
+    // together all come back at their last moments, none early into a window that has given back less.
+    expect(beforeDeadline({ ms: 2000 + 6000, spread: 6000, widest: 384_000 }, 120_000, 2000, {})).toEqual({
+      ms: 118_000,
+      spread: 116_000,
+      lastTry: true,
+    });
     // A spread that leaves room for another try after it stays as drawn.
     expect(beforeDeadline({ ms: 2000 + 6000, spread: 6000 }, 120_000, 2000, {})).toEqual({ ms: 8000, spread: 6000 });
     // A wait asked past the timeout is left for the caller to report.
@@ -126,7 +133,7 @@ describe('nextMove and afterNoAnswer: what a call does after a try', () => {
     // Each call let through takes one doubling off; the rate limit's holds keep their own wait and spread.
     crowd.answered('admitted');
     expect(spread()).toBe(1800);
-    expect(holdOf(429, throttled, 100, fresh(), policy, () => 0.5, crowd.level)).toEqual({ ms: 8000, spread: 6000 });
+    expect(holdOf(429, throttled, 100, fresh(), policy, () => 0.5, crowd.level)).toEqual({ ms: 8000, spread: 6000, widest: 12_000 });
     crowd.answered('admitted');
     crowd.answered('admitted');
     crowd.answered('admitted');
