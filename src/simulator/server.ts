@@ -12,9 +12,9 @@
  * call does not count: the classic API's limits document has 300 calls received from 2 PM, the first
  * blocked at 2:30 PM, and the next one run at 3 PM, an hour after the first of the 300, however many
  * were blocked between [doc]; the gateway pages' example (300 calls in 5 minutes, "wait 55 minutes")
- * reads the same, and `X-RateLimit-ToWait-Sec` would mislead if blocked calls pushed it on. A list serves the `pageSize` asked for, which the docs define as the number
- * of records in the answer [doc] without naming a largest one [open]; `maxPageSize` plays a server
- * that caps or refuses larger pages.
+ * reads the same, and `X-RateLimit-ToWait-Sec` would mislead if blocked calls pushed it on. A list
+ * serves the `pageSize` asked for, which the docs define as the number of records in the answer [doc]
+ * without naming a largest one [open]; `maxPageSize` plays a server that caps or refuses larger pages.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
