@@ -121,4 +121,15 @@ describe('FleetView', () => {
     expect(fleet.count(search(page), WIDE, NOW, ours, HISTORY).running).toBe(1);
     expect(fleet.count(search(page), FROM_OURS, NOW, ours, HISTORY).running).toBe(1);
   });
+
+  it('counts those created between the page read from before its run and its own execution (read by its ID), which no look from it on shows', () => {
+    const fleet = new FleetView(rules, MINUTE);
+    // Oldest first from before the run: 20 of the fleet, all older than ours; the total leaves 39
+    // others past the page (ours, read by its ID, is not counted among them).
+    const before = Array.from({ length: 20 }, (_, i) => execution('Running', ours - 30_000 + 100 * i));
+    expect(fleet.count(search(before, 39), WIDE, ours + 10_000, ours, undefined).running).toBe(20 + 39);
+    // From ours on: 19 after it on the page and 11 past it: the other 9 of the 39 lay between.
+    const after = Array.from({ length: 19 }, (_, i) => execution('Running', ours + 100 * (i + 1)));
+    expect(fleet.count(search(after, 11), FROM_OURS, ours + 20_000, ours, undefined).running).toBe(20 + 9 + 19 + 11);
+  });
 });

@@ -588,6 +588,39 @@ describe("waitForExecution, its execution hidden among a fleet larger than the g
     expect(o.log.text('info')).toContain('Running');
   });
 
+  it('listed after the first look, is read by its ID once the next look finds a page of the fleet without it, not by paging on', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const id = (i: number) => `33000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+    // 30 jobs started before ours, 30 after; the first look lists only the first 8 (QFlow lists late).
+    const before = Array.from({ length: 30 }, (_, i) => execution('Running', id(i), t0 - 3000 + 10 * i));
+    const after = Array.from({ length: 30 }, (_, i) => execution('Running', id(100 + i), t0 + 10 * (i + 1)));
+    const past = Array.from({ length: 12 }, (_, i) => ({
+      ...execution('Success', id(200 + i), t0 - (i + 1) * 3600_000),
+      endDate: t0 - (i + 1) * 3600_000 + (55 + i) * 1000,
+    }));
+    const calls: string[] = [];
+    const ours = () => execution(calls.length < 5 ? 'Running' : 'Success', EX, t0 - 50);
+    const { client, queries } = listing((call, q) => {
+      calls.push('list');
+      const listed = call === 1 ? [...before.slice(0, 8), ...past] : [...before, ours(), ...after, ...past];
+      const all = listed.filter((e) => e.createdAt! <= q.endAt && e.createdAt! >= q.startAt);
+      const sorted = [...all].sort((a, b) => (q.order === 'createdAt' ? a.createdAt! - b.createdAt! : b.createdAt! - a.createdAt!));
+      const from = (q.pageNumber - 1) * 20;
+      return { items: sorted.slice(from, from + 20), total: sorted.length };
+    });
+    const getExecution = async (executionId: string) => {
+      calls.push(`execution ${executionId}`);
+      return ours();
+    };
+    const o = options({ ...client, getExecution }, { clock });
+    expect((await waitForExecution(o)).kind).toBe('success');
+    // The newest page, then one page of the fleet from before the run and ours by its ID, then one page from ours on.
+    expect(calls).toEqual(['list', 'list', `execution ${EX}`, 'list', 'list']);
+    expect(queries.every((q) => q.pageNumber === 1)).toBe(true);
+    expect(queries.slice(2).every((q) => q.startAt === t0 - 50 && q.order === 'createdAt')).toBe(true);
+  });
+
   it('pages through the list as before when the gateway refuses to read one execution', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6269);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), process.env);
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88:
+/***/ 6269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3978,7 +3978,7 @@ function afterWait(executions, outcome, timeoutMs, names) {
             const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
             const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
             waited.message = spent
-                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, too long for a call to be answered before it. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}, and a call made after that could not be answered before the timeout. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -4510,6 +4510,13 @@ class FleetView {
      * ones it showed were created. See listedLate.
      */
     listed;
+    /**
+     * How many executions the last look that read the window from before the execution waited for
+     * left past its pages (the total's rest). When it stopped before reaching that execution (read by
+     * its ID instead), some of them were created before it: no later look, read from it on, shows
+     * those, and they are the rest less what such a look counts after it.
+     */
+    pastThePages;
     constructor(rules, maxPollIntervalMs) {
         this.rules = rules;
         this.maxPollIntervalMs = maxPollIntervalMs;
@@ -4544,12 +4551,21 @@ class FleetView {
             this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
             if (window.newOnTop && oursCreatedAt === undefined)
                 this.listed = paceOf(this.earlier);
+            // Read from before its run, the window held those listed late: on its pages or past them.
+            else if (!window.newOnTop)
+                this.listed = undefined;
+            this.pastThePages = window.order === 'createdAt' && oursCreatedAt !== undefined ? search.beyond : undefined;
         }
         else {
             const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt < oursCreatedAt);
             running += expected(older.map((item) => (item.startDate === undefined ? 0 : now - item.startDate)), history);
             if (oursCreatedAt !== undefined)
                 running += expected(new Array(this.listedLate(oursCreatedAt)).fill(now - oursCreatedAt), history);
+            if (oursCreatedAt !== undefined && this.pastThePages !== undefined) {
+                // Between the pages read and the execution waited for: at least as old as it.
+                const between = Math.max(0, this.pastThePages - search.others.length - (search.beyond ?? 0));
+                running += expected(new Array(between).fill(now - oursCreatedAt), history);
+            }
         }
         // Older than the page, the unseen ones are at least as old as its oldest execution.
         if (this.unseen && (window.fromOurs || window.newOnTop))
@@ -4652,10 +4668,13 @@ function windowFor({ now, pending, crowded, firstLook, existing, pageSize }) {
     }
     return { startAt: widest, order: '-createdAt', pageSize, newOnTop: !existing };
 }
-/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
-async function findExecutions(context, window, wanted) {
+/**
+ * Reads the list a page at a time until every execution wanted is on it, the pages run out or
+ * `maxPages` were read (a look that reads the rest of its window another way).
+ */
+async function findExecutions(context, window, wanted, maxPages = MAX_PAGES) {
     try {
-        return await searchPages(context, window, wanted);
+        return await searchPages(context, window, wanted, maxPages);
     }
     catch (error) {
         // No largest page size is documented: a server that refuses the larger page is asked again with
@@ -4663,10 +4682,10 @@ async function findExecutions(context, window, wanted) {
         if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE))
             throw error;
         context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
-        return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted);
+        return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted, maxPages);
     }
 }
-async function searchPages(context, window, wanted) {
+async function searchPages(context, window, wanted, maxPages) {
     const now = context.clock.now();
     const found = new Map();
     const others = [];
@@ -4684,7 +4703,7 @@ async function searchPages(context, window, wanted) {
         pageSize: Math.min(window.pageSize, pager.size),
     });
     let firstId;
-    while (pages < MAX_PAGES) {
+    while (pages < maxPages) {
         const page = await context.client.listExecutions(context.workflowId, { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber }, context.deadline);
         pages++;
         total = page.total;
@@ -4720,7 +4739,7 @@ async function searchPages(context, window, wanted) {
             return done(false);
         }
     }
-    if (!window.newOnTop) {
+    if (!window.newOnTop && pages === MAX_PAGES) {
         context.log.warning(`Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`);
     }
     return done(false);
@@ -4832,6 +4851,48 @@ async function historyFromFirstLook(search, read, wanted) {
         read.log.info(`The workflow's past runs could not be read (${messageOf(error)}); polling without them.`);
         return { history: onPage, readApart: true };
     }
+}
+
+;// CONCATENATED MODULE: ./src/wait/find-one.ts
+/**
+ * The one execution a job waits for, among a fleet the gateway's pages cannot show at once: read by
+ * its ID (one call, its status and its creation as QFlow wrote it) rather than paging through the
+ * fleet, after which looks read one page from it on (see waiter.ts).
+ */
+
+
+/**
+ * The execution, by its ID, as a search that found it and read no list; undefined when the gateway
+ * refused the read (a permission, an answer not the documented one): the list is read instead.
+ */
+async function readById(context, id, pageSize) {
+    try {
+        const execution = await context.client.getExecution(id, context.deadline);
+        return { found: new Map([[id, execution]]), complete: false, others: [], pages: 1, pageSize };
+    }
+    catch (error) {
+        if (!(error instanceof QFlowApiError) || error.transient)
+            throw error;
+        context.log.debug(`${messageOf(error)} Reading the execution list instead.`);
+        return undefined;
+    }
+}
+/**
+ * One page of `window` (the fleet's count: its page and its total), then, when the execution is not
+ * on it, the execution by its ID: two calls however far down the list it lies. Where the gateway
+ * refuses the read by ID, the window is searched page by page.
+ */
+async function findOnAPageOrById(context, window, id) {
+    const wanted = new Set([id]);
+    const page = await findExecutions(context, window, wanted, 1);
+    if (page.found.size > 0 || page.complete)
+        return page;
+    const byId = await readById(context, id, page.pageSize);
+    if (byId === undefined)
+        return findExecutions(context, window, wanted);
+    // It lies past the page: the total counted it among the executions there.
+    const beyond = page.beyond === undefined ? {} : { beyond: Math.max(0, page.beyond - 1) };
+    return { ...page, found: byId.found, pages: page.pages + 1, ...beyond };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/budget-fit.ts
@@ -5099,6 +5160,7 @@ function plural(n, noun) {
 
 
 
+
 /** Full searches of the 30-day window that may miss an existing execution before it is declared not found. */
 const NOT_FOUND_SEARCHES = 3;
 /** The most time the last look before the deadline is given (see lastLookAt). */
@@ -5257,9 +5319,15 @@ class ExecutionWatch {
         const { clock, log } = this.options;
         const window = this.windowFor();
         try {
-            const ours = this.readsOursAlone() ? await this.readOurs() : undefined;
+            const byId = this.byId(window);
+            if (byId !== undefined)
+                this.readOursAlone = true;
+            const [id] = this.pending.keys();
+            const ours = byId === 'alone' ? await readById(this.byIdContext(), id, this.pageSize) : undefined;
             if (ours)
                 return { search: ours, window, alone: true };
+            if (byId === 'after a page')
+                return { search: await findOnAPageOrById(this.byIdContext(), window, id), window };
             return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
         }
         catch (error) {
@@ -5283,39 +5351,34 @@ class ExecutionWatch {
         }
     }
     /**
-     * The first look's page was filled with newer executions (a fleet larger than the gateway's page)
-     * and did not show the one execution waited for: the next look would page through the fleet from
-     * before its run to find it (50 jobs on pages of 10: three pages a job, at about the same moment,
-     * past what the budget had planned, and 18 jobs were held back for the rate limit's whole window).
-     * Read by its ID instead, once: one call, its status, and its creation as QFlow wrote it, from
-     * which later looks read one page. A fan-out pages instead: one page shows many of its executions.
+     * How the next look reads the one execution waited for by its ID, once, when paging through a fleet
+     * larger than the gateway's page would cost more (then later looks read one page from it on):
+     * - 'alone': the first look's page was filled with newer executions (a fleet larger than the page)
+     *   and did not show it; the next look would page through the fleet from before its run (50 jobs on
+     *   pages of 10: three pages a job, at about the same moment, past what the budget had planned, and
+     *   18 jobs were held back for the rate limit's whole window). The first look counted the fleet.
+     * - 'after a page': it has not been seen yet (QFlow lists a new one late, so the first look rarely
+     *   shows it) and the next look reads the window from before its run, oldest first: one page counts
+     *   the fleet (its total), and if the execution is not on it, it is read by its ID (50 jobs started
+     *   at once on pages of 20: a third of them read three pages, and the window's calls ran out before
+     *   every job had made its last look).
+     * A fan-out pages instead: one page shows many of its executions.
      */
-    readsOursAlone() {
+    byId(window) {
         const [only] = this.pending.values();
-        return (this.options.client.getExecution !== undefined &&
-            this.crowded &&
+        const once = this.options.client.getExecution !== undefined &&
             !this.readOursAlone &&
             !this.existing &&
             this.pending.size === 1 &&
-            only.last?.createdAt === undefined);
-    }
-    /**
-     * The execution waited for, by its ID, as a look that found it and read no list; undefined when the
-     * gateway refused the read (a permission, an answer not the documented one): the list is read instead.
-     */
-    async readOurs() {
-        this.readOursAlone = true;
-        const [id] = this.pending.keys();
-        try {
-            const execution = await this.options.client.getExecution(id, this.options.deadline);
-            return { found: new Map([[id, execution]]), complete: false, others: [], pages: 1, pageSize: this.pageSize };
-        }
-        catch (error) {
-            if (!(error instanceof QFlowApiError) || error.transient)
-                throw error;
-            this.options.log.debug(`${messageOf(error)} Reading the execution list instead.`);
+            only.last?.createdAt === undefined;
+        if (!once)
             return undefined;
-        }
+        if (this.crowded)
+            return 'alone';
+        return window.order === 'createdAt' && !window.fromOurs ? 'after a page' : undefined;
+    }
+    byIdContext() {
+        return this.options;
     }
     /** Which part of the list the next look reads (see list-search.ts windowFor). */
     windowFor() {

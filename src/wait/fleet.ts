@@ -34,6 +34,13 @@ export class FleetView {
    * ones it showed were created. See listedLate.
    */
   private listed?: { upTo: number; perMs: number };
+  /**
+   * How many executions the last look that read the window from before the execution waited for
+   * left past its pages (the total's rest). When it stopped before reaching that execution (read by
+   * its ID instead), some of them were created before it: no later look, read from it on, shows
+   * those, and they are the rest less what such a look counts after it.
+   */
+  private pastThePages?: number;
 
   constructor(
     private readonly rules: StatusRules,
@@ -68,6 +75,9 @@ export class FleetView {
       // ran. Those created just before it and listed after that look are in no page: see listedLate.
       this.earlier = runs.filter((item) => item.createdAt !== undefined && (oursCreatedAt === undefined || item.createdAt < oursCreatedAt));
       if (window.newOnTop && oursCreatedAt === undefined) this.listed = paceOf(this.earlier);
+      // Read from before its run, the window held those listed late: on its pages or past them.
+      else if (!window.newOnTop) this.listed = undefined;
+      this.pastThePages = window.order === 'createdAt' && oursCreatedAt !== undefined ? search.beyond : undefined;
     } else {
       const older = this.earlier.filter((item) => oursCreatedAt === undefined || item.createdAt! < oursCreatedAt);
       running += expected(
@@ -75,6 +85,11 @@ export class FleetView {
         history,
       );
       if (oursCreatedAt !== undefined) running += expected(new Array<number>(this.listedLate(oursCreatedAt)).fill(now - oursCreatedAt), history);
+      if (oursCreatedAt !== undefined && this.pastThePages !== undefined) {
+        // Between the pages read and the execution waited for: at least as old as it.
+        const between = Math.max(0, this.pastThePages - search.others.length - (search.beyond ?? 0));
+        running += expected(new Array<number>(between).fill(now - oursCreatedAt), history);
+      }
     }
     // Older than the page, the unseen ones are at least as old as its oldest execution.
     if (this.unseen && (window.fromOurs || window.newOnTop))

@@ -102,20 +102,28 @@ export interface SearchContext {
   log: Log;
 }
 
-/** Reads the list a page at a time until every execution wanted is on it or the pages run out. */
-export async function findExecutions(context: SearchContext, window: ListWindow, wanted: ReadonlySet<string>): Promise<SearchResult> {
+/**
+ * Reads the list a page at a time until every execution wanted is on it, the pages run out or
+ * `maxPages` were read (a look that reads the rest of its window another way).
+ */
+export async function findExecutions(
+  context: SearchContext,
+  window: ListWindow,
+  wanted: ReadonlySet<string>,
+  maxPages = MAX_PAGES,
+): Promise<SearchResult> {
   try {
-    return await searchPages(context, window, wanted);
+    return await searchPages(context, window, wanted, maxPages);
   } catch (error) {
     // No largest page size is documented: a server that refuses the larger page is asked again with
     // the usual one (a read, so asking twice is safe).
     if (!(error instanceof QFlowApiError && (error.status === 400 || error.status === 422) && window.pageSize > PAGE_SIZE)) throw error;
     context.log.debug(`The execution list refused pages of ${window.pageSize}; reading pages of ${PAGE_SIZE}.`);
-    return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted);
+    return searchPages(context, { ...window, pageSize: PAGE_SIZE }, wanted, maxPages);
   }
 }
 
-async function searchPages(context: SearchContext, window: ListWindow, wanted: ReadonlySet<string>): Promise<SearchResult> {
+async function searchPages(context: SearchContext, window: ListWindow, wanted: ReadonlySet<string>, maxPages: number): Promise<SearchResult> {
   const now = context.clock.now();
   const found = new Map<string, ExecutionRecord>();
   const others: ExecutionRecord[] = [];
@@ -133,7 +141,7 @@ async function searchPages(context: SearchContext, window: ListWindow, wanted: R
     pageSize: Math.min(window.pageSize, pager.size),
   });
   let firstId: string | undefined;
-  while (pages < MAX_PAGES) {
+  while (pages < maxPages) {
     const page = await context.client.listExecutions(
       context.workflowId,
       { startAt: window.startAt, endAt: now + CLOCK_SKEW_MS, order: window.order, pageSize: pager.size, pageNumber: pager.pageNumber },
@@ -168,7 +176,7 @@ async function searchPages(context: SearchContext, window: ListWindow, wanted: R
       return done(false);
     }
   }
-  if (!window.newOnTop) {
+  if (!window.newOnTop && pages === MAX_PAGES) {
     context.log.warning(
       `Read ${MAX_PAGES} pages of executions without finding ${wanted.size - found.size} of the executions waited for; will look again.`,
     );

@@ -12,6 +12,7 @@ import type { ApiBudget, Endpoint } from '../qflow/budget.js';
 import { FleetView, type FleetCount } from './fleet.js';
 import { findExecutions, LARGEST_PAGE, OLDEST_WINDOW_MS, windowFor, type ListWindow, type SearchResult } from './list-search.js';
 import { historyFromFirstLook } from './past-runs.js';
+import { findOnAPageOrById, readById, type ByIdContext } from './find-one.js';
 import { nextPollDelay } from './schedule.js';
 import type { StatusRules } from './status.js';
 import { describeMany, describeOne, describeShare, describeStretch } from './wording.js';
@@ -237,8 +238,12 @@ class ExecutionWatch {
     const { clock, log } = this.options;
     const window = this.windowFor();
     try {
-      const ours = this.readsOursAlone() ? await this.readOurs() : undefined;
+      const byId = this.byId(window);
+      if (byId !== undefined) this.readOursAlone = true;
+      const [id] = this.pending.keys();
+      const ours = byId === 'alone' ? await readById(this.byIdContext(), id, this.pageSize) : undefined;
       if (ours) return { search: ours, window, alone: true };
+      if (byId === 'after a page') return { search: await findOnAPageOrById(this.byIdContext(), window, id), window };
       return { search: await findExecutions(this.options, window, new Set(this.pending.keys())), window };
     } catch (error) {
       if (error instanceof CancelledError) return { ended: this.finish('cancelled', poll) };
@@ -260,40 +265,34 @@ class ExecutionWatch {
   }
 
   /**
-   * The first look's page was filled with newer executions (a fleet larger than the gateway's page)
-   * and did not show the one execution waited for: the next look would page through the fleet from
-   * before its run to find it (50 jobs on pages of 10: three pages a job, at about the same moment,
-   * past what the budget had planned, and 18 jobs were held back for the rate limit's whole window).
-   * Read by its ID instead, once: one call, its status, and its creation as QFlow wrote it, from
-   * which later looks read one page. A fan-out pages instead: one page shows many of its executions.
+   * How the next look reads the one execution waited for by its ID, once, when paging through a fleet
+   * larger than the gateway's page would cost more (then later looks read one page from it on):
+   * - 'alone': the first look's page was filled with newer executions (a fleet larger than the page)
+   *   and did not show it; the next look would page through the fleet from before its run (50 jobs on
+   *   pages of 10: three pages a job, at about the same moment, past what the budget had planned, and
+   *   18 jobs were held back for the rate limit's whole window). The first look counted the fleet.
+   * - 'after a page': it has not been seen yet (QFlow lists a new one late, so the first look rarely
+   *   shows it) and the next look reads the window from before its run, oldest first: one page counts
+   *   the fleet (its total), and if the execution is not on it, it is read by its ID (50 jobs started
+   *   at once on pages of 20: a third of them read three pages, and the window's calls ran out before
+   *   every job had made its last look).
+   * A fan-out pages instead: one page shows many of its executions.
    */
-  private readsOursAlone(): boolean {
+  private byId(window: ListWindow): 'alone' | 'after a page' | undefined {
     const [only] = this.pending.values();
-    return (
+    const once =
       this.options.client.getExecution !== undefined &&
-      this.crowded &&
       !this.readOursAlone &&
       !this.existing &&
       this.pending.size === 1 &&
-      only.last?.createdAt === undefined
-    );
+      only.last?.createdAt === undefined;
+    if (!once) return undefined;
+    if (this.crowded) return 'alone';
+    return window.order === 'createdAt' && !window.fromOurs ? 'after a page' : undefined;
   }
 
-  /**
-   * The execution waited for, by its ID, as a look that found it and read no list; undefined when the
-   * gateway refused the read (a permission, an answer not the documented one): the list is read instead.
-   */
-  private async readOurs(): Promise<SearchResult | undefined> {
-    this.readOursAlone = true;
-    const [id] = this.pending.keys();
-    try {
-      const execution = await this.options.client.getExecution!(id, this.options.deadline);
-      return { found: new Map([[id, execution]]), complete: false, others: [], pages: 1, pageSize: this.pageSize };
-    } catch (error) {
-      if (!(error instanceof QFlowApiError) || error.transient) throw error;
-      this.options.log.debug(`${messageOf(error)} Reading the execution list instead.`);
-      return undefined;
-    }
+  private byIdContext(): ByIdContext {
+    return this.options as ByIdContext;
   }
 
   /** Which part of the list the next look reads (see list-search.ts windowFor). */
