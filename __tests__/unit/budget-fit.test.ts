@@ -132,9 +132,12 @@ describe('the API budget', () => {
     expect(life).toBeGreaterThan(280_000);
     expect(life).toBeLessThan(300_000);
     expect(unseen.share).toBeCloseTo(1 + 0.4 * (40 - 2) - (2 / 60_000) * life);
+    // The log names that pace beside the callers seen (see wording.ts).
+    expect(unseen.unseenPerMs).toBeCloseTo(2 / 60_000);
     // Callers it can see are not counted twice: their pace is explained by them.
     const seen = nextPollDelay({ ...base, poll: 2, elapsedMs: 10_000, history: fiveMinutes, budget: budget(40, 1 / 60_000), otherRunning: 1 });
     expect(seen.stretched?.share).toBeCloseTo(1 + (0.4 * (40 - 4)) / 2);
+    expect(seen.stretched?.unseenPerMs).toBeUndefined();
   });
 
   it('keeps the fleet within the budget: pausing longer does not make a wait think itself more crowded', () => {

@@ -16,6 +16,17 @@ describe('the line that says why the looks slowed down', () => {
     expect(line).not.toContain('×');
   });
 
+  it('names the callers the list does not show, whose pace the share counted, beside those it shows', () => {
+    // 26 calls in 0.6 s by others, one of them seen: a fleet still starting, its newest jobs not listed yet.
+    const line = describeStretch({ ...stretch, callers: 2, share: 1, unseenPerMs: 26 / 600, whereLikely: { looks: 1 } }, 26_000);
+    expect(line).toContain(
+      'shared with 1 other running execution of this workflow (other jobs polling it) and with other callers of the subscription not on the list, spending about 2,600 calls a minute; a share of about 1 look',
+    );
+    expect(describeStretch({ ...stretch, callers: 1, share: 1, unseenPerMs: 1 / 60_000 }, 26_000)).toContain(
+      'rate-limit window, shared with other callers of the subscription not on the list, spending about 1 call a minute;',
+    );
+  });
+
   it('gives the factor when every pause of the plan is stretched alike (no history)', () => {
     const line = describeStretch({ ...stretch, share: 2.2 }, 9000);
     expect(line).toContain('a share of about 2 looks for this wait');

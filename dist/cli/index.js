@@ -4950,6 +4950,7 @@ function fitToBudget(input, budget, planned) {
             horizonMs,
             budget,
             callers,
+            ...(unseenPerMs > 0 ? { unseenPerMs } : {}),
             ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
             ...(how.whereLikely ? { whereLikely: how.whereLikely } : {}),
         },
@@ -5136,11 +5137,16 @@ function describeStretch(stretch, pauseMs, pastLongest) {
 function describeShare(stretch) {
     const { budget, callers } = stretch;
     const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
+    // Counted in the share, or the line would speak of one other job beside a share of one look.
+    const perMinute = Math.round((stretch.unseenPerMs ?? 0) * 60_000);
+    const unseen = perMinute > 0
+        ? `${others ? ' and' : ', shared'} with other callers of the subscription not on the list, spending about ${perMinute.toLocaleString('en-US')} call${perMinute === 1 ? '' : 's'} a minute`
+        : '';
     const plan = stretch.share < 1
         ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
         : `a share of about ${plural(Math.floor(stretch.share), 'look')} for this wait, which planned about ${Math.ceil(stretch.plannedLooks)} within ${humanDuration(stretch.horizonMs)}`;
     const matrix = callers > 1 ? " For many executions of one workflow, one step with 'matrix' waits for all of them with the calls of one wait." : '';
-    return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}; ${plan}.${matrix}`;
+    return `${budget.remaining} of ${budget.limit} calls left in the ${humanDuration(budget.windowMs)} rate-limit window${others}${unseen}; ${plan}.${matrix}`;
 }
 function plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -35,6 +35,12 @@ export interface Stretch {
   budget: BudgetView;
   /** The callers it divided the calls left among: itself and those it saw. */
   callers: number;
+  /**
+   * The pace (calls per ms) at which callers it cannot see spend the budget: what the rate-limit
+   * headers say the others spent, beyond what the callers seen explain (a fleet still starting, whose
+   * newest jobs are not on the list yet, or another client of the subscription).
+   */
+  unseenPerMs?: number;
   /** The calls left could not pay for this wait's last look: it lets the others look first, or waits for the window to give calls back. */
   waitsForWindow?: boolean;
   /**
@@ -98,6 +104,7 @@ export function fitToBudget(input: ScheduleInput, budget: BudgetView, planned: n
       horizonMs,
       budget,
       callers,
+      ...(unseenPerMs > 0 ? { unseenPerMs } : {}),
       ...(how.waitsForWindow ? { waitsForWindow: true } : {}),
       ...(how.whereLikely ? { whereLikely: how.whereLikely } : {}),
     },
