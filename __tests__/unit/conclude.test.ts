@@ -43,7 +43,7 @@ describe('conclude', () => {
         INPUT_NAMES,
       )[0].message;
     expect(stopped(42_000)).toMatch(
-      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m, and a call made after that could not be answered before the timeout\./,
+      /^Stopped waiting after 42s, before the 6m 'timeout': the subscription's API budget is spent, and the gateway asked for no calls for 5m: a call made after that could not be answered before the timeout\./,
     );
     expect(stopped(359_600)).toMatch(/^Stopped waiting just before the 6m 'timeout': the subscription's API budget is spent/);
     // A second asked for with two left (a look's answer needs time too): what is said holds there as well.
@@ -55,7 +55,7 @@ describe('conclude', () => {
         INPUT_NAMES,
       )[0].message,
     ).toMatch(
-      /^Stopped waiting after 5m 58s, before the 6m 'timeout': .* asked for no calls for 1s, and a call made after that could not be answered before the timeout\./,
+      /^Stopped waiting after 5m 58s, before the 6m 'timeout': .* asked for no calls for 1s: a call made after that could not be answered before the timeout\./,
     );
     // With the rate limit the gateway stated, its figures.
     const named = afterWait(
