@@ -609,8 +609,10 @@ describe("waitForExecution, its execution hidden among a fleet larger than the g
       const from = (q.pageNumber - 1) * 20;
       return { items: sorted.slice(from, from + 20), total: sorted.length };
     });
+    let refused = false;
     const getExecution = async (executionId: string) => {
       calls.push(`execution ${executionId}`);
+      if (refused) throw new QFlowApiError('Could not read execution: HTTP 403 (Forbidden).', 403);
       return ours();
     };
     const o = options({ ...client, getExecution }, { clock });
@@ -619,6 +621,19 @@ describe("waitForExecution, its execution hidden among a fleet larger than the g
     expect(calls).toEqual(['list', 'list', `execution ${EX}`, 'list', 'list']);
     expect(queries.every((q) => q.pageNumber === 1)).toBe(true);
     expect(queries.slice(2).every((q) => q.startAt === t0 - 50 && q.order === 'createdAt')).toBe(true);
+
+    // A gateway that refuses the read by ID: that look pages on through the window and finds it there.
+    calls.length = 0;
+    queries.length = 0;
+    refused = true;
+    const again = options({ ...client, getExecution }, { clock: new FakeClock(t0) });
+    expect((await waitForExecution(again)).kind).toBe('success');
+    expect(calls.slice(0, 5)).toEqual(['list', 'list', `execution ${EX}`, 'list', 'list']);
+    expect(queries.slice(1, 4).map((q) => q.pageNumber)).toEqual([1, 1, 2]);
+    // In the same look, not the next one after a pause.
+    expect(queries[3].endAt).toBe(queries[1].endAt);
+    expect(calls.filter((c) => c.startsWith('execution'))).toHaveLength(1);
+    expect(again.log.text('debug')).toContain('Reading the execution list instead');
   });
 
   it('pages through the list as before when the gateway refuses to read one execution', async () => {
