@@ -33855,6 +33855,14 @@ function timings(execution) {
         durationSeconds: start !== undefined && end !== undefined ? String(Math.max(0, Math.round((end - start) / 1000))) : '',
     };
 }
+/**
+ * The same timings for a JSON document (the result file, the `executions` list): the duration a number,
+ * what is not known null, so a later step reads `durationSeconds` as a number without a check for "".
+ */
+function jsonTimings(execution) {
+    const { startedAt, endedAt, durationSeconds } = timings(execution);
+    return { startedAt: startedAt || null, endedAt: endedAt || null, durationSeconds: durationSeconds === '' ? null : Number(durationSeconds) };
+}
 function stepSummary(steps) {
     return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
 }
@@ -33991,7 +33999,7 @@ function executionSummary(e) {
         executionId: e.executionId ?? null,
         status: e.status,
         result: e.result,
-        ...timings(e.execution),
+        ...jsonTimings(e.execution),
         failedSteps: stepSummary(e.failedSteps),
         ...(e.message ? { message: e.message } : {}),
     };
@@ -34927,7 +34935,7 @@ class ApiHttp {
         if (wait <= 0)
             return;
         if (this.endsTooLate(request, wait)) {
-            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`, wait);
+            throw new DeadlineError(`Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}${this.leftBefore(request, wait)}.`, wait);
         }
         log.debug(`Waiting ${humanDuration(wait)} to ${request.purpose}: the gateway asked for no calls before then.`);
         await clock.sleep(wait, signal);
@@ -34955,7 +34963,7 @@ class ApiHttp {
                 : rateLimited
                     ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
                     : `the gateway held it back and a retry would have to wait ${humanDuration(ms)}`;
-            throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? askedMs : undefined);
+            throw new DeadlineError(`Could not ${request.purpose}: ${why}${this.leftBefore(request, ms)}.`, rateLimited ? askedMs : undefined);
         }
         if (note)
             log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
@@ -34972,6 +34980,16 @@ class ApiHttp {
             return false;
         const left = request.deadline - this.options.clock.now();
         return ms + answerRoom(left) > left;
+    }
+    /**
+     * Why a wait of `ms` is not made: past the timeout, or so close to it that a try would have too little
+     * time for its answer ("asked to wait 1s, past the timeout" read as a contradiction with 2 s left).
+     */
+    leftBefore(request, ms) {
+        const left = (request.deadline ?? Infinity) - this.options.clock.now();
+        return ms >= left
+            ? ', past the timeout'
+            : `, which would leave ${humanDuration(left - ms)} before the timeout: too little for a try and its answer`;
     }
     url(request) {
         const url = new URL(this.options.baseUrl + request.path);
@@ -35662,10 +35680,17 @@ function afterWait(executions, outcome, timeoutMs, names) {
             // of the budget's share (the callers it was shared with), so a fleet can be sized. They are those
             // the looks were planned with, before the calls ran out ("170 of 300 calls left" beside "is spent"
             // read as a contradiction otherwise).
-            const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
+            const lastSeen = o.execution?.status
+                ? `was last seen ${o.execution.status} and may have ended since`
+                : 'was not listed yet when the wait stopped (QFlow lists a new execution late), and may have ended since';
+            // "Asked for no calls for 1s" after 5m 58s of a 6m timeout reads as a contradiction without the
+            // time that was left: a call needs time for its answer too.
+            const left = spent && spent.forMs < spent.leftMs
+                ? `, which would leave ${humanDuration(spent.leftMs - spent.forMs)} before the timeout: too little for a call and its answer`
+                : ', past the timeout';
             const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
             waited.message = spent
-                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}: a call made after that could not be answered before the timeout. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
+                ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}${left}. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`
                 : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
         }
         else if (o.kind === 'cancelled') {
@@ -35712,7 +35737,7 @@ function resultFields(report) {
         executionId: e.executionId,
         status: e.status,
         result: e.result,
-        ...timings(e.execution),
+        ...jsonTimings(e.execution),
         message: e.message,
     });
     const details = (e) => ({
@@ -35729,7 +35754,7 @@ function resultFields(report) {
             executionId: e?.executionId,
             status: e?.status ?? '',
             result: report.result,
-            ...timings(e?.execution),
+            ...jsonTimings(e?.execution),
             message: report.message,
             apiCalls: report.apiCalls,
             ...(e ? details(e) : { execution: null, steps: [], failedSteps: [] }),
@@ -36925,8 +36950,12 @@ function describeShare(stretch) {
     const others = callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
     // Counted in the share, or the line would speak of one other job beside a share of one look.
     const perMinute = Math.round((stretch.unseenPerMs ?? 0) * 60_000);
+    // Faster than the window allows over its length is a burst (a fleet starting), not a pace that goes
+    // on: "390 calls a minute" beside a budget of 50 a minute read as a wrong figure.
+    const windowPerMinute = (budget.limit * 60_000) / budget.windowMs;
+    const burst = perMinute > windowPerMinute ? `, in a burst (the window allows about ${formatCount(windowPerMinute)} a minute over its length)` : '';
     const unseen = perMinute > 0
-        ? `${others ? ' and' : ', shared'} with other callers of the subscription not on the list, spending about ${perMinute.toLocaleString('en-US')} call${perMinute === 1 ? '' : 's'} a minute`
+        ? `${others ? ' and' : ', shared'} with other callers of the subscription not on the list, spending about ${perMinute.toLocaleString('en-US')} call${perMinute === 1 ? '' : 's'} a minute${burst}`
         : '';
     const plan = stretch.share < 1
         ? `not enough for the last look and step list of every running execution, so ${stretch.waitsForWindow ? (callers > 1 ? 'this wait lets the others look first' : 'this wait waits for the window to give calls back') : 'this wait looks once, when its execution has most likely ended'}`
@@ -36936,6 +36965,10 @@ function describeShare(stretch) {
 }
 function plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** A count for a line of the log: whole when 10 or more, else to one decimal. */
+function formatCount(n) {
+    return (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10).toLocaleString('en-US');
 }
 
 ;// CONCATENATED MODULE: ./src/wait/waiter.ts
@@ -37130,7 +37163,8 @@ class ExecutionWatch {
                 if (error.budgetSpentForMs !== undefined) {
                     const view = this.options.budget?.view('executions', LOOKS_ALSO);
                     const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
-                    this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
+                    const leftMs = Math.max(0, this.options.deadline - clock.now());
+                    this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, leftMs, ...rate };
                 }
                 return { ended: this.finish('timed_out', poll) };
             }

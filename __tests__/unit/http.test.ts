@@ -169,6 +169,7 @@ describe('throttling', () => {
     const error = await http.json({ ...read, deadline: clock.now() + 60_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlineError);
     expect((error as DeadlineError).budgetSpentForMs).toBe(59_900);
+    expect((error as Error).message).toMatch(/asked to wait 1m, which would leave 100ms before the timeout: too little for a try and its answer\.$/);
     expect(requests).toHaveLength(1);
   });
 

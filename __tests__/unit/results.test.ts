@@ -7,7 +7,9 @@ import type { QFlowClient, StepRecord } from '../../src/qflow/client.js';
 import { fetchStepData, listAllSteps, MAX_STEPS, selectNodes, writeResultFile } from '../../src/run/results.js';
 import { humanDuration } from '../../src/time.js';
 import { memoryLog } from '../support/fake-clock.js';
-import { stepFile } from '../support/report.js';
+import { report, stepFile } from '../support/report.js';
+import { resultFields } from '../../src/run/result-file.js';
+import { executionSummary } from '../../src/report/outputs.js';
 
 const step = (nodeId: string, eventOrder?: number): StepRecord => ({ nodeId, nodeType: 'AWS', status: 'Success', eventOrder });
 
@@ -170,5 +172,16 @@ describe('writeResultFile', () => {
     const file = path.join(dir, 'r.json');
     await writeResultFile(file, { executionId: 'e' }, { stepOutputs: [], stepInputs: [] });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ executionId: 'e', stepOutputs: {}, stepInputs: {} });
+  });
+});
+
+describe('the result as a JSON document', () => {
+  it('gives a duration as a number and what is not known as null, for a later step to read without checking for ""', () => {
+    const fields = resultFields(report());
+    expect(fields).toMatchObject({ startedAt: '2026-11-28T10:00:00.000Z', durationSeconds: 65 });
+    expect(typeof fields.durationSeconds).toBe('number');
+    const notEnded = report({ result: 'timed_out', status: 'Running', execution: { id: 'e', status: 'Running', raw: {} } });
+    expect(resultFields(notEnded)).toMatchObject({ startedAt: null, endedAt: null, durationSeconds: null });
+    expect(executionSummary(report().executions[0])).toMatchObject({ durationSeconds: 65, endedAt: '2026-11-28T10:01:05.400Z' });
   });
 });

@@ -20,11 +20,13 @@ describe('the line that says why the looks slowed down', () => {
     // 26 calls in 0.6 s by others, one of them seen: a fleet still starting, its newest jobs not listed yet.
     const line = describeStretch({ ...stretch, callers: 2, share: 1, unseenPerMs: 26 / 600, whereLikely: { looks: 1 } }, 26_000);
     expect(line).toContain(
-      'shared with 1 other running execution of this workflow (other jobs polling it) and with other callers of the subscription not on the list, spending about 2,600 calls a minute; a share of about 1 look',
+      'shared with 1 other running execution of this workflow (other jobs polling it) and with other callers of the subscription not on the list, spending about 2,600 calls a minute, in a burst (the window allows about 50 a minute over its length); a share of about 1 look',
     );
     expect(describeStretch({ ...stretch, callers: 1, share: 1, unseenPerMs: 1 / 60_000 }, 26_000)).toContain(
       'rate-limit window, shared with other callers of the subscription not on the list, spending about 1 call a minute;',
     );
+    // A pace the window allows over its length is not called a burst.
+    expect(describeStretch({ ...stretch, callers: 1, share: 1, unseenPerMs: 40 / 60_000 }, 26_000)).toMatch(/spending about 40 calls a minute;/);
   });
 
   it('gives the factor when every pause of the plan is stretched alike (no history)', () => {

@@ -277,7 +277,7 @@ export class ApiHttp {
     if (wait <= 0) return;
     if (this.endsTooLate(request, wait)) {
       throw new DeadlineError(
-        `Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}, past the timeout.`,
+        `Could not ${request.purpose}: the subscription's API rate limit is reached and the gateway asked for no calls for ${humanDuration(wait)}${this.leftBefore(request, wait)}.`,
         wait,
       );
     }
@@ -312,7 +312,7 @@ export class ApiHttp {
           : rateLimited
             ? `the gateway held it back (the subscription's API rate limit) and asked to wait ${humanDuration(askedMs)}`
             : `the gateway held it back and a retry would have to wait ${humanDuration(ms)}`;
-      throw new DeadlineError(`Could not ${request.purpose}: ${why}, past the timeout.`, rateLimited ? askedMs : undefined);
+      throw new DeadlineError(`Could not ${request.purpose}: ${why}${this.leftBefore(request, ms)}.`, rateLimited ? askedMs : undefined);
     }
     if (note) log.debug(`${note}; retrying in ${humanDuration(ms)}.`);
     await clock.sleep(ms, signal);
@@ -328,6 +328,17 @@ export class ApiHttp {
     if (request.deadline === undefined) return false;
     const left = request.deadline - this.options.clock.now();
     return ms + answerRoom(left) > left;
+  }
+
+  /**
+   * Why a wait of `ms` is not made: past the timeout, or so close to it that a try would have too little
+   * time for its answer ("asked to wait 1s, past the timeout" read as a contradiction with 2 s left).
+   */
+  private leftBefore(request: ApiRequest, ms: number): string {
+    const left = (request.deadline ?? Infinity) - this.options.clock.now();
+    return ms >= left
+      ? ', past the timeout'
+      : `, which would leave ${humanDuration(left - ms)} before the timeout: too little for a try and its answer`;
   }
 
   private url(request: ApiRequest): URL {

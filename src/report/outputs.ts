@@ -6,7 +6,7 @@ import { Output } from '../names.js';
 import type { StepRecord } from '../qflow/client.js';
 import { findSecretValues, maskSecrets, type Redactor } from '../redact.js';
 import { readStepData, type StepData } from '../run/results.js';
-import { stepSummary, timings, type ExecutionReport, type RunReport } from '../run/report.js';
+import { jsonTimings, stepSummary, timings, type ExecutionReport, type RunReport } from '../run/report.js';
 
 /** GitHub refuses a step output over 1 MB; stay a little under it. */
 export const MAX_OUTPUT_BYTES = 1_000_000;
@@ -149,7 +149,7 @@ export function executionSummary(e: ExecutionReport): Record<string, unknown> {
     executionId: e.executionId ?? null,
     status: e.status,
     result: e.result,
-    ...timings(e.execution),
+    ...jsonTimings(e.execution),
     failedSteps: stepSummary(e.failedSteps),
     ...(e.message ? { message: e.message } : {}),
   };

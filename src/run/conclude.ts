@@ -114,10 +114,18 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
       // of the budget's share (the callers it was shared with), so a fleet can be sized. They are those
       // the looks were planned with, before the calls ran out ("170 of 300 calls left" beside "is spent"
       // read as a contradiction otherwise).
-      const lastSeen = o.execution?.status ? `was last seen ${o.execution.status} and may have ended since` : 'may have ended since';
+      const lastSeen = o.execution?.status
+        ? `was last seen ${o.execution.status} and may have ended since`
+        : 'was not listed yet when the wait stopped (QFlow lists a new execution late), and may have ended since';
+      // "Asked for no calls for 1s" after 5m 58s of a 6m timeout reads as a contradiction without the
+      // time that was left: a call needs time for its answer too.
+      const left =
+        spent && spent.forMs < spent.leftMs
+          ? `, which would leave ${humanDuration(spent.leftMs - spent.forMs)} before the timeout: too little for a call and its answer`
+          : ', past the timeout';
       const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
       waited.message = spent
-        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}: a call made after that could not be answered before the timeout. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${figures}`
+        ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}${left}. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${figures}`
         : `Stopped waiting after ${humanDuration(timeoutMs)} (${names.of(Input.Timeout)}); ${again}${budget}`;
     } else if (o.kind === 'cancelled') {
       waited.message = outcome.stoppedAtFailure

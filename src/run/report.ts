@@ -83,6 +83,19 @@ export function timings(execution: ExecutionRecord | undefined): { startedAt: st
   };
 }
 
+/**
+ * The same timings for a JSON document (the result file, the `executions` list): the duration a number,
+ * what is not known null, so a later step reads `durationSeconds` as a number without a check for "".
+ */
+export function jsonTimings(execution: ExecutionRecord | undefined): {
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+} {
+  const { startedAt, endedAt, durationSeconds } = timings(execution);
+  return { startedAt: startedAt || null, endedAt: endedAt || null, durationSeconds: durationSeconds === '' ? null : Number(durationSeconds) };
+}
+
 export function stepSummary(steps: StepRecord[]): { nodeId: string; nodeType: string; status: string }[] {
   return steps.map(({ nodeId, nodeType, status }) => ({ nodeId, nodeType, status }));
 }

@@ -6,7 +6,7 @@ import { messageOf } from '../errors.js';
 import type { Log } from '../log.js';
 import type { Redactor } from '../redact.js';
 import { defaultResultFile, writeResultFile, type StepData } from './results.js';
-import { stepSummary, timings, type ExecutionReport, type RunReport } from './report.js';
+import { jsonTimings, stepSummary, type ExecutionReport, type RunReport } from './report.js';
 
 /** Writes the result file; returns its path, or undefined when nothing started or it could not be written. */
 export async function writeResult(
@@ -39,7 +39,7 @@ export function resultFields(report: RunReport): Record<string, unknown> {
     executionId: e.executionId,
     status: e.status,
     result: e.result,
-    ...timings(e.execution),
+    ...jsonTimings(e.execution),
     message: e.message,
   });
   const details = (e: ExecutionReport) => ({
@@ -56,7 +56,7 @@ export function resultFields(report: RunReport): Record<string, unknown> {
       executionId: e?.executionId,
       status: e?.status ?? '',
       result: report.result,
-      ...timings(e?.execution),
+      ...jsonTimings(e?.execution),
       message: report.message,
       apiCalls: report.apiCalls,
       ...(e ? details(e) : { execution: null, steps: [], failedSteps: [] }),

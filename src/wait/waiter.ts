@@ -71,10 +71,11 @@ export interface WaitOutcome {
   budgetNote?: string;
   /**
    * The wait stopped before the timeout: the gateway's rate limit asked for no calls for this long
-   * (ms), past it. `afterMs`: how long the wait had gone on; `limit` and `windowMs`: the rate limit, as
-   * the gateway stated it.
+   * (ms), past it or too close to it for a call's answer. `afterMs`: how long the wait had gone on;
+   * `leftMs`: the time then left before the timeout; `limit` and `windowMs`: the rate limit, as the
+   * gateway stated it.
    */
-  budgetSpent?: { forMs: number; afterMs: number; limit?: number; windowMs?: number };
+  budgetSpent?: { forMs: number; afterMs: number; leftMs: number; limit?: number; windowMs?: number };
 }
 
 interface Pending {
@@ -252,7 +253,8 @@ class ExecutionWatch {
         if (error.budgetSpentForMs !== undefined) {
           const view = this.options.budget?.view('executions', LOOKS_ALSO);
           const rate = view ? { limit: view.limit, windowMs: view.windowMs } : {};
-          this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, ...rate };
+          const leftMs = Math.max(0, this.options.deadline - clock.now());
+          this.budgetSpent = { forMs: error.budgetSpentForMs, afterMs: clock.now() - this.waitStarted, leftMs, ...rate };
         }
         return { ended: this.finish('timed_out', poll) };
       }

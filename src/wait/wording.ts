@@ -54,9 +54,13 @@ export function describeShare(stretch: Stretch): string {
     callers > 1 ? `, shared with ${callers - 1} other running execution${callers === 2 ? '' : 's'} of this workflow (other jobs polling it)` : '';
   // Counted in the share, or the line would speak of one other job beside a share of one look.
   const perMinute = Math.round((stretch.unseenPerMs ?? 0) * 60_000);
+  // Faster than the window allows over its length is a burst (a fleet starting), not a pace that goes
+  // on: "390 calls a minute" beside a budget of 50 a minute read as a wrong figure.
+  const windowPerMinute = (budget.limit * 60_000) / budget.windowMs;
+  const burst = perMinute > windowPerMinute ? `, in a burst (the window allows about ${formatCount(windowPerMinute)} a minute over its length)` : '';
   const unseen =
     perMinute > 0
-      ? `${others ? ' and' : ', shared'} with other callers of the subscription not on the list, spending about ${perMinute.toLocaleString('en-US')} call${perMinute === 1 ? '' : 's'} a minute`
+      ? `${others ? ' and' : ', shared'} with other callers of the subscription not on the list, spending about ${perMinute.toLocaleString('en-US')} call${perMinute === 1 ? '' : 's'} a minute${burst}`
       : '';
   const plan =
     stretch.share < 1
@@ -68,4 +72,9 @@ export function describeShare(stretch: Stretch): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A count for a line of the log: whole when 10 or more, else to one decimal. */
+function formatCount(n: number): string {
+  return (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10).toLocaleString('en-US');
 }
