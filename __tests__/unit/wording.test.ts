@@ -12,8 +12,17 @@ describe('the line that says why the looks slowed down', () => {
     const line = describeStretch({ ...stretch, whereLikely: { looks: 1 } }, 26_000, "'max-poll-interval'");
     expect(line).toContain('271 of 300 calls left in the 6m rate-limit window, shared with 19 other running executions of this workflow');
     expect(line).toContain('a share of about 1 look for this wait, which planned about 6 within 6m');
-    expect(line).toContain("Looks go where its end is most likely (next look in 26s, longer than 'max-poll-interval').");
+    expect(line).toContain("One look goes where its end is most likely (next look in 26s, longer than 'max-poll-interval').");
     expect(line).not.toContain('×');
+  });
+
+  it('says that a share of looks buys more looks where the end is likely, each made only while the execution runs', () => {
+    // 9 looks, the later ones made only if the run goes on, count as 5: the line must not promise 5 and show 9.
+    const line = describeStretch({ ...stretch, share: 5.2, plannedLooks: 9, whereLikely: { looks: 9 } }, 20_000, "'max-poll-interval'");
+    expect(line).toContain('a share of about 5 looks for this wait, which planned about 9');
+    expect(line).toContain(
+      "Up to 9 looks go where its end is most likely, each after the first made only if the execution still runs (next look in 20s, longer than 'max-poll-interval').",
+    );
   });
 
   it('names the callers the list does not show, whose pace the share counted, beside those it shows', () => {

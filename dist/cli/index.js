@@ -5153,9 +5153,16 @@ function describeMany(outcomes, pending, unlisted) {
  */
 function describeStretch(stretch, pauseMs, pastLongest) {
     const next = `next look in ${humanDuration(pauseMs)}${pastLongest ? `, longer than ${pastLongest}` : ''}`;
-    const how = stretch.whereLikely || stretch.share < 1
-        ? `Looks go where its end is most likely (${next}).`
-        : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
+    // The share counts each look by the chance that it is made (k looks where the end is likely count
+    // as (k + 1) / 2): "a share of about 5 looks" and then 9 looks read as a broken promise unless said.
+    const likely = stretch.whereLikely?.looks;
+    const how = likely !== undefined && likely > 1
+        ? `Up to ${likely} looks go where its end is most likely, each after the first made only if the execution still runs (${next}).`
+        : likely !== undefined
+            ? `One look goes where its end is most likely (${next}).`
+            : stretch.share < 1
+                ? `Looks go where its end is most likely (${next}).`
+                : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
     return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} ${how}`;
 }
 /** The figures behind a stretched pause: what was left, the callers seen, the share this wait took. */

@@ -40,10 +40,17 @@ export function describeMany(outcomes: Map<string, ExecutionOutcome>, pending: M
  */
 export function describeStretch(stretch: Stretch, pauseMs: number, pastLongest?: string): string {
   const next = `next look in ${humanDuration(pauseMs)}${pastLongest ? `, longer than ${pastLongest}` : ''}`;
+  // The share counts each look by the chance that it is made (k looks where the end is likely count
+  // as (k + 1) / 2): "a share of about 5 looks" and then 9 looks read as a broken promise unless said.
+  const likely = stretch.whereLikely?.looks;
   const how =
-    stretch.whereLikely || stretch.share < 1
-      ? `Looks go where its end is most likely (${next}).`
-      : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
+    likely !== undefined && likely > 1
+      ? `Up to ${likely} looks go where its end is most likely, each after the first made only if the execution still runs (${next}).`
+      : likely !== undefined
+        ? `One look goes where its end is most likely (${next}).`
+        : stretch.share < 1
+          ? `Looks go where its end is most likely (${next}).`
+          : `Pauses are ${stretch.factor.toFixed(1)}× as long as planned (${next}).`;
   return `Polling less often to spare the subscription's API budget: ${describeShare(stretch)} ${how}`;
 }
 
