@@ -41,6 +41,17 @@ export function iso(epochMs: number | undefined): string {
   return epochMs === undefined ? '' : new Date(epochMs).toISOString();
 }
 
+/**
+ * Why a wait of `waitMs` with `leftMs` to the timeout is not made: past it, or so close that `what` (a
+ * call, a try) would have too little time for its answer. "Asked for no calls for 1s" after 5m 58s of a
+ * 6m timeout reads as a contradiction without the time it would leave.
+ */
+export function whyNotWaited(waitMs: number, leftMs: number, what: string): string {
+  return waitMs >= leftMs
+    ? ', past the timeout'
+    : `, which would leave ${humanDuration(leftMs - waitMs)} before the timeout: too little for ${what} and its answer`;
+}
+
 /** A duration for people: 1h 2m 5s, 42s, 350ms. */
 export function humanDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;

@@ -217,6 +217,16 @@ const systemClock = {
 function iso(epochMs) {
     return epochMs === undefined ? '' : new Date(epochMs).toISOString();
 }
+/**
+ * Why a wait of `waitMs` with `leftMs` to the timeout is not made: past it, or so close that `what` (a
+ * call, a try) would have too little time for its answer. "Asked for no calls for 1s" after 5m 58s of a
+ * 6m timeout reads as a contradiction without the time it would leave.
+ */
+function whyNotWaited(waitMs, leftMs, what) {
+    return waitMs >= leftMs
+        ? ', past the timeout'
+        : `, which would leave ${humanDuration(leftMs - waitMs)} before the timeout: too little for ${what} and its answer`;
+}
 /** A duration for people: 1h 2m 5s, 42s, 350ms. */
 function humanDuration(ms) {
     if (ms < 1000)
@@ -3294,15 +3304,9 @@ class ApiHttp {
         const left = request.deadline - this.options.clock.now();
         return ms + answerRoom(left) > left;
     }
-    /**
-     * Why a wait of `ms` is not made: past the timeout, or so close to it that a try would have too little
-     * time for its answer ("asked to wait 1s, past the timeout" read as a contradiction with 2 s left).
-     */
+    /** Why a wait of `ms` is not made (see whyNotWaited). */
     leftBefore(request, ms) {
-        const left = (request.deadline ?? Infinity) - this.options.clock.now();
-        return ms >= left
-            ? ', past the timeout'
-            : `, which would leave ${humanDuration(left - ms)} before the timeout: too little for a try and its answer`;
+        return whyNotWaited(ms, (request.deadline ?? Infinity) - this.options.clock.now(), 'a try');
     }
     url(request) {
         const url = new URL(this.options.baseUrl + request.path);
@@ -3996,11 +4000,7 @@ function afterWait(executions, outcome, timeoutMs, names) {
             const lastSeen = o.execution?.status
                 ? `was last seen ${o.execution.status} and may have ended since`
                 : 'was not listed yet when the wait stopped (QFlow lists a new execution late), and may have ended since';
-            // "Asked for no calls for 1s" after 5m 58s of a 6m timeout reads as a contradiction without the
-            // time that was left: a call needs time for its answer too.
-            const left = spent && spent.forMs < spent.leftMs
-                ? `, which would leave ${humanDuration(spent.leftMs - spent.forMs)} before the timeout: too little for a call and its answer`
-                : ', past the timeout';
+            const left = spent ? whyNotWaited(spent.forMs, spent.leftMs, 'a call') : '';
             const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
             waited.message = spent
                 ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}${left}. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId)}.${figures}`

@@ -27,7 +27,7 @@ import {
   type Tries,
 } from './retry.js';
 import { Transport, type Exchange } from './transport.js';
-import { humanDuration, type Clock } from '../time.js';
+import { humanDuration, whyNotWaited, type Clock } from '../time.js';
 import type { SettingNames } from '../names.js';
 
 /** The least time a try is given for its answer before the deadline (see endsTooLate). */
@@ -330,15 +330,9 @@ export class ApiHttp {
     return ms + answerRoom(left) > left;
   }
 
-  /**
-   * Why a wait of `ms` is not made: past the timeout, or so close to it that a try would have too little
-   * time for its answer ("asked to wait 1s, past the timeout" read as a contradiction with 2 s left).
-   */
+  /** Why a wait of `ms` is not made (see whyNotWaited). */
   private leftBefore(request: ApiRequest, ms: number): string {
-    const left = (request.deadline ?? Infinity) - this.options.clock.now();
-    return ms >= left
-      ? ', past the timeout'
-      : `, which would leave ${humanDuration(left - ms)} before the timeout: too little for a try and its answer`;
+    return whyNotWaited(ms, (request.deadline ?? Infinity) - this.options.clock.now(), 'a try');
   }
 
   private url(request: ApiRequest): URL {

@@ -5,7 +5,7 @@
 import { CancelledError, DeadlineError, InputError, messageOf } from '../errors.js';
 import { Input, isFine, type Result, type SettingNames } from '../names.js';
 import { itemName } from '../settings/matrix.js';
-import { humanDuration } from '../time.js';
+import { humanDuration, whyNotWaited } from '../time.js';
 import type { WaitOutcome } from '../wait/waiter.js';
 import type { Ending, ExecutionReport } from './report.js';
 
@@ -117,12 +117,7 @@ export function afterWait(executions: ExecutionReport[], outcome: WaitOutcome, t
       const lastSeen = o.execution?.status
         ? `was last seen ${o.execution.status} and may have ended since`
         : 'was not listed yet when the wait stopped (QFlow lists a new execution late), and may have ended since';
-      // "Asked for no calls for 1s" after 5m 58s of a 6m timeout reads as a contradiction without the
-      // time that was left: a call needs time for its answer too.
-      const left =
-        spent && spent.forMs < spent.leftMs
-          ? `, which would leave ${humanDuration(spent.leftMs - spent.forMs)} before the timeout: too little for a call and its answer`
-          : ', past the timeout';
+      const left = spent ? whyNotWaited(spent.forMs, spent.leftMs, 'a call') : '';
       const figures = outcome.budgetNote ? ` Its looks were planned earlier, with these figures: ${outcome.budgetNote}` : '';
       waited.message = spent
         ? `Stopped waiting ${when} before the ${humanDuration(timeoutMs)} ${names.of(Input.Timeout)}: the subscription's API budget${rate} is spent, and the gateway asked for no calls for ${humanDuration(spent.forMs)}${left}. Execution ${e.executionId} ${lastSeen}; to wait for it again, run with ${names.set(Input.ExecutionId, e.executionId!)}.${figures}`
